@@ -1,0 +1,128 @@
+#include "kernel/statistics.hpp"
+
+#include <algorithm>
+#include <boost/math/distributions/students_t.hpp>
+#include <cmath>
+#include <stdexcept>
+
+namespace werkstroom::kernel {
+
+void Tally::add(double x) {
+  if (count_ == 0) {
+    min_ = x;
+    max_ = x;
+  } else {
+    min_ = std::min(min_, x);
+    max_ = std::max(max_, x);
+  }
+  ++count_;
+  const double delta = x - mean_;
+  mean_ += delta / static_cast<double>(count_);
+  m2_ += delta * (x - mean_);
+}
+
+void Tally::merge(const Tally& other) {
+  if (other.count_ == 0) return;
+  if (count_ == 0) {
+    *this = other;
+    return;
+  }
+  const double n_a = static_cast<double>(count_);
+  const double n_b = static_cast<double>(other.count_);
+  const double delta = other.mean_ - mean_;
+  const double n = n_a + n_b;
+  mean_ += delta * n_b / n;
+  m2_ += other.m2_ + delta * delta * n_a * n_b / n;
+  count_ += other.count_;
+  min_ = std::min(min_, other.min_);
+  max_ = std::max(max_, other.max_);
+}
+
+double Tally::variance() const {
+  return count_ > 1 ? m2_ / static_cast<double>(count_ - 1) : 0.0;
+}
+
+void TimeWeighted::set(Time t, double level) {
+  if (t < last_change_) throw std::logic_error("time-weighted statistic updated backwards");
+  area_ += level_ * (t - last_change_).in_days();
+  last_change_ = t;
+  level_ = level;
+}
+
+double TimeWeighted::integral(Time t) const {
+  if (t < last_change_) throw std::logic_error("time-weighted statistic read backwards");
+  return area_ + level_ * (t - last_change_).in_days();
+}
+
+double TimeWeighted::mean(Time t) const {
+  const double span = (t - start_).in_days();
+  return span > 0.0 ? integral(t) / span : level_;
+}
+
+void TimeWeighted::restart(Time t) {
+  set(t, level_);
+  area_ = 0.0;
+  start_ = t;
+}
+
+double QuantileSample::quantile(double p) const {
+  if (p < 0.0 || p > 1.0) throw std::invalid_argument("quantile level must be in [0, 1]");
+  if (values_.empty()) return 0.0;
+  std::vector<double> sorted = values_;
+  std::sort(sorted.begin(), sorted.end());
+  const double h = p * static_cast<double>(sorted.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+void MonthlyAccumulator::add(int month, double amount) {
+  if (month < 0) throw std::out_of_range("month index must be >= 0");
+  const auto index = static_cast<std::size_t>(month);
+  if (index >= values_.size()) values_.resize(index + 1, 0.0);
+  values_[index] += amount;
+}
+
+double MonthlyAccumulator::at(int month) const {
+  if (month < 0) throw std::out_of_range("month index must be >= 0");
+  const auto index = static_cast<std::size_t>(month);
+  return index < values_.size() ? values_[index] : 0.0;
+}
+
+double MonthlyAccumulator::total() const {
+  double sum = 0.0;
+  for (const double v : values_) sum += v;
+  return sum;
+}
+
+double student_t_quantile(double two_sided_confidence, std::size_t dof) {
+  if (dof == 0) throw std::invalid_argument("Student t needs at least one degree of freedom");
+  const boost::math::students_t dist(static_cast<double>(dof));
+  return boost::math::quantile(dist, 0.5 + two_sided_confidence / 2.0);
+}
+
+ReplicationSummary summarise(const std::vector<double>& per_replication) {
+  ReplicationSummary s;
+  Tally tally;
+  for (const double x : per_replication) tally.add(x);
+  s.replications = per_replication.size();
+  s.mean = tally.mean();
+  s.sd = std::sqrt(tally.variance());
+  if (s.replications >= 2) {
+    s.half_width = student_t_quantile(0.95, s.replications - 1) * s.sd /
+                   std::sqrt(static_cast<double>(s.replications));
+  }
+  return s;
+}
+
+ReplicationSummary summarise_paired_difference(const std::vector<double>& a,
+                                               const std::vector<double>& b) {
+  if (a.size() != b.size()) {
+    throw std::invalid_argument("paired difference needs the same number of replications");
+  }
+  std::vector<double> diff(a.size());
+  for (std::size_t i = 0; i < a.size(); ++i) diff[i] = b[i] - a[i];
+  return summarise(diff);
+}
+
+}  // namespace werkstroom::kernel

@@ -1,0 +1,99 @@
+#pragma once
+// Statistics collectors for one replication, and summaries across replications.
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "kernel/time.hpp"
+
+namespace werkstroom::kernel {
+
+/// Count, mean, variance (Welford), min and max of observations.
+class Tally {
+public:
+  void add(double x);
+  void merge(const Tally& other);
+  [[nodiscard]] std::uint64_t count() const { return count_; }
+  [[nodiscard]] double mean() const { return count_ > 0 ? mean_ : 0.0; }
+  [[nodiscard]] double sum() const { return mean_ * static_cast<double>(count_); }
+  /// Sample variance (n - 1 in the denominator); 0 for fewer than two observations.
+  [[nodiscard]] double variance() const;
+  [[nodiscard]] double min() const { return min_; }
+  [[nodiscard]] double max() const { return max_; }
+
+private:
+  std::uint64_t count_ = 0;
+  double mean_ = 0.0;
+  double m2_ = 0.0;
+  double min_ = 0.0;
+  double max_ = 0.0;
+};
+
+/// The time integral and time average of a piecewise-constant level (queue length, staff).
+/// Contract: updates come in non-decreasing time order.
+class TimeWeighted {
+public:
+  explicit TimeWeighted(Time start = Time::zero(), double level = 0.0)
+      : last_change_(start), start_(start), level_(level) {}
+  void set(Time t, double level);
+  void add(Time t, double delta) { set(t, level_ + delta); }
+  [[nodiscard]] double level() const { return level_; }
+  /// Integral of the level over [start, t] (t >= last update).
+  [[nodiscard]] double integral(Time t) const;
+  [[nodiscard]] double mean(Time t) const;
+  /// Restarts the integral at t keeping the level (warm-up deletion, monthly windows).
+  void restart(Time t);
+
+private:
+  Time last_change_;
+  Time start_;
+  double level_;
+  double area_ = 0.0;
+};
+
+/// Exact sample quantiles (type 7 of Hyndman and Fan, as R's default) of stored values.
+class QuantileSample {
+public:
+  void add(double x) { values_.push_back(x); }
+  [[nodiscard]] std::size_t size() const { return values_.size(); }
+  /// p in [0, 1]; returns 0 for an empty sample.
+  [[nodiscard]] double quantile(double p) const;
+  void clear() { values_.clear(); }
+
+private:
+  std::vector<double> values_;
+};
+
+/// Sums per calendar month (index 0 = the first simulated month); grows as needed.
+class MonthlyAccumulator {
+public:
+  explicit MonthlyAccumulator(std::size_t months = 0) : values_(months, 0.0) {}
+  void add(int month, double amount);
+  [[nodiscard]] double at(int month) const;
+  [[nodiscard]] const std::vector<double>& values() const { return values_; }
+  [[nodiscard]] double total() const;
+
+private:
+  std::vector<double> values_;
+};
+
+/// Mean with a 95% Student-t confidence interval over replications.
+struct ReplicationSummary {
+  std::size_t replications = 0;
+  double mean = 0.0;
+  double sd = 0.0;
+  double half_width = 0.0;  // of the 95% interval; 0 with fewer than two replications
+  [[nodiscard]] double lower() const { return mean - half_width; }
+  [[nodiscard]] double upper() const { return mean + half_width; }
+};
+
+/// Two-sided Student-t quantile t_{1 - alpha/2, dof}.
+[[nodiscard]] double student_t_quantile(double two_sided_confidence, std::size_t dof);
+[[nodiscard]] ReplicationSummary summarise(const std::vector<double>& per_replication);
+/// Summary of (b[i] - a[i]): the paired difference of two scenarios run with common random
+/// numbers. Throws std::invalid_argument when the sizes differ.
+[[nodiscard]] ReplicationSummary summarise_paired_difference(const std::vector<double>& a,
+                                                             const std::vector<double>& b);
+
+}  // namespace werkstroom::kernel

@@ -1,0 +1,102 @@
+#include "kernel/work_schedule.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace werkstroom::kernel {
+
+namespace {
+constexpr double kHoursPerDay = 24.0;
+}
+
+WorkSchedule WorkSchedule::always() {
+  WorkSchedule s;
+  s.always_ = true;
+  return s;
+}
+
+WorkSchedule::WorkSchedule(const std::array<DailyWindow, 7>& week, const Calendar* calendar)
+    : week_(week), calendar_(calendar) {
+  if (calendar == nullptr) throw std::invalid_argument("a work schedule needs a calendar");
+  for (const DailyWindow& w : week_) {
+    if (w.start_hour < 0.0 || w.end_hour > kHoursPerDay || w.end_hour < w.start_hour) {
+      throw std::invalid_argument("a working window must satisfy 0 <= start <= end <= 24");
+    }
+  }
+  if (!(weekly_hours() > 0.0)) {
+    throw std::invalid_argument("a work schedule needs some working time every week");
+  }
+}
+
+double WorkSchedule::weekly_hours() const {
+  if (always_) return 7.0 * kHoursPerDay;
+  double total = 0.0;
+  for (const DailyWindow& w : week_) total += w.hours();
+  return total;
+}
+
+DailyWindow WorkSchedule::window_of_day(double day_floor) const {
+  const Date date = calendar_->date_of(Time::at_day(day_floor));
+  if (calendar_->is_holiday(date)) return DailyWindow{};
+  return week_[static_cast<std::size_t>(date.weekday())];
+}
+
+bool WorkSchedule::is_on_shift(Time t) const {
+  if (always_) return true;
+  const double day = std::floor(t.days_since_start());
+  const DailyWindow w = window_of_day(day);
+  const double hour = (t.days_since_start() - day) * kHoursPerDay;
+  return hour >= w.start_hour && hour < w.end_hour;
+}
+
+Time WorkSchedule::next_shift_start(Time t) const {
+  if (always_) return t;
+  double day = std::floor(t.days_since_start());
+  double hour = (t.days_since_start() - day) * kHoursPerDay;
+  // Holidays can be many in a row, but a year always has working days: bound the search.
+  for (int guard = 0; guard < 3660; ++guard) {
+    const DailyWindow w = window_of_day(day);
+    if (w.hours() > 0.0 && hour < w.end_hour) {
+      const double start_hour = std::max(hour, w.start_hour);
+      return Time::at_day(day + start_hour / kHoursPerDay);
+    }
+    day += 1.0;
+    hour = 0.0;
+  }
+  throw std::logic_error("no working window within ten years of the requested time");
+}
+
+Time WorkSchedule::advance(Time start, Duration work) const {
+  if (always_) return start + work;
+  double remaining_hours = work.in_hours();
+  Time t = next_shift_start(start);
+  while (true) {
+    const double day = std::floor(t.days_since_start());
+    const DailyWindow w = window_of_day(day);
+    const double hour = (t.days_since_start() - day) * kHoursPerDay;
+    const double available = w.end_hour - hour;
+    if (remaining_hours <= available) {
+      return Time::at_day(day + (hour + remaining_hours) / kHoursPerDay);
+    }
+    remaining_hours -= available;
+    t = next_shift_start(Time::at_day(day + 1.0));
+  }
+}
+
+Duration WorkSchedule::working_time_between(Time from, Time to) const {
+  if (to <= from) return Duration::days(0.0);
+  if (always_) return to - from;
+  double hours = 0.0;
+  double day = std::floor(from.days_since_start());
+  while (day < to.days_since_start()) {
+    const DailyWindow w = window_of_day(day);
+    const double lo = std::max(day + w.start_hour / kHoursPerDay, from.days_since_start());
+    const double hi = std::min(day + w.end_hour / kHoursPerDay, to.days_since_start());
+    if (hi > lo) hours += (hi - lo) * kHoursPerDay;
+    day += 1.0;
+  }
+  return Duration::hours(hours);
+}
+
+}  // namespace werkstroom::kernel

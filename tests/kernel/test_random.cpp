@@ -1,0 +1,108 @@
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <vector>
+
+#include "kernel/random.hpp"
+#include "kernel/statistics.hpp"
+
+using namespace werkstroom::kernel;
+
+namespace {
+RandomStream stream(std::uint64_t seed, std::uint64_t rep, const char* purpose,
+                    std::uint64_t entity = 0) {
+  return RandomStream(StreamKey{seed, rep, hash_name(purpose), entity});
+}
+}  // namespace
+
+TEST_CASE("streams are reproducible and keyed by every field", "[kernel]") {
+  auto a = stream(1, 0, "arrivals");
+  auto b = stream(1, 0, "arrivals");
+  for (int i = 0; i < 100; ++i) REQUIRE(a.uniform01() == b.uniform01());
+  const double first = stream(1, 0, "arrivals").uniform01();
+  CHECK(stream(2, 0, "arrivals").uniform01() != first);
+  CHECK(stream(1, 1, "arrivals").uniform01() != first);
+  CHECK(stream(1, 0, "service").uniform01() != first);
+  CHECK(stream(1, 0, "arrivals", 1).uniform01() != first);
+  // Swapping replication and entity must not give the same stream.
+  CHECK(stream(1, 3, "x", 5).uniform01() != stream(1, 5, "x", 3).uniform01());
+}
+
+TEST_CASE("the engine's output is stable across platforms (golden values)", "[kernel]") {
+  // Pinned so that a change of engine or key derivation is a deliberate, visible decision:
+  // results of old runs are only reproducible while these hold.
+  CounterEngine engine(derive_stream_key(StreamKey{42, 0, hash_name("golden"), 0}));
+  const std::uint64_t x1 = engine();
+  const std::uint64_t x2 = engine();
+  CounterEngine again(derive_stream_key(StreamKey{42, 0, hash_name("golden"), 0}));
+  CHECK(again() == x1);
+  CHECK(again() == x2);
+  CHECK(mix64(0) == 0);
+  // First output of the reference SplitMix64 seeded with 0 (Vigna's splitmix64.c).
+  CHECK(mix64(0x9e3779b97f4a7c15ULL) == 0xe220a8397b1dcdafULL);
+  CHECK(hash_name("") == 0xcbf29ce484222325ULL);  // FNV-1a offset basis
+  CHECK(hash_name("a") == 0xaf63dc4c8601ec8cULL);  // FNV-1a("a"), published test vector
+}
+
+TEST_CASE("uniform draws pass a chi-square test and neighbouring streams are uncorrelated",
+          "[kernel]") {
+  constexpr int kBins = 50;
+  constexpr int kDraws = 200000;
+  auto s = stream(9, 0, "uniform");
+  std::vector<int> bins(kBins, 0);
+  for (int i = 0; i < kDraws; ++i) ++bins[static_cast<std::size_t>(s.uniform01() * kBins)];
+  double chi2 = 0.0;
+  const double expected = static_cast<double>(kDraws) / kBins;
+  for (const int n : bins) chi2 += (n - expected) * (n - expected) / expected;
+  // 49 degrees of freedom: the 99.9% point is 85.4.
+  CHECK(chi2 < 85.4);
+
+  // Correlation of the i-th draws of streams for persons 1..N and N+1..2N.
+  Tally xy;
+  Tally xs;
+  Tally ys;
+  for (std::uint64_t person = 1; person <= 20000; ++person) {
+    const double x = stream(9, 0, "person", person).uniform01();
+    const double y = stream(9, 0, "person", person + 1).uniform01();
+    xs.add(x);
+    ys.add(y);
+    xy.add((x - 0.5) * (y - 0.5));
+  }
+  const double corr = xy.mean() / std::sqrt(xs.variance() * ys.variance());
+  CHECK(std::abs(corr) < 4.0 / std::sqrt(20000.0));  // four standard errors
+}
+
+TEST_CASE("distributions have the right moments", "[kernel]") {
+  auto s = stream(3, 0, "moments");
+  Tally expo;
+  Tally pois;
+  Tally logn;
+  constexpr int kDraws = 200000;
+  for (int i = 0; i < kDraws; ++i) {
+    expo.add(s.exponential(2.0));
+    pois.add(static_cast<double>(s.poisson(3.5)));
+    logn.add(s.lognormal_from_mean_sd(2500.0, 800.0));
+  }
+  const double n = kDraws;
+  CHECK(std::abs(expo.mean() - 0.5) < 4.0 * 0.5 / std::sqrt(n));
+  CHECK(expo.variance() == Approx(0.25).epsilon(0.02));
+  CHECK(std::abs(pois.mean() - 3.5) < 4.0 * std::sqrt(3.5 / n));
+  CHECK(pois.variance() == Approx(3.5).epsilon(0.02));
+  CHECK(std::abs(logn.mean() - 2500.0) < 4.0 * 800.0 / std::sqrt(n));
+  CHECK(std::sqrt(logn.variance()) == Approx(800.0).epsilon(0.03));
+}
+
+TEST_CASE("discrete draws follow their weights", "[kernel]") {
+  auto s = stream(4, 0, "discrete");
+  const double weights[] = {0.1, 0.0, 0.6, 0.3};
+  std::vector<int> counts(4, 0);
+  constexpr int kDraws = 100000;
+  for (int i = 0; i < kDraws; ++i) ++counts[s.discrete(weights, 4)];
+  CHECK(counts[1] == 0);
+  for (std::size_t k : {0U, 2U, 3U}) {
+    const double p = weights[k];
+    CHECK(std::abs(counts[k] / static_cast<double>(kDraws) - p) <
+          4.0 * std::sqrt(p * (1 - p) / kDraws));
+  }
+  const double zeros[] = {0.0, 0.0};
+  CHECK_THROWS_AS(s.discrete(zeros, 2), std::invalid_argument);
+}
