@@ -24,10 +24,11 @@ int main(int argc, char** argv) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   fmt::print("werkstroom M/M/{}+M lambda={} mu={} theta={} days={}\n", q.servers, q.arrival_rate,
              q.service_rate, q.abandonment_rate, days);
-  fmt::print("customers={} events={} seconds={:.3f} events_per_second={:.0f} "
-             "customers_per_second={:.0f}\n",
-             r.arrivals, r.events, seconds, static_cast<double>(r.events) / seconds,
-             static_cast<double>(r.arrivals) / seconds);
+  fmt::print(
+      "customers={} events={} seconds={:.3f} events_per_second={:.0f} "
+      "customers_per_second={:.0f}\n",
+      r.arrivals, r.events, seconds, static_cast<double>(r.events) / seconds,
+      static_cast<double>(r.arrivals) / seconds);
   fmt::print("P(wait)={:.4f} mean_wait={:.4f} abandonment_share={:.4f}\n", r.wait_probability,
              r.mean_wait, r.abandonment_share);
   return 0;

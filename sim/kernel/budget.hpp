@@ -32,7 +32,7 @@ struct BudgetStreamState {
 };
 
 class BudgetLedger {
-public:
+ public:
   BudgetStreamId add_stream(std::string name, double capacity_eur);
   /// Raises (or lowers, not below what is used) the capacity of a stream.
   void set_capacity(BudgetStreamId stream, double capacity_eur);
@@ -50,7 +50,7 @@ public:
   [[nodiscard]] std::size_t stream_count() const { return streams_.size(); }
   [[nodiscard]] const std::vector<BudgetStreamState>& streams() const { return streams_; }
 
-private:
+ private:
   struct Commitment {
     std::uint32_t stream = 0;
     double outstanding_eur = 0.0;

@@ -43,7 +43,7 @@ struct YearMonth {
 };
 
 class Calendar {
-public:
+ public:
   Calendar(Date start, std::vector<Date> holidays);
 
   [[nodiscard]] const Date& start() const { return start_; }
@@ -61,7 +61,7 @@ public:
   /// Number of working days in [from, to) counted by whole dates.
   [[nodiscard]] int working_days_between(const Date& from, const Date& to) const;
 
-private:
+ private:
   Date start_;
   std::int64_t start_epoch_day_;
   std::set<std::int64_t> holidays_;

@@ -54,12 +54,11 @@ EventHandle EventCalendar::schedule(Time time, EventPriority priority, EventActi
   s.action = std::move(action);
   s.live = true;
   ++live_count_;
-  const auto biased = static_cast<std::uint64_t>(static_cast<std::int32_t>(priority) +
-                                                 kPriorityBias);
+  const auto biased =
+      static_cast<std::uint64_t>(static_cast<std::int32_t>(priority) + kPriorityBias);
   std::uint64_t bits = 0;
   std::memcpy(&bits, &t, sizeof bits);
-  heap_.push_back(
-      HeapEntry{bits, (biased << kSequenceBits) | next_sequence_, slot, s.generation});
+  heap_.push_back(HeapEntry{bits, (biased << kSequenceBits) | next_sequence_, slot, s.generation});
   ++next_sequence_;
   sift_up(heap_.size() - 1);
   return EventHandle{slot, s.generation};

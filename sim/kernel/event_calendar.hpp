@@ -36,7 +36,7 @@ struct EventStamp {
 };
 
 class EventCalendar {
-public:
+ public:
   /// Schedules `action` at `time`. Throws std::invalid_argument for a NaN or infinite time.
   EventHandle schedule(Time time, EventPriority priority, EventAction action);
   /// Returns true if the event was pending and is now cancelled.
@@ -59,7 +59,7 @@ public:
   [[nodiscard]] std::uint64_t scheduled_total() const { return next_sequence_; }
   void reserve(std::size_t n);
 
-private:
+ private:
   // The ordering key is (time bits, order) compared as one unsigned 128-bit number: for
   // non-negative doubles the IEEE bit pattern orders like the value, and times are >= 0
   // (the calendar rejects negative times and stores -0.0 as +0.0).
@@ -76,9 +76,7 @@ private:
   };
 
   __extension__ using Key = unsigned __int128;
-  static Key key_of(const HeapEntry& e) {
-    return (static_cast<Key>(e.time_bits) << 64U) | e.order;
-  }
+  static Key key_of(const HeapEntry& e) { return (static_cast<Key>(e.time_bits) << 64U) | e.order; }
   static bool earlier(const HeapEntry& a, const HeapEntry& b) { return key_of(a) < key_of(b); }
   void sift_up(std::size_t index);
   static double time_of(const HeapEntry& e);

@@ -49,7 +49,8 @@ double RandomStream::gamma(double shape, double scale) {
 std::uint64_t RandomStream::poisson(double mean) {
   if (mean < 0.0 || !std::isfinite(mean)) throw std::invalid_argument("poisson mean must be >= 0");
   if (mean == 0.0) return 0;
-  return static_cast<std::uint64_t>(boost::random::poisson_distribution<long, double>{mean}(engine_));
+  return static_cast<std::uint64_t>(
+      boost::random::poisson_distribution<long, double>{mean}(engine_));
 }
 
 std::uint64_t RandomStream::binomial(std::uint64_t trials, double p) {

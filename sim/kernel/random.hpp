@@ -60,7 +60,7 @@ constexpr std::uint64_t derive_stream_key(const StreamKey& k) {
 /// Output n is mix64(mix64(key) ^ (n * golden)) with a second mix, so different keys give
 /// unrelated sequences (not shifted copies, as plain SplitMix64 seeds would).
 class CounterEngine {
-public:
+ public:
   using result_type = std::uint64_t;
   CounterEngine() = default;
   explicit CounterEngine(std::uint64_t key) : key_(mix64(key)) {}
@@ -72,14 +72,14 @@ public:
   }
   [[nodiscard]] std::uint64_t draws() const { return counter_; }
 
-private:
+ private:
   std::uint64_t key_ = 0;
   std::uint64_t counter_ = 0;
 };
 
 /// One named random stream with the distributions the model needs.
 class RandomStream {
-public:
+ public:
   RandomStream() = default;
   explicit RandomStream(const StreamKey& key) : engine_(derive_stream_key(key)) {}
 
@@ -105,7 +105,7 @@ public:
 
   CounterEngine& engine() { return engine_; }
 
-private:
+ private:
   CounterEngine engine_;
 };
 

@@ -23,8 +23,9 @@ ServicePool::ServicePool(Simulation& sim, std::string name, ServiceListener* lis
 
 std::uint32_t ServicePool::add_server(WorkSchedule schedule, std::string server_name) {
   const auto index = static_cast<std::uint32_t>(servers_.size());
-  Server server{std::move(schedule), std::move(server_name), sim_.now(), std::nullopt,
-                sim_.now(), sim_.now(), UINT32_MAX, EventHandle{}, false, false};
+  Server server{
+      std::move(schedule), std::move(server_name), sim_.now(), std::nullopt, sim_.now(), sim_.now(),
+      UINT32_MAX,          EventHandle{},          false,      false};
   servers_.push_back(std::move(server));
   ++active_servers_;
   serve_next_or_park(index);
@@ -161,8 +162,9 @@ std::optional<std::uint32_t> ServicePool::take_ready_server() {
     s.in_ready_stack = false;
     if (s.schedule.is_on_shift(sim_.now())) return server;
     // Went off shift while idle: wake it at its next shift.
-    s.wake = sim_.schedule_at(s.schedule.next_shift_start(sim_.now()),
-                              [this, server] { on_wake(server); }, kShiftStartPriority);
+    s.wake = sim_.schedule_at(
+        s.schedule.next_shift_start(sim_.now()), [this, server] { on_wake(server); },
+        kShiftStartPriority);
   }
   return std::nullopt;
 }
@@ -180,16 +182,17 @@ void ServicePool::start(std::uint32_t server, std::uint32_t job_index) {
   s.job = job_index;
   s.job_started = sim_.now();
   s.job_ends = s.schedule.advance(sim_.now(), job.work);
-  sim_.schedule_at(s.job_ends, [this, server] { on_completion(server); }, kCompletionPriority);
+  sim_.schedule_at(
+      s.job_ends, [this, server] { on_completion(server); }, kCompletionPriority);
   if (listener_) listener_->on_start(event_of(job_index, server));
 }
 
 JobEvent ServicePool::event_of(std::uint32_t job_index, std::uint32_t server) const {
   const Job& job = jobs_[job_index];
-  return JobEvent{JobId{job_index, job.generation}, job.tag, job.arrived,
-                  (job.state == JobState::waiting ? sim_.now() : servers_[server].job_started) -
-                      job.arrived,
-                  server};
+  return JobEvent{
+      JobId{job_index, job.generation}, job.tag, job.arrived,
+      (job.state == JobState::waiting ? sim_.now() : servers_[server].job_started) - job.arrived,
+      server};
 }
 
 void ServicePool::on_completion(std::uint32_t server) {
@@ -217,8 +220,8 @@ void ServicePool::on_renege(std::uint32_t job_index, std::uint32_t generation) {
     throw std::logic_error("renege event for a job that is not waiting in " + name_);
   }
   job.renege = EventHandle{};
-  const JobEvent gone{JobId{job_index, generation}, job.tag, job.arrived,
-                      sim_.now() - job.arrived, UINT32_MAX};
+  const JobEvent gone{JobId{job_index, generation}, job.tag, job.arrived, sim_.now() - job.arrived,
+                      UINT32_MAX};
   leave_queue(job_index);
   ++counts_.abandoned;
   in_system_.add(sim_.now(), -1.0);
@@ -234,8 +237,9 @@ void ServicePool::on_wake(std::uint32_t server) {
 void ServicePool::serve_next_or_park(std::uint32_t server) {
   Server& s = servers_[server];
   if (!s.schedule.is_on_shift(sim_.now())) {
-    s.wake = sim_.schedule_at(s.schedule.next_shift_start(sim_.now()),
-                              [this, server] { on_wake(server); }, kShiftStartPriority);
+    s.wake = sim_.schedule_at(
+        s.schedule.next_shift_start(sim_.now()), [this, server] { on_wake(server); },
+        kShiftStartPriority);
     return;
   }
   if (const auto next = pop_front()) {
@@ -260,8 +264,8 @@ double ServicePool::busy_time(Time now) const {
   double total = busy_done_;
   for (const Server& s : servers_) {
     if (s.job != UINT32_MAX) {
-      total += s.schedule.working_time_between(std::max(s.job_started, stats_since_), now)
-                   .in_days();
+      total +=
+          s.schedule.working_time_between(std::max(s.job_started, stats_since_), now).in_days();
     }
   }
   return total;

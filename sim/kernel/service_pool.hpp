@@ -29,8 +29,8 @@ struct JobId {
 };
 
 struct JobRequest {
-  int priority = 0;  // 0 = most urgent, < priority_levels of the pool
-  Duration work;     // working time the job needs from one server
+  int priority = 0;                  // 0 = most urgent, < priority_levels of the pool
+  Duration work;                     // working time the job needs from one server
   std::optional<Duration> patience;  // empty: waits forever
   std::uint64_t tag = 0;             // the caller's payload, handed back to the listener
 };
@@ -39,13 +39,13 @@ struct JobEvent {
   JobId id;
   std::uint64_t tag = 0;
   Time arrived;
-  Duration waited;                     // time spent in the queue
-  std::uint32_t server = UINT32_MAX;   // for start and completion
+  Duration waited;                    // time spent in the queue
+  std::uint32_t server = UINT32_MAX;  // for start and completion
 };
 
 /// Receives the outcome of each job. Callbacks may submit or withdraw jobs.
 class ServiceListener {
-public:
+ public:
   virtual ~ServiceListener() = default;
   virtual void on_start(const JobEvent& /*event*/) {}
   virtual void on_complete(const JobEvent& event) = 0;
@@ -66,7 +66,7 @@ struct ServicePoolCounts {
 };
 
 class ServicePool {
-public:
+ public:
   ServicePool(Simulation& sim, std::string name, ServiceListener* listener, int priority_levels);
   ServicePool(const ServicePool&) = delete;
   ServicePool& operator=(const ServicePool&) = delete;
@@ -104,7 +104,7 @@ public:
   /// reset the conservation identity gains the jobs present at the reset on the left side.
   void reset_statistics(Time now);
 
-private:
+ private:
   enum class JobState : std::uint8_t { free, waiting, in_service };
   struct Job {
     Time arrived;

@@ -29,8 +29,7 @@ EventHandle Simulation::schedule_at(Time at, EventAction action, EventPriority p
   return events_.schedule(at, priority, std::move(action));
 }
 
-EventHandle Simulation::schedule_after(Duration delay, EventAction action,
-                                       EventPriority priority) {
+EventHandle Simulation::schedule_after(Duration delay, EventAction action, EventPriority priority) {
   if (delay < Duration::days(0.0)) {
     throw std::logic_error("cannot schedule an event with a negative delay");
   }
@@ -66,8 +65,8 @@ std::uint64_t Simulation::run_until(Time until) {
 }
 
 RandomStream Simulation::stream(std::string_view purpose, std::uint64_t entity) const {
-  return RandomStream{StreamKey{identity_.master_seed, identity_.replication,
-                                hash_name(purpose), entity}};
+  return RandomStream{
+      StreamKey{identity_.master_seed, identity_.replication, hash_name(purpose), entity}};
 }
 
 }  // namespace werkstroom::kernel

@@ -24,7 +24,7 @@ struct SimulationIdentity {
 };
 
 class Simulation {
-public:
+ public:
   Simulation(Calendar calendar, SimulationIdentity identity);
 
   [[nodiscard]] Time now() const { return now_; }
@@ -57,7 +57,7 @@ public:
 
   void add_observer(EventObserver* observer) { observers_.push_back(observer); }
 
-private:
+ private:
   Calendar calendar_;
   SimulationIdentity identity_;
   EventCalendar events_;

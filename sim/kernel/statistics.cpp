@@ -38,9 +38,7 @@ void Tally::merge(const Tally& other) {
   max_ = std::max(max_, other.max_);
 }
 
-double Tally::variance() const {
-  return count_ > 1 ? m2_ / static_cast<double>(count_ - 1) : 0.0;
-}
+double Tally::variance() const { return count_ > 1 ? m2_ / static_cast<double>(count_ - 1) : 0.0; }
 
 void TimeWeighted::set(Time t, double level) {
   if (t < last_change_) throw std::logic_error("time-weighted statistic updated backwards");

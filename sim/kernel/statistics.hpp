@@ -11,7 +11,7 @@ namespace werkstroom::kernel {
 
 /// Count, mean, variance (Welford), min and max of observations.
 class Tally {
-public:
+ public:
   void add(double x);
   void merge(const Tally& other);
   [[nodiscard]] std::uint64_t count() const { return count_; }
@@ -22,7 +22,7 @@ public:
   [[nodiscard]] double min() const { return min_; }
   [[nodiscard]] double max() const { return max_; }
 
-private:
+ private:
   std::uint64_t count_ = 0;
   double mean_ = 0.0;
   double m2_ = 0.0;
@@ -33,7 +33,7 @@ private:
 /// The time integral and time average of a piecewise-constant level (queue length, staff).
 /// Contract: updates come in non-decreasing time order.
 class TimeWeighted {
-public:
+ public:
   explicit TimeWeighted(Time start = Time::zero(), double level = 0.0)
       : last_change_(start), start_(start), level_(level) {}
   void set(Time t, double level);
@@ -45,7 +45,7 @@ public:
   /// Restarts the integral at t keeping the level (warm-up deletion, monthly windows).
   void restart(Time t);
 
-private:
+ private:
   Time last_change_;
   Time start_;
   double level_;
@@ -54,27 +54,27 @@ private:
 
 /// Exact sample quantiles (type 7 of Hyndman and Fan, as R's default) of stored values.
 class QuantileSample {
-public:
+ public:
   void add(double x) { values_.push_back(x); }
   [[nodiscard]] std::size_t size() const { return values_.size(); }
   /// p in [0, 1]; returns 0 for an empty sample.
   [[nodiscard]] double quantile(double p) const;
   void clear() { values_.clear(); }
 
-private:
+ private:
   std::vector<double> values_;
 };
 
 /// Sums per calendar month (index 0 = the first simulated month); grows as needed.
 class MonthlyAccumulator {
-public:
+ public:
   explicit MonthlyAccumulator(std::size_t months = 0) : values_(months, 0.0) {}
   void add(int month, double amount);
   [[nodiscard]] double at(int month) const;
   [[nodiscard]] const std::vector<double>& values() const { return values_; }
   [[nodiscard]] double total() const;
 
-private:
+ private:
   std::vector<double> values_;
 };
 

@@ -11,7 +11,7 @@ namespace werkstroom::kernel {
 
 /// A span of simulated time in days.
 class Duration {
-public:
+ public:
   constexpr Duration() = default;
   static constexpr Duration days(double d) { return Duration{d}; }
   static constexpr Duration hours(double h) { return Duration{h / 24.0}; }
@@ -29,14 +29,14 @@ public:
     return *this;
   }
 
-private:
+ private:
   constexpr explicit Duration(double d) : days_(d) {}
   double days_ = 0.0;
 };
 
 /// A point in simulated time: days since the start of the simulation.
 class Time {
-public:
+ public:
   constexpr Time() = default;
   static constexpr Time at_day(double d) { return Time{d}; }
   static constexpr Time zero() { return Time{0.0}; }
@@ -48,7 +48,7 @@ public:
   constexpr Time operator-(Duration d) const { return Time{days_ - d.in_days()}; }
   constexpr Duration operator-(Time other) const { return Duration::days(days_ - other.days_); }
 
-private:
+ private:
   constexpr explicit Time(double d) : days_(d) {}
   double days_ = 0.0;
 };

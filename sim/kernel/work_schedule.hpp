@@ -21,7 +21,7 @@ struct DailyWindow {
 };
 
 class WorkSchedule {
-public:
+ public:
   /// Round the clock, no holidays: used by verification models (M/M/c).
   static WorkSchedule always();
   /// Weekly windows (index 0 = Monday), closed on the calendar's holidays.
@@ -37,7 +37,7 @@ public:
   [[nodiscard]] Duration working_time_between(Time from, Time to) const;
   [[nodiscard]] double weekly_hours() const;
 
-private:
+ private:
   WorkSchedule() = default;
   /// The window of the date containing day `day_floor`, in days since start (empty if off).
   [[nodiscard]] DailyWindow window_of_day(double day_floor) const;

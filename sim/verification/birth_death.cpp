@@ -24,8 +24,8 @@ QueueMeasures solve_birth_death(const QueueParameters& p) {
   long double max_weight = 1.0L;
   for (int n = 0; n < kMaxStates; ++n) {
     const double next = n + 1.0;
-    const double death = std::min(next, c) * p.service_rate +
-                         std::max(next - c, 0.0) * p.abandonment_rate;
+    const double death =
+        std::min(next, c) * p.service_rate + std::max(next - c, 0.0) * p.abandonment_rate;
     const long double w = weight.back() * (p.arrival_rate / death);
     weight.push_back(w);
     max_weight = std::max(max_weight, w);

@@ -15,7 +15,7 @@ using kernel::Time;
 namespace {
 
 class MmcModel final : public kernel::ServiceListener {
-public:
+ public:
   MmcModel(const QueueParameters& q, const MmcRunSettings& s)
       : queue_(q),
         sim_(kernel::Calendar(kernel::Date{2020, 11, 1}, {}),
@@ -59,7 +59,7 @@ public:
   [[nodiscard]] std::uint64_t had_to_wait() const { return had_to_wait_; }
   [[nodiscard]] std::uint64_t departed_all() const { return completed_all_ + abandoned_all_; }
 
-private:
+ private:
   QueueParameters queue_;
   kernel::Simulation sim_;
   kernel::ServicePool pool_;

@@ -22,7 +22,7 @@ struct MmcRunResult {
   std::uint64_t arrivals = 0;
   std::uint64_t started = 0;
   std::uint64_t abandoned = 0;
-  std::uint64_t left_queue = 0;  // started or abandoned
+  std::uint64_t left_queue = 0;   // started or abandoned
   std::uint64_t had_to_wait = 0;  // leavers that did not start on arrival
   double wait_probability = 0.0;
   double mean_wait = 0.0;  // mean time in queue over leavers

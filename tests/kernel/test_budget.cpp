@@ -16,7 +16,7 @@ TEST_CASE("commitments never exceed what is left and spending never exceeds comm
   REQUIRE(b.has_value());
   ledger.spend(*a, 250.0);
   CHECK_THROWS_AS(ledger.spend(*a, 400.0), std::logic_error);  // 350 outstanding
-  ledger.release(*a);  // 350 back
+  ledger.release(*a);                                          // 350 back
   CHECK(ledger.stream(instruments).available_eur() == Approx(350.0));
   CHECK(ledger.stream(instruments).spent_eur == Approx(250.0));
   CHECK_FALSE(ledger.spend_direct(instruments, 351.0));
@@ -36,7 +36,8 @@ TEST_CASE("the ledger conserves money under random use", "[kernel]") {
     if (u < 0.5) {
       if (auto c = ledger.commit(s, rng.uniform(0.0, 3000.0))) open.push_back(*c);
     } else if (!open.empty()) {
-      const auto k = static_cast<std::size_t>(rng.uniform_int(0, static_cast<std::int64_t>(open.size()) - 1));
+      const auto k =
+          static_cast<std::size_t>(rng.uniform_int(0, static_cast<std::int64_t>(open.size()) - 1));
       if (u < 0.8) {
         ledger.spend(open[k], ledger.outstanding(open[k]) * rng.uniform01());
       } else {

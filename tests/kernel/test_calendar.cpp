@@ -15,10 +15,10 @@ TEST_CASE("dates convert to and from days since the epoch", "[kernel]") {
 }
 
 TEST_CASE("weekdays follow the Gregorian calendar", "[kernel]") {
-  CHECK(Date{2020, 11, 1}.weekday() == 6);   // Sunday
-  CHECK(Date{2020, 11, 2}.weekday() == 0);   // Monday
-  CHECK(Date{2021, 4, 27}.weekday() == 1);   // King's Day 2021, a Tuesday
-  CHECK(Date{1970, 1, 1}.weekday() == 3);    // Thursday
+  CHECK(Date{2020, 11, 1}.weekday() == 6);  // Sunday
+  CHECK(Date{2020, 11, 2}.weekday() == 0);  // Monday
+  CHECK(Date{2021, 4, 27}.weekday() == 1);  // King's Day 2021, a Tuesday
+  CHECK(Date{1970, 1, 1}.weekday() == 3);   // Thursday
 }
 
 TEST_CASE("dates parse strictly", "[kernel]") {

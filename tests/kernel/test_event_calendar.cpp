@@ -13,15 +13,20 @@ namespace {
 Simulation make_sim() { return Simulation(Calendar(Date{2020, 11, 1}, {}), {1, 0}); }
 }  // namespace
 
-TEST_CASE("events run in time order, then priority, then insertion order", "[kernel]") {
+TEST_CASE("events run in time order then priority then insertion order", "[kernel]") {
   Simulation sim = make_sim();
   std::vector<int> order;
   sim.schedule_at(Time::at_day(2.0), [&] { order.push_back(5); });
-  sim.schedule_at(Time::at_day(1.0), [&] { order.push_back(3); }, 1);
-  sim.schedule_at(Time::at_day(1.0), [&] { order.push_back(1); }, -1);
-  sim.schedule_at(Time::at_day(1.0), [&] { order.push_back(2); }, 0);
-  sim.schedule_at(Time::at_day(1.0), [&] { order.push_back(4); }, 1);  // after the other 1
-  sim.schedule_at(Time::at_day(0.5), [&] { order.push_back(0); }, 100);
+  sim.schedule_at(
+      Time::at_day(1.0), [&] { order.push_back(3); }, 1);
+  sim.schedule_at(
+      Time::at_day(1.0), [&] { order.push_back(1); }, -1);
+  sim.schedule_at(
+      Time::at_day(1.0), [&] { order.push_back(2); }, 0);
+  sim.schedule_at(
+      Time::at_day(1.0), [&] { order.push_back(4); }, 1);  // after the other 1
+  sim.schedule_at(
+      Time::at_day(0.5), [&] { order.push_back(0); }, 100);
   sim.run_until(Time::at_day(10.0));
   CHECK(order == std::vector<int>{0, 1, 2, 3, 4, 5});
   CHECK(sim.now() == Time::at_day(10.0));
@@ -117,7 +122,8 @@ TEST_CASE("the calendar is a correct priority queue under random operations", "[
       const auto prio = static_cast<EventPriority>(rng.uniform_int(-2, 2));
       live.push_back({t, prio, sequence++, calendar.schedule(Time::at_day(t), prio, [] {})});
     } else if (action < 0.7) {
-      const auto i = static_cast<std::size_t>(rng.uniform_int(0, static_cast<std::int64_t>(live.size()) - 1));
+      const auto i =
+          static_cast<std::size_t>(rng.uniform_int(0, static_cast<std::int64_t>(live.size()) - 1));
       REQUIRE(calendar.cancel(live[i].handle));
       live.erase(live.begin() + static_cast<std::ptrdiff_t>(i));
     } else {

@@ -62,13 +62,15 @@ Estimates simulate(const QueueParameters& q, int replications, double days, doub
     ab.push_back(result.abandonment_share);
     ut.push_back(result.utilisation);
   }
-  return {{kernel::summarise(pw)}, {kernel::summarise(wq)}, {kernel::summarise(ab)},
+  return {{kernel::summarise(pw)},
+          {kernel::summarise(wq)},
+          {kernel::summarise(ab)},
           {kernel::summarise(ut)}};
 }
 
 void check_close(const char* what, const Estimate& e, double exact, double max_relative_se) {
-  INFO(what << ": simulated " << e.summary.mean << " +- " << e.standard_error()
-            << " (SE), exact " << exact);
+  INFO(what << ": simulated " << e.summary.mean << " +- " << e.standard_error() << " (SE), exact "
+            << exact);
   CHECK(std::abs(e.summary.mean - exact) <= 4.0 * e.standard_error() + 1e-12);
   CHECK(e.standard_error() <= max_relative_se * std::max(exact, 1e-3));
 }
@@ -76,9 +78,8 @@ void check_close(const char* what, const Estimate& e, double exact, double max_r
 }  // namespace
 
 TEST_CASE("the birth-death chain reproduces the closed-form Erlang C", "[kernel][verification]") {
-  for (const auto& [lambda, mu, c] :
-       std::vector<std::tuple<double, double, int>>{{0.8, 1.0, 1}, {1.5, 1.0, 2}, {9.5, 1.0, 10},
-                                                    {45.0, 2.0, 25}}) {
+  for (const auto& [lambda, mu, c] : std::vector<std::tuple<double, double, int>>{
+           {0.8, 1.0, 1}, {1.5, 1.0, 2}, {9.5, 1.0, 10}, {45.0, 2.0, 25}}) {
     const auto m = verification::solve_birth_death({lambda, mu, c, 0.0});
     const double pw = erlang_c_closed_form(lambda, mu, c);
     CHECK(m.wait_probability == Approx(pw).epsilon(1e-9));

@@ -39,7 +39,7 @@ TEST_CASE("the engine's output is stable across platforms (golden values)", "[ke
   CHECK(mix64(0) == 0);
   // First output of the reference SplitMix64 seeded with 0 (Vigna's splitmix64.c).
   CHECK(mix64(0x9e3779b97f4a7c15ULL) == 0xe220a8397b1dcdafULL);
-  CHECK(hash_name("") == 0xcbf29ce484222325ULL);  // FNV-1a offset basis
+  CHECK(hash_name("") == 0xcbf29ce484222325ULL);   // FNV-1a offset basis
   CHECK(hash_name("a") == 0xaf63dc4c8601ec8cULL);  // FNV-1a("a"), published test vector
 }
 

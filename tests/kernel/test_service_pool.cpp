@@ -35,7 +35,7 @@ JobRequest job(std::uint64_t tag, double work_days, int priority = 0) {
 
 }  // namespace
 
-TEST_CASE("priority first, then first come first served", "[kernel]") {
+TEST_CASE("priority first then first come first served", "[kernel]") {
   Simulation sim = make_sim();
   Recorder rec;
   ServicePool pool(sim, "desk", &rec, 3);
@@ -51,7 +51,7 @@ TEST_CASE("priority first, then first come first served", "[kernel]") {
   CHECK(rec.waits == std::vector<double>{0.0, 1.0, 2.0, 3.0, 4.0});
 }
 
-TEST_CASE("impatient jobs abandon at their deadline; withdrawn jobs leave at once", "[kernel]") {
+TEST_CASE("impatient jobs abandon at their deadline and withdrawn jobs leave at once", "[kernel]") {
   Simulation sim = make_sim();
   Recorder rec;
   ServicePool pool(sim, "desk", &rec, 1);
@@ -125,7 +125,8 @@ TEST_CASE("conservation holds at every event under random submits and withdrawal
     if (rng.bernoulli(0.5)) r.patience = Duration::days(rng.exponential(0.5));
     ids.push_back(pool.submit(r));
     if (rng.bernoulli(0.2)) {
-      pool.withdraw(ids[static_cast<std::size_t>(rng.uniform_int(0, static_cast<std::int64_t>(ids.size()) - 1))]);
+      pool.withdraw(ids[static_cast<std::size_t>(
+          rng.uniform_int(0, static_cast<std::int64_t>(ids.size()) - 1))]);
     }
     sim.schedule_after(Duration::days(rng.exponential(3.2)), arrive);
   };

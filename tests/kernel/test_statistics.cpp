@@ -5,7 +5,7 @@
 
 using namespace werkstroom::kernel;
 
-TEST_CASE("tally computes mean and sample variance, and merges exactly", "[kernel]") {
+TEST_CASE("tally computes mean and sample variance and merges exactly", "[kernel]") {
   Tally t;
   for (const double x : {2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0}) t.add(x);
   CHECK(t.count() == 8);
@@ -40,8 +40,8 @@ TEST_CASE("quantiles follow Hyndman-Fan type 7", "[kernel]") {
   CHECK(s.quantile(0.0) == 15.0);
   CHECK(s.quantile(1.0) == 50.0);
   CHECK(s.quantile(0.5) == 35.0);
-  CHECK(s.quantile(0.4) == Approx(29.0));   // R: quantile(c(15,20,35,40,50), 0.4) = 29
-  CHECK(s.quantile(0.9) == Approx(46.0));   // R: 46
+  CHECK(s.quantile(0.4) == Approx(29.0));  // R: quantile(c(15,20,35,40,50), 0.4) = 29
+  CHECK(s.quantile(0.9) == Approx(46.0));  // R: 46
   CHECK(QuantileSample{}.quantile(0.9) == 0.0);
 }
 

@@ -35,8 +35,7 @@ TEST_CASE("work advances only inside working windows", "[kernel]") {
   CHECK(s.working_time_between(Time::zero(), Time::at_day(7.0)).in_hours() == Approx(32.0));
 }
 
-TEST_CASE("work time round trips: the work done between start and finish is the work",
-          "[kernel]") {
+TEST_CASE("work time round trips: the work done between start and finish is the work", "[kernel]") {
   const WorkSchedule s(office_week(), &kCalendar);
   for (double start = 0.0; start < 14.0; start += 0.37) {
     for (const double hours : {0.5, 3.0, 8.0, 17.5}) {

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Command 2 of the README (and all that .ci/run does): installs what is missing, builds with
+# warnings as errors, and runs every test: the Catch2 suites through ctest in random order, the
+# same suites again under AddressSanitizer + UndefinedBehaviorSanitizer, and the format check.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+"$WERKSTROOM_ROOT/scripts/setup.sh"
+cd "$WERKSTROOM_ROOT"
+
+echo "== format check (clang-format)"
+mapfile -t sources < <(git ls-files '*.cpp' '*.hpp' 2>/dev/null || true)
+if [ "${#sources[@]}" -gt 0 ]; then
+  clang-format --dry-run -Werror "${sources[@]}"
+fi
+
+echo "== release build (warnings are errors)"
+release="$WERKSTROOM_ROOT/build/release"
+configure "$release" -DCMAKE_BUILD_TYPE=Release -DWERKSTROOM_WERROR=ON
+cmake --build "$release" -j "$WERKSTROOM_JOBS" >/dev/null
+echo "== tests (release)"
+ctest --test-dir "$release" -j "$WERKSTROOM_JOBS" --schedule-random --output-on-failure
+
+echo "== sanitizer build (ASan + UBSan)"
+asan="$WERKSTROOM_ROOT/build/asan"
+configure "$asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWERKSTROOM_WERROR=ON \
+  -DWERKSTROOM_SANITIZE=ON -DWERKSTROOM_BUILD_BENCH=OFF
+cmake --build "$asan" -j "$WERKSTROOM_JOBS" >/dev/null
+echo "== tests (ASan + UBSan)"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir "$asan" -j "$WERKSTROOM_JOBS" --schedule-random --output-on-failure
