@@ -1,0 +1,310 @@
+#pragma once
+// Every number the labour-market model uses. Plain values, filled by the scenario loader
+// (sim/scenario) from a TOML file in which each default carries its source label; the model
+// code holds no policy constants of its own. Field names equal the TOML key names, with units
+// in the names (_per_month, _eur, _hours, _days, _weeks, _months, _share).
+//
+// Conventions: rates are per month of 30.4375 days unless the name says otherwise; shares are
+// in [0, 1]; monthly profiles are indexed by month since the start month and their last value
+// repeats beyond their end.
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "kernel/calendar.hpp"
+
+namespace werkstroom::model {
+
+inline constexpr double kDaysPerMonth = 30.4375;  // 365.25 / 12, the calendar's mean month
+
+/// The cohorts of domain.md section 3; the list is the model's structure, their sizes are data.
+enum class Cohort : std::uint8_t {
+  threatened,            // employees threatened with unemployment, mostly at NOW firms
+  temp_contract_ending,  // flex workers whose contract stops
+  ww_inflow,             // newly unemployed with WW benefit
+  short_ww,              // short WW entitlement, likely to become NUG
+  pw_applicant,          // social assistance (bijstand) applicants
+  tozo,                  // self-employed on TOZO income support
+  youth,                 // school leavers
+  banenafspraak,         // work-limited target group: always eligible
+};
+inline constexpr std::size_t kCohortCount = 8;
+inline constexpr std::array<const char*, kCohortCount> kCohortNames = {
+    "threatened", "temp_contract_ending", "ww_inflow", "short_ww",
+    "pw_applicant", "tozo", "youth", "banenafspraak"};
+
+enum class FirstParty : std::uint8_t { social_partners, uwv, municipality };
+inline constexpr std::array<const char*, 3> kFirstPartyNames = {"social_partners", "uwv",
+                                                               "municipality"};
+
+/// Where a person of a cohort starts.
+enum class StartState : std::uint8_t { threatened, ww, pw, nug, tozo };
+inline constexpr std::array<const char*, 5> kStartStateNames = {"threatened", "ww", "pw", "nug",
+                                                               "tozo"};
+
+/// The monitor's intervention types (domain.md section 5) plus the menukaart's other kinds.
+enum class InterventionType : std::uint8_t {
+  coaching, training, secondment, takeover, job_search, career_advice, maatwerk, support
+};
+inline constexpr std::array<const char*, 8> kInterventionTypeNames = {
+    "coaching", "training", "secondment", "takeover", "job_search", "career_advice",
+    "maatwerk", "support"};
+
+struct HorizonParameters {
+  kernel::Date start_date{2020, 11, 1};
+  kernel::Date service_end_date{2021, 10, 31};  // last day clients are taken in
+  int follow_up_months = 12;
+  std::vector<kernel::Date> holidays;
+};
+
+struct SectorParameters {
+  std::string name;
+  double employment_share = 0.0;    // share of regional jobs
+  bool hard_hit = false;            // intake criterion: shrinking sector [S-aanpak]
+  double surplus_share = 0.0;       // share of employers with a staff surplus, start
+  double shortage_share = 0.0;      // share of employers with a staff shortage, start
+  double surplus_share_end = 0.0;   // at the end of the horizon (linear in between)
+  double shortage_share_end = 0.0;
+};
+
+struct EmployerParameters {
+  int employers = 0;                   // firms with staff in the region
+  int zzp = 0;                         // self-employed: employers of one
+  double mean_staff_per_employer = 0;  // firm size (geometric tail)
+  double state_persistence_per_month = 0.0;  // probability a state persists a month
+};
+
+/// A hazard rate that may decline with the time spent in the state:
+/// h(d) = rate_per_month * exp(-decline_per_month * d), d in months since the spell began.
+struct Hazard {
+  double rate_per_month = 0.0;
+  double decline_per_month = 0.0;
+};
+
+struct HazardParameters {
+  Hazard threatened_job_loss;
+  Hazard threatened_find_job;
+  Hazard threatened_threat_passes;
+  Hazard ww_find_work;
+  Hazard ww_other_exit;  // illness, retirement, moving away: leaves the labour market
+  Hazard pw_find_work;
+  Hazard nug_find_work;
+  Hazard tozo_recover;
+  Hazard tozo_seek_job;  // stops the business and becomes a job seeker (NUG)
+  Hazard tozo_to_pw;
+  double ww_exhaustion_to_pw_share = 0.0;  // at the end of WW entitlement
+  double job_loss_without_ww_to_pw_share = 0.0;  // not entitled to WW: PW rather than NUG
+  double distance_effect = 0.0;  // find-work hazards scale by exp(-distance_effect * distance)
+  std::vector<double> find_work_factor_by_month;  // the economy over calendar time
+  std::vector<double> job_loss_factor_by_month;
+};
+
+/// How the attributes of a cohort's people are drawn.
+struct AttributeParameters {
+  std::vector<double> sector_weights;  // over sectors; empty: employment shares
+  double low_education_share = 0.0;    // no basic qualification or mbo
+  double flex_contract_share = 0.0;
+  double age_mean_years = 40.0;
+  double age_sd_years = 12.0;
+  double language_below_b2_share = 0.0;
+  double years_in_last_job_mean = 5.0;
+  double high_need_share = 0.0;  // own need and motivation for instruments
+  double last_wage_mean_eur = 2800.0;  // monthly
+  double last_wage_sd_eur = 900.0;
+  double work_history_years_mean = 10.0;  // drives the WW entitlement
+};
+
+struct CohortParameters {
+  bool enabled = true;
+  std::vector<double> inflow_per_month;  // new people per month (profile)
+  double initial_stock = 0.0;            // people present at the start
+  double initial_elapsed_months_mean = 0.0;  // time already spent in the start state
+  StartState start_state = StartState::ww;
+  FirstParty first_party = FirstParty::uwv;
+  double referral_share = 0.0;  // share referred to the mobility centre by the first party
+  double job_loss_factor = 1.0;  // multiplies the threatened job-loss hazard (temp contracts)
+  AttributeParameters attributes;
+};
+
+struct DistanceParameters {
+  // Latent distance to work = intercept + sum of coefficients x criteria + N(0, noise_sd).
+  double intercept = 0.0;
+  double low_education = 0.0;
+  double hard_hit_sector = 0.0;
+  double one_sided_history = 0.0;  // years_in_last_job >= one_sided_history_years
+  double language_below_b2 = 0.0;
+  double age_outside_27_55 = 0.0;
+  double banenafspraak = 0.0;
+  double noise_sd = 0.0;
+  double one_sided_history_years = 10.0;
+};
+
+struct SelectionParameters {
+  // The weighted criteria of domain.md section 4.2 [S-aanpak]; weights are assumptions.
+  double weight_high_need = 0.0;
+  double weight_hard_hit_sector = 0.0;
+  double weight_low_education = 0.0;
+  double weight_low_education_and_flex = 0.0;
+  double weight_one_sided_history = 0.0;
+  double weight_language_below_b2 = 0.0;
+  double weight_age_outside_27_55 = 0.0;
+  double observation_noise_sd = 0.0;  // intake's view of the person is imperfect
+  double threshold = 0.0;
+  double regular_service_effect = 1.0;  // find-work multiplier for those below threshold
+  double regular_service_months = 0.0;
+};
+
+struct TimeNormParameters {
+  double outreach_call_hours = 0.0;
+  double conversation_hours = 0.0;
+  double visit_hours = 0.0;
+  double advice_hours = 0.0;
+  double intake_hours = 0.0;
+  double diagnosis_hours = 0.0;  // diagnosis and labour-market profile
+  double plan_hours = 0.0;       // arrangement plan
+  double matching_hours = 0.0;
+  double follow_up_hours = 0.0;
+  double admin_share = 0.0;  // of working time, for administration and monitoring
+  bool exponential_durations = false;  // draw each activity's time as Exp(mean = norm)
+};
+
+/// Queue priorities of the activities competing for advisors (0 = most urgent).
+struct PriorityParameters {
+  int intake = 0;
+  int diagnosis = 0;
+  int plan = 0;
+  int coaching = 0;
+  int matching = 0;
+  int follow_up = 0;
+  int employer_contact = 0;
+};
+
+struct StaffChange {
+  kernel::Date date;
+  int advisors = 0;  // internal advisors from this date on
+};
+
+struct StaffParameters {
+  int advisors = 2;
+  double hours_per_week = 36.0;  // per advisor
+  int working_days_per_week = 5;
+  double day_start_hour = 9.0;
+  double internal_cost_per_hour_eur = 0.0;
+  std::vector<StaffChange> schedule;
+  double intake_patience_mean_days = 0.0;  // exponential patience while waiting; 0 = none
+  bool round_the_clock = false;  // advisors always on shift (verification scenarios)
+};
+
+struct OutreachParameters {
+  double calls_per_week = 0.0;  // outreach calls planned per week
+  double spoken_share = 0.0;    // called -> spoken
+  double visited_share = 0.0;   // spoken -> visited
+  double advice_share = 0.0;    // visited -> advice given
+  double referrals_per_surplus_visit = 0.0;   // threatened workers referred (mean)
+  double vacancies_per_shortage_visit = 0.0;  // vacancies acquired (mean)
+  double inbound_requests_per_month = 0.0;   // at full awareness
+  double awareness_start = 0.0;              // 0..1
+  double awareness_gain_per_month = 0.0;     // towards 1, from communication
+  double vacancy_lifetime_days = 0.0;
+  double regular_client_fill_share = 0.0;  // vacancies filled by regular WW/PW clients
+};
+
+struct InstrumentParameters {
+  std::string name;
+  InterventionType type = InterventionType::coaching;
+  double staff_hours = 0.0;     // advisor time, split into sessions
+  int sessions = 1;
+  double cost_eur = 0.0;        // external cost
+  std::string budget_stream;    // "instruments" or "maatwerk"
+  double duration_weeks = 0.0;
+  int seats = 0;                // concurrent places; 0 = unlimited
+  double completion_probability = 1.0;
+  double effect_during = 1.0;   // find-work hazard multiplier while running (lock-in < 1)
+  double effect_after = 1.0;    // multiplier after completion
+  double effect_after_months = 0.0;
+  // Assignment rule: offered to selected people whose observed score is at least
+  // min_score, restricted as flagged, with this probability.
+  double min_score = 0.0;
+  bool hard_hit_sector_only = false;
+  bool threatened_only = false;
+  bool language_below_b2_only = false;
+  double assign_probability = 0.0;
+};
+
+struct BudgetParameters {
+  double centre_budget_eur = 0.0;      // the mobility centre: staff and external hires
+  double instrument_budget_eur = 0.0;  // instruments for the centre's clients
+  double maatwerk_cap_per_person_eur = 0.0;
+  bool wait_when_exhausted = false;  // true: wait for money; false: regular service only
+};
+
+struct ScalingParameters {
+  bool enabled = false;
+  double trigger_waiting_list = 0.0;  // waiting list above this ...
+  int trigger_weeks = 0;              // ... at this many consecutive weekly checks
+  double lead_time_weeks = 0.0;
+  double external_cost_per_hour_eur = 0.0;
+  double external_hours_per_week = 0.0;
+  int max_external_advisors = 0;
+  double scale_down_utilisation = 0.0;  // at a herijking, release one if below
+};
+
+struct BankruptcyShock {
+  kernel::Date date;
+  int staff = 0;
+  std::string sector;
+  bool calls_the_centre = true;  // the firm refers its staff at once
+};
+
+struct ShockParameters {
+  std::vector<BankruptcyShock> bankruptcies;
+  bool now_end_enabled = false;
+  kernel::Date now_end_date{2021, 10, 1};
+  double now_end_extra_threatened = 0.0;  // a batch of newly threatened workers
+  double now_end_job_loss_factor = 1.0;   // multiplies the job-loss hazard afterwards
+  bool campaign_enabled = false;
+  kernel::Date campaign_date{2021, 3, 1};
+  double campaign_awareness_boost = 0.0;
+};
+
+struct SecondmentParameters {
+  double takeover_after_secondment_share = 0.0;  // doorleen that ends in overname
+};
+
+struct BenefitParameters {
+  double ww_replacement_first_months = 0.75;
+  int ww_first_months = 2;
+  double ww_replacement_after = 0.70;
+  double ww_max_monthly_wage_eur = 0.0;
+  double pw_monthly_cost_eur = 0.0;
+  double ww_entitlement_base_months = 3.0;
+  double ww_entitlement_months_per_work_year = 1.0;
+  double ww_entitlement_max_months = 24.0;
+  double ww_min_work_history_years = 0.5;  // below this: no WW entitlement
+};
+
+struct ModelParameters {
+  std::string region = "Gooi en Vechtstreek";
+  HorizonParameters horizon;
+  std::vector<SectorParameters> sectors;
+  EmployerParameters employers;
+  HazardParameters hazards;
+  std::array<CohortParameters, kCohortCount> cohorts;
+  DistanceParameters distance;
+  SelectionParameters selection;
+  TimeNormParameters time_norms;
+  PriorityParameters priorities;
+  StaffParameters staff;
+  OutreachParameters outreach;
+  std::vector<InstrumentParameters> instruments;
+  BudgetParameters budget;
+  ScalingParameters scaling;
+  ShockParameters shocks;
+  SecondmentParameters secondment;
+  BenefitParameters benefits;
+  bool service_enabled = true;  // false: the "no service" world only (checks)
+};
+
+}  // namespace werkstroom::model
