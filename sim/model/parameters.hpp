@@ -255,7 +255,8 @@ struct BankruptcyShock {
   kernel::Date date;
   int staff = 0;
   std::string sector;
-  bool calls_the_centre = true;  // the firm refers its staff at once
+  double notice_days = 30.0;     // announcement (surseance) to the end of the jobs
+  bool calls_the_centre = true;  // the firm refers its staff at the announcement
 };
 
 struct ShockParameters {

@@ -265,6 +265,7 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
           v.date("date", s.bankruptcies[i].date);
           v.integer("staff", s.bankruptcies[i].staff, "people", {1, 100000});
           v.text("sector", s.bankruptcies[i].sector);
+          v.number("notice_days", s.bankruptcies[i].notice_days, "days", kNonNegative);
           v.boolean("calls_the_centre", s.bankruptcies[i].calls_the_centre);
         });
     v.boolean("now_end_enabled", s.now_end_enabled);

@@ -1,0 +1,206 @@
+#include "model/life_course.hpp"
+
+#include <cmath>
+#include <limits>
+#include <utility>
+
+namespace werkstroom::model {
+
+namespace {
+
+std::vector<double> job_loss_factors(const ModelParameters& p,
+                                     const std::vector<double>& month_starts) {
+  const std::vector<double>& given = p.hazards.job_loss_factor_by_month;
+  std::vector<double> out(month_starts.size(), 1.0);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (!given.empty()) out[i] = given[std::min(i, given.size() - 1)];
+  }
+  if (p.shocks.now_end_enabled) {
+    // The NOW ends: job loss is more likely from the month of the end date on.
+    const kernel::Calendar cal(p.horizon.start_date, {});
+    const int month = cal.month_index(cal.time_of(p.shocks.now_end_date));
+    for (std::size_t i = static_cast<std::size_t>(std::max(month, 0)); i < out.size(); ++i) {
+      out[i] *= p.shocks.now_end_job_loss_factor;
+    }
+  }
+  return out;
+}
+
+// Keys the clocks: one purpose per (state, destination, spell number, kind).
+std::uint64_t clock_purpose(State state, Destination d, std::uint16_t number, std::uint64_t kind) {
+  return kernel::mix64(0x636c6f636b000000ULL ^ (static_cast<std::uint64_t>(state) << 32U) ^
+                       (static_cast<std::uint64_t>(d) << 24U) ^
+                       (static_cast<std::uint64_t>(number) << 8U) ^ kind);
+}
+
+}  // namespace
+
+LifeCourse::LifeCourse(const ModelParameters& p, std::vector<double> month_starts,
+                       kernel::StreamKey base_key, double horizon_end_day)
+    : p_(p),
+      find_work_factor_(month_starts, p.hazards.find_work_factor_by_month),
+      job_loss_factor_(month_starts, job_loss_factors(p, month_starts)),
+      flat_(month_starts, {}),
+      base_key_(base_key),
+      horizon_end_day_(horizon_end_day) {}
+
+double LifeCourse::clock(const Person& person, const SpellState& spell, Destination d) const {
+  kernel::StreamKey key = base_key_;
+  key.purpose = clock_purpose(spell.state, d, spell.number, 1);
+  key.entity = person.id;
+  kernel::RandomStream stream(key);
+  return stream.exponential(1.0);
+}
+
+double LifeCourse::branch_uniform(const Person& person, const SpellState& spell,
+                                  Destination d) const {
+  kernel::StreamKey key = base_key_;
+  key.purpose = clock_purpose(spell.state, d, spell.number, 2);
+  key.entity = person.id;
+  kernel::RandomStream stream(key);
+  return stream.uniform01();
+}
+
+std::size_t LifeCourse::competitors(const Person& person, State state,
+                                    double find_work_multiplier,
+                                    std::array<Competitor, 3>& out) const {
+  const HazardParameters& h = p_.hazards;
+  const double find_scale = std::exp(-h.distance_effect * person.attributes.distance) *
+                            find_work_multiplier;
+  const auto cohort = static_cast<std::size_t>(person.cohort);
+  switch (state) {
+    case State::threatened:
+      out[0] = {Destination::job_loss, &h.threatened_job_loss,
+                p_.cohorts[cohort].job_loss_factor, &job_loss_factor_};
+      out[1] = {Destination::find_work, &h.threatened_find_job, find_scale, &find_work_factor_};
+      out[2] = {Destination::threat_passes, &h.threatened_threat_passes, 1.0, &flat_};
+      return 3;
+    case State::ww:
+      out[0] = {Destination::find_work, &h.ww_find_work, find_scale, &find_work_factor_};
+      out[1] = {Destination::other_exit, &h.ww_other_exit, 1.0, &flat_};
+      return 2;
+    case State::pw:
+      out[0] = {Destination::find_work, &h.pw_find_work, find_scale, &find_work_factor_};
+      return 1;
+    case State::nug:
+      out[0] = {Destination::find_work, &h.nug_find_work, find_scale, &find_work_factor_};
+      return 1;
+    case State::tozo:
+      out[0] = {Destination::recover, &h.tozo_recover, 1.0, &flat_};
+      out[1] = {Destination::seek_job, &h.tozo_seek_job, 1.0, &flat_};
+      out[2] = {Destination::to_pw, &h.tozo_to_pw, 1.0, &flat_};
+      return 3;
+    case State::employed:
+    case State::self_employed:
+    case State::seconded:
+    case State::inactive:
+      return 0;
+  }
+  return 0;
+}
+
+std::optional<Transition> LifeCourse::next_transition(const Person& person,
+                                                      const SpellState& spell,
+                                                      double find_work_multiplier) const {
+  std::optional<Transition> best;
+  const auto consider = [&best](Destination d, double day) {
+    if (!best || day < best->day) best = Transition{d, day};
+  };
+  const double from = spell.accumulated_from_day;
+  std::array<Competitor, 3> list{};
+  const std::size_t n = competitors(person, spell.state, find_work_multiplier, list);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Competitor& c = list[i];
+    const double target = clock(person, spell, c.destination);
+    const auto index = static_cast<std::size_t>(c.destination);
+    if (const auto t = solve_hazard_time(*c.hazard, c.scale, *c.factor, spell.start_day, from,
+                                         spell.accumulated[index], target, horizon_end_day_)) {
+      consider(c.destination, *t);
+    }
+  }
+  if (spell.state == State::ww) {
+    const double end = spell.start_day +
+                       static_cast<double>(person.attributes.ww_entitlement_months) * kDaysPerMonth;
+    if (end < horizon_end_day_) consider(Destination::exhaustion, std::max(end, from));
+  }
+  if (spell.state == State::threatened && person.forced_job_loss_day &&
+      *person.forced_job_loss_day >= from && *person.forced_job_loss_day < horizon_end_day_) {
+    consider(Destination::forced_job_loss, *person.forced_job_loss_day);
+  }
+  if (spell.state == State::seconded && spell.secondment_end_day &&
+      *spell.secondment_end_day < horizon_end_day_) {
+    consider(Destination::secondment_end, std::max(*spell.secondment_end_day, from));
+  }
+  return best;
+}
+
+void LifeCourse::accumulate(const Person& person, SpellState& spell, double day,
+                            double find_work_multiplier) const {
+  if (day <= spell.accumulated_from_day) return;
+  std::array<Competitor, 3> list{};
+  const std::size_t n = competitors(person, spell.state, find_work_multiplier, list);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Competitor& c = list[i];
+    spell.accumulated[static_cast<std::size_t>(c.destination)] += integrate_hazard(
+        *c.hazard, c.scale, *c.factor, spell.start_day, spell.accumulated_from_day, day);
+  }
+  spell.accumulated_from_day = day;
+}
+
+State LifeCourse::destination_state(const Person& person, const SpellState& spell,
+                                    Destination d) const {
+  switch (d) {
+    case Destination::job_loss:
+    case Destination::forced_job_loss:
+      if (person.attributes.ww_entitlement_months > 0.0F) return State::ww;
+      return branch_uniform(person, spell, d) < p_.hazards.job_loss_without_ww_to_pw_share
+                 ? State::pw
+                 : State::nug;
+    case Destination::find_work:
+    case Destination::threat_passes:
+      return State::employed;
+    case Destination::other_exit:
+      return State::inactive;
+    case Destination::exhaustion:
+      return branch_uniform(person, spell, d) < p_.hazards.ww_exhaustion_to_pw_share ? State::pw
+                                                                                       : State::nug;
+    case Destination::recover:
+      return State::self_employed;
+    case Destination::seek_job:
+      return State::nug;
+    case Destination::to_pw:
+      return State::pw;
+    case Destination::secondment_end:
+      return branch_uniform(person, spell, d) < p_.secondment.takeover_after_secondment_share
+                 ? State::employed
+                 : State::threatened;
+  }
+  return State::inactive;
+}
+
+SpellState LifeCourse::begin_spell(State state, double day,
+                                   std::array<std::uint16_t, kStateCount>& counts) {
+  SpellState s;
+  s.state = state;
+  s.start_day = day;
+  s.number = counts[static_cast<std::size_t>(state)]++;
+  s.accumulated_from_day = std::max(day, 0.0);
+  return s;
+}
+
+std::vector<Spell> LifeCourse::baseline_path(const Person& person) const {
+  std::vector<Spell> path;
+  std::array<std::uint16_t, kStateCount> counts{};
+  SpellState spell = begin_spell(person.start_state, person.arrival_day, counts);
+  path.push_back(Spell{person.arrival_day, spell.state});
+  while (!is_absorbing(spell.state)) {
+    const auto next = next_transition(person, spell, 1.0);
+    if (!next) break;
+    const State to = destination_state(person, spell, next->destination);
+    spell = begin_spell(to, next->day, counts);
+    path.push_back(Spell{next->day, to});
+  }
+  return path;
+}
+
+}  // namespace werkstroom::model

@@ -1,0 +1,101 @@
+#pragma once
+// The rules of a person's working life without (and, through a hazard multiplier, with) the
+// service: which transitions compete in each state, their hazards, and where they lead. Both
+// worlds use this one rule set and the person's own clocks, so a person who is never touched
+// by the service has the same path in both worlds, bit for bit.
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "kernel/calendar.hpp"
+#include "kernel/random.hpp"
+#include "model/hazard_clock.hpp"
+#include "model/parameters.hpp"
+#include "model/person.hpp"
+
+namespace werkstroom::model {
+
+enum class Destination : std::uint8_t {
+  job_loss,       // threatened -> ww / pw / nug
+  find_work,      // threatened, ww, pw, nug -> employed (the service multiplies this hazard)
+  threat_passes,  // threatened -> employed
+  other_exit,     // ww -> inactive
+  exhaustion,     // ww -> pw / nug, at the end of entitlement
+  recover,        // tozo -> self_employed
+  seek_job,       // tozo -> nug
+  to_pw,          // tozo -> pw
+  forced_job_loss,  // threatened -> ww / pw / nug on a bankruptcy date
+  secondment_end,   // seconded -> employed (takeover) or threatened
+};
+inline constexpr std::size_t kDestinationCount = 10;
+
+/// The spell a person is in, with what the clocks need.
+struct SpellState {
+  State state = State::ww;
+  double start_day = 0.0;
+  std::uint16_t number = 0;  // how many earlier spells of this state the person had
+  std::array<double, kDestinationCount> accumulated{};  // hazard since max(start, 0)
+  double accumulated_from_day = 0.0;  // the accumulations run up to this day
+  std::optional<double> secondment_end_day;
+};
+
+struct Transition {
+  Destination destination = Destination::find_work;
+  double day = 0.0;
+};
+
+class LifeCourse {
+public:
+  /// `month_starts` are the day numbers of the simulated months' first days (month 0 = day 0).
+  LifeCourse(const ModelParameters& p, std::vector<double> month_starts,
+             kernel::StreamKey base_key, double horizon_end_day);
+
+  [[nodiscard]] double horizon_end_day() const { return horizon_end_day_; }
+
+  /// The earliest transition of the spell after `spell.accumulated_from_day`, with find-work
+  /// hazards multiplied by `find_work_multiplier` from then on; empty if none before the
+  /// horizon's end.
+  [[nodiscard]] std::optional<Transition> next_transition(const Person& person,
+                                                          const SpellState& spell,
+                                                          double find_work_multiplier) const;
+  /// Moves the spell's accumulated hazards forward to `day` under a constant multiplier.
+  void accumulate(const Person& person, SpellState& spell, double day,
+                  double find_work_multiplier) const;
+  /// The state a transition leads to (draws the person's branch clock where there is a choice).
+  [[nodiscard]] State destination_state(const Person& person, const SpellState& spell,
+                                        Destination d) const;
+  /// A fresh spell of `state` beginning at `day`; `spell_counts` is the person's tally per state.
+  [[nodiscard]] static SpellState begin_spell(State state, double day,
+                                              std::array<std::uint16_t, kStateCount>& counts);
+
+  /// The whole path without the service from the person's start until the horizon's end.
+  [[nodiscard]] std::vector<Spell> baseline_path(const Person& person) const;
+
+  /// The clock E ~ Exp(1) of (person, state, destination, spell number).
+  [[nodiscard]] double clock(const Person& person, const SpellState& spell, Destination d) const;
+  /// A uniform draw of the person for a branch at the end of a spell.
+  [[nodiscard]] double branch_uniform(const Person& person, const SpellState& spell,
+                                      Destination d) const;
+
+private:
+  struct Competitor {
+    Destination destination;
+    const Hazard* hazard;
+    double scale;
+    const MonthlyFactor* factor;
+  };
+  /// The hazard-driven destinations of a state (at most 3).
+  std::size_t competitors(const Person& person, State state, double find_work_multiplier,
+                          std::array<Competitor, 3>& out) const;
+
+  const ModelParameters& p_;
+  MonthlyFactor find_work_factor_;
+  MonthlyFactor job_loss_factor_;
+  MonthlyFactor flat_;
+  kernel::StreamKey base_key_;
+  double horizon_end_day_;
+};
+
+}  // namespace werkstroom::model

@@ -1,0 +1,195 @@
+#include "model/population.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace werkstroom::model {
+
+std::uint64_t make_person_id(Cohort cohort, Origin origin, std::uint32_t group,
+                             std::uint32_t index) {
+  return (static_cast<std::uint64_t>(cohort) << 56U) |
+         (static_cast<std::uint64_t>(origin) << 48U) |
+         (static_cast<std::uint64_t>(group & 0xffffU) << 32U) | index;
+}
+
+State to_state(StartState s) {
+  switch (s) {
+    case StartState::threatened:
+      return State::threatened;
+    case StartState::ww:
+      return State::ww;
+    case StartState::pw:
+      return State::pw;
+    case StartState::nug:
+      return State::nug;
+    case StartState::tozo:
+      return State::tozo;
+  }
+  return State::ww;
+}
+
+PopulationGenerator::PopulationGenerator(const ModelParameters& p,
+                                         const kernel::Calendar& calendar,
+                                         std::vector<double> month_starts,
+                                         kernel::StreamKey base_key)
+    : p_(p),
+      calendar_(calendar),
+      month_starts_(std::move(month_starts)),
+      base_key_(base_key),
+      horizon_end_day_(month_starts_.back()) {}
+
+Attributes PopulationGenerator::draw_attributes(std::uint64_t id, Cohort cohort,
+                                                int forced_sector) const {
+  const CohortParameters& c = p_.cohorts[static_cast<std::size_t>(cohort)];
+  const AttributeParameters& a = c.attributes;
+  kernel::StreamKey key = base_key_;
+  key.purpose = kernel::hash_name("person/attributes");
+  key.entity = id;
+  kernel::RandomStream rng(key);
+
+  Attributes out;
+  if (forced_sector >= 0) {
+    out.sector = static_cast<std::uint8_t>(forced_sector);
+    (void)rng.uniform01();  // keep the draw sequence aligned with unforced persons
+  } else if (!a.sector_weights.empty()) {
+    out.sector = static_cast<std::uint8_t>(rng.discrete(a.sector_weights.data(),
+                                                        a.sector_weights.size()));
+  } else {
+    std::vector<double> shares;
+    shares.reserve(p_.sectors.size());
+    for (const SectorParameters& s : p_.sectors) shares.push_back(s.employment_share);
+    out.sector = static_cast<std::uint8_t>(rng.discrete(shares.data(), shares.size()));
+  }
+  out.low_education = rng.bernoulli(a.low_education_share);
+  out.flex_contract = rng.bernoulli(a.flex_contract_share);
+  out.language_below_b2 = rng.bernoulli(a.language_below_b2_share);
+  out.high_need = rng.bernoulli(a.high_need_share);
+  out.banenafspraak = cohort == Cohort::banenafspraak;
+  constexpr double kMinAge = 16.0;  // youngest worker: the Dutch school-leaving age
+  const double age = std::clamp(rng.normal(a.age_mean_years, a.age_sd_years), kMinAge, 67.0);
+  out.age_years = static_cast<float>(age);
+  const double max_years = age - kMinAge;
+  out.years_in_last_job = static_cast<float>(
+      std::min(max_years, a.years_in_last_job_mean > 0 ? rng.exponential(1.0 / a.years_in_last_job_mean) : 0.0));
+  // Work history: gamma with shape 2 (few people with none, a long right tail).
+  const double history = a.work_history_years_mean > 0 ? rng.gamma(2.0, a.work_history_years_mean / 2.0) : 0.0;
+  out.work_history_years = static_cast<float>(std::min(max_years, std::max(history, static_cast<double>(out.years_in_last_job))));
+  out.last_wage_eur = static_cast<float>(rng.lognormal_from_mean_sd(a.last_wage_mean_eur, a.last_wage_sd_eur));
+
+  const BenefitParameters& b = p_.benefits;
+  double entitlement = 0.0;
+  if (out.work_history_years >= b.ww_min_work_history_years) {
+    entitlement = std::min(b.ww_entitlement_max_months,
+                           b.ww_entitlement_base_months +
+                               b.ww_entitlement_months_per_work_year * out.work_history_years);
+  }
+  // People who start in WW are entitled by definition.
+  if (c.start_state == StartState::ww) entitlement = std::max(entitlement, b.ww_entitlement_base_months);
+  out.ww_entitlement_months = static_cast<float>(entitlement);
+
+  const DistanceParameters& d = p_.distance;
+  const bool hard_hit = p_.sectors.at(out.sector).hard_hit;
+  const bool one_sided = out.years_in_last_job >= d.one_sided_history_years;
+  const bool age_outside = age < 27.0 || age > 55.0;
+  double distance = d.intercept + (out.low_education ? d.low_education : 0.0) +
+                    (hard_hit ? d.hard_hit_sector : 0.0) +
+                    (one_sided ? d.one_sided_history : 0.0) +
+                    (out.language_below_b2 ? d.language_below_b2 : 0.0) +
+                    (age_outside ? d.age_outside_27_55 : 0.0) +
+                    (out.banenafspraak ? d.banenafspraak : 0.0);
+  if (d.noise_sd > 0.0) distance += rng.normal(0.0, d.noise_sd);
+  out.distance = static_cast<float>(distance);
+  return out;
+}
+
+Person PopulationGenerator::make_person(Cohort cohort, Origin origin, std::uint32_t group,
+                                        std::uint32_t index, double arrival_day,
+                                        int forced_sector) const {
+  Person person;
+  person.id = make_person_id(cohort, origin, group, index);
+  person.cohort = cohort;
+  person.attributes = draw_attributes(person.id, cohort, forced_sector);
+  person.arrival_day = arrival_day;
+  person.start_state = to_state(p_.cohorts[static_cast<std::size_t>(cohort)].start_state);
+  return person;
+}
+
+void PopulationGenerator::generate(const std::function<void(Person&&)>& visit) const {
+  const std::size_t months = month_starts_.size() - 1;
+  for (std::size_t ci = 0; ci < kCohortCount; ++ci) {
+    const CohortParameters& c = p_.cohorts[ci];
+    if (!c.enabled) continue;
+    const auto cohort = static_cast<Cohort>(ci);
+    // Initial stock: present on day 0, their spell began `elapsed` months earlier.
+    const auto stock = static_cast<std::uint32_t>(std::llround(c.initial_stock));
+    for (std::uint32_t i = 0; i < stock; ++i) {
+      kernel::StreamKey key = base_key_;
+      key.purpose = kernel::hash_name("person/elapsed");
+      key.entity = make_person_id(cohort, Origin::initial_stock, 0, i);
+      kernel::RandomStream rng(key);
+      double elapsed = c.initial_elapsed_months_mean > 0.0
+                           ? rng.exponential(1.0 / c.initial_elapsed_months_mean)
+                           : 0.0;
+      Person person = make_person(cohort, Origin::initial_stock, 0, i, 0.0, -1);
+      if (person.start_state == State::ww) {
+        // Still in WW at the start: the elapsed time lies within the entitlement.
+        elapsed = std::min(elapsed, 0.95 * person.attributes.ww_entitlement_months);
+      }
+      person.arrival_day = -elapsed * kDaysPerMonth;
+      visit(std::move(person));
+    }
+    // Inflow: a non-homogeneous Poisson process with a monthly rate profile.
+    for (std::size_t m = 0; m < months; ++m) {
+      if (c.inflow_per_month.empty()) break;
+      const double rate = c.inflow_per_month[std::min(m, c.inflow_per_month.size() - 1)];
+      const double begin = month_starts_[m];
+      const double end = month_starts_[m + 1];
+      // The rate is per mean month: a month of d days gets rate * d / 30.4375, so a constant
+      // profile is a homogeneous Poisson process (and a start mid-month gets its share).
+      const double fraction = (end - begin) / kDaysPerMonth;
+      kernel::StreamKey key = base_key_;
+      key.purpose = kernel::hash_name("arrivals/") ^ ci;
+      key.entity = m;
+      kernel::RandomStream rng(key);
+      const auto count = static_cast<std::uint32_t>(rng.poisson(rate * fraction));
+      std::vector<double> days(count);
+      for (double& d : days) d = rng.uniform(begin, end);
+      std::sort(days.begin(), days.end());
+      for (std::uint32_t i = 0; i < count; ++i) {
+        visit(make_person(cohort, Origin::inflow, static_cast<std::uint32_t>(m), i, days[i], -1));
+      }
+    }
+  }
+  // Bankruptcies: the firm's staff are threatened from the announcement and lose their job
+  // after the notice period.
+  for (std::size_t k = 0; k < p_.shocks.bankruptcies.size(); ++k) {
+    const BankruptcyShock& shock = p_.shocks.bankruptcies[k];
+    int sector = -1;
+    for (std::size_t s = 0; s < p_.sectors.size(); ++s) {
+      if (p_.sectors[s].name == shock.sector) sector = static_cast<int>(s);
+    }
+    if (sector < 0) throw std::invalid_argument("bankruptcy in unknown sector " + shock.sector);
+    const double day = calendar_.time_of(shock.date).days_since_start();
+    if (day < 0.0 || day >= horizon_end_day_) continue;
+    for (std::uint32_t i = 0; i < static_cast<std::uint32_t>(shock.staff); ++i) {
+      Person person = make_person(Cohort::threatened, Origin::bankruptcy,
+                                  static_cast<std::uint32_t>(k), i, day, sector);
+      person.start_state = State::threatened;
+      person.forced_job_loss_day = day + shock.notice_days;
+      visit(std::move(person));
+    }
+  }
+  // The end of the NOW: a batch of newly threatened workers.
+  if (p_.shocks.now_end_enabled && p_.cohorts[0].enabled) {
+    const double day = calendar_.time_of(p_.shocks.now_end_date).days_since_start();
+    if (day >= 0.0 && day < horizon_end_day_) {
+      const auto count = static_cast<std::uint32_t>(std::llround(p_.shocks.now_end_extra_threatened));
+      for (std::uint32_t i = 0; i < count; ++i) {
+        visit(make_person(Cohort::threatened, Origin::now_end, 0, i, day, -1));
+      }
+    }
+  }
+}
+
+}  // namespace werkstroom::model

@@ -1,0 +1,53 @@
+#pragma once
+// Who enters the region's flows, when, and with which attributes.
+//
+// Person ids are built from (cohort, origin, month or shock index, index within it), never
+// from a running counter, so the same person exists with the same draws in every scenario of
+// a comparison even when the scenarios differ in inflow elsewhere (common random numbers).
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "kernel/calendar.hpp"
+#include "kernel/random.hpp"
+#include "model/parameters.hpp"
+#include "model/person.hpp"
+
+namespace werkstroom::model {
+
+enum class Origin : std::uint8_t { inflow = 0, initial_stock = 1, bankruptcy = 2, now_end = 3 };
+
+[[nodiscard]] std::uint64_t make_person_id(Cohort cohort, Origin origin, std::uint32_t group,
+                                           std::uint32_t index);
+
+class PopulationGenerator {
+public:
+  PopulationGenerator(const ModelParameters& p, const kernel::Calendar& calendar,
+                      std::vector<double> month_starts, kernel::StreamKey base_key);
+
+  /// Calls `visit` for every person of the horizon in an order that does not depend on the
+  /// scenario's other settings: initial stock, then inflow cohort by cohort and month by
+  /// month, then shocks. Arrival days within a month are uniform.
+  void generate(const std::function<void(Person&&)>& visit) const;
+
+  /// Draws a person's attributes from their own stream (exposed for tests).
+  [[nodiscard]] Attributes draw_attributes(std::uint64_t id, Cohort cohort,
+                                           int forced_sector) const;
+
+private:
+  [[nodiscard]] Person make_person(Cohort cohort, Origin origin, std::uint32_t group,
+                                   std::uint32_t index, double arrival_day,
+                                   int forced_sector) const;
+
+  const ModelParameters& p_;
+  const kernel::Calendar& calendar_;
+  std::vector<double> month_starts_;
+  kernel::StreamKey base_key_;
+  double horizon_end_day_;
+};
+
+/// Start state of a cohort as a person State.
+[[nodiscard]] State to_state(StartState s);
+
+}  // namespace werkstroom::model

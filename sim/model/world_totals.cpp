@@ -1,0 +1,133 @@
+#include "model/world_totals.hpp"
+
+#include <algorithm>
+
+namespace werkstroom::model {
+
+WorldTotals::WorldTotals(const ModelParameters& p, std::vector<double> month_starts)
+    : p_(p), month_starts_(std::move(month_starts)) {
+  const std::size_t n = months();
+  for (auto& d : running_delta_) d.assign(n + 1, 0.0);
+  for (auto* v : {&series_.ww_inflow, &series_.pw_inflow, &series_.ww_benefit_months,
+                  &series_.pw_benefit_months, &series_.ww_benefit_eur, &series_.pw_benefit_eur,
+                  &series_.work_to_work, &series_.work_after_ww, &series_.work_after_pw,
+                  &series_.work_after_other}) {
+    v->assign(n, 0.0);
+  }
+}
+
+namespace {
+// Index of the month containing `day` (clamped to [0, months - 1]).
+std::size_t month_index(const std::vector<double>& starts, double day) {
+  const auto it = std::upper_bound(starts.begin(), starts.end(), day);
+  const auto i = static_cast<std::ptrdiff_t>(it - starts.begin()) - 1;
+  return static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(
+      i, 0, static_cast<std::ptrdiff_t>(starts.size()) - 2));
+}
+}  // namespace
+
+void WorldTotals::add_spell(const Person& person, State state, std::optional<State> previous,
+                            double ww_spell_start, double start, double end) {
+  const double horizon = month_starts_.back();
+  end = std::min(end, horizon);
+  const auto s = static_cast<std::size_t>(state);
+  // Month-end m is the instant month_starts_[m + 1]; the person counts there if
+  // start <= boundary < end. Boundaries are sorted: add +1 at the first, -1 after the last.
+  const auto first = static_cast<std::size_t>(
+      std::lower_bound(month_starts_.begin() + 1, month_starts_.end(), start) -
+      (month_starts_.begin() + 1));
+  const auto past = static_cast<std::size_t>(
+      std::lower_bound(month_starts_.begin() + 1, month_starts_.end(), end) -
+      (month_starts_.begin() + 1));
+  // A spell ending exactly at the horizon still holds at the last month end.
+  const std::size_t last_excl = (end >= horizon) ? months() : past;
+  if (first < last_excl) {
+    running_delta_[s][first] += 1.0;
+    running_delta_[s][last_excl] -= 1.0;
+  }
+  if (start >= 0.0 && start < horizon) {
+    const std::size_t m = month_index(month_starts_, start);
+    if (state == State::ww && previous != State::ww) series_.ww_inflow[m] += 1.0;
+    if (state == State::pw && previous != State::pw) series_.pw_inflow[m] += 1.0;
+    if ((state == State::employed || state == State::self_employed) && previous) {
+      switch (*previous) {
+        case State::threatened:
+        case State::seconded:
+          series_.work_to_work[m] += 1.0;
+          break;
+        case State::ww:
+          series_.work_after_ww[m] += 1.0;
+          break;
+        case State::pw:
+          series_.work_after_pw[m] += 1.0;
+          break;
+        default:
+          series_.work_after_other[m] += 1.0;
+          break;
+      }
+    }
+  }
+  if (state == State::ww || state == State::pw) {
+    add_benefit(person, state, ww_spell_start, std::max(start, 0.0), end);
+  }
+}
+
+void WorldTotals::add_benefit(const Person& person, State state, double spell_start,
+                              double start, double end) {
+  if (end <= start) return;
+  const BenefitParameters& b = p_.benefits;
+  const double wage = std::min(static_cast<double>(person.attributes.last_wage_eur),
+                               b.ww_max_monthly_wage_eur);
+  const double switch_day = spell_start + b.ww_first_months * kDaysPerMonth;
+  std::size_t m = month_index(month_starts_, start);
+  double a = start;
+  while (a < end && m < months()) {
+    const double b_end = std::min(end, month_starts_[m + 1]);
+    const double months_in = (b_end - a) / kDaysPerMonth;
+    if (state == State::ww) {
+      series_.ww_benefit_months[m] += months_in;
+      // Higher replacement rate in the first months of the spell.
+      const double early = std::clamp(switch_day, a, b_end) - a;
+      const double late = (b_end - a) - early;
+      series_.ww_benefit_eur[m] += wage * (early * b.ww_replacement_first_months +
+                                           late * b.ww_replacement_after) /
+                                   kDaysPerMonth;
+    } else {
+      series_.pw_benefit_months[m] += months_in;
+      series_.pw_benefit_eur[m] += months_in * b.pw_monthly_cost_eur;
+    }
+    a = b_end;
+    ++m;
+  }
+}
+
+void WorldTotals::add_path(const Person& person, const std::vector<Spell>& path) {
+  add_path_until(person, path, month_starts_.back());
+}
+
+void WorldTotals::add_path_until(const Person& person, const std::vector<Spell>& path,
+                                 double until) {
+  std::optional<State> previous;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const double start = path[i].start_day;
+    if (start >= until) break;
+    const double end = i + 1 < path.size() ? std::min(path[i + 1].start_day, until) : until;
+    add_spell(person, path[i].state, previous, start, start, end);
+    previous = path[i].state;
+  }
+}
+
+WorldSeries WorldTotals::finish() const {
+  WorldSeries out = series_;
+  for (std::size_t s = 0; s < kStateCount; ++s) {
+    out.running[s].assign(months(), 0.0);
+    double level = 0.0;
+    for (std::size_t m = 0; m < months(); ++m) {
+      level += running_delta_[s][m];
+      out.running[s][m] = level;
+    }
+  }
+  return out;
+}
+
+}  // namespace werkstroom::model

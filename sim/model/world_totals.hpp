@@ -1,0 +1,57 @@
+#pragma once
+// Monthly accounts of one world ("with service" or "no service") of one replication, fed spell
+// by spell. Contract: every person's path is fed exactly once per world, as consecutive spells
+// from their start to the horizon's end; then every person is in exactly one state at every
+// month end, which `people_at_month_end` lets tests check.
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "model/parameters.hpp"
+#include "model/person.hpp"
+
+namespace werkstroom::model {
+
+struct WorldSeries {
+  // Indexed [month]. Running counts are at the end of the month (its last instant).
+  std::array<std::vector<double>, kStateCount> running;
+  std::vector<double> ww_inflow;
+  std::vector<double> pw_inflow;
+  std::vector<double> ww_benefit_months;
+  std::vector<double> pw_benefit_months;
+  std::vector<double> ww_benefit_eur;
+  std::vector<double> pw_benefit_eur;
+  std::vector<double> work_to_work;      // threatened or seconded -> employed
+  std::vector<double> work_after_ww;     // ww -> employed
+  std::vector<double> work_after_pw;     // pw -> employed
+  std::vector<double> work_after_other;  // nug / tozo -> employed or self-employed
+};
+
+class WorldTotals {
+public:
+  WorldTotals(const ModelParameters& p, std::vector<double> month_starts);
+
+  /// Adds the spell [start, end) of `state`, entered from `previous` (empty for a person's
+  /// first spell). Spells before day 0 count only from day 0.
+  void add_spell(const Person& person, State state, std::optional<State> previous,
+                 double ww_spell_start, double start, double end);
+  /// Feeds a whole path (consecutive spells, the last one runs to the horizon's end).
+  void add_path(const Person& person, const std::vector<Spell>& path);
+  /// Feeds the path's spells up to `until` only (the rest is fed by the service world).
+  void add_path_until(const Person& person, const std::vector<Spell>& path, double until);
+
+  /// Turns the running-count differences into counts; call once after all spells.
+  [[nodiscard]] WorldSeries finish() const;
+  [[nodiscard]] std::size_t months() const { return month_starts_.size() - 1; }
+
+private:
+  void add_benefit(const Person& person, State state, double spell_start, double start,
+                   double end);
+  const ModelParameters& p_;
+  std::vector<double> month_starts_;  // months + 1 entries; the last is the horizon's end
+  std::array<std::vector<double>, kStateCount> running_delta_;
+  WorldSeries series_;
+};
+
+}  // namespace werkstroom::model

@@ -1,0 +1,102 @@
+// describe: every parameter with its value, unit and source, driven by bind_parameters.
+
+#include <functional>
+#include <utility>
+
+#include "scenario/loader.hpp"
+#include "scenario/parameter_visitor.hpp"
+#include "scenario/schema.hpp"
+#include "scenario/toml_values.hpp"
+
+namespace werkstroom::scenario {
+
+namespace {
+
+class ParameterLister final : public ParameterVisitor {
+ public:
+  std::vector<ParameterEntry> entries;
+
+  void number(const std::string& key, double& value, const char* unit, Range /*range*/) override {
+    add(key, detail::format_number(value), unit);
+  }
+  void integer(const std::string& key, int& value, const char* unit, Range /*range*/) override {
+    add(key, std::to_string(value), unit);
+  }
+  void boolean(const std::string& key, bool& value) override {
+    add(key, value ? "true" : "false", "");
+  }
+  void text(const std::string& key, std::string& value) override {
+    add(key, detail::quote(value), "");
+  }
+  void date(const std::string& key, kernel::Date& value) override {
+    add(key, value.to_string(), "");
+  }
+  void number_list(const std::string& key, std::vector<double>& value, const char* unit,
+                   Range /*range*/) override {
+    std::string text = "[";
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (i > 0) text += ", ";
+      text += detail::format_number(value[i]);
+    }
+    add(key, text + "]", unit);
+  }
+  void date_list(const std::string& key, std::vector<kernel::Date>& value) override {
+    std::string text = "[";
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (i > 0) text += ", ";
+      text += value[i].to_string();
+    }
+    add(key, text + "]", "");
+  }
+  void choice(const std::string& key, int& index, const std::vector<std::string>& names) override {
+    const bool valid = index >= 0 && static_cast<std::size_t>(index) < names.size();
+    add(key, valid ? detail::quote(names[static_cast<std::size_t>(index)]) : std::to_string(index),
+        "");
+  }
+  void table(const std::string& key, const std::function<void()>& body) override {
+    const std::string saved = prefix_;
+    prefix_ = detail::join_path(prefix_, key);
+    body();
+    prefix_ = saved;
+  }
+  void table_array(const std::string& key, std::size_t count,
+                   const std::function<void(std::size_t)>& /*resize*/,
+                   const std::function<void(std::size_t)>& element) override {
+    const std::string saved = prefix_;
+    const std::string path = detail::join_path(prefix_, key);
+    for (std::size_t i = 0; i < count; ++i) {
+      prefix_ = path + "[" + std::to_string(i) + "]";
+      element(i);
+    }
+    prefix_ = saved;
+  }
+
+ private:
+  std::string prefix_;
+
+  void add(const std::string& key, std::string value, const char* unit) {
+    entries.push_back({detail::join_path(prefix_, key), std::move(value), unit});
+  }
+};
+
+}  // namespace
+
+std::vector<ParameterEntry> list_parameters(const model::ModelParameters& parameters) {
+  model::ModelParameters copy = parameters;  // the binding needs mutable access
+  ParameterLister lister;
+  bind_parameters(lister, copy);
+  return std::move(lister.entries);
+}
+
+std::string describe_scenario(const LoadedScenario& scenario) {
+  std::string out;
+  for (const ParameterEntry& entry : list_parameters(scenario.parameters)) {
+    out += entry.key_path + " = " + entry.value;
+    if (!entry.unit.empty()) out += "  [" + entry.unit + "]";
+    const auto source = scenario.sources.find(entry.key_path);
+    out += "  (" + (source != scenario.sources.end() ? source->second : "no source") + ")\n";
+  }
+  return out;
+}
+
+}  // namespace werkstroom::scenario

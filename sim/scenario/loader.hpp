@@ -1,0 +1,62 @@
+#pragma once
+// The scenario loader: reads a TOML scenario file (and the base files it extends) into
+// ModelParameters, checking every value against bind_parameters (known keys, types, ranges,
+// names, source labels) and the cross-field rules, and records where each value came from.
+// Errors are ScenarioError naming file, line, column, key path, expected and found; on an error
+// nothing is returned or changed.
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/parameters.hpp"
+#include "scenario/scenario_error.hpp"
+
+namespace werkstroom::scenario {
+
+struct LoadedScenario {
+  model::ModelParameters parameters;
+  /// Every key path -> its source label, e.g. "staff.advisors" -> "seed: oplegger (2 fte)";
+  /// elements of arrays of tables as "instruments[2].cost_eur".
+  std::map<std::string, std::string> sources;
+  /// Every key path -> unit from the binding ("" for texts, booleans, dates and names).
+  std::map<std::string, std::string> units;
+  /// Every key path (and list element, "horizon.holidays[1]") -> where it was set.
+  std::map<std::string, SourcePosition> positions;
+  std::string name;                // file stem of the loaded file
+  std::vector<std::string> files;  // the loaded file first, then its bases (extends chain)
+  /// All those files' text, base first, each preceded by a line "# ---- <path>".
+  std::string text;
+};
+
+/// Label of a list (number_list, date_list) that a base file leaves out: it is empty.
+inline constexpr const char* kNotSetLabel = "not set: empty list";
+/// Label of a value set by apply_override.
+inline constexpr const char* kOverrideLabel = "override: --set";
+
+/// Loads a scenario file. Throws ScenarioError.
+LoadedScenario load_scenario(const std::filesystem::path& file);
+
+/// --set key=value. key_path as in `sources` ("staff.advisors", "instruments[1].cost_eur");
+/// value_text is one TOML value ("3", "0.5", "true", "\"text\"", "[1, 2]", "2021-03-01"). Type,
+/// range and cross-field rules are checked as for a file (file name "--set"); the source becomes
+/// "override: --set". Throws ScenarioError and leaves `scenario` unchanged on error.
+void apply_override(LoadedScenario& scenario, const std::string& key_path,
+                    const std::string& value_text);
+
+/// Every parameter, one per line, in binding order: "key_path = value  [unit]  (source)"; the
+/// unit part is left out for parameters without a unit. Values are written as TOML values, so
+/// they can be given back to apply_override.
+std::string describe_scenario(const LoadedScenario& scenario);
+
+/// One parameter of describe: key path, value as TOML text, unit ("" when none).
+struct ParameterEntry {
+  std::string key_path;
+  std::string value;
+  std::string unit;
+};
+/// The parameters of `parameters` in binding order, as describe prints them.
+std::vector<ParameterEntry> list_parameters(const model::ModelParameters& parameters);
+
+}  // namespace werkstroom::scenario

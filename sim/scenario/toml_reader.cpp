@@ -1,0 +1,259 @@
+#include "scenario/toml_reader.hpp"
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "scenario/loader.hpp"
+#include "scenario/parameter_visitor.hpp"
+#include "scenario/schema.hpp"
+#include "scenario/toml_values.hpp"
+
+namespace werkstroom::scenario::detail {
+
+namespace {
+
+class TomlReader final : public ParameterVisitor {
+ public:
+  TomlReader(const toml::table& root, const std::string& file, ReadMode mode,
+             std::string variant_name, ReadState& state)
+      : ctx_{file, 0}, mode_(mode), variant_name_(std::move(variant_name)), state_(state) {
+    if (const toml::node* description = root.get("description")) {
+      (void)read_text(ctx_, *description, "description");
+    }
+    if (const toml::node* extends = root.get("extends")) (void)read_text(ctx_, *extends, "extends");
+    enter(&root, "", mode == ReadMode::base, "", ctx_.at(root));
+  }
+
+  void number(const std::string& key, double& value, const char* /*unit*/, Range range) override {
+    std::string path;
+    if (const toml::node* node = find(key, true, path)) {
+      value = read_number(ctx_, *node, path, range);
+    }
+  }
+
+  void integer(const std::string& key, int& value, const char* /*unit*/, Range range) override {
+    std::string path;
+    if (const toml::node* node = find(key, true, path)) {
+      value = read_integer(ctx_, *node, path, range);
+    }
+  }
+
+  void boolean(const std::string& key, bool& value) override {
+    std::string path;
+    if (const toml::node* node = find(key, true, path)) value = read_boolean(ctx_, *node, path);
+  }
+
+  void text(const std::string& key, std::string& value) override {
+    std::string path;
+    if (const toml::node* node = find(key, true, path)) value = read_text(ctx_, *node, path);
+  }
+
+  void date(const std::string& key, kernel::Date& value) override {
+    std::string path;
+    if (const toml::node* node = find(key, true, path)) value = read_date(ctx_, *node, path);
+  }
+
+  void choice(const std::string& key, int& index, const std::vector<std::string>& names) override {
+    std::string path;
+    if (const toml::node* node = find(key, true, path)) {
+      index = read_choice(ctx_, *node, path, names);
+    }
+  }
+
+  void number_list(const std::string& key, std::vector<double>& value, const char* /*unit*/,
+                   Range range) override {
+    std::string path;
+    const toml::node* node = find(key, false, path);
+    if (node == nullptr) {
+      if (frames_.back().strict) value.clear();
+      return;
+    }
+    std::vector<SourcePosition> positions;
+    value = read_number_list(ctx_, *node, path, range, &positions);
+    record_elements(path, positions);
+  }
+
+  void date_list(const std::string& key, std::vector<kernel::Date>& value) override {
+    std::string path;
+    const toml::node* node = find(key, false, path);
+    if (node == nullptr) {
+      if (frames_.back().strict) value.clear();
+      return;
+    }
+    std::vector<SourcePosition> positions;
+    value = read_date_list(ctx_, *node, path, &positions);
+    record_elements(path, positions);
+  }
+
+  void table(const std::string& key, const std::function<void()>& body) override {
+    const Frame parent = frames_.back();
+    const std::string path = join_path(parent.path, key);
+    const toml::table* table = nullptr;
+    if (parent.table != nullptr) {
+      if (const toml::node* node = parent.table->get(key)) {
+        table = node->as_table();
+        if (table == nullptr) {
+          throw ScenarioError(ctx_.at(*node), path, "a table", describe_node(*node));
+        }
+      }
+    }
+    enter(table, path, parent.strict, parent.label,
+          table != nullptr ? ctx_.at(*table) : parent.position);
+    body();
+    frames_.pop_back();
+  }
+
+  void table_array(const std::string& key, std::size_t /*count*/,
+                   const std::function<void(std::size_t)>& resize,
+                   const std::function<void(std::size_t)>& element) override {
+    const Frame parent = frames_.back();
+    const std::string path = join_path(parent.path, key);
+    const toml::node* node = parent.table != nullptr ? parent.table->get(key) : nullptr;
+    if (node == nullptr) return;  // base: stays empty; variant: keeps the base's array
+    const toml::array* array = node->as_array();
+    if (array == nullptr) {
+      throw ScenarioError(ctx_.at(*node), path, "an array of tables ([[" + path + "]])",
+                          describe_node(*node));
+    }
+    // Replaces the whole array: nothing of the previous elements survives.
+    erase_prefix(state_.sources, path + "[");
+    erase_prefix(state_.positions, path + "[");
+    resize(0);
+    resize(array->size());
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const toml::node& item = *array->get(i);
+      const std::string item_path = path + "[" + std::to_string(i) + "]";
+      const toml::table* table = item.as_table();
+      if (table == nullptr) {
+        throw ScenarioError(ctx_.at(item), item_path, "a table", describe_node(item));
+      }
+      enter(table, item_path, true, parent.label, ctx_.at(*table));
+      element(i);
+      frames_.pop_back();
+    }
+  }
+
+ private:
+  struct Frame {
+    const toml::table* table = nullptr;  // null: the table is absent from this file
+    std::string path;                    // key path of the table, "" at the top level
+    bool strict = false;                 // every scalar key must be present
+    std::string label;                   // table-level source label in force ("" none)
+    SourcePosition position;             // of the table, or of the nearest present ancestor
+  };
+
+  ReadContext ctx_;
+  ReadMode mode_;
+  std::string variant_name_;
+  ReadState& state_;
+  std::vector<Frame> frames_;
+
+  void enter(const toml::table* table, const std::string& path, bool strict,
+             const std::string& inherited_label, SourcePosition position) {
+    Frame frame{table, path, strict, inherited_label, std::move(position)};
+    if (table != nullptr) {
+      check_keys(*table, path);
+      if (const toml::node* source = table->get("source")) {
+        frame.label = read_label(ctx_, *source, join_path(path, "source"));
+      }
+    }
+    frames_.push_back(std::move(frame));
+  }
+
+  /// Every key of `table` must be valid at this place.
+  void check_keys(const toml::table& table, const std::string& path) {
+    std::vector<std::string> valid = schema_keys().at(schema_path(path));
+    valid.emplace_back("source");
+    if (path.empty()) {
+      valid.emplace_back("extends");
+      valid.emplace_back("description");
+    }
+    for (const auto& [key, node] : table) {
+      const std::string name(key.str());
+      bool known = false;
+      for (const std::string& v : valid) known = known || v == name;
+      if (!known) {
+        throw ScenarioError(ctx_.at(key.source()), join_path(path, name),
+                            unknown_key_expectation(name, valid), "'" + name + "'");
+      }
+    }
+  }
+
+  /// The node of `key` in the current table, unwrapping { value = ..., source = "..." }, with
+  /// its label and position recorded; null when absent (an error for a required scalar).
+  const toml::node* find(const std::string& key, bool scalar, std::string& path) {
+    const Frame& frame = frames_.back();
+    path = join_path(frame.path, key);
+    const toml::node* node = frame.table != nullptr ? frame.table->get(key) : nullptr;
+    if (node == nullptr) {
+      if (frame.strict && scalar) throw missing(frame, key, path);
+      if (frame.strict) {  // a list a base file leaves out is empty
+        state_.sources[path] = kNotSetLabel;
+        state_.positions.erase(path);
+        erase_prefix(state_.positions, path + "[");
+      }
+      return nullptr;
+    }
+    std::string label;
+    if (const toml::table* labelled = node->as_table()) {
+      static const std::vector<std::string> kLabelledKeys = {"value", "source"};
+      for (const auto& [k, v] : *labelled) {
+        const std::string name(k.str());
+        if (name != "value" && name != "source") {
+          throw ScenarioError(ctx_.at(k.source()), join_path(path, name),
+                              unknown_key_expectation(name, kLabelledKeys), "'" + name + "'");
+        }
+      }
+      const toml::node* source = labelled->get("source");
+      node = labelled->get("value");
+      if (node == nullptr) {
+        throw ScenarioError(ctx_.at(*labelled), path,
+                            "a value, or a labelled value { value = ..., source = \"...\" }",
+                            "a table without key 'value'");
+      }
+      if (source != nullptr) label = read_label(ctx_, *source, path + ".source");
+    }
+    if (label.empty()) label = frame.label;
+    if (label.empty()) {
+      if (mode_ == ReadMode::base) {
+        throw ScenarioError(ctx_.at(*node), path,
+                            "a source label (key = { value = ..., source = \"seed: ...\" } or "
+                            "source = \"...\" in its table)",
+                            "an unlabelled value in a base scenario");
+      }
+      label = "variant: " + variant_name_;
+    }
+    state_.sources[path] = label;
+    state_.positions[path] = ctx_.at(*node);
+    erase_prefix(state_.positions, path + "[");
+    return node;
+  }
+
+  void record_elements(const std::string& path, const std::vector<SourcePosition>& positions) {
+    for (std::size_t i = 0; i < positions.size(); ++i) {
+      state_.positions[path + "[" + std::to_string(i) + "]"] = positions[i];
+    }
+  }
+
+  [[nodiscard]] ScenarioError missing(const Frame& frame, const std::string& key,
+                                      const std::string& path) const {
+    std::string where = frame.path.empty() ? "the top-level table" : "table [" + frame.path + "]";
+    if (frame.table == nullptr) where += ", which is missing";
+    const char* expected = mode_ == ReadMode::base
+                               ? "a value (a base scenario sets every parameter)"
+                               : "a value (an array of tables given in a variant replaces the "
+                                 "base's array, so each element sets every key)";
+    return {frame.position, path, expected, "no key '" + key + "' in " + where};
+  }
+};
+
+}  // namespace
+
+void read_document(const toml::table& root, const std::string& file, ReadMode mode,
+                   const std::string& variant_name, ReadState& state) {
+  TomlReader reader(root, file, mode, variant_name, state);
+  bind_parameters(reader, state.parameters);
+}
+
+}  // namespace werkstroom::scenario::detail

@@ -1,0 +1,206 @@
+#include "scenario/validation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <vector>
+
+#include "scenario/toml_values.hpp"
+
+namespace werkstroom::scenario::detail {
+
+namespace {
+
+constexpr double kShareSumTolerance = 1e-6;
+constexpr double kPairTolerance = 1e-9;  // rounding of two decimal shares
+
+class Checker {
+ public:
+  Checker(const model::ModelParameters& p, const std::map<std::string, SourcePosition>& positions,
+          const std::vector<std::string>& files)
+      : p_(p), positions_(positions), files_(files) {}
+
+  void run() const {
+    check_sectors();
+    check_sector_weights();
+    check_horizon();
+    check_dates();
+    check_bankruptcy_sectors();
+    check_instruments();
+  }
+
+ private:
+  const model::ModelParameters& p_;
+  const std::map<std::string, SourcePosition>& positions_;
+  const std::vector<std::string>& files_;
+
+  [[nodiscard]] SourcePosition at(const std::string& path) const {
+    const auto it = positions_.find(path);
+    return it != positions_.end() ? it->second : SourcePosition{};
+  }
+
+  /// 0 for --set, 1 + index in files_, or after all files when unknown: lower is more recent.
+  [[nodiscard]] std::size_t recency(const std::string& path) const {
+    const std::string& file = at(path).file;
+    if (file == "--set") return 0;
+    const auto it = std::find(files_.begin(), files_.end(), file);
+    return 1 + static_cast<std::size_t>(it - files_.begin());
+  }
+
+  /// The most recently set of `paths`; the last one on a tie.
+  [[nodiscard]] std::string latest(const std::vector<std::string>& paths) const {
+    std::string best = paths.front();
+    for (const std::string& path : paths) {
+      if (recency(path) <= recency(best)) best = path;
+    }
+    return best;
+  }
+
+  [[noreturn]] void fail(const std::string& path, const std::string& expected,
+                         const std::string& found) const {
+    throw ScenarioError(at(path), path, expected, found);
+  }
+
+  static std::string element(const std::string& array, std::size_t i, const std::string& key) {
+    return array + "[" + std::to_string(i) + "]." + key;
+  }
+
+  void check_sectors() const {
+    std::set<std::string> names;
+    double sum = 0.0;
+    for (std::size_t i = 0; i < p_.sectors.size(); ++i) {
+      const model::SectorParameters& s = p_.sectors[i];
+      if (s.name.empty()) fail(element("sectors", i, "name"), "a non-empty sector name", "\"\"");
+      if (!names.insert(s.name).second) {
+        fail(element("sectors", i, "name"), "a sector name not used before", quote(s.name));
+      }
+      sum += s.employment_share;
+      check_pair(i, "surplus_share", s.surplus_share, "shortage_share", s.shortage_share);
+      check_pair(i, "surplus_share_end", s.surplus_share_end, "shortage_share_end",
+                 s.shortage_share_end);
+    }
+    // An empty sector list has nothing to sum (the file left [[sectors]] out).
+    if (!p_.sectors.empty() && std::fabs(sum - 1.0) > kShareSumTolerance) {
+      std::vector<std::string> shares;
+      for (std::size_t i = 0; i < p_.sectors.size(); ++i) {
+        shares.push_back(element("sectors", i, "employment_share"));
+      }
+      throw ScenarioError(at(latest(shares)), "sectors[*].employment_share",
+                          "employment shares summing to 1 (within 1e-6)",
+                          "a sum of " + format_number(sum));
+    }
+  }
+
+  void check_pair(std::size_t i, const std::string& first_key, double first,
+                  const std::string& second_key, double second) const {
+    if (first + second > 1.0 + kPairTolerance) {
+      fail(latest({element("sectors", i, first_key), element("sectors", i, second_key)}),
+           first_key + " + " + second_key + " <= 1",
+           format_number(first) + " + " + format_number(second) + " = " +
+               format_number(first + second));
+    }
+  }
+
+  void check_sector_weights() const {
+    for (std::size_t c = 0; c < model::kCohortCount; ++c) {
+      const std::vector<double>& weights = p_.cohorts[c].attributes.sector_weights;
+      if (!weights.empty() && weights.size() != p_.sectors.size()) {
+        fail(std::string("cohorts.") + model::kCohortNames[c] + ".attributes.sector_weights",
+             "one weight per sector (" + std::to_string(p_.sectors.size()) + " sectors)",
+             std::to_string(weights.size()) + (weights.size() == 1 ? " weight" : " weights"));
+      }
+    }
+  }
+
+  void check_horizon() const {
+    const kernel::Date& start = p_.horizon.start_date;
+    const kernel::Date& end = p_.horizon.service_end_date;
+    if (end > start) return;
+    if (latest({"horizon.start_date", "horizon.service_end_date"}) == "horizon.start_date") {
+      fail("horizon.start_date", "a date before horizon.service_end_date (" + end.to_string() + ")",
+           start.to_string());
+    }
+    fail("horizon.service_end_date", "a date after horizon.start_date (" + start.to_string() + ")",
+         end.to_string());
+  }
+
+  void check_date(const std::string& path, const kernel::Date& date) const {
+    const kernel::Date first = p_.horizon.start_date;
+    const kernel::Date last = add_months(p_.horizon.service_end_date, p_.horizon.follow_up_months);
+    if (date < first || date > last) {
+      fail(path,
+           "a date within [" + first.to_string() + ", " + last.to_string() +
+               "] (horizon.start_date to horizon.service_end_date + follow_up_months)",
+           date.to_string());
+    }
+  }
+
+  void check_dates() const {
+    for (std::size_t i = 0; i < p_.staff.schedule.size(); ++i) {
+      check_date(element("staff.schedule", i, "date"), p_.staff.schedule[i].date);
+    }
+    for (std::size_t i = 0; i < p_.shocks.bankruptcies.size(); ++i) {
+      check_date(element("shocks.bankruptcies", i, "date"), p_.shocks.bankruptcies[i].date);
+    }
+    if (p_.shocks.now_end_enabled) check_date("shocks.now_end_date", p_.shocks.now_end_date);
+    if (p_.shocks.campaign_enabled) check_date("shocks.campaign_date", p_.shocks.campaign_date);
+    for (std::size_t i = 0; i < p_.horizon.holidays.size(); ++i) {
+      check_date("horizon.holidays[" + std::to_string(i) + "]", p_.horizon.holidays[i]);
+    }
+  }
+
+  void check_bankruptcy_sectors() const {
+    for (std::size_t i = 0; i < p_.shocks.bankruptcies.size(); ++i) {
+      const std::string& name = p_.shocks.bankruptcies[i].sector;
+      const bool known =
+          std::any_of(p_.sectors.begin(), p_.sectors.end(),
+                      [&](const model::SectorParameters& s) { return s.name == name; });
+      if (!known) {
+        std::string names;
+        for (const model::SectorParameters& s : p_.sectors) {
+          if (!names.empty()) names += ", ";
+          names += quote(s.name);
+        }
+        fail(element("shocks.bankruptcies", i, "sector"),
+             names.empty() ? "the name of a sector (there are no sectors)"
+                           : "the name of a sector: one of " + names,
+             quote(name));
+      }
+    }
+  }
+
+  void check_instruments() const {
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < p_.instruments.size(); ++i) {
+      const model::InstrumentParameters& instrument = p_.instruments[i];
+      if (instrument.budget_stream != "instruments" && instrument.budget_stream != "maatwerk") {
+        fail(element("instruments", i, "budget_stream"), "one of \"instruments\", \"maatwerk\"",
+             quote(instrument.budget_stream));
+      }
+      if (instrument.name.empty()) {
+        fail(element("instruments", i, "name"), "a non-empty instrument name", "\"\"");
+      }
+      if (!names.insert(instrument.name).second) {
+        fail(element("instruments", i, "name"), "an instrument name not used before",
+             quote(instrument.name));
+      }
+    }
+  }
+};
+
+}  // namespace
+
+kernel::Date add_months(const kernel::Date& date, int months) {
+  const int index = date.year * 12 + (date.month - 1) + months;
+  kernel::Date result{index / 12, index % 12 + 1, date.day};
+  result.day = std::min(result.day, kernel::days_in_month(result.year, result.month));
+  return result;
+}
+
+void check_cross_field_rules(const model::ModelParameters& p,
+                             const std::map<std::string, SourcePosition>& positions,
+                             const std::vector<std::string>& files) {
+  Checker(p, positions, files).run();
+}
+
+}  // namespace werkstroom::scenario::detail

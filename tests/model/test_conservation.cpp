@@ -1,0 +1,68 @@
+// Conservation of people and money in the default scenario.
+
+#include <catch2/catch.hpp>
+
+#include "model/person.hpp"
+#include "model_test_support.hpp"
+
+using namespace werkstroom;
+using model::Indicator;
+
+TEST_CASE("every person is in exactly one state at every month end in both worlds", "[model]") {
+  const auto p = test::default_parameters();
+  const auto r = test::run(p);
+  REQUIRE(r.people > 10000);
+  for (std::size_t m = 0; m < r.month_labels.size(); ++m) {
+    double with = 0.0;
+    double without = 0.0;
+    for (std::size_t s = 0; s < model::kStateCount; ++s) {
+      with += r.with_service.running[s][m];
+      without += r.without_service.running[s][m];
+    }
+    INFO("month " << r.month_labels[m]);
+    // Arrivals are counted independently of the spells, by the population generator.
+    REQUIRE(with == r.arrived_by_month_end[m]);
+    REQUIRE(without == r.arrived_by_month_end[m]);
+  }
+}
+
+TEST_CASE("money is never spent beyond the budget and commitments are accounted", "[model]") {
+  auto p = test::default_parameters();
+  p.budget.instrument_budget_eur = 40000.0;  // small enough to run out
+  const auto r = test::run(p);
+  const std::size_t last = r.month_labels.size() - 1;
+  const auto& s = r.service;
+  for (std::size_t m = 0; m <= last; ++m) {
+    REQUIRE(s.row(Indicator::budget_centre_spent_eur)[m] <= p.budget.centre_budget_eur + 1e-6);
+    REQUIRE(s.row(Indicator::budget_centre_spent_eur)[m] <=
+            s.row(Indicator::budget_centre_committed_eur)[m] + 1e-6);
+    const double inst_spent = s.row(Indicator::budget_instruments_spent_eur)[m] +
+                              s.row(Indicator::budget_maatwerk_spent_eur)[m];
+    const double inst_committed = s.row(Indicator::budget_instruments_committed_eur)[m] +
+                                  s.row(Indicator::budget_maatwerk_committed_eur)[m];
+    REQUIRE(inst_spent <= p.budget.instrument_budget_eur + 1e-6);
+    REQUIRE(inst_spent <= inst_committed + 1e-6);
+    REQUIRE(inst_committed <= p.budget.instrument_budget_eur + 1e-6);
+  }
+  CHECK(r.kpis.at("instrument_budget_exhausted") == 1.0);
+  CHECK(test::total(s.row(Indicator::budget_refusals)) > 0.0);
+  // Two advisors for a year cost what S-opl says: EUR 200,000 (36 h x 52.18 weeks x 53.4).
+  CHECK(s.row(Indicator::budget_centre_spent_eur)[last] == Approx(200000.0).epsilon(0.01));
+}
+
+TEST_CASE("the flow through the centre adds up", "[model]") {
+  const auto p = test::default_parameters();
+  const auto r = test::run(p);
+  const auto& s = r.service;
+  const double referrals = test::total(s.row(Indicator::referrals));
+  const double intakes = test::total(s.row(Indicator::intakes));
+  const double left = test::total(s.row(Indicator::left_while_waiting));
+  const double abandoned = test::total(s.row(Indicator::abandoned_waiting));
+  const double waiting = s.row(Indicator::waiting_list_end).back();
+  // Every referral is taken in, leaves while waiting (found work, or the centre closed), gives
+  // up, or still waits; an intake once started is finished even after the close.
+  CHECK(referrals == intakes + left + abandoned + waiting);
+  CHECK(test::total(s.row(Indicator::selected)) + test::total(s.row(Indicator::regular_service)) ==
+        intakes);
+  CHECK(referrals > 100.0);
+}

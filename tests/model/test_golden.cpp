@@ -1,0 +1,58 @@
+// Golden summaries: each library scenario's key figures at a fixed seed, checked to the digit.
+// A change of the model that changes them must be deliberate: regenerate the files with
+//   WERKSTROOM_UPDATE_GOLDEN=1 build/release/tests/werkstroom_model_tests "[golden]"
+// and explain the change in the commit.
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "model_test_support.hpp"
+
+using namespace werkstroom;
+
+namespace {
+
+std::string summary_of(const model::ReplicationResult& r) {
+  std::ostringstream out;
+  char line[160];
+  std::snprintf(line, sizeof line, "people %llu\nclients %llu\nevents %llu\n",
+                static_cast<unsigned long long>(r.people),
+                static_cast<unsigned long long>(r.clients),
+                static_cast<unsigned long long>(r.events));
+  out << line;
+  for (const auto& [name, value] : r.kpis) {
+    std::snprintf(line, sizeof line, "%s %.10g\n", name.c_str(), value);
+    out << line;
+  }
+  return out.str();
+}
+
+void check_golden(const std::string& scenario, const std::string& golden_name) {
+  const auto p = test::load_parameters(scenario);
+  const std::string actual = summary_of(test::run(p, 20201101, 0));
+  const std::string path = std::string(WERKSTROOM_GOLDEN_DIR) + "/" + golden_name;
+  if (std::getenv("WERKSTROOM_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(path) << actual;
+    WARN("golden file rewritten: " << path);
+    return;
+  }
+  std::ifstream in(path);
+  REQUIRE(in.good());
+  std::stringstream expected;
+  expected << in.rdbuf();
+  CHECK(actual == expected.str());
+}
+
+}  // namespace
+
+TEST_CASE("golden summary of the Gooi en Vechtstreek baseline", "[model][golden]") {
+  check_golden("gooi-en-vechtstreek.toml", "gooi-en-vechtstreek.txt");
+}
+
+TEST_CASE("golden summary of the 3 fte scale-up", "[model][golden]") {
+  check_golden("scale-up-3fte.toml", "scale-up-3fte.txt");
+}
