@@ -237,9 +237,13 @@ void ServicePool::on_wake(std::uint32_t server) {
 void ServicePool::serve_next_or_park(std::uint32_t server) {
   Server& s = servers_[server];
   if (!s.schedule.is_on_shift(sim_.now())) {
+    const Time wake = s.schedule.next_shift_start(sim_.now());
+    if (wake <= sim_.now()) {
+      throw std::logic_error("work schedule of " + s.name + " in " + name_ +
+                             " gives no progress: off shift but its next shift starts now");
+    }
     s.wake = sim_.schedule_at(
-        s.schedule.next_shift_start(sim_.now()), [this, server] { on_wake(server); },
-        kShiftStartPriority);
+        wake, [this, server] { on_wake(server); }, kShiftStartPriority);
     return;
   }
   if (const auto next = pop_front()) {

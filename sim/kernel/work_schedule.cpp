@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace werkstroom::kernel {
@@ -59,7 +60,13 @@ Time WorkSchedule::next_shift_start(Time t) const {
     const DailyWindow w = window_of_day(day);
     if (w.hours() > 0.0 && hour < w.end_hour) {
       const double start_hour = std::max(hour, w.start_hour);
-      return Time::at_day(day + start_hour / kHoursPerDay);
+      // Contract: the returned time is on shift. day + hour/24 can round to a time whose
+      // hour reads a hair below the window's start; step up by ulps until it does not.
+      double t_day = day + start_hour / kHoursPerDay;
+      for (int ulps = 0; ulps < 64 && !is_on_shift(Time::at_day(t_day)); ++ulps) {
+        t_day = std::nextafter(t_day, std::numeric_limits<double>::infinity());
+      }
+      if (is_on_shift(Time::at_day(t_day))) return Time::at_day(t_day);
     }
     day += 1.0;
     hour = 0.0;

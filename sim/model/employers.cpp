@@ -17,11 +17,13 @@ EmployerPopulation::EmployerPopulation(const ModelParameters& p, kernel::RandomS
   const double p_stop = 1.0 / std::max(p.employers.mean_staff_per_employer, 1.0);
   for (std::size_t i = 0; i < firms + zzp; ++i) {
     Employer e;
-    e.sector = shares.empty() ? 0 : static_cast<std::uint8_t>(stream.discrete(shares.data(), shares.size()));
+    e.sector = shares.empty()
+                   ? 0
+                   : static_cast<std::uint8_t>(stream.discrete(shares.data(), shares.size()));
     e.zzp = i >= firms;
     if (!e.zzp && p_stop < 1.0) {
-      e.staff = 1 + static_cast<std::uint32_t>(std::floor(std::log(1.0 - stream.uniform01()) /
-                                                          std::log(1.0 - p_stop)));
+      e.staff = 1 + static_cast<std::uint32_t>(
+                        std::floor(std::log(1.0 - stream.uniform01()) / std::log(1.0 - p_stop)));
     }
     employers_.push_back(e);
   }
@@ -38,8 +40,7 @@ std::size_t EmployerPopulation::draw_any(kernel::RandomStream& rng) const {
       rng.uniform_int(0, static_cast<std::int64_t>(employers_.size()) - 1));
 }
 
-std::pair<double, double> EmployerPopulation::sector_shares(std::size_t sector,
-                                                            double day) const {
+std::pair<double, double> EmployerPopulation::sector_shares(std::size_t sector, double day) const {
   const SectorParameters& s = p_.sectors.at(sector);
   const double w = horizon_day_ > 0.0 ? std::clamp(day / horizon_day_, 0.0, 1.0) : 0.0;
   return {s.surplus_share + w * (s.surplus_share_end - s.surplus_share),

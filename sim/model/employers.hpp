@@ -26,7 +26,7 @@ struct Employer {
 };
 
 class EmployerPopulation {
-public:
+ public:
   EmployerPopulation(const ModelParameters& p, kernel::RandomStream stream, double horizon_day);
 
   [[nodiscard]] std::size_t size() const { return employers_.size(); }
@@ -48,7 +48,7 @@ public:
   /// The sector's surplus and shortage shares at `day`.
   [[nodiscard]] std::pair<double, double> sector_shares(std::size_t sector, double day) const;
 
-private:
+ private:
   const ModelParameters& p_;
   std::vector<Employer> employers_;
   std::size_t firms_ = 0;
@@ -59,7 +59,7 @@ private:
 
 /// Open vacancies by sector, acquired from shortage employers; they expire unfilled.
 class VacancyBoard {
-public:
+ public:
   explicit VacancyBoard(std::size_t sectors) : open_(sectors) {}
   void add(std::size_t sector, double expires_day);
   /// Takes an open vacancy of the sector at `day` (the one expiring first); false if none.
@@ -68,7 +68,7 @@ public:
   std::optional<std::size_t> take_any(const std::vector<bool>& allowed, double day);
   [[nodiscard]] std::size_t open(double day);
 
-private:
+ private:
   void drop_expired(std::size_t sector, double day);
   std::vector<std::deque<double>> open_;  // expiry days per sector, ascending
 };

@@ -13,6 +13,20 @@ MonthlyFactor::MonthlyFactor(const std::vector<double>& month_starts,
   for (std::size_t i = 0; i < factors_.size(); ++i) {
     if (!factors.empty()) factors_[i] = factors[std::min(i, factors.size() - 1)];
   }
+  run_end_.resize(factors_.size());
+  for (std::size_t i = factors_.size(); i-- > 0;) {
+    run_end_[i] =
+        (i + 1 < factors_.size() && factors_[i + 1] == factors_[i]) ? run_end_[i + 1] : i + 1;
+  }
+}
+
+std::size_t MonthlyFactor::run_end(std::size_t month) const {
+  return month < run_end_.size() ? run_end_[month] : month + 1;
+}
+
+double MonthlyFactor::start_of(std::size_t month) const {
+  if (month < month_starts_.size()) return month_starts_[month];
+  return std::numeric_limits<double>::infinity();
 }
 
 double MonthlyFactor::at_month(std::size_t month) const {
@@ -24,11 +38,6 @@ std::size_t MonthlyFactor::month_of(double day) const {
   if (month_starts_.empty() || day < month_starts_.front()) return 0;
   const auto it = std::upper_bound(month_starts_.begin(), month_starts_.end(), day);
   return static_cast<std::size_t>(it - month_starts_.begin()) - 1;
-}
-
-double MonthlyFactor::next_boundary(std::size_t month) const {
-  if (month + 1 < month_starts_.size()) return month_starts_[month + 1];
-  return std::numeric_limits<double>::infinity();
 }
 
 namespace {
@@ -54,18 +63,19 @@ double piece_inverse(double rate, double decline, double s, double a, double amo
 
 }  // namespace
 
-double integrate_hazard(const Hazard& h, double scale, const MonthlyFactor& f,
-                        double spell_start, double from, double to) {
+double integrate_hazard(const Hazard& h, double scale, const MonthlyFactor& f, double spell_start,
+                        double from, double to) {
   const double base = h.rate_per_month * scale;
   if (base <= 0.0 || to <= from) return 0.0;
   double total = 0.0;
   double a = from;
   std::size_t month = f.month_of(a);
   while (a < to) {
-    const double b = std::min(to, f.next_boundary(month));
+    const std::size_t next = f.run_end(month);
+    const double b = std::min(to, f.start_of(next));
     total += piece_integral(base * f.at_month(month), h.decline_per_month, spell_start, a, b);
     a = b;
-    ++month;
+    month = next;
   }
   return total;
 }
@@ -79,7 +89,8 @@ std::optional<double> solve_hazard_time(const Hazard& h, double scale, const Mon
   double acc = accumulated;
   std::size_t month = f.month_of(a);
   while (a < until) {
-    const double b = std::min(until, f.next_boundary(month));
+    const std::size_t next = f.run_end(month);
+    const double b = std::min(until, f.start_of(next));
     const double rate = base * f.at_month(month);
     if (rate > 0.0) {
       const double piece = piece_integral(rate, h.decline_per_month, spell_start, a, b);
@@ -90,7 +101,7 @@ std::optional<double> solve_hazard_time(const Hazard& h, double scale, const Mon
       acc += piece;
     }
     a = b;
-    ++month;
+    month = next;
   }
   return std::nullopt;
 }

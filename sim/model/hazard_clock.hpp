@@ -17,7 +17,7 @@ namespace werkstroom::model {
 
 /// Calendar-time factors of a hazard per simulated month, with the month boundaries in days.
 class MonthlyFactor {
-public:
+ public:
   MonthlyFactor() = default;
   /// `month_starts[i]` is day of month i's start (month 0 starts at day 0); `factors` is
   /// extended with its last value (1.0 if empty).
@@ -25,12 +25,16 @@ public:
   [[nodiscard]] double at_month(std::size_t month) const;
   /// Index of the month containing `day` (days < 0 belong to month 0).
   [[nodiscard]] std::size_t month_of(double day) const;
-  /// Start day of the month after `month` (infinity past the last month).
-  [[nodiscard]] double next_boundary(std::size_t month) const;
+  /// The first month after `month` whose factor differs (months.size() past the last run):
+  /// integration walks runs of equal factors, not single months.
+  [[nodiscard]] std::size_t run_end(std::size_t month) const;
+  /// Start day of month `month` (infinity past the last month).
+  [[nodiscard]] double start_of(std::size_t month) const;
 
-private:
+ private:
   std::vector<double> month_starts_;
   std::vector<double> factors_;
+  std::vector<std::size_t> run_end_;
 };
 
 /// Integral of the hazard over [from, to] (days), for a spell that began at spell_start.

@@ -26,8 +26,7 @@ const std::array<KpiInfo, 20> kKpiInfo = {{
     {"instrument_budget_exhausted", "1 if the instrument budget ran out, else 0", "0/1"},
     {"budget_exhausted_month", "month index the instrument budget ran out (months if never)",
      "month"},
-    {"ww_running_end_of_service", "running WW benefits at the service end, with service",
-     "people"},
+    {"ww_running_end_of_service", "running WW benefits at the service end, with service", "people"},
 }};
 
 namespace {
@@ -70,12 +69,13 @@ std::map<std::string, double> compute_kpis(const ModelParameters& p, const Repli
   k["wait_p90_working_days"] = centre.all_intake_waits_working_days().quantile(0.9);
   const auto exhausted = centre.budget_exhausted_month();
   k["instrument_budget_exhausted"] = exhausted ? 1.0 : 0.0;
-  k["budget_exhausted_month"] = exhausted ? static_cast<double>(*exhausted)
-                                          : static_cast<double>(s.months());
+  k["budget_exhausted_month"] =
+      exhausted ? static_cast<double>(*exhausted) : static_cast<double>(s.months());
   const kernel::Calendar cal(p.horizon.start_date, {});
   const auto service_last =
       static_cast<std::size_t>(cal.month_index(cal.time_of(p.horizon.service_end_date)));
-  k["ww_running_end_of_service"] = with.running[static_cast<std::size_t>(State::ww)][std::min(service_last, last)];
+  k["ww_running_end_of_service"] =
+      with.running[static_cast<std::size_t>(State::ww)][std::min(service_last, last)];
   // For verification against queueing theory: waits in calendar days.
   k["intake_wait_mean_days"] = centre.intake_waits_days().mean();
   const double leavers = static_cast<double>(centre.intake_waits_days().count());

@@ -61,17 +61,16 @@ double LifeCourse::branch_uniform(const Person& person, const SpellState& spell,
   return stream.uniform01();
 }
 
-std::size_t LifeCourse::competitors(const Person& person, State state,
-                                    double find_work_multiplier,
+std::size_t LifeCourse::competitors(const Person& person, State state, double find_work_multiplier,
                                     std::array<Competitor, 3>& out) const {
   const HazardParameters& h = p_.hazards;
-  const double find_scale = std::exp(-h.distance_effect * person.attributes.distance) *
-                            find_work_multiplier;
+  const double find_scale =
+      std::exp(-h.distance_effect * person.attributes.distance) * find_work_multiplier;
   const auto cohort = static_cast<std::size_t>(person.cohort);
   switch (state) {
     case State::threatened:
-      out[0] = {Destination::job_loss, &h.threatened_job_loss,
-                p_.cohorts[cohort].job_loss_factor, &job_loss_factor_};
+      out[0] = {Destination::job_loss, &h.threatened_job_loss, p_.cohorts[cohort].job_loss_factor,
+                &job_loss_factor_};
       out[1] = {Destination::find_work, &h.threatened_find_job, find_scale, &find_work_factor_};
       out[2] = {Destination::threat_passes, &h.threatened_threat_passes, 1.0, &flat_};
       return 3;
@@ -99,8 +98,7 @@ std::size_t LifeCourse::competitors(const Person& person, State state,
   return 0;
 }
 
-std::optional<Transition> LifeCourse::next_transition(const Person& person,
-                                                      const SpellState& spell,
+std::optional<Transition> LifeCourse::next_transition(const Person& person, const SpellState& spell,
                                                       double find_work_multiplier) const {
   std::optional<Transition> best;
   const auto consider = [&best](Destination d, double day) {
@@ -163,7 +161,7 @@ State LifeCourse::destination_state(const Person& person, const SpellState& spel
       return State::inactive;
     case Destination::exhaustion:
       return branch_uniform(person, spell, d) < p_.hazards.ww_exhaustion_to_pw_share ? State::pw
-                                                                                       : State::nug;
+                                                                                     : State::nug;
     case Destination::recover:
       return State::self_employed;
     case Destination::seek_job:

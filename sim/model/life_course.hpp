@@ -18,14 +18,14 @@
 namespace werkstroom::model {
 
 enum class Destination : std::uint8_t {
-  job_loss,       // threatened -> ww / pw / nug
-  find_work,      // threatened, ww, pw, nug -> employed (the service multiplies this hazard)
-  threat_passes,  // threatened -> employed
-  other_exit,     // ww -> inactive
-  exhaustion,     // ww -> pw / nug, at the end of entitlement
-  recover,        // tozo -> self_employed
-  seek_job,       // tozo -> nug
-  to_pw,          // tozo -> pw
+  job_loss,         // threatened -> ww / pw / nug
+  find_work,        // threatened, ww, pw, nug -> employed (the service multiplies this hazard)
+  threat_passes,    // threatened -> employed
+  other_exit,       // ww -> inactive
+  exhaustion,       // ww -> pw / nug, at the end of entitlement
+  recover,          // tozo -> self_employed
+  seek_job,         // tozo -> nug
+  to_pw,            // tozo -> pw
   forced_job_loss,  // threatened -> ww / pw / nug on a bankruptcy date
   secondment_end,   // seconded -> employed (takeover) or threatened
 };
@@ -37,7 +37,7 @@ struct SpellState {
   double start_day = 0.0;
   std::uint16_t number = 0;  // how many earlier spells of this state the person had
   std::array<double, kDestinationCount> accumulated{};  // hazard since max(start, 0)
-  double accumulated_from_day = 0.0;  // the accumulations run up to this day
+  double accumulated_from_day = 0.0;                    // the accumulations run up to this day
   std::optional<double> secondment_end_day;
 };
 
@@ -47,10 +47,10 @@ struct Transition {
 };
 
 class LifeCourse {
-public:
+ public:
   /// `month_starts` are the day numbers of the simulated months' first days (month 0 = day 0).
-  LifeCourse(const ModelParameters& p, std::vector<double> month_starts,
-             kernel::StreamKey base_key, double horizon_end_day);
+  LifeCourse(const ModelParameters& p, std::vector<double> month_starts, kernel::StreamKey base_key,
+             double horizon_end_day);
 
   [[nodiscard]] double horizon_end_day() const { return horizon_end_day_; }
 
@@ -79,7 +79,7 @@ public:
   [[nodiscard]] double branch_uniform(const Person& person, const SpellState& spell,
                                       Destination d) const;
 
-private:
+ private:
   struct Competitor {
     Destination destination;
     const Hazard* hazard;

@@ -81,6 +81,16 @@ void MobilityCentre::index_people() {
       regular_pool_.push_back(i);
     }
   }
+  // Pools in arrival order: a draw at time t chooses among those arrived by t, so people who
+  // arrive later (a shock, say) do not change the draws made before they exist (CRN).
+  const auto by_arrival = [this](std::size_t a, std::size_t b) {
+    const Person& pa = people_[a].person;
+    const Person& pb = people_[b].person;
+    return pa.arrival_day != pb.arrival_day ? pa.arrival_day < pb.arrival_day : pa.id < pb.id;
+  };
+  for (auto& pool : threatened_pool_) std::sort(pool.begin(), pool.end(), by_arrival);
+  for (auto& pool : tozo_pool_) std::sort(pool.begin(), pool.end(), by_arrival);
+  std::sort(regular_pool_.begin(), regular_pool_.end(), by_arrival);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -91,8 +101,8 @@ kernel::WorkSchedule MobilityCentre::schedule_for(double hours_per_week) const {
   // Administration and monitoring take a fixed share of the working time: the window in
   // which client and employer work can be done is shortened by it.
   const double days = p_.staff.working_days_per_week;
-  const double hours_per_day =
-      std::min(24.0 - p_.staff.day_start_hour, hours_per_week / days * (1.0 - p_.time_norms.admin_share));
+  const double hours_per_day = std::min(24.0 - p_.staff.day_start_hour,
+                                        hours_per_week / days * (1.0 - p_.time_norms.admin_share));
   std::array<kernel::DailyWindow, 7> week{};
   for (int d = 0; d < p_.staff.working_days_per_week; ++d) {
     week[static_cast<std::size_t>(d)] =
@@ -113,8 +123,8 @@ void MobilityCentre::start() {
     sim_.schedule_at(kernel::Time::at_day(day), [this, count] { set_internal_advisors(count); });
   }
   for (std::size_t m = 0; m + 1 < month_starts_.size(); ++m) {
-    sim_.schedule_at(kernel::Time::at_day(month_starts_[m + 1]), [this, m] { month_end(m); },
-                     kMonthEndPriority);
+    sim_.schedule_at(
+        kernel::Time::at_day(month_starts_[m + 1]), [this, m] { month_end(m); }, kMonthEndPriority);
   }
   sim_.schedule_at(kernel::Time::zero(), [this] { weekly_outreach(); });
   schedule_inbound();
@@ -126,8 +136,8 @@ void MobilityCentre::start() {
     if (month_starts_[m] >= service_end_day_) break;
     sim_.schedule_at(kernel::Time::at_day(month_starts_[m]), [this] { herijking(); });
   }
-  sim_.schedule_at(kernel::Time::at_day(service_end_day_), [this] { close_service(); },
-                   kMonthEndPriority + 1);
+  sim_.schedule_at(
+      kernel::Time::at_day(service_end_day_), [this] { close_service(); }, kMonthEndPriority + 1);
 }
 
 double MobilityCentre::awareness(double day) const {
@@ -153,8 +163,9 @@ void MobilityCentre::weekly_outreach() {
   if (outreach_rng_.uniform01() < planned - std::floor(planned)) ++calls;
   for (std::size_t i = 0; i < calls; ++i) {
     const std::size_t employer = employers_.draw_firm(outreach_rng_);
+    // Calls are planned per week: those not made within the week lapse.
     submit(JobKind::call, employer, p_.time_norms.outreach_call_hours,
-           p_.priorities.employer_contact);
+           p_.priorities.employer_contact, kWeekDays);
   }
   sim_.schedule_after(kernel::Duration::days(kWeekDays), [this] { weekly_outreach(); });
 }
@@ -218,7 +229,8 @@ void MobilityCentre::month_end(std::size_t month) {
   }
   const kernel::BudgetStreamState& centre = ledger_.stream(centre_budget_);
   const kernel::BudgetStreamState& inst = ledger_.stream(instrument_budget_);
-  indicators_.set(Indicator::budget_centre_committed_eur, month, centre.committed_total_eur - centre.released_eur);
+  indicators_.set(Indicator::budget_centre_committed_eur, month,
+                  centre.committed_total_eur - centre.released_eur);
   indicators_.set(Indicator::budget_centre_spent_eur, month, centre.spent_eur);
   indicators_.set(Indicator::budget_instruments_committed_eur, month, instruments_committed_);
   indicators_.set(Indicator::budget_instruments_spent_eur, month, instruments_spent_);
@@ -235,7 +247,8 @@ void MobilityCentre::month_end(std::size_t month) {
 void MobilityCentre::weekly_scaling_check() {
   if (!service_open()) return;
   const ScalingParameters& s = p_.scaling;
-  scaling_streak_ = static_cast<double>(waiting_intake_) > s.trigger_waiting_list ? scaling_streak_ + 1 : 0;
+  scaling_streak_ =
+      static_cast<double>(waiting_intake_) > s.trigger_waiting_list ? scaling_streak_ + 1 : 0;
   std::size_t external = 0;
   for (const Advisor& a : advisors_) external += (a.active && a.external) ? 1 : 0;
   if (scaling_streak_ >= s.trigger_weeks &&
@@ -263,9 +276,9 @@ void MobilityCentre::herijking() {
   // The quarterly review: release one external advisor when the quarter's utilisation was low.
   const double busy = pool_.busy_time(sim_.now());
   const double shift = pool_.on_shift_time(sim_.now());
-  const double utilisation = shift > shift_at_quarter_start_
-                                 ? (busy - busy_at_quarter_start_) / (shift - shift_at_quarter_start_)
-                                 : 0.0;
+  const double utilisation = shift > shift_at_quarter_start_ ? (busy - busy_at_quarter_start_) /
+                                                                   (shift - shift_at_quarter_start_)
+                                                             : 0.0;
   busy_at_quarter_start_ = busy;
   shift_at_quarter_start_ = shift;
   if (!p_.scaling.enabled || utilisation >= p_.scaling.scale_down_utilisation) return;
@@ -289,14 +302,15 @@ void MobilityCentre::add_advisor(bool external, double hours_per_week, double co
     a.commitment = ledger_.commit(centre_budget_, cost);
     if (!a.commitment) {
       throw std::runtime_error(
-          "the centre budget (EUR " + std::to_string(ledger_.stream(centre_budget_).available_eur()) +
+          "the centre budget (EUR " +
+          std::to_string(ledger_.stream(centre_budget_).available_eur()) +
           " left) cannot pay another advisor until the service ends (EUR " + std::to_string(cost) +
           "): raise budget.centre_budget_eur or lower staff.advisors / staff.schedule");
     }
   }
-  a.server = pool_.add_server(schedule_for(hours_per_week),
-                              std::string(external ? "external " : "advisor ") +
-                                  std::to_string(advisors_.size() + 1));
+  a.server = pool_.add_server(
+      schedule_for(hours_per_week),
+      std::string(external ? "external " : "advisor ") + std::to_string(advisors_.size() + 1));
   advisors_.push_back(a);
   fte_level_.add(sim_.now(), hours_per_week / p_.staff.hours_per_week);
 }
@@ -364,7 +378,8 @@ std::optional<std::size_t> MobilityCentre::touch(std::size_t person, TouchReason
   accounts_.add_path_until(kp.person, kp.path, t);
   client.spell.state = current;
   client.spell.start_day = spell_start;
-  client.spell.number = static_cast<std::uint16_t>(client.counts[static_cast<std::size_t>(current)] - 1);
+  client.spell.number =
+      static_cast<std::uint16_t>(client.counts[static_cast<std::size_t>(current)] - 1);
   client.spell.accumulated_from_day = std::max(spell_start, 0.0);
   life_.accumulate(kp.person, client.spell, t, 1.0);
   client.segment_start = t;
@@ -381,8 +396,9 @@ std::optional<std::size_t> MobilityCentre::touch(std::size_t person, TouchReason
 
 void MobilityCentre::schedule_referral(std::size_t index, double day, TouchReason reason) {
   if (!p_.service_enabled || day >= service_end_day_) return;
-  sim_.schedule_at(kernel::Time::at_day(std::max(day, 0.0)),
-                   [this, index, reason] { refer(index, reason); }, kServicePriority);
+  sim_.schedule_at(
+      kernel::Time::at_day(std::max(day, 0.0)), [this, index, reason] { refer(index, reason); },
+      kServicePriority);
 }
 
 void MobilityCentre::refer(std::size_t person, TouchReason reason) {
@@ -391,10 +407,10 @@ void MobilityCentre::refer(std::size_t person, TouchReason reason) {
   if (!c) return;
   ++referrals_total_;
   count(Indicator::referrals);
-  const std::optional<double> patience =
-      p_.staff.intake_patience_mean_days > 0.0
-          ? std::optional<double>(clients_[*c].rng.exponential(1.0 / p_.staff.intake_patience_mean_days))
-          : std::nullopt;
+  const std::optional<double> patience = p_.staff.intake_patience_mean_days > 0.0
+                                             ? std::optional<double>(clients_[*c].rng.exponential(
+                                                   1.0 / p_.staff.intake_patience_mean_days))
+                                             : std::nullopt;
   submit(JobKind::intake, *c, p_.time_norms.intake_hours, p_.priorities.intake, patience);
 }
 
@@ -510,16 +526,21 @@ void MobilityCentre::end_service(std::size_t c) {
 }
 
 std::optional<std::size_t> MobilityCentre::draw_from_pool(std::vector<std::size_t>& pool,
-                                                          State wanted,
-                                                          kernel::RandomStream& rng) {
-  if (pool.empty()) return std::nullopt;
+                                                          State wanted, kernel::RandomStream& rng) {
+  const double t = now();
+  const auto arrived =
+      static_cast<std::size_t>(std::upper_bound(pool.begin(), pool.end(), t,
+                                                [this](double day, std::size_t p) {
+                                                  return day < people_[p].person.arrival_day;
+                                                }) -
+                               pool.begin());
+  if (arrived == 0) return std::nullopt;
   for (int attempt = 0; attempt < kPoolDraws; ++attempt) {
-    const auto i = static_cast<std::size_t>(
-        rng.uniform_int(0, static_cast<std::int64_t>(pool.size()) - 1));
+    const auto i =
+        static_cast<std::size_t>(rng.uniform_int(0, static_cast<std::int64_t>(arrived) - 1));
     const std::size_t person = pool[i];
     if (people_[person].client >= 0) continue;
-    if (people_[person].path.front().start_day > now()) continue;
-    if (state_of(person, now()) == wanted) return person;
+    if (state_of(person, t) == wanted) return person;
   }
   return std::nullopt;
 }
@@ -572,6 +593,7 @@ void MobilityCentre::on_start(const kernel::JobEvent& e) {
 }
 
 void MobilityCentre::on_abandon(const kernel::JobEvent& e) {
+  if (static_cast<JobKind>(e.tag >> 56U) != JobKind::intake) return;  // a lapsed call
   const std::size_t c = e.tag & 0x00ffffffffffffffULL;
   clients_[c].waiting_job.reset();
   waiting_level_.add(sim_.now(), -1.0);
@@ -619,7 +641,10 @@ void MobilityCentre::on_complete(const kernel::JobEvent& e) {
 void MobilityCentre::intake_done(std::size_t c) {
   count(Indicator::intakes);
   Client& client = clients_[c];
-  if (client.phase == Phase::done) return;
+  if (client.phase == Phase::done) {
+    count(Indicator::left_during_intake);
+    return;
+  }
   const Attributes& a = people_[client.person].person.attributes;
   const SelectionParameters& s = p_.selection;
   const bool hard_hit = p_.sectors.at(a.sector).hard_hit;
@@ -666,7 +691,8 @@ void MobilityCentre::plan_done(std::size_t c) {
     e.instrument = k;
     double cost = ip.cost_eur;
     if (ip.budget_stream == "maatwerk") {
-      cost = std::min(cost, std::max(0.0, p_.budget.maatwerk_cap_per_person_eur - clients_[c].maatwerk_used_eur));
+      cost = std::min(cost, std::max(0.0, p_.budget.maatwerk_cap_per_person_eur -
+                                              clients_[c].maatwerk_used_eur));
     }
     if (cost > 0.0) {
       e.commitment = ledger_.commit(instrument_budget_, cost);
@@ -757,11 +783,12 @@ void MobilityCentre::start_instrument(std::size_t c, std::size_t slot) {
   const int sessions = std::max(ip.sessions, 1);
   const double session_hours = ip.staff_hours / sessions;
   for (int i = 0; i < sessions && session_hours > 0.0; ++i) {
-    sim_.schedule_after(kernel::Duration::days(duration_days * i / sessions), [this, c, session_hours] {
-      if (clients_[c].phase != Phase::done) {
-        submit(JobKind::coaching, c, session_hours, p_.priorities.coaching);
-      }
-    });
+    sim_.schedule_after(kernel::Duration::days(duration_days * i / sessions),
+                        [this, c, session_hours] {
+                          if (clients_[c].phase != Phase::done) {
+                            submit(JobKind::coaching, c, session_hours, p_.priorities.coaching);
+                          }
+                        });
   }
   sim_.schedule_after(kernel::Duration::days(duration_days), [this, c, slot] {
     if (!clients_[c].enrolments[slot].finished) finish_instrument(c, slot);
@@ -809,7 +836,8 @@ void MobilityCentre::try_match(std::size_t c) {
   std::vector<bool> allowed(p_.sectors.size(), false);
   allowed[a.sector] = true;
   if (clients_[c].broadened_search) {
-    for (std::size_t s = 0; s < p_.sectors.size(); ++s) allowed[s] = allowed[s] || !p_.sectors[s].hard_hit;
+    for (std::size_t s = 0; s < p_.sectors.size(); ++s)
+      allowed[s] = allowed[s] || !p_.sectors[s].hard_hit;
   }
   const State st = clients_[c].spell.state;
   if (st != State::seconded && vacancies_.take_any(allowed, now())) {
@@ -864,9 +892,11 @@ void MobilityCentre::employer_contact_done(JobKind kind, std::size_t employer) {
       const EmployerState state = employers_.contact(employer, now(), outreach_rng_);
       employers_.inventory(employer);
       if (state == EmployerState::surplus) referrals_from(employer, o.referrals_per_surplus_visit);
-      if (state == EmployerState::shortage) vacancies_from(employer, o.vacancies_per_shortage_visit);
+      if (state == EmployerState::shortage)
+        vacancies_from(employer, o.vacancies_per_shortage_visit);
       if (outreach_rng_.uniform01() < o.advice_share) {
-        submit(JobKind::advice, employer, p_.time_norms.advice_hours, p_.priorities.employer_contact);
+        submit(JobKind::advice, employer, p_.time_norms.advice_hours,
+               p_.priorities.employer_contact);
       }
       return;
     }
@@ -882,7 +912,8 @@ void MobilityCentre::referrals_from(std::size_t employer, double mean) {
   const std::size_t sector = employers_.at(employer).sector;
   const std::uint64_t n = outreach_rng_.poisson(mean);
   for (std::uint64_t i = 0; i < n; ++i) {
-    if (const auto person = draw_from_pool(threatened_pool_[sector], State::threatened, outreach_rng_)) {
+    if (const auto person =
+            draw_from_pool(threatened_pool_[sector], State::threatened, outreach_rng_)) {
       refer(*person, TouchReason::outreach);
     }
   }

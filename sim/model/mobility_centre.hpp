@@ -37,10 +37,16 @@ struct KeptPerson {
   std::int32_t client = -1;  // index into the centre's clients once touched
 };
 
-enum class TouchReason : std::uint8_t { first_party, outreach, inbound, bankruptcy, regular_vacancy };
+enum class TouchReason : std::uint8_t {
+  first_party,
+  outreach,
+  inbound,
+  bankruptcy,
+  regular_vacancy
+};
 
 class MobilityCentre final : public kernel::ServiceListener {
-public:
+ public:
   MobilityCentre(const ModelParameters& p, kernel::Simulation& sim, const LifeCourse& life,
                  std::vector<KeptPerson>& people, WorldTotals& with_service,
                  std::vector<double> month_starts, double service_end_day);
@@ -75,9 +81,18 @@ public:
   void on_complete(const kernel::JobEvent& e) override;
   void on_abandon(const kernel::JobEvent& e) override;
 
-private:
+ private:
   enum class JobKind : std::uint8_t {
-    intake, diagnosis, plan, coaching, matching, follow_up, call, conversation, visit, advice,
+    intake,
+    diagnosis,
+    plan,
+    coaching,
+    matching,
+    follow_up,
+    call,
+    conversation,
+    visit,
+    advice,
     inbound
   };
   enum class Phase : std::uint8_t { waiting, selected, regular, arrangement, done };

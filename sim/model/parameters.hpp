@@ -32,25 +32,32 @@ enum class Cohort : std::uint8_t {
 };
 inline constexpr std::size_t kCohortCount = 8;
 inline constexpr std::array<const char*, kCohortCount> kCohortNames = {
-    "threatened", "temp_contract_ending", "ww_inflow", "short_ww",
-    "pw_applicant", "tozo", "youth", "banenafspraak"};
+    "threatened", "temp_contract_ending", "ww_inflow", "short_ww", "pw_applicant", "tozo",
+    "youth",      "banenafspraak"};
 
 enum class FirstParty : std::uint8_t { social_partners, uwv, municipality };
 inline constexpr std::array<const char*, 3> kFirstPartyNames = {"social_partners", "uwv",
-                                                               "municipality"};
+                                                                "municipality"};
 
 /// Where a person of a cohort starts.
 enum class StartState : std::uint8_t { threatened, ww, pw, nug, tozo };
 inline constexpr std::array<const char*, 5> kStartStateNames = {"threatened", "ww", "pw", "nug",
-                                                               "tozo"};
+                                                                "tozo"};
 
 /// The monitor's intervention types (domain.md section 5) plus the menukaart's other kinds.
 enum class InterventionType : std::uint8_t {
-  coaching, training, secondment, takeover, job_search, career_advice, maatwerk, support
+  coaching,
+  training,
+  secondment,
+  takeover,
+  job_search,
+  career_advice,
+  maatwerk,
+  support
 };
 inline constexpr std::array<const char*, 8> kInterventionTypeNames = {
-    "coaching", "training", "secondment", "takeover", "job_search", "career_advice",
-    "maatwerk", "support"};
+    "coaching",   "training",      "secondment", "takeover",
+    "job_search", "career_advice", "maatwerk",   "support"};
 
 struct HorizonParameters {
   kernel::Date start_date{2020, 11, 1};
@@ -61,18 +68,18 @@ struct HorizonParameters {
 
 struct SectorParameters {
   std::string name;
-  double employment_share = 0.0;    // share of regional jobs
-  bool hard_hit = false;            // intake criterion: shrinking sector [S-aanpak]
-  double surplus_share = 0.0;       // share of employers with a staff surplus, start
-  double shortage_share = 0.0;      // share of employers with a staff shortage, start
-  double surplus_share_end = 0.0;   // at the end of the horizon (linear in between)
+  double employment_share = 0.0;   // share of regional jobs
+  bool hard_hit = false;           // intake criterion: shrinking sector [S-aanpak]
+  double surplus_share = 0.0;      // share of employers with a staff surplus, start
+  double shortage_share = 0.0;     // share of employers with a staff shortage, start
+  double surplus_share_end = 0.0;  // at the end of the horizon (linear in between)
   double shortage_share_end = 0.0;
 };
 
 struct EmployerParameters {
-  int employers = 0;                   // firms with staff in the region
-  int zzp = 0;                         // self-employed: employers of one
-  double mean_staff_per_employer = 0;  // firm size (geometric tail)
+  int employers = 0;                         // firms with staff in the region
+  int zzp = 0;                               // self-employed: employers of one
+  double mean_staff_per_employer = 0;        // firm size (geometric tail)
   double state_persistence_per_month = 0.0;  // probability a state persists a month
 };
 
@@ -94,7 +101,7 @@ struct HazardParameters {
   Hazard tozo_recover;
   Hazard tozo_seek_job;  // stops the business and becomes a job seeker (NUG)
   Hazard tozo_to_pw;
-  double ww_exhaustion_to_pw_share = 0.0;  // at the end of WW entitlement
+  double ww_exhaustion_to_pw_share = 0.0;        // at the end of WW entitlement
   double job_loss_without_ww_to_pw_share = 0.0;  // not entitled to WW: PW rather than NUG
   double distance_effect = 0.0;  // find-work hazards scale by exp(-distance_effect * distance)
   std::vector<double> find_work_factor_by_month;  // the economy over calendar time
@@ -110,7 +117,7 @@ struct AttributeParameters {
   double age_sd_years = 12.0;
   double language_below_b2_share = 0.0;
   double years_in_last_job_mean = 5.0;
-  double high_need_share = 0.0;  // own need and motivation for instruments
+  double high_need_share = 0.0;        // own need and motivation for instruments
   double last_wage_mean_eur = 2800.0;  // monthly
   double last_wage_sd_eur = 900.0;
   double work_history_years_mean = 10.0;  // drives the WW entitlement
@@ -118,12 +125,12 @@ struct AttributeParameters {
 
 struct CohortParameters {
   bool enabled = true;
-  std::vector<double> inflow_per_month;  // new people per month (profile)
-  double initial_stock = 0.0;            // people present at the start
+  std::vector<double> inflow_per_month;      // new people per month (profile)
+  double initial_stock = 0.0;                // people present at the start
   double initial_elapsed_months_mean = 0.0;  // time already spent in the start state
   StartState start_state = StartState::ww;
   FirstParty first_party = FirstParty::uwv;
-  double referral_share = 0.0;  // share referred to the mobility centre by the first party
+  double referral_share = 0.0;   // share referred to the mobility centre by the first party
   double job_loss_factor = 1.0;  // multiplies the threatened job-loss hazard (temp contracts)
   AttributeParameters attributes;
 };
@@ -166,7 +173,7 @@ struct TimeNormParameters {
   double plan_hours = 0.0;       // arrangement plan
   double matching_hours = 0.0;
   double follow_up_hours = 0.0;
-  double admin_share = 0.0;  // of working time, for administration and monitoring
+  double admin_share = 0.0;            // of working time, for administration and monitoring
   bool exponential_durations = false;  // draw each activity's time as Exp(mean = norm)
 };
 
@@ -194,19 +201,19 @@ struct StaffParameters {
   double internal_cost_per_hour_eur = 0.0;
   std::vector<StaffChange> schedule;
   double intake_patience_mean_days = 0.0;  // exponential patience while waiting; 0 = none
-  bool round_the_clock = false;  // advisors always on shift (verification scenarios)
+  bool round_the_clock = false;            // advisors always on shift (verification scenarios)
 };
 
 struct OutreachParameters {
-  double calls_per_week = 0.0;  // outreach calls planned per week
-  double spoken_share = 0.0;    // called -> spoken
-  double visited_share = 0.0;   // spoken -> visited
-  double advice_share = 0.0;    // visited -> advice given
+  double calls_per_week = 0.0;                // outreach calls planned per week
+  double spoken_share = 0.0;                  // called -> spoken
+  double visited_share = 0.0;                 // spoken -> visited
+  double advice_share = 0.0;                  // visited -> advice given
   double referrals_per_surplus_visit = 0.0;   // threatened workers referred (mean)
   double vacancies_per_shortage_visit = 0.0;  // vacancies acquired (mean)
-  double inbound_requests_per_month = 0.0;   // at full awareness
-  double awareness_start = 0.0;              // 0..1
-  double awareness_gain_per_month = 0.0;     // towards 1, from communication
+  double inbound_requests_per_month = 0.0;    // at full awareness
+  double awareness_start = 0.0;               // 0..1
+  double awareness_gain_per_month = 0.0;      // towards 1, from communication
   double vacancy_lifetime_days = 0.0;
   double regular_client_fill_share = 0.0;  // vacancies filled by regular WW/PW clients
 };
@@ -214,15 +221,15 @@ struct OutreachParameters {
 struct InstrumentParameters {
   std::string name;
   InterventionType type = InterventionType::coaching;
-  double staff_hours = 0.0;     // advisor time, split into sessions
+  double staff_hours = 0.0;  // advisor time, split into sessions
   int sessions = 1;
-  double cost_eur = 0.0;        // external cost
-  std::string budget_stream;    // "instruments" or "maatwerk"
+  double cost_eur = 0.0;      // external cost
+  std::string budget_stream;  // "instruments" or "maatwerk"
   double duration_weeks = 0.0;
-  int seats = 0;                // concurrent places; 0 = unlimited
+  int seats = 0;  // concurrent places; 0 = unlimited
   double completion_probability = 1.0;
-  double effect_during = 1.0;   // find-work hazard multiplier while running (lock-in < 1)
-  double effect_after = 1.0;    // multiplier after completion
+  double effect_during = 1.0;  // find-work hazard multiplier while running (lock-in < 1)
+  double effect_after = 1.0;   // multiplier after completion
   double effect_after_months = 0.0;
   // Assignment rule: offered to selected people whose observed score is at least
   // min_score, restricted as flagged, with this probability.

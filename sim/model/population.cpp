@@ -8,8 +8,7 @@ namespace werkstroom::model {
 
 std::uint64_t make_person_id(Cohort cohort, Origin origin, std::uint32_t group,
                              std::uint32_t index) {
-  return (static_cast<std::uint64_t>(cohort) << 56U) |
-         (static_cast<std::uint64_t>(origin) << 48U) |
+  return (static_cast<std::uint64_t>(cohort) << 56U) | (static_cast<std::uint64_t>(origin) << 48U) |
          (static_cast<std::uint64_t>(group & 0xffffU) << 32U) | index;
 }
 
@@ -29,15 +28,16 @@ State to_state(StartState s) {
   return State::ww;
 }
 
-PopulationGenerator::PopulationGenerator(const ModelParameters& p,
-                                         const kernel::Calendar& calendar,
+PopulationGenerator::PopulationGenerator(const ModelParameters& p, const kernel::Calendar& calendar,
                                          std::vector<double> month_starts,
                                          kernel::StreamKey base_key)
     : p_(p),
       calendar_(calendar),
       month_starts_(std::move(month_starts)),
       base_key_(base_key),
-      horizon_end_day_(month_starts_.back()) {}
+      horizon_end_day_(month_starts_.back()) {
+  for (const SectorParameters& s : p.sectors) employment_shares_.push_back(s.employment_share);
+}
 
 Attributes PopulationGenerator::draw_attributes(std::uint64_t id, Cohort cohort,
                                                 int forced_sector) const {
@@ -53,13 +53,11 @@ Attributes PopulationGenerator::draw_attributes(std::uint64_t id, Cohort cohort,
     out.sector = static_cast<std::uint8_t>(forced_sector);
     (void)rng.uniform01();  // keep the draw sequence aligned with unforced persons
   } else if (!a.sector_weights.empty()) {
-    out.sector = static_cast<std::uint8_t>(rng.discrete(a.sector_weights.data(),
-                                                        a.sector_weights.size()));
+    out.sector =
+        static_cast<std::uint8_t>(rng.discrete(a.sector_weights.data(), a.sector_weights.size()));
   } else {
-    std::vector<double> shares;
-    shares.reserve(p_.sectors.size());
-    for (const SectorParameters& s : p_.sectors) shares.push_back(s.employment_share);
-    out.sector = static_cast<std::uint8_t>(rng.discrete(shares.data(), shares.size()));
+    out.sector = static_cast<std::uint8_t>(
+        rng.discrete(employment_shares_.data(), employment_shares_.size()));
   }
   out.low_education = rng.bernoulli(a.low_education_share);
   out.flex_contract = rng.bernoulli(a.flex_contract_share);
@@ -70,12 +68,19 @@ Attributes PopulationGenerator::draw_attributes(std::uint64_t id, Cohort cohort,
   const double age = std::clamp(rng.normal(a.age_mean_years, a.age_sd_years), kMinAge, 67.0);
   out.age_years = static_cast<float>(age);
   const double max_years = age - kMinAge;
-  out.years_in_last_job = static_cast<float>(
-      std::min(max_years, a.years_in_last_job_mean > 0 ? rng.exponential(1.0 / a.years_in_last_job_mean) : 0.0));
-  // Work history: gamma with shape 2 (few people with none, a long right tail).
-  const double history = a.work_history_years_mean > 0 ? rng.gamma(2.0, a.work_history_years_mean / 2.0) : 0.0;
-  out.work_history_years = static_cast<float>(std::min(max_years, std::max(history, static_cast<double>(out.years_in_last_job))));
-  out.last_wage_eur = static_cast<float>(rng.lognormal_from_mean_sd(a.last_wage_mean_eur, a.last_wage_sd_eur));
+  out.years_in_last_job = static_cast<float>(std::min(
+      max_years,
+      a.years_in_last_job_mean > 0 ? rng.exponential(1.0 / a.years_in_last_job_mean) : 0.0));
+  // Work history: gamma with shape 2 (few people with none, a long right tail), drawn as the
+  // sum of two exponentials, which is exactly that distribution.
+  const double history =
+      a.work_history_years_mean > 0
+          ? (rng.exponential(1.0) + rng.exponential(1.0)) * a.work_history_years_mean / 2.0
+          : 0.0;
+  out.work_history_years = static_cast<float>(
+      std::min(max_years, std::max(history, static_cast<double>(out.years_in_last_job))));
+  out.last_wage_eur =
+      static_cast<float>(rng.lognormal_from_mean_sd(a.last_wage_mean_eur, a.last_wage_sd_eur));
 
   const BenefitParameters& b = p_.benefits;
   double entitlement = 0.0;
@@ -85,7 +90,8 @@ Attributes PopulationGenerator::draw_attributes(std::uint64_t id, Cohort cohort,
                                b.ww_entitlement_months_per_work_year * out.work_history_years);
   }
   // People who start in WW are entitled by definition.
-  if (c.start_state == StartState::ww) entitlement = std::max(entitlement, b.ww_entitlement_base_months);
+  if (c.start_state == StartState::ww)
+    entitlement = std::max(entitlement, b.ww_entitlement_base_months);
   out.ww_entitlement_months = static_cast<float>(entitlement);
 
   const DistanceParameters& d = p_.distance;
@@ -93,8 +99,7 @@ Attributes PopulationGenerator::draw_attributes(std::uint64_t id, Cohort cohort,
   const bool one_sided = out.years_in_last_job >= d.one_sided_history_years;
   const bool age_outside = age < 27.0 || age > 55.0;
   double distance = d.intercept + (out.low_education ? d.low_education : 0.0) +
-                    (hard_hit ? d.hard_hit_sector : 0.0) +
-                    (one_sided ? d.one_sided_history : 0.0) +
+                    (hard_hit ? d.hard_hit_sector : 0.0) + (one_sided ? d.one_sided_history : 0.0) +
                     (out.language_below_b2 ? d.language_below_b2 : 0.0) +
                     (age_outside ? d.age_outside_27_55 : 0.0) +
                     (out.banenafspraak ? d.banenafspraak : 0.0);
@@ -184,7 +189,8 @@ void PopulationGenerator::generate(const std::function<void(Person&&)>& visit) c
   if (p_.shocks.now_end_enabled && p_.cohorts[0].enabled) {
     const double day = calendar_.time_of(p_.shocks.now_end_date).days_since_start();
     if (day >= 0.0 && day < horizon_end_day_) {
-      const auto count = static_cast<std::uint32_t>(std::llround(p_.shocks.now_end_extra_threatened));
+      const auto count =
+          static_cast<std::uint32_t>(std::llround(p_.shocks.now_end_extra_threatened));
       for (std::uint32_t i = 0; i < count; ++i) {
         visit(make_person(Cohort::threatened, Origin::now_end, 0, i, day, -1));
       }

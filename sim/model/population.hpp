@@ -22,7 +22,7 @@ enum class Origin : std::uint8_t { inflow = 0, initial_stock = 1, bankruptcy = 2
                                            std::uint32_t index);
 
 class PopulationGenerator {
-public:
+ public:
   PopulationGenerator(const ModelParameters& p, const kernel::Calendar& calendar,
                       std::vector<double> month_starts, kernel::StreamKey base_key);
 
@@ -35,7 +35,7 @@ public:
   [[nodiscard]] Attributes draw_attributes(std::uint64_t id, Cohort cohort,
                                            int forced_sector) const;
 
-private:
+ private:
   [[nodiscard]] Person make_person(Cohort cohort, Origin origin, std::uint32_t group,
                                    std::uint32_t index, double arrival_day,
                                    int forced_sector) const;
@@ -45,6 +45,7 @@ private:
   std::vector<double> month_starts_;
   kernel::StreamKey base_key_;
   double horizon_end_day_;
+  std::vector<double> employment_shares_;
 };
 
 /// Start state of a cohort as a person State.

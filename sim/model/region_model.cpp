@@ -35,16 +35,19 @@ ReplicationResult run_replication(const ModelParameters& p, const ReplicationSet
       sim.calendar().time_of(p.horizon.service_end_date).days_since_start() + 1.0;
 
   const LifeCourse life(p, months, base_key, horizon_end);
-  WorldTotals without_service(p, months);
-  WorldTotals with_service(p, months);
+  // People the centre never touches live the same path in both worlds: they are accounted
+  // once, in `untouched`; the touched ones have an account per world.
+  WorldTotals untouched(p, months);
+  WorldTotals touched_without(p, months);
+  WorldTotals touched_with(p, months);
   std::vector<KeptPerson> kept;
   std::vector<std::pair<std::size_t, TouchReason>> referrals;
   std::uint64_t people = 0;
   std::vector<double> arrivals_delta(months.size(), 0.0);
 
   // Everyone's baseline path is the "no service" world. People who cannot be touched by the
-  // centre (service off, or arriving after it closed) are accounted in both worlds at once
-  // and not kept, so memory does not grow with the follow-up period.
+  // centre (service off, or arriving after it closed) are accounted at once and not kept, so
+  // memory does not grow with the follow-up period.
   const PopulationGenerator population(p, sim.calendar(), months, base_key);
   population.generate([&](Person&& person) {
     ++people;
@@ -54,9 +57,8 @@ ReplicationResult run_replication(const ModelParameters& p, const ReplicationSet
         (months.begin() + 1));
     arrivals_delta[first_end] += 1.0;
     std::vector<Spell> path = life.baseline_path(person);
-    without_service.add_path(person, path);
     if (!p.service_enabled || person.arrival_day >= service_end_day) {
-      with_service.add_path(person, path);
+      untouched.add_path(person, path);
       return;
     }
     // The first responsible party refers a share of the new inflow at arrival.
@@ -77,7 +79,7 @@ ReplicationResult run_replication(const ModelParameters& p, const ReplicationSet
     kept.push_back(KeptPerson{std::move(person), std::move(path), -1});
   });
 
-  MobilityCentre centre(p, sim, life, kept, with_service, months, service_end_day);
+  MobilityCentre centre(p, sim, life, kept, touched_with, months, service_end_day);
   centre.index_people();
   for (const auto& [index, reason] : referrals) {
     const Person& person = kept[index].person;
@@ -92,16 +94,18 @@ ReplicationResult run_replication(const ModelParameters& p, const ReplicationSet
   sim.run_until(kernel::Time::at_day(horizon_end));
   centre.finish();
   for (const KeptPerson& k : kept) {
-    if (k.client < 0) with_service.add_path(k.person, k.path);
+    (k.client < 0 ? untouched : touched_without).add_path(k.person, k.path);
   }
+  touched_with.merge(untouched);
+  touched_without.merge(untouched);
 
   ReplicationResult result;
   for (std::size_t m = 0; m + 1 < months.size(); ++m) {
     result.month_labels.push_back(sim.calendar().year_month(static_cast<int>(m)).to_string());
   }
   result.service = centre.indicators();
-  result.with_service = with_service.finish();
-  result.without_service = without_service.finish();
+  result.with_service = touched_with.finish();
+  result.without_service = touched_without.finish();
   double arrived = 0.0;
   for (std::size_t m = 0; m + 1 < months.size(); ++m) {
     arrived += arrivals_delta[m];

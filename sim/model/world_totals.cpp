@@ -21,8 +21,8 @@ namespace {
 std::size_t month_index(const std::vector<double>& starts, double day) {
   const auto it = std::upper_bound(starts.begin(), starts.end(), day);
   const auto i = static_cast<std::ptrdiff_t>(it - starts.begin()) - 1;
-  return static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(
-      i, 0, static_cast<std::ptrdiff_t>(starts.size()) - 2));
+  return static_cast<std::size_t>(
+      std::clamp<std::ptrdiff_t>(i, 0, static_cast<std::ptrdiff_t>(starts.size()) - 2));
 }
 }  // namespace
 
@@ -72,12 +72,12 @@ void WorldTotals::add_spell(const Person& person, State state, std::optional<Sta
   }
 }
 
-void WorldTotals::add_benefit(const Person& person, State state, double spell_start,
-                              double start, double end) {
+void WorldTotals::add_benefit(const Person& person, State state, double spell_start, double start,
+                              double end) {
   if (end <= start) return;
   const BenefitParameters& b = p_.benefits;
-  const double wage = std::min(static_cast<double>(person.attributes.last_wage_eur),
-                               b.ww_max_monthly_wage_eur);
+  const double wage =
+      std::min(static_cast<double>(person.attributes.last_wage_eur), b.ww_max_monthly_wage_eur);
   const double switch_day = spell_start + b.ww_first_months * kDaysPerMonth;
   std::size_t m = month_index(month_starts_, start);
   double a = start;
@@ -89,9 +89,9 @@ void WorldTotals::add_benefit(const Person& person, State state, double spell_st
       // Higher replacement rate in the first months of the spell.
       const double early = std::clamp(switch_day, a, b_end) - a;
       const double late = (b_end - a) - early;
-      series_.ww_benefit_eur[m] += wage * (early * b.ww_replacement_first_months +
-                                           late * b.ww_replacement_after) /
-                                   kDaysPerMonth;
+      series_.ww_benefit_eur[m] +=
+          wage * (early * b.ww_replacement_first_months + late * b.ww_replacement_after) /
+          kDaysPerMonth;
     } else {
       series_.pw_benefit_months[m] += months_in;
       series_.pw_benefit_eur[m] += months_in * b.pw_monthly_cost_eur;
@@ -115,6 +115,23 @@ void WorldTotals::add_path_until(const Person& person, const std::vector<Spell>&
     add_spell(person, path[i].state, previous, start, start, end);
     previous = path[i].state;
   }
+}
+
+void WorldTotals::merge(const WorldTotals& other) {
+  const auto add = [](std::vector<double>& into, const std::vector<double>& from) {
+    for (std::size_t i = 0; i < into.size() && i < from.size(); ++i) into[i] += from[i];
+  };
+  for (std::size_t s = 0; s < kStateCount; ++s) add(running_delta_[s], other.running_delta_[s]);
+  add(series_.ww_inflow, other.series_.ww_inflow);
+  add(series_.pw_inflow, other.series_.pw_inflow);
+  add(series_.ww_benefit_months, other.series_.ww_benefit_months);
+  add(series_.pw_benefit_months, other.series_.pw_benefit_months);
+  add(series_.ww_benefit_eur, other.series_.ww_benefit_eur);
+  add(series_.pw_benefit_eur, other.series_.pw_benefit_eur);
+  add(series_.work_to_work, other.series_.work_to_work);
+  add(series_.work_after_ww, other.series_.work_after_ww);
+  add(series_.work_after_pw, other.series_.work_after_pw);
+  add(series_.work_after_other, other.series_.work_after_other);
 }
 
 WorldSeries WorldTotals::finish() const {

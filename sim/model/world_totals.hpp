@@ -29,7 +29,7 @@ struct WorldSeries {
 };
 
 class WorldTotals {
-public:
+ public:
   WorldTotals(const ModelParameters& p, std::vector<double> month_starts);
 
   /// Adds the spell [start, end) of `state`, entered from `previous` (empty for a person's
@@ -41,13 +41,15 @@ public:
   /// Feeds the path's spells up to `until` only (the rest is fed by the service world).
   void add_path_until(const Person& person, const std::vector<Spell>& path, double until);
 
+  /// Adds another account of the same horizon (people fed to either count once).
+  void merge(const WorldTotals& other);
+
   /// Turns the running-count differences into counts; call once after all spells.
   [[nodiscard]] WorldSeries finish() const;
   [[nodiscard]] std::size_t months() const { return month_starts_.size() - 1; }
 
-private:
-  void add_benefit(const Person& person, State state, double spell_start, double start,
-                   double end);
+ private:
+  void add_benefit(const Person& person, State state, double spell_start, double start, double end);
   const ModelParameters& p_;
   std::vector<double> month_starts_;  // months + 1 entries; the last is the horizon's end
   std::array<std::vector<double>, kStateCount> running_delta_;

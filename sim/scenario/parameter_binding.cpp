@@ -45,8 +45,7 @@ void bind_cohort(ParameterVisitor& v, model::CohortParameters& c) {
   v.boolean("enabled", c.enabled);
   v.number_list("inflow_per_month", c.inflow_per_month, "people/month", kNonNegative);
   v.number("initial_stock", c.initial_stock, "people", kNonNegative);
-  v.number("initial_elapsed_months_mean", c.initial_elapsed_months_mean, "months",
-           kNonNegative);
+  v.number("initial_elapsed_months_mean", c.initial_elapsed_months_mean, "months", kNonNegative);
   bind_enum(v, "start_state", c.start_state, model::kStartStateNames);
   bind_enum(v, "first_party", c.first_party, model::kFirstPartyNames);
   v.number("referral_share", c.referral_share, "share", kShare);
@@ -103,10 +102,9 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
   v.table("employers", [&] {
     v.integer("employers", p.employers.employers, "firms", {0, 10000000});
     v.integer("zzp", p.employers.zzp, "self-employed", {0, 10000000});
-    v.number("mean_staff_per_employer", p.employers.mean_staff_per_employer, "people",
-             {1.0, 1e6});
-    v.number("state_persistence_per_month", p.employers.state_persistence_per_month,
-             "probability", kShare);
+    v.number("mean_staff_per_employer", p.employers.mean_staff_per_employer, "people", {1.0, 1e6});
+    v.number("state_persistence_per_month", p.employers.state_persistence_per_month, "probability",
+             kShare);
   });
 
   v.table("hazards", [&] {
@@ -122,8 +120,7 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
     bind_hazard(v, "tozo_seek_job", h.tozo_seek_job);
     bind_hazard(v, "tozo_to_pw", h.tozo_to_pw);
     v.number("ww_exhaustion_to_pw_share", h.ww_exhaustion_to_pw_share, "share", kShare);
-    v.number("job_loss_without_ww_to_pw_share", h.job_loss_without_ww_to_pw_share, "share",
-             kShare);
+    v.number("job_loss_without_ww_to_pw_share", h.job_loss_without_ww_to_pw_share, "share", kShare);
     v.number("distance_effect", h.distance_effect, "per unit distance", kNonNegative);
     v.number_list("find_work_factor_by_month", h.find_work_factor_by_month, "multiplier",
                   kNonNegative);
@@ -162,8 +159,7 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
     v.number("weight_age_outside_27_55", s.weight_age_outside_27_55, "points", kAnyNumber);
     v.number("observation_noise_sd", s.observation_noise_sd, "points", kNonNegative);
     v.number("threshold", s.threshold, "points", kAnyNumber);
-    v.number("regular_service_effect", s.regular_service_effect, "hazard multiplier",
-             kNonNegative);
+    v.number("regular_service_effect", s.regular_service_effect, "hazard multiplier", kNonNegative);
     v.number("regular_service_months", s.regular_service_months, "months", kNonNegative);
   });
 
@@ -200,8 +196,7 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
     v.number("hours_per_week", s.hours_per_week, "hours/week", {1.0, 60.0});
     v.integer("working_days_per_week", s.working_days_per_week, "days", {1, 7});
     v.number("day_start_hour", s.day_start_hour, "hour", {0.0, 23.0});
-    v.number("internal_cost_per_hour_eur", s.internal_cost_per_hour_eur, "EUR/hour",
-             kNonNegative);
+    v.number("internal_cost_per_hour_eur", s.internal_cost_per_hour_eur, "EUR/hour", kNonNegative);
     v.number("intake_patience_mean_days", s.intake_patience_mean_days, "days", kNonNegative);
     v.boolean("round_the_clock", s.round_the_clock);
     v.table_array(
@@ -218,8 +213,7 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
     v.number("spoken_share", o.spoken_share, "share", kShare);
     v.number("visited_share", o.visited_share, "share", kShare);
     v.number("advice_share", o.advice_share, "share", kShare);
-    v.number("referrals_per_surplus_visit", o.referrals_per_surplus_visit, "people",
-             kNonNegative);
+    v.number("referrals_per_surplus_visit", o.referrals_per_surplus_visit, "people", kNonNegative);
     v.number("vacancies_per_shortage_visit", o.vacancies_per_shortage_visit, "vacancies",
              kNonNegative);
     v.number("inbound_requests_per_month", o.inbound_requests_per_month, "requests/month",
@@ -238,8 +232,7 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
     model::BudgetParameters& b = p.budget;
     v.number("centre_budget_eur", b.centre_budget_eur, "EUR", kNonNegative);
     v.number("instrument_budget_eur", b.instrument_budget_eur, "EUR", kNonNegative);
-    v.number("maatwerk_cap_per_person_eur", b.maatwerk_cap_per_person_eur, "EUR",
-             kNonNegative);
+    v.number("maatwerk_cap_per_person_eur", b.maatwerk_cap_per_person_eur, "EUR", kNonNegative);
     v.boolean("wait_when_exhausted", b.wait_when_exhausted);
   });
 
@@ -249,8 +242,7 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
     v.number("trigger_waiting_list", s.trigger_waiting_list, "people", kNonNegative);
     v.integer("trigger_weeks", s.trigger_weeks, "weeks", {1, 52});
     v.number("lead_time_weeks", s.lead_time_weeks, "weeks", kNonNegative);
-    v.number("external_cost_per_hour_eur", s.external_cost_per_hour_eur, "EUR/hour",
-             kNonNegative);
+    v.number("external_cost_per_hour_eur", s.external_cost_per_hour_eur, "EUR/hour", kNonNegative);
     v.number("external_hours_per_week", s.external_hours_per_week, "hours/week", {1.0, 60.0});
     v.integer("max_external_advisors", s.max_external_advisors, "advisors", {0, 100});
     v.number("scale_down_utilisation", s.scale_down_utilisation, "share", kShare);
@@ -259,8 +251,7 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
   v.table("shocks", [&] {
     model::ShockParameters& s = p.shocks;
     v.table_array(
-        "bankruptcies", s.bankruptcies.size(),
-        [&](std::size_t n) { s.bankruptcies.resize(n); },
+        "bankruptcies", s.bankruptcies.size(), [&](std::size_t n) { s.bankruptcies.resize(n); },
         [&](std::size_t i) {
           v.date("date", s.bankruptcies[i].date);
           v.integer("staff", s.bankruptcies[i].staff, "people", {1, 100000});
@@ -271,8 +262,7 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
     v.boolean("now_end_enabled", s.now_end_enabled);
     v.date("now_end_date", s.now_end_date);
     v.number("now_end_extra_threatened", s.now_end_extra_threatened, "people", kNonNegative);
-    v.number("now_end_job_loss_factor", s.now_end_job_loss_factor, "multiplier",
-             kNonNegative);
+    v.number("now_end_job_loss_factor", s.now_end_job_loss_factor, "multiplier", kNonNegative);
     v.boolean("campaign_enabled", s.campaign_enabled);
     v.date("campaign_date", s.campaign_date);
     v.number("campaign_awareness_boost", s.campaign_awareness_boost, "share", kShare);
@@ -290,12 +280,10 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
     v.number("ww_replacement_after", b.ww_replacement_after, "share", kShare);
     v.number("ww_max_monthly_wage_eur", b.ww_max_monthly_wage_eur, "EUR/month", kNonNegative);
     v.number("pw_monthly_cost_eur", b.pw_monthly_cost_eur, "EUR/month", kNonNegative);
-    v.number("ww_entitlement_base_months", b.ww_entitlement_base_months, "months",
-             kNonNegative);
+    v.number("ww_entitlement_base_months", b.ww_entitlement_base_months, "months", kNonNegative);
     v.number("ww_entitlement_months_per_work_year", b.ww_entitlement_months_per_work_year,
              "months/year", kNonNegative);
-    v.number("ww_entitlement_max_months", b.ww_entitlement_max_months, "months",
-             kNonNegative);
+    v.number("ww_entitlement_max_months", b.ww_entitlement_max_months, "months", kNonNegative);
     v.number("ww_min_work_history_years", b.ww_min_work_history_years, "years", kNonNegative);
   });
 }

@@ -26,7 +26,7 @@ inline constexpr Range kPositive{1e-12, 1e300};
 /// The visitor sees each parameter with its key path relative to the current table, its unit
 /// (for describe) and its valid range. Arrays of tables are entered through table_array.
 class ParameterVisitor {
-public:
+ public:
   virtual ~ParameterVisitor() = default;
   virtual void number(const std::string& key, double& value, const char* unit, Range range) = 0;
   virtual void integer(const std::string& key, int& value, const char* unit, Range range) = 0;
@@ -37,7 +37,8 @@ public:
                            Range range) = 0;
   virtual void date_list(const std::string& key, std::vector<kernel::Date>& value) = 0;
   /// An enumeration stored as an index into `names`.
-  virtual void choice(const std::string& key, int& index, const std::vector<std::string>& names) = 0;
+  virtual void choice(const std::string& key, int& index,
+                      const std::vector<std::string>& names) = 0;
   /// Enters a sub-table: the body's keys are relative to it.
   virtual void table(const std::string& key, const std::function<void()>& body) = 0;
   /// An array of tables. `resize` sets the element count (when reading); `element(i)` binds

@@ -54,3 +54,15 @@ TEST_CASE("a schedule without working time is rejected", "[kernel]") {
   const WorkSchedule always = WorkSchedule::always();
   CHECK(always.advance(Time::at_day(1.25), Duration::hours(6.0)) == Time::at_day(1.5));
 }
+
+TEST_CASE("the next shift start is always on shift despite rounding", "[kernel]") {
+  // A window starting at 8:30 with a length that is no multiple of a binary fraction.
+  std::array<DailyWindow, 7> week{};
+  for (int d = 0; d < 5; ++d) week[static_cast<std::size_t>(d)] = DailyWindow{8.5, 14.26};
+  const WorkSchedule s(week, &kCalendar);
+  for (double t = 0.0; t < 60.0; t += 0.0137) {
+    const Time start = s.next_shift_start(Time::at_day(t));
+    REQUIRE(s.is_on_shift(start));
+    REQUIRE(start >= Time::at_day(t));
+  }
+}

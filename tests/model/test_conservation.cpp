@@ -62,7 +62,8 @@ TEST_CASE("the flow through the centre adds up", "[model]") {
   // Every referral is taken in, leaves while waiting (found work, or the centre closed), gives
   // up, or still waits; an intake once started is finished even after the close.
   CHECK(referrals == intakes + left + abandoned + waiting);
-  CHECK(test::total(s.row(Indicator::selected)) + test::total(s.row(Indicator::regular_service)) ==
+  CHECK(test::total(s.row(Indicator::selected)) + test::total(s.row(Indicator::regular_service)) +
+            test::total(s.row(Indicator::left_during_intake)) ==
         intakes);
   CHECK(referrals > 100.0);
 }

@@ -43,8 +43,7 @@ TEST_CASE("a declining hazard matches its closed form", "[model]") {
   CHECK(*t == Approx(6.0 * kDaysPerMonth));
 }
 
-TEST_CASE("calendar factors apply month by month and accumulation resumes exactly",
-          "[model]") {
+TEST_CASE("calendar factors apply month by month and accumulation resumes exactly", "[model]") {
   const Hazard h{0.1, 0.02};
   const auto f = factors({0.5, 2.0, 1.0});
   const double a = integrate_hazard(h, 1.0, f, 0.0, 0.0, 10.0);

@@ -34,10 +34,17 @@ TEST_CASE("the no-service world does not depend on the service's settings", "[mo
   b.outreach.calls_per_week = 60.0;
   const auto ra = test::run(a);
   const auto rb = test::run(b);
+  // Counts are exact; euro sums may differ in the last bits because the people are summed
+  // in another order when different people are touched.
   CHECK(ra.without_service.ww_inflow == rb.without_service.ww_inflow);
-  CHECK(ra.without_service.ww_benefit_eur == rb.without_service.ww_benefit_eur);
-  CHECK(ra.without_service.running[static_cast<std::size_t>(model::State::pw)] ==
-        rb.without_service.running[static_cast<std::size_t>(model::State::pw)]);
+  for (std::size_t s = 0; s < model::kStateCount; ++s) {
+    CHECK(ra.without_service.running[s] == rb.without_service.running[s]);
+  }
+  for (std::size_t m = 0; m < ra.month_labels.size(); ++m) {
+    CHECK(ra.without_service.ww_benefit_eur[m] ==
+          Approx(rb.without_service.ww_benefit_eur[m]).epsilon(1e-12));
+  }
+  CHECK(ra.clients != rb.clients);  // the centres did differ
 }
 
 TEST_CASE("more advisors shorten the wait for intake", "[model]") {
@@ -46,15 +53,16 @@ TEST_CASE("more advisors shorten the wait for intake", "[model]") {
   auto four = one;
   four.staff.advisors = 4;
   four.budget.centre_budget_eur = 400000.0;  // the budget must not bind
-  // Enough referrals to load one advisor heavily.
-  for (auto& c : one.cohorts) c.referral_share = std::min(1.0, c.referral_share * 3.0);
+  // Enough referrals to load one advisor heavily (waits then come from the queue, not only
+  // from nights, weekends and the Christmas closure).
+  for (auto& c : one.cohorts) c.referral_share = std::min(1.0, c.referral_share * 5.0);
   for (std::size_t i = 0; i < four.cohorts.size(); ++i) four.cohorts[i] = one.cohorts[i];
   const double wait_one = test::mean_kpi(one, "intake_wait_mean_days", 4);
   const double wait_four = test::mean_kpi(four, "intake_wait_mean_days", 4);
   const double queue_one = test::mean_kpi(one, "max_waiting_list", 4);
   const double queue_four = test::mean_kpi(four, "max_waiting_list", 4);
-  INFO("mean wait " << wait_one << " vs " << wait_four << " days; max queue " << queue_one
-                    << " vs " << queue_four);
+  INFO("mean wait " << wait_one << " vs " << wait_four << " days; max queue " << queue_one << " vs "
+                    << queue_four);
   CHECK(wait_four < 0.5 * wait_one);
   CHECK(queue_four < queue_one);
 }
@@ -137,7 +145,7 @@ TEST_CASE("an arrangement continues after a status change", "[model]") {
   for (std::size_t c = 0; c < p.cohorts.size(); ++c) {
     p.cohorts[c].enabled = c == static_cast<std::size_t>(model::Cohort::threatened);
   }
-  p.cohorts[0].referral_share = 1.0;
+  p.cohorts[0].referral_share = 0.1;
   p.hazards.threatened_job_loss = {2.0, 0.0};  // within two weeks on average
   p.hazards.threatened_find_job = {0.0, 0.0};
   p.hazards.threatened_threat_passes = {0.0, 0.0};
@@ -176,12 +184,14 @@ TEST_CASE("a bankruptcy shock raises the waiting list", "[model]") {
   const auto rb = test::run(base);
   const auto rs = test::run(shock);
   const std::size_t march = 4;  // 2021-03
-  INFO("waiting list at end of March 2021: " << rb.service.row(Indicator::waiting_list_end)[march]
-                                             << " -> "
-                                             << rs.service.row(Indicator::waiting_list_end)[march]);
-  CHECK(rs.service.row(Indicator::waiting_list_end)[march] >
-        rb.service.row(Indicator::waiting_list_end)[march] + 50.0);
-  CHECK(rs.kpis.at("max_waiting_list") > rb.kpis.at("max_waiting_list"));
+  const double before = rb.service.row(Indicator::waiting_list_mean)[march];
+  const double after = rs.service.row(Indicator::waiting_list_mean)[march];
+  INFO("mean waiting list in March 2021: " << before << " -> " << after);
+  CHECK(after > before + 20.0);
+  CHECK(rs.kpis.at("max_waiting_list") > rb.kpis.at("max_waiting_list") + 100.0);
+  // The months before the shock are untouched by it.
+  CHECK(rs.service.row(Indicator::waiting_list_mean)[2] ==
+        rb.service.row(Indicator::waiting_list_mean)[2]);
   CHECK(rs.people == rb.people + 150);
 }
 

@@ -41,14 +41,13 @@ TEST_CASE("the reduced model is M/M/3+M and matches Erlang A", "[model][verifica
   // advisors round the clock, mean patience 5 days.
   const double lambda = p.cohorts[2].inflow_per_month[0] / model::kDaysPerMonth;
   REQUIRE(lambda == Approx(2.5));
-  const verification::QueueParameters q{lambda, 24.0 / p.time_norms.intake_hours,
-                                         p.staff.advisors,
-                                         1.0 / p.staff.intake_patience_mean_days};
+  const verification::QueueParameters q{lambda, 24.0 / p.time_norms.intake_hours, p.staff.advisors,
+                                        1.0 / p.staff.intake_patience_mean_days};
   const auto exact = verification::solve_birth_death(q);
-  constexpr int kReps = 6;
+  constexpr int kReps = 10;
   check_close("P(wait)", estimate(p, "intake_wait_probability", kReps), exact.wait_probability,
               0.02);
-  check_close("mean wait", estimate(p, "intake_wait_mean_days", kReps), exact.mean_wait, 0.04);
+  check_close("mean wait", estimate(p, "intake_wait_mean_days", kReps), exact.mean_wait, 0.05);
   check_close("abandonment share", estimate(p, "intake_abandonment_share", kReps),
               exact.abandonment_share, 0.04);
 }
@@ -57,11 +56,11 @@ TEST_CASE("the reduced model without patience is M/M/3 and matches Erlang C",
           "[model][verification]") {
   const auto p = test::load_parameters("verification/mmc.toml");
   const double lambda = p.cohorts[2].inflow_per_month[0] / model::kDaysPerMonth;
-  const verification::QueueParameters q{lambda, 24.0 / p.time_norms.intake_hours,
-                                         p.staff.advisors, 0.0};
+  const verification::QueueParameters q{lambda, 24.0 / p.time_norms.intake_hours, p.staff.advisors,
+                                        0.0};
   const auto exact = verification::solve_birth_death(q);
-  constexpr int kReps = 6;
+  constexpr int kReps = 10;
   check_close("P(wait)", estimate(p, "intake_wait_probability", kReps), exact.wait_probability,
               0.02);
-  check_close("mean wait", estimate(p, "intake_wait_mean_days", kReps), exact.mean_wait, 0.06);
+  check_close("mean wait", estimate(p, "intake_wait_mean_days", kReps), exact.mean_wait, 0.08);
 }
