@@ -1,18 +1,84 @@
-// The werkstroom command. Until the labour-market model lands this runs the kernel demo: an
-// M/M/c+M queue (advisors, clients with limited patience) simulated and set against the exact
-// Erlang A values, so a new user sees at once that the kernel reproduces queueing theory.
+// The werkstroom command: runs scenario comparisons, single scenarios, validation and
+// description of scenario files, and the kernel demo. With no subcommand it runs the main
+// job: the Gooi en Vechtstreek baseline against the 3 fte scale-up.
 
 #include <fmt/core.h>
 
+#include <CLI/CLI.hpp>
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <exception>
+#include <mutex>
 #include <string>
+#include <vector>
 
+#include "experiment/console_report.hpp"
+#include "experiment/experiment.hpp"
+#include "scenario/loader.hpp"
 #include "verification/birth_death.hpp"
 #include "verification/mmc_model.hpp"
 
 namespace {
+
+std::atomic<bool> g_stop{false};
+void on_interrupt(int /*signal*/) { g_stop.store(true); }
+
+/// A progress bar with ETA on stderr, redrawn at most ten times a second.
+class ProgressBar {
+ public:
+  void operator()(std::size_t done, std::size_t total) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    const auto now = std::chrono::steady_clock::now();
+    if (done < total && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    const double elapsed = std::chrono::duration<double>(now - start_).count();
+    const double eta =
+        done > 0 ? elapsed * static_cast<double>(total - done) / static_cast<double>(done) : 0.0;
+    constexpr int kWidth = 30;
+    const int filled = static_cast<int>(kWidth * done / std::max<std::size_t>(total, 1));
+    fmt::print(stderr, "\r[{}{}] {}/{} replications, {:.1f} s, ETA {:.1f} s ",
+               std::string(static_cast<std::size_t>(filled), '#'),
+               std::string(static_cast<std::size_t>(kWidth - filled), '.'), done, total, elapsed,
+               eta);
+    if (done == total) fmt::print(stderr, "\n");
+  }
+
+ private:
+  std::mutex mutex_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_{};
+};
+
+struct RunOptions {
+  int replications = 100;
+  std::uint64_t seed = 20201101;
+  int threads = 0;
+};
+
+int run_comparison(const std::vector<std::string>& files, const RunOptions& options) {
+  std::vector<werkstroom::experiment::ScenarioRun> runs;
+  for (const std::string& file : files) {
+    auto loaded = werkstroom::scenario::load_scenario(file);
+    runs.push_back({loaded.name, std::move(loaded.parameters)});
+  }
+  fmt::print("werkstroom {} ({}): {} scenario(s) x {} replications, seed {}\n", WERKSTROOM_VERSION,
+             WERKSTROOM_REVISION, runs.size(), options.replications, options.seed);
+  for (std::size_t i = 0; i < runs.size(); ++i) fmt::print("  {}: {}\n", runs[i].name, files[i]);
+  fmt::print("\n");
+  ProgressBar bar;
+  werkstroom::experiment::ExperimentSettings settings;
+  settings.master_seed = options.seed;
+  settings.replications = options.replications;
+  settings.threads = options.threads;
+  settings.progress = [&bar](std::size_t done, std::size_t total) { bar(done, total); };
+  settings.stop = &g_stop;
+  const auto results = werkstroom::experiment::run_experiment(runs, settings);
+  fmt::print("{}\n", werkstroom::experiment::monthly_table(results.front()));
+  fmt::print("{}\n", werkstroom::experiment::kpi_table(results));
+  return EXIT_SUCCESS;
+}
 
 int run_kernel_demo() {
   using werkstroom::verification::QueueParameters;
@@ -23,38 +89,90 @@ int run_kernel_demo() {
   settings.warmup_days = 1'000.0;
   settings.run_days = 200'000.0;
   settings.master_seed = 20201101;
-
-  const auto t0 = std::chrono::steady_clock::now();
   const auto sim = werkstroom::verification::run_mmc(queue, settings);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const auto exact = werkstroom::verification::solve_birth_death(queue);
-
-  fmt::print("werkstroom {} ({}) - kernel demo: M/M/c+M queue against Erlang A\n",
-             WERKSTROOM_VERSION, WERKSTROOM_REVISION);
-  fmt::print("  lambda = {}/day, mu = {}/day, c = {}, theta = {}/day, {} simulated days\n\n",
-             queue.arrival_rate, queue.service_rate, queue.servers, queue.abandonment_rate,
-             settings.run_days);
-  fmt::print("  {:<28}{:>12}{:>12}\n", "measure", "simulated", "exact");
-  fmt::print("  {:<28}{:>12.4f}{:>12.4f}\n", "P(wait)", sim.wait_probability,
+  fmt::print(
+      "kernel demo: M/M/c+M queue against Erlang A (lambda {}/day, mu {}/day, c {}, "
+      "theta {}/day)\n",
+      queue.arrival_rate, queue.service_rate, queue.servers, queue.abandonment_rate);
+  fmt::print("  {:<24}{:>12}{:>12}\n", "measure", "simulated", "exact");
+  fmt::print("  {:<24}{:>12.4f}{:>12.4f}\n", "P(wait)", sim.wait_probability,
              exact.wait_probability);
-  fmt::print("  {:<28}{:>12.4f}{:>12.4f}\n", "mean wait (days)", sim.mean_wait, exact.mean_wait);
-  fmt::print("  {:<28}{:>12.4f}{:>12.4f}\n", "abandonment share", sim.abandonment_share,
+  fmt::print("  {:<24}{:>12.4f}{:>12.4f}\n", "mean wait (days)", sim.mean_wait, exact.mean_wait);
+  fmt::print("  {:<24}{:>12.4f}{:>12.4f}\n", "abandonment share", sim.abandonment_share,
              exact.abandonment_share);
-  fmt::print("  {:<28}{:>12.4f}{:>12.4f}\n", "mean queue length", sim.mean_queue_length,
-             exact.mean_queue_length);
-  fmt::print("  {:<28}{:>12.4f}{:>12.4f}\n", "advisor utilisation", sim.utilisation,
-             exact.utilisation);
-  fmt::print("\n  {} events in {:.3f} s ({:.1f} million events/s)\n", sim.events, seconds,
-             static_cast<double>(sim.events) / seconds / 1e6);
   return EXIT_SUCCESS;
 }
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+  CLI::App app{
+      "werkstroom: discrete-event simulation of regional mobility services.\n"
+      "Without a subcommand: the Gooi en Vechtstreek baseline against the 3 fte scale-up."};
+  app.require_subcommand(0, 1);
+  RunOptions options;
+  const auto add_run_options = [&options](CLI::App* sub) {
+    sub->add_option("--reps", options.replications, "replications per scenario")
+        ->check(CLI::Range(1, 1000000));
+    sub->add_option("--seed", options.seed, "master seed");
+    sub->add_option("--threads", options.threads, "worker threads (0: all cores)")
+        ->check(CLI::Range(0, 1024));
+  };
+  add_run_options(&app);
+
+  std::vector<std::string> compare_files;
+  CLI::App* compare = app.add_subcommand("compare", "compare scenarios (the first is the base)");
+  compare->add_option("scenarios", compare_files, "scenario files")
+      ->required()
+      ->check(CLI::ExistingFile);
+  add_run_options(compare);
+
+  std::string run_file;
+  CLI::App* run = app.add_subcommand("run", "run one scenario");
+  run->add_option("scenario", run_file, "scenario file")->required()->check(CLI::ExistingFile);
+  add_run_options(run);
+
+  std::string validate_file;
+  CLI::App* validate = app.add_subcommand("validate", "check a scenario file");
+  validate->add_option("scenario", validate_file, "scenario file")
+      ->required()
+      ->check(CLI::ExistingFile);
+
+  std::string describe_file;
+  CLI::App* describe =
+      app.add_subcommand("describe", "list every parameter with value, unit and source");
+  describe->add_option("scenario", describe_file, "scenario file")
+      ->required()
+      ->check(CLI::ExistingFile);
+
+  CLI::App* demo = app.add_subcommand("kernel-demo", "the kernel against Erlang A");
+
+  CLI11_PARSE(app, argc, argv);
+  std::signal(SIGINT, on_interrupt);
   try {
-    return run_kernel_demo();
+    if (*compare) return run_comparison(compare_files, options);
+    if (*run) return run_comparison({run_file}, options);
+    if (*validate) {
+      const auto loaded = werkstroom::scenario::load_scenario(validate_file);
+      fmt::print("{}: valid ({} parameters)\n", validate_file, loaded.sources.size());
+      return EXIT_SUCCESS;
+    }
+    if (*describe) {
+      fmt::print("{}", werkstroom::scenario::describe_scenario(
+                           werkstroom::scenario::load_scenario(describe_file)));
+      return EXIT_SUCCESS;
+    }
+    if (*demo) return run_kernel_demo();
+    const std::string dir = WERKSTROOM_SCENARIOS_DIR;
+    return run_comparison({dir + "/gooi-en-vechtstreek.toml", dir + "/scale-up-3fte.toml"},
+                          options);
+  } catch (const werkstroom::scenario::ScenarioError& e) {
+    fmt::print(stderr, "werkstroom: {}\n", e.what());
+    return 2;
+  } catch (const werkstroom::experiment::Interrupted&) {
+    fmt::print(stderr, "\nwerkstroom: interrupted; nothing written\n");
+    return 130;
   } catch (const std::exception& e) {
     fmt::print(stderr, "werkstroom: error: {}\n", e.what());
     return EXIT_FAILURE;

@@ -1,0 +1,109 @@
+#include "experiment/console_report.hpp"
+
+#include <fmt/core.h>
+
+#include <cmath>
+
+#include "kernel/statistics.hpp"
+#include "model/kpis.hpp"
+#include "model/person.hpp"
+
+namespace werkstroom::experiment {
+
+namespace {
+
+std::string number(double x) {
+  const double a = std::abs(x);
+  if (a >= 100000.0) return fmt::format("{:.0f}k", x / 1000.0);
+  if (a >= 1000.0) return fmt::format("{:.0f}", x);
+  if (a >= 10.0) return fmt::format("{:.1f}", x);
+  return fmt::format("{:.2f}", x);
+}
+
+std::string interval(const kernel::ReplicationSummary& s) {
+  return fmt::format("{} [{}, {}]", number(s.mean), number(s.lower()), number(s.upper()));
+}
+
+}  // namespace
+
+std::string kpi_table(const std::vector<ScenarioResults>& results) {
+  std::string out;
+  if (results.empty()) return out;
+  const std::size_t reps = results.front().replications.size();
+  out +=
+      fmt::format("Key figures over the horizon: mean [95% interval] over {} replications", reps);
+  if (results.size() > 1) {
+    out += fmt::format("; 'vs {}' is the paired difference (common random numbers)",
+                       results.front().name);
+  }
+  out += "\n\n";
+  out += fmt::format("{:<30}", "figure");
+  for (std::size_t s = 0; s < results.size(); ++s) {
+    out += fmt::format("{:>28}", results[s].name.substr(0, 27));
+    if (s > 0) out += fmt::format("{:>28}", ("vs " + results.front().name).substr(0, 27));
+  }
+  out += "\n";
+  for (const model::KpiInfo& info : model::kKpiInfo) {
+    out += fmt::format("{:<30}", info.name);
+    const std::vector<double> base = kpi_values(results.front(), info.name);
+    for (std::size_t s = 0; s < results.size(); ++s) {
+      const std::vector<double> values = kpi_values(results[s], info.name);
+      out += fmt::format("{:>28}", interval(kernel::summarise(values)));
+      if (s > 0) {
+        out += fmt::format("{:>28}", interval(kernel::summarise_paired_difference(base, values)));
+      }
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::string monthly_table(const ScenarioResults& results) {
+  using model::Indicator;
+  const auto& reps = results.replications;
+  if (reps.empty()) return {};
+  const std::size_t months = reps.front().month_labels.size();
+  const auto mean_of = [&](auto getter, std::size_t m) {
+    double sum = 0.0;
+    for (const auto& r : reps) sum += getter(r, m);
+    return sum / static_cast<double>(reps.size());
+  };
+  const auto indicator = [](Indicator i) {
+    return [i](const model::ReplicationResult& r, std::size_t m) { return r.service.row(i)[m]; };
+  };
+  const auto ww_with = [](const model::ReplicationResult& r, std::size_t m) {
+    return r.with_service.running[static_cast<std::size_t>(model::State::ww)][m];
+  };
+  const auto ww_without = [](const model::ReplicationResult& r, std::size_t m) {
+    return r.without_service.running[static_cast<std::size_t>(model::State::ww)][m];
+  };
+  const auto spent = [](const model::ReplicationResult& r, std::size_t m) {
+    return r.service.row(Indicator::budget_centre_spent_eur)[m] +
+           r.service.row(Indicator::budget_instruments_spent_eur)[m] +
+           r.service.row(Indicator::budget_maatwerk_spent_eur)[m];
+  };
+  std::string out = fmt::format("Monthly summary of '{}' (means over {} replications)\n\n",
+                                results.name, reps.size());
+  out += fmt::format("{:<8}{:>8}{:>8}{:>8}{:>9}{:>9}{:>8}{:>8}{:>7}{:>9}{:>9}{:>11}\n", "month",
+                     "called", "visited", "referr.", "waiting", "p90 wait", "intakes", "select.",
+                     "placed", "WW with", "WW w/o", "spent EUR");
+  for (std::size_t m = 0; m < months; ++m) {
+    out += fmt::format(
+        "{:<8}{:>8.1f}{:>8.1f}{:>8.1f}{:>9.1f}{:>9.1f}{:>8.1f}{:>8.1f}{:>7.1f}{:>9.0f}{:>9.0f}{:>"
+        "11.0f}\n",
+        reps.front().month_labels[m], mean_of(indicator(Indicator::employers_called), m),
+        mean_of(indicator(Indicator::employers_visited), m),
+        mean_of(indicator(Indicator::referrals), m),
+        mean_of(indicator(Indicator::waiting_list_end), m),
+        mean_of(indicator(Indicator::wait_to_intake_p90_working_days), m),
+        mean_of(indicator(Indicator::intakes), m), mean_of(indicator(Indicator::selected), m),
+        mean_of(indicator(Indicator::placements_clients), m), mean_of(ww_with, m),
+        mean_of(ww_without, m), mean_of(spent, m));
+  }
+  out +=
+      "\nwaiting: people waiting for intake at month end; p90 wait in working days; WW with /\n"
+      "w/o: running WW benefits in the region with and without the centre; spent: cumulative.\n";
+  return out;
+}
+
+}  // namespace werkstroom::experiment
