@@ -52,7 +52,7 @@ bool WorkSchedule::is_on_shift(Time t) const {
 }
 
 Time WorkSchedule::next_shift_start(Time t) const {
-  if (always_) return t;
+  if (always_ || is_on_shift(t)) return t;
   double day = std::floor(t.days_since_start());
   double hour = (t.days_since_start() - day) * kHoursPerDay;
   // Holidays can be many in a row, but a year always has working days: bound the search.
