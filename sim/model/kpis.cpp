@@ -45,10 +45,11 @@ std::map<std::string, double> compute_kpis(const ModelParameters& p, const Repli
   k["regular_placements"] = sum(s.row(Indicator::placements_regular_clients));
   k["prevented_ww_inflow"] = sum(without.ww_inflow) - sum(with.ww_inflow);
   k["prevented_pw_inflow"] = sum(without.pw_inflow) - sum(with.pw_inflow);
-  k["benefit_months_saved"] = sum(without.ww_benefit_months) + sum(without.pw_benefit_months) -
-                              sum(with.ww_benefit_months) - sum(with.pw_benefit_months);
-  k["benefit_eur_saved"] = sum(without.ww_benefit_eur) + sum(without.pw_benefit_eur) -
-                           sum(with.ww_benefit_eur) - sum(with.pw_benefit_eur);
+  // Differences are taken per benefit before adding, so equal worlds give exactly zero.
+  k["benefit_months_saved"] = (sum(without.ww_benefit_months) - sum(with.ww_benefit_months)) +
+                              (sum(without.pw_benefit_months) - sum(with.pw_benefit_months));
+  k["benefit_eur_saved"] = (sum(without.ww_benefit_eur) - sum(with.ww_benefit_eur)) +
+                           (sum(without.pw_benefit_eur) - sum(with.pw_benefit_eur));
   const auto employed = static_cast<std::size_t>(State::employed);
   const auto self = static_cast<std::size_t>(State::self_employed);
   const auto seconded = static_cast<std::size_t>(State::seconded);

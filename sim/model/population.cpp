@@ -137,9 +137,12 @@ void PopulationGenerator::generate(const std::function<void(Person&&)>& visit) c
                            ? rng.exponential(1.0 / c.initial_elapsed_months_mean)
                            : 0.0;
       Person person = make_person(cohort, Origin::initial_stock, 0, i, 0.0, -1);
-      if (person.start_state == State::ww) {
-        // Still in WW at the start: the elapsed time lies within the entitlement.
-        elapsed = std::min(elapsed, 0.95 * person.attributes.ww_entitlement_months);
+      if (person.start_state == State::ww &&
+          elapsed >= static_cast<double>(person.attributes.ww_entitlement_months)) {
+        // Still in WW at the start: the elapsed time lies within the entitlement. A draw past
+        // it is replaced by a uniform point of the entitlement (not piled up at its end,
+        // which would exhaust many benefits in the first weeks).
+        elapsed = rng.uniform01() * person.attributes.ww_entitlement_months;
       }
       person.arrival_day = -elapsed * kDaysPerMonth;
       visit(std::move(person));
