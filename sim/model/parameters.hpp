@@ -250,17 +250,17 @@ struct BudgetParameters {
 struct ScalingParameters {
   bool enabled = false;
   double trigger_waiting_list = 0.0;  // waiting list above this ...
-  int trigger_weeks = 0;              // ... at this many consecutive weekly checks
+  int trigger_weeks = 1;              // ... at this many consecutive weekly checks
   double lead_time_weeks = 0.0;
   double external_cost_per_hour_eur = 0.0;
-  double external_hours_per_week = 0.0;
+  double external_hours_per_week = 36.0;
   int max_external_advisors = 0;
   double scale_down_utilisation = 0.0;  // at a herijking, release one if below
 };
 
 struct BankruptcyShock {
   kernel::Date date;
-  int staff = 0;
+  int staff = 1;
   std::string sector;
   double notice_days = 30.0;     // announcement (surseance) to the end of the jobs
   bool calls_the_centre = true;  // the firm refers its staff at the announcement
