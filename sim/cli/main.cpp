@@ -16,6 +16,8 @@
 
 #include "experiment/console_report.hpp"
 #include "experiment/experiment.hpp"
+#include "experiment/staffing_advisor.hpp"
+#include "experiment/sweep.hpp"
 #include "scenario/loader.hpp"
 #include "verification/birth_death.hpp"
 #include "verification/mmc_model.hpp"
@@ -55,12 +57,47 @@ struct RunOptions {
   int replications = 100;
   std::uint64_t seed = 20201101;
   int threads = 0;
+  std::vector<std::string> sets;  // --set key=value, applied to every scenario
 };
+
+/// Loads a scenario and applies the --set overrides in order.
+werkstroom::scenario::LoadedScenario load_with_overrides(const std::string& file,
+                                                         const std::vector<std::string>& sets) {
+  auto loaded = werkstroom::scenario::load_scenario(file);
+  for (const std::string& assignment : sets) {
+    const auto eq = assignment.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      throw std::invalid_argument("--set: expected key=value, found \"" + assignment + "\"");
+    }
+    werkstroom::scenario::apply_override(loaded, assignment.substr(0, eq),
+                                         assignment.substr(eq + 1));
+  }
+  return loaded;
+}
+
+werkstroom::experiment::ExperimentSettings settings_from(const RunOptions& options,
+                                                         ProgressBar& bar) {
+  werkstroom::experiment::ExperimentSettings settings;
+  settings.master_seed = options.seed;
+  settings.replications = options.replications;
+  settings.threads = options.threads;
+  settings.progress = [&bar](std::size_t done, std::size_t total) { bar(done, total); };
+  settings.stop = &g_stop;
+  return settings;
+}
+
+void print_results(const std::vector<werkstroom::experiment::ScenarioResults>& results) {
+  fmt::print("{}\n", werkstroom::experiment::monthly_table(results.front()));
+  fmt::print("{}\n", werkstroom::experiment::kpi_table(results));
+  if (results.size() > 1) {
+    fmt::print("{}\n", werkstroom::experiment::variance_reduction_table(results));
+  }
+}
 
 int run_comparison(const std::vector<std::string>& files, const RunOptions& options) {
   std::vector<werkstroom::experiment::ScenarioRun> runs;
   for (const std::string& file : files) {
-    auto loaded = werkstroom::scenario::load_scenario(file);
+    auto loaded = load_with_overrides(file, options.sets);
     runs.push_back({loaded.name, std::move(loaded.parameters)});
   }
   fmt::print("werkstroom {} ({}): {} scenario(s) x {} replications, seed {}\n", WERKSTROOM_VERSION,
@@ -68,15 +105,51 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
   for (std::size_t i = 0; i < runs.size(); ++i) fmt::print("  {}: {}\n", runs[i].name, files[i]);
   fmt::print("\n");
   ProgressBar bar;
-  werkstroom::experiment::ExperimentSettings settings;
-  settings.master_seed = options.seed;
-  settings.replications = options.replications;
-  settings.threads = options.threads;
-  settings.progress = [&bar](std::size_t done, std::size_t total) { bar(done, total); };
-  settings.stop = &g_stop;
-  const auto results = werkstroom::experiment::run_experiment(runs, settings);
-  fmt::print("{}\n", werkstroom::experiment::monthly_table(results.front()));
+  print_results(werkstroom::experiment::run_experiment(runs, settings_from(options, bar)));
+  return EXIT_SUCCESS;
+}
+
+int run_sweep(const std::string& file, const std::string& vary, const RunOptions& options) {
+  const auto base = load_with_overrides(file, options.sets);
+  const auto spec = werkstroom::experiment::parse_sweep(vary);
+  const auto runs = werkstroom::experiment::sweep_runs(base, spec);
+  fmt::print("werkstroom {} ({}): sweep of {} over {} values x {} replications, seed {}\n\n",
+             WERKSTROOM_VERSION, WERKSTROOM_REVISION, spec.key, runs.size(), options.replications,
+             options.seed);
+  ProgressBar bar;
+  const auto results = werkstroom::experiment::run_experiment(runs, settings_from(options, bar));
   fmt::print("{}\n", werkstroom::experiment::kpi_table(results));
+  return EXIT_SUCCESS;
+}
+
+int run_advisor(const std::string& file, const werkstroom::experiment::StaffingTarget& target,
+                int max_advisors, const RunOptions& options) {
+  const auto base = load_with_overrides(file, options.sets);
+  fmt::print("werkstroom {} ({}): staffing advice for {} (1..{} advisors x {} replications)\n",
+             WERKSTROOM_VERSION, WERKSTROOM_REVISION, base.name, max_advisors,
+             options.replications);
+  fmt::print(
+      "target: p90 wait to intake <= {} working days and the instrument budget lasting "
+      "at least {} months, in at least {:.0f}% of replications\n\n",
+      target.max_p90_wait_working_days, target.budget_lasts_months,
+      100.0 * target.required_probability);
+  ProgressBar bar;
+  const auto advice = werkstroom::experiment::advise_staffing(base, target, max_advisors,
+                                                              settings_from(options, bar));
+  fmt::print("{:>9}{:>14}{:>16}{:>14}{:>14}\n", "advisors", "P(target)", "p90 wait (wd)",
+             "cost EUR", "placements");
+  for (const auto& o : advice.options) {
+    fmt::print("{:>9}{:>13.0f}%{:>16.1f}{:>14.0f}{:>14.1f}\n", o.advisors, 100.0 * o.probability,
+               o.mean_p90_wait, o.mean_cost_eur, o.mean_placements);
+  }
+  if (advice.recommended_advisors > 0) {
+    const auto& o = advice.options[static_cast<std::size_t>(advice.recommended_advisors - 1)];
+    fmt::print("\nrecommendation: {} advisor(s); the target is met in {:.0f}% of replications\n",
+               o.advisors, 100.0 * o.probability);
+  } else {
+    fmt::print("\nrecommendation: none of 1..{} advisors meets the target often enough\n",
+               max_advisors);
+  }
   return EXIT_SUCCESS;
 }
 
@@ -118,6 +191,7 @@ int main(int argc, char** argv) {
     sub->add_option("--seed", options.seed, "master seed");
     sub->add_option("--threads", options.threads, "worker threads (0: all cores)")
         ->check(CLI::Range(0, 1024));
+    sub->add_option("--set", options.sets, "override a parameter: key=value (repeatable)");
   };
   add_run_options(&app);
 
@@ -146,6 +220,34 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::ExistingFile);
 
+  std::string sweep_file;
+  std::string vary;
+  CLI::App* sweep = app.add_subcommand("sweep", "vary one parameter over a range");
+  sweep->add_option("scenario", sweep_file, "scenario file")->required()->check(CLI::ExistingFile);
+  sweep->add_option("--vary", vary, "key=from:to[:step]; staff.fte also pays the advisors")
+      ->required();
+  add_run_options(sweep);
+
+  std::string advise_file;
+  werkstroom::experiment::StaffingTarget target;
+  int max_advisors = 6;
+  CLI::App* advise = app.add_subcommand(
+      "advise", "the smallest staffing that meets a target, with its probability");
+  advise->add_option("scenario", advise_file, "scenario file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  advise->add_option("--max-p90-wait", target.max_p90_wait_working_days,
+                     "p90 wait to intake, working days");
+  advise->add_option("--budget-months", target.budget_lasts_months,
+                     "instrument budget must last this many months");
+  advise
+      ->add_option("--probability", target.required_probability,
+                   "share of replications that must meet the target")
+      ->check(CLI::Range(0.0, 1.0));
+  advise->add_option("--max-advisors", max_advisors, "largest staffing tried")
+      ->check(CLI::Range(1, 100));
+  add_run_options(advise);
+
   CLI::App* demo = app.add_subcommand("kernel-demo", "the kernel against Erlang A");
 
   CLI11_PARSE(app, argc, argv);
@@ -153,8 +255,10 @@ int main(int argc, char** argv) {
   try {
     if (*compare) return run_comparison(compare_files, options);
     if (*run) return run_comparison({run_file}, options);
+    if (*sweep) return run_sweep(sweep_file, vary, options);
+    if (*advise) return run_advisor(advise_file, target, max_advisors, options);
     if (*validate) {
-      const auto loaded = werkstroom::scenario::load_scenario(validate_file);
+      const auto loaded = load_with_overrides(validate_file, options.sets);
       fmt::print("{}: valid ({} parameters)\n", validate_file, loaded.sources.size());
       return EXIT_SUCCESS;
     }
@@ -168,6 +272,9 @@ int main(int argc, char** argv) {
     return run_comparison({dir + "/gooi-en-vechtstreek.toml", dir + "/scale-up-3fte.toml"},
                           options);
   } catch (const werkstroom::scenario::ScenarioError& e) {
+    fmt::print(stderr, "werkstroom: {}\n", e.what());
+    return 2;
+  } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "werkstroom: {}\n", e.what());
     return 2;
   } catch (const werkstroom::experiment::Interrupted&) {

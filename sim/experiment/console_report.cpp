@@ -58,6 +58,32 @@ std::string kpi_table(const std::vector<ScenarioResults>& results) {
   return out;
 }
 
+std::string variance_reduction_table(const std::vector<ScenarioResults>& results) {
+  std::string out =
+      "Common random numbers: variance of the paired difference against what independent\n"
+      "streams would give (var A + var B); reduction = 1 - var(diff) / (var A + var B)\n\n";
+  out += fmt::format("{:<30}", "figure");
+  for (std::size_t s = 1; s < results.size(); ++s) {
+    out += fmt::format("{:>28}", (results[s].name + " vs base").substr(0, 27));
+  }
+  out += "\n";
+  for (const model::KpiInfo& info : model::kKpiInfo) {
+    const std::vector<double> base = kpi_values(results.front(), info.name);
+    const double var_base = std::pow(kernel::summarise(base).sd, 2);
+    out += fmt::format("{:<30}", info.name);
+    for (std::size_t s = 1; s < results.size(); ++s) {
+      const std::vector<double> values = kpi_values(results[s], info.name);
+      const double var_other = std::pow(kernel::summarise(values).sd, 2);
+      const double var_diff = std::pow(kernel::summarise_paired_difference(base, values).sd, 2);
+      const double independent = var_base + var_other;
+      out += independent > 0.0 ? fmt::format("{:>27.0f}%", 100.0 * (1.0 - var_diff / independent))
+                               : fmt::format("{:>28}", "-");
+    }
+    out += "\n";
+  }
+  return out;
+}
+
 std::string monthly_table(const ScenarioResults& results) {
   using model::Indicator;
   const auto& reps = results.replications;

@@ -11,5 +11,8 @@ namespace werkstroom::experiment {
 
 [[nodiscard]] std::string kpi_table(const std::vector<ScenarioResults>& results);
 [[nodiscard]] std::string monthly_table(const ScenarioResults& results);
+/// Per key figure, the variance of the paired difference against the first scenario and the
+/// variance independent streams would give (var A + var B): what common random numbers save.
+[[nodiscard]] std::string variance_reduction_table(const std::vector<ScenarioResults>& results);
 
 }  // namespace werkstroom::experiment

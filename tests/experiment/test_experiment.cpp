@@ -1,0 +1,115 @@
+// Experiments: results independent of the thread count; common random numbers really pair the
+// scenarios; sweeps and the staffing advisor.
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <string>
+
+#include "experiment/experiment.hpp"
+#include "experiment/staffing_advisor.hpp"
+#include "experiment/sweep.hpp"
+#include "kernel/statistics.hpp"
+#include "scenario/loader.hpp"
+
+using namespace werkstroom;
+
+namespace {
+scenario::LoadedScenario load(const std::string& name) {
+  return scenario::load_scenario(std::string(WERKSTROOM_SCENARIOS_DIR) + "/" + name);
+}
+std::vector<experiment::ScenarioRun> two_scenarios() {
+  auto a = load("gooi-en-vechtstreek.toml");
+  auto b = load("scale-up-3fte.toml");
+  return {{a.name, a.parameters}, {b.name, b.parameters}};
+}
+}  // namespace
+
+TEST_CASE("results are bit-identical for any thread count", "[experiment]") {
+  experiment::ExperimentSettings one;
+  one.replications = 4;
+  one.threads = 1;
+  experiment::ExperimentSettings three = one;
+  three.threads = 3;
+  const auto runs = two_scenarios();
+  const auto r1 = experiment::run_experiment(runs, one);
+  const auto r3 = experiment::run_experiment(runs, three);
+  REQUIRE(r1.size() == r3.size());
+  for (std::size_t s = 0; s < r1.size(); ++s) {
+    for (std::size_t r = 0; r < r1[s].replications.size(); ++r) {
+      const auto& a = r1[s].replications[r];
+      const auto& b = r3[s].replications[r];
+      REQUIRE(a.kpis == b.kpis);
+      REQUIRE(a.events == b.events);
+      REQUIRE(a.with_service.ww_benefit_eur == b.with_service.ww_benefit_eur);
+    }
+  }
+}
+
+TEST_CASE("common random numbers pair the scenarios", "[experiment]") {
+  // Paired: both scenarios with the same seed. Independent: the second with another seed.
+  experiment::ExperimentSettings settings;
+  settings.replications = 24;
+  settings.threads = 2;
+  const auto runs = two_scenarios();
+  const auto paired = experiment::run_experiment(runs, settings);
+  experiment::ExperimentSettings other = settings;
+  other.master_seed = settings.master_seed + 1;
+  const auto independent = experiment::run_experiment({runs[1]}, other);
+  // (The euros saved pair weakly: they are themselves a within-replication difference.)
+  for (const char* kpi : {"placements", "prevented_ww_inflow", "intakes"}) {
+    const auto a = experiment::kpi_values(paired[0], kpi);
+    const auto b = experiment::kpi_values(paired[1], kpi);
+    const auto b_independent = experiment::kpi_values(independent[0], kpi);
+    const double var_paired = std::pow(kernel::summarise_paired_difference(a, b).sd, 2);
+    const double var_independent =
+        std::pow(kernel::summarise_paired_difference(a, b_independent).sd, 2);
+    INFO(kpi << ": variance of the difference, paired " << var_paired << ", independent "
+             << var_independent);
+    CHECK(var_paired < 0.8 * var_independent);
+  }
+}
+
+TEST_CASE("sweeps parse their range and pay the advisors they add", "[experiment]") {
+  const auto spec = experiment::parse_sweep("staff.fte=1:4");
+  CHECK(spec.key == "staff.fte");
+  CHECK(experiment::sweep_values(spec) == std::vector<double>{1, 2, 3, 4});
+  CHECK(experiment::sweep_values(experiment::parse_sweep("outreach.calls_per_week=10:20:5")) ==
+        std::vector<double>{10, 15, 20});
+  CHECK_THROWS_AS(experiment::parse_sweep("staff.fte"), std::invalid_argument);
+  CHECK_THROWS_AS(experiment::parse_sweep("staff.fte=4:1"), std::invalid_argument);
+  CHECK_THROWS_AS(experiment::parse_sweep("staff.fte=1:4:0"), std::invalid_argument);
+  CHECK_THROWS_AS(experiment::parse_sweep("staff.fte=1:4x"), std::invalid_argument);
+  const auto base = load("gooi-en-vechtstreek.toml");
+  const auto runs = experiment::sweep_runs(base, spec);
+  REQUIRE(runs.size() == 4);
+  CHECK(runs[3].name == "staff.fte=4");
+  CHECK(runs[3].parameters.staff.advisors == 4);
+  // Four advisors for the service year at the scenario's hourly cost.
+  CHECK(runs[3].parameters.budget.centre_budget_eur >=
+        4 * 36.0 * (365.0 / 7.0) * base.parameters.staff.internal_cost_per_hour_eur);
+  CHECK(runs[0].parameters.budget.centre_budget_eur == base.parameters.budget.centre_budget_eur);
+  CHECK_THROWS_AS(experiment::sweep_runs(base, experiment::parse_sweep("staff.advisorz=1:2")),
+                  scenario::ScenarioError);
+}
+
+TEST_CASE("the staffing advisor recommends the smallest level meeting the target", "[experiment]") {
+  const auto base = load("gooi-en-vechtstreek.toml");
+  experiment::ExperimentSettings settings;
+  settings.replications = 6;
+  settings.threads = 2;
+  experiment::StaffingTarget target;
+  target.max_p90_wait_working_days = 10.0;
+  target.budget_lasts_months = 0;  // any budget path
+  target.required_probability = 0.8;
+  const auto advice = experiment::advise_staffing(base, target, 3, settings);
+  REQUIRE(advice.options.size() == 3);
+  REQUIRE(advice.recommended_advisors >= 1);
+  const auto& chosen = advice.options[static_cast<std::size_t>(advice.recommended_advisors - 1)];
+  CHECK(chosen.probability >= 0.8);
+  for (int n = 1; n < advice.recommended_advisors; ++n) {
+    CHECK(advice.options[static_cast<std::size_t>(n - 1)].probability < 0.8);
+  }
+  // An impossible target is met by nobody.
+  target.max_p90_wait_working_days = -1.0;
+  CHECK(experiment::advise_staffing(base, target, 2, settings).recommended_advisors == 0);
+}
