@@ -58,6 +58,7 @@ struct RunOptions {
   std::uint64_t seed = 20201101;
   int threads = 0;
   std::vector<std::string> sets;  // --set key=value, applied to every scenario
+  std::string lang = "en";
 };
 
 /// Loads a scenario and applies the --set overrides in order.
@@ -86,9 +87,10 @@ werkstroom::experiment::ExperimentSettings settings_from(const RunOptions& optio
   return settings;
 }
 
-void print_results(const std::vector<werkstroom::experiment::ScenarioResults>& results) {
-  fmt::print("{}\n", werkstroom::experiment::monthly_table(results.front()));
-  fmt::print("{}\n", werkstroom::experiment::kpi_table(results));
+void print_results(const std::vector<werkstroom::experiment::ScenarioResults>& results,
+                   werkstroom::experiment::Language language) {
+  fmt::print("{}\n", werkstroom::experiment::monthly_table(results.front(), language));
+  fmt::print("{}\n", werkstroom::experiment::kpi_table(results, language));
   if (results.size() > 1) {
     fmt::print("{}\n", werkstroom::experiment::variance_reduction_table(results));
   }
@@ -105,7 +107,8 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
   for (std::size_t i = 0; i < runs.size(); ++i) fmt::print("  {}: {}\n", runs[i].name, files[i]);
   fmt::print("\n");
   ProgressBar bar;
-  print_results(werkstroom::experiment::run_experiment(runs, settings_from(options, bar)));
+  print_results(werkstroom::experiment::run_experiment(runs, settings_from(options, bar)),
+                werkstroom::experiment::parse_language(options.lang));
   return EXIT_SUCCESS;
 }
 
@@ -118,7 +121,8 @@ int run_sweep(const std::string& file, const std::string& vary, const RunOptions
              options.seed);
   ProgressBar bar;
   const auto results = werkstroom::experiment::run_experiment(runs, settings_from(options, bar));
-  fmt::print("{}\n", werkstroom::experiment::kpi_table(results));
+  fmt::print("{}\n", werkstroom::experiment::kpi_table(
+                         results, werkstroom::experiment::parse_language(options.lang)));
   return EXIT_SUCCESS;
 }
 
@@ -192,6 +196,8 @@ int main(int argc, char** argv) {
     sub->add_option("--threads", options.threads, "worker threads (0: all cores)")
         ->check(CLI::Range(0, 1024));
     sub->add_option("--set", options.sets, "override a parameter: key=value (repeatable)");
+    sub->add_option("--lang", options.lang, "language of the report: nl or en")
+        ->check(CLI::IsMember({"nl", "en"}));
   };
   add_run_options(&app);
 

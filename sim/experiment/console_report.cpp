@@ -26,25 +26,28 @@ std::string interval(const kernel::ReplicationSummary& s) {
 
 }  // namespace
 
-std::string kpi_table(const std::vector<ScenarioResults>& results) {
+std::string kpi_table(const std::vector<ScenarioResults>& results, Language language) {
   std::string out;
   if (results.empty()) return out;
   const std::size_t reps = results.front().replications.size();
-  out +=
-      fmt::format("Key figures over the horizon: mean [95% interval] over {} replications", reps);
+  out += fmt::format(
+      fmt::runtime(translate(
+          "Key figures over the horizon: mean [95% interval] over {} replications", language)),
+      reps);
   if (results.size() > 1) {
-    out += fmt::format("; 'vs {}' is the paired difference (common random numbers)",
+    out += fmt::format(fmt::runtime(translate(
+                           "; 'vs {}' is the paired difference (common random numbers)", language)),
                        results.front().name);
   }
   out += "\n\n";
-  out += fmt::format("{:<30}", "figure");
+  out += fmt::format("{:<30}", translate("figure", language));
   for (std::size_t s = 0; s < results.size(); ++s) {
     out += fmt::format("{:>28}", results[s].name.substr(0, 27));
     if (s > 0) out += fmt::format("{:>28}", ("vs " + results.front().name).substr(0, 27));
   }
   out += "\n";
   for (const model::KpiInfo& info : model::kKpiInfo) {
-    out += fmt::format("{:<30}", info.name);
+    out += fmt::format("{:<30}", kpi_label(info.name, language).substr(0, 29));
     const std::vector<double> base = kpi_values(results.front(), info.name);
     for (std::size_t s = 0; s < results.size(); ++s) {
       const std::vector<double> values = kpi_values(results[s], info.name);
@@ -84,7 +87,7 @@ std::string variance_reduction_table(const std::vector<ScenarioResults>& results
   return out;
 }
 
-std::string monthly_table(const ScenarioResults& results) {
+std::string monthly_table(const ScenarioResults& results, Language language) {
   using model::Indicator;
   const auto& reps = results.replications;
   if (reps.empty()) return {};
@@ -108,11 +111,15 @@ std::string monthly_table(const ScenarioResults& results) {
            r.service.row(Indicator::budget_instruments_spent_eur)[m] +
            r.service.row(Indicator::budget_maatwerk_spent_eur)[m];
   };
-  std::string out = fmt::format("Monthly summary of '{}' (means over {} replications)\n\n",
-                                results.name, reps.size());
-  out += fmt::format("{:<8}{:>8}{:>8}{:>8}{:>9}{:>9}{:>8}{:>8}{:>7}{:>9}{:>9}{:>11}\n", "month",
-                     "called", "visited", "referr.", "waiting", "p90 wait", "intakes", "select.",
-                     "placed", "WW with", "WW w/o", "spent EUR");
+  std::string out = fmt::format(
+      fmt::runtime(translate("Monthly summary of '{}' (means over {} replications)", language) +
+                   "\n\n"),
+      results.name, reps.size());
+  const auto t = [language](std::string_view key) { return translate(key, language); };
+  out +=
+      fmt::format("{:<8}{:>8}{:>8}{:>8}{:>10}{:>10}{:>8}{:>10}{:>10}{:>9}{:>9}{:>12}\n", t("month"),
+                  t("called"), t("visited"), t("referr."), t("waiting"), t("p90 wait"),
+                  t("intakes"), t("select."), t("placed"), "WW with", "WW w/o", t("spent EUR"));
   for (std::size_t m = 0; m < months; ++m) {
     out += fmt::format(
         "{:<8}{:>8.1f}{:>8.1f}{:>8.1f}{:>9.1f}{:>9.1f}{:>8.1f}{:>8.1f}{:>7.1f}{:>9.0f}{:>9.0f}{:>"

@@ -6,11 +6,14 @@
 #include <vector>
 
 #include "experiment/experiment.hpp"
+#include "experiment/language.hpp"
 
 namespace werkstroom::experiment {
 
-[[nodiscard]] std::string kpi_table(const std::vector<ScenarioResults>& results);
-[[nodiscard]] std::string monthly_table(const ScenarioResults& results);
+[[nodiscard]] std::string kpi_table(const std::vector<ScenarioResults>& results,
+                                    Language language = Language::en);
+[[nodiscard]] std::string monthly_table(const ScenarioResults& results,
+                                        Language language = Language::en);
 /// Per key figure, the variance of the paired difference against the first scenario and the
 /// variance independent streams would give (var A + var B): what common random numbers save.
 [[nodiscard]] std::string variance_reduction_table(const std::vector<ScenarioResults>& results);

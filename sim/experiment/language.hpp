@@ -1,0 +1,21 @@
+#pragma once
+// The console's two languages: Dutch for the policy staff and board, English for everyone
+// else. Only presentation text is translated; key names in files stay English.
+
+#include <string>
+#include <string_view>
+
+namespace werkstroom::experiment {
+
+enum class Language { en, nl };
+
+/// Parses "en" or "nl"; throws std::invalid_argument otherwise.
+[[nodiscard]] Language parse_language(std::string_view text);
+
+/// The text for `key` in `language` (the English text is the key itself).
+[[nodiscard]] std::string translate(std::string_view key, Language language);
+
+/// A key figure's label: its name in English, a Dutch phrase in Dutch.
+[[nodiscard]] std::string kpi_label(std::string_view kpi, Language language);
+
+}  // namespace werkstroom::experiment

@@ -1,0 +1,317 @@
+#include "results/catalogue.hpp"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <stdexcept>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "model/kpis.hpp"
+#include "model/person.hpp"
+
+namespace werkstroom::results {
+
+namespace {
+
+struct StaticInfo {
+  std::string_view name;
+  std::string_view unit;
+  std::string_view description;
+};
+
+// In the order of model::Indicator; the names are checked against kIndicatorNames below.
+constexpr std::array<StaticInfo, model::kIndicatorCount> kIndicators = {{
+    {"employers_called", "employers", "planned outreach calls to employers made in the month"},
+    {"employers_spoken", "employers",
+     "conversations with employers in the month (after a call or an inbound request)"},
+    {"employers_visited", "employers", "employer visits in the month"},
+    {"advices", "advices", "advice sessions given to employers in the month"},
+    {"interventions_coaching", "instruments", "coaching instruments started in the month"},
+    {"interventions_training", "instruments", "training instruments started in the month"},
+    {"interventions_secondment", "instruments", "secondments (doorleen) started in the month"},
+    {"interventions_takeover", "instruments", "takeovers (overname) done in the month"},
+    {"interventions_other", "instruments",
+     "other instruments of the menukaart started in the month"},
+    {"inventory_surplus_pct", "%",
+     "inventoried employers with a surplus of staff, at the month end (0 before any inventory)"},
+    {"inventory_shortage_pct", "%",
+     "inventoried employers with a shortage of staff, at the month end (0 before any inventory)"},
+    {"referrals", "people", "people referred to the centre in the month"},
+    {"inbound_requests", "requests",
+     "inbound requests from employers and zzp'ers in the month"},
+    {"intakes", "people", "intakes done in the month"},
+    {"selected", "people", "people selected for a personal arrangement in the month"},
+    {"regular_service", "people", "people sent to regular service after intake in the month"},
+    {"arrangements_started", "arrangements", "personal arrangements (plans) agreed in the month"},
+    {"instruments_started", "instruments", "instruments of all types started in the month"},
+    {"left_while_waiting", "people",
+     "people who left the intake queue in the month: found work, left, or the service closed"},
+    {"abandoned_waiting", "people",
+     "people whose patience ran out while waiting for intake, in the month"},
+    {"left_during_intake", "people",
+     "people who found work or left while their intake was being done, in the month"},
+    {"waiting_list_end", "people", "people waiting for intake at the month end"},
+    {"waiting_list_mean", "people", "people waiting for intake, time-weighted mean over the month"},
+    {"wait_to_intake_mean_working_days", "working days",
+     "mean wait from referral to intake of the intakes of the month (0 without intakes)"},
+    {"wait_to_intake_p90_working_days", "working days",
+     "90th percentile of the wait from referral to intake in the month (0 without intakes)"},
+    {"in_trajectory_end", "people", "service clients not yet done, at the month end"},
+    {"staff_utilisation", "share",
+     "advisors' busy time over their time on shift in the month (0 to 1)"},
+    {"fte_in_place", "fte", "advisors in place, time-weighted mean over the month"},
+    {"external_advisors_end", "advisors", "external advisors active at the month end"},
+    {"budget_centre_committed_eur", "EUR",
+     "centre budget committed less released, cumulative at the month end"},
+    {"budget_centre_spent_eur", "EUR", "centre budget spent, cumulative at the month end"},
+    {"budget_instruments_committed_eur", "EUR",
+     "instrument budget committed, cumulative at the month end"},
+    {"budget_instruments_spent_eur", "EUR", "instrument budget spent, cumulative at the month end"},
+    {"budget_maatwerk_committed_eur", "EUR",
+     "maatwerk budget committed, cumulative at the month end"},
+    {"budget_maatwerk_spent_eur", "EUR", "maatwerk budget spent, cumulative at the month end"},
+    {"budget_refusals", "instruments", "instruments not started for lack of money, in the month"},
+    {"vacancies_acquired", "vacancies", "vacancies acquired from employers in the month"},
+    {"placements_clients", "people", "service clients into work (any route) in the month"},
+    {"placements_on_vacancies", "people", "clients matched on acquired vacancies in the month"},
+    {"placements_regular_clients", "people",
+     "regular WW/PW clients placed on acquired vacancies in the month"},
+    {"work_to_work_clients", "people",
+     "clients into work straight from a threatened job or a secondment, in the month"},
+}};
+
+constexpr bool indicator_names_match() {
+  for (std::size_t i = 0; i < model::kIndicatorCount; ++i) {
+    if (kIndicators[i].name != std::string_view(model::kIndicatorNames[i])) return false;
+  }
+  return true;
+}
+static_assert(indicator_names_match(), "results catalogue out of step with kIndicatorNames");
+
+// WorldSeries members after the running counts, in the catalogue's order.
+constexpr std::array<StaticInfo, 10> kWorldFlows = {{
+    {"ww_inflow", "people", "people entering WW in the month"},
+    {"pw_inflow", "people", "people entering PW (bijstand) in the month"},
+    {"ww_benefit_months", "months", "WW benefit months paid for the month (person-months)"},
+    {"pw_benefit_months", "months", "PW benefit months paid for the month (person-months)"},
+    {"ww_benefit_eur", "EUR", "WW benefit paid for the month"},
+    {"pw_benefit_eur", "EUR", "PW benefit paid for the month"},
+    {"work_to_work", "people",
+     "moves from a threatened job or a secondment into employment in the month"},
+    {"work_after_ww", "people", "moves from WW into employment in the month"},
+    {"work_after_pw", "people", "moves from PW into employment in the month"},
+    {"work_after_other", "people",
+     "moves from NUG or TOZO into employment or self-employment in the month"},
+}};
+
+// Figures compute_kpis adds beyond kKpiInfo (for verification against queueing theory).
+constexpr std::array<StaticInfo, 4> kDiagnosticKpis = {{
+    {"intake_wait_mean_days", "days", "mean wait for intake in calendar days (all who left the queue)"},
+    {"intake_wait_probability", "share", "share of those who left the intake queue who had to wait"},
+    {"intake_abandonment_share", "share", "share of those who left the intake queue who gave up"},
+    {"referrals", "people", "people referred to the centre"},
+}};
+
+SeriesInfo to_info(const StaticInfo& s) {
+  return {std::string(s.name), std::string(s.unit), std::string(s.description)};
+}
+
+const std::vector<double>& series_of(const model::WorldSeries& w, std::size_t flow) {
+  switch (flow) {
+    case 0:
+      return w.ww_inflow;
+    case 1:
+      return w.pw_inflow;
+    case 2:
+      return w.ww_benefit_months;
+    case 3:
+      return w.pw_benefit_months;
+    case 4:
+      return w.ww_benefit_eur;
+    case 5:
+      return w.pw_benefit_eur;
+    case 6:
+      return w.work_to_work;
+    case 7:
+      return w.work_after_ww;
+    case 8:
+      return w.work_after_pw;
+    case 9:
+      return w.work_after_other;
+    default:
+      throw std::out_of_range(fmt::format("no world series {}", flow));
+  }
+}
+
+std::string clean_name(const std::string& name) {
+  std::string out = name;
+  std::replace(out.begin(), out.end(), '/', '_');
+  std::replace(out.begin(), out.end(), '\0', '_');
+  if (out.find_first_not_of('.') == std::string::npos) out = "scenario_" + out;
+  return out;
+}
+
+}  // namespace
+
+const std::vector<SeriesInfo>& indicator_catalogue() {
+  static const std::vector<SeriesInfo> table = [] {
+    std::vector<SeriesInfo> t;
+    for (const StaticInfo& s : kIndicators) t.push_back(to_info(s));
+    return t;
+  }();
+  return table;
+}
+
+const std::vector<SeriesInfo>& world_series_catalogue() {
+  static const std::vector<SeriesInfo> table = [] {
+    std::vector<SeriesInfo> t;
+    for (const char* state : model::kStateNames) {
+      t.push_back({fmt::format("running_{}", state), "people",
+                   fmt::format("people in state {} at the month end", state)});
+    }
+    for (const StaticInfo& s : kWorldFlows) t.push_back(to_info(s));
+    return t;
+  }();
+  return table;
+}
+
+const std::vector<double>& world_series_values(const model::WorldSeries& w, std::size_t index) {
+  if (index < model::kStateCount) return w.running[index];
+  return series_of(w, index - model::kStateCount);
+}
+
+const SeriesInfo& arrived_info() {
+  static const SeriesInfo info{
+      "arrived_by_month_end", "people",
+      "people who had entered the region's flows by the month end (cumulative, counted at "
+      "arrival)"};
+  return info;
+}
+
+const SeriesInfo& months_info() {
+  static const SeriesInfo info{"months", "month",
+                               "calendar month of each column of the monthly series, YYYY-MM"};
+  return info;
+}
+
+SeriesInfo kpi_catalogue(const std::string& key) {
+  for (const model::KpiInfo& k : model::kKpiInfo) {
+    if (key == k.name) return {key, k.unit, k.meaning};
+  }
+  for (const StaticInfo& s : kDiagnosticKpis) {
+    if (key == s.name) return to_info(s);
+  }
+  return {key, "", fmt::format("key figure {} (not described)", key)};
+}
+
+std::vector<std::string> key_figure_names() {
+  std::vector<std::string> names;
+  for (const model::KpiInfo& k : model::kKpiInfo) names.emplace_back(k.name);
+  return names;
+}
+
+std::vector<std::string> kpi_keys(const experiment::ScenarioResults& r) {
+  if (r.replications.empty()) return {};
+  const auto& first = r.replications.front().kpis;
+  std::vector<std::string> keys;
+  for (const model::KpiInfo& k : model::kKpiInfo) {
+    if (first.count(k.name) > 0) keys.emplace_back(k.name);
+  }
+  const std::set<std::string> known(keys.begin(), keys.end());
+  for (const auto& entry : first) {
+    if (known.count(entry.first) == 0) keys.push_back(entry.first);  // the map is sorted
+  }
+  return keys;
+}
+
+std::vector<StatisticsRow> summary_rows(const experiment::ScenarioResults& r) {
+  std::vector<StatisticsRow> rows;
+  for (const std::string& key : kpi_keys(r)) {
+    rows.push_back(
+        {key, kpi_catalogue(key).unit, kernel::summarise(experiment::kpi_values(r, key))});
+  }
+  return rows;
+}
+
+std::vector<StatisticsRow> difference_rows(const experiment::ScenarioResults& first,
+                                           const experiment::ScenarioResults& other) {
+  std::vector<StatisticsRow> rows;
+  const std::vector<std::string> first_keys = kpi_keys(first);
+  const std::set<std::string> in_first(first_keys.begin(), first_keys.end());
+  for (const std::string& key : kpi_keys(other)) {
+    if (in_first.count(key) == 0) continue;
+    rows.push_back({key, kpi_catalogue(key).unit,
+                    kernel::summarise_paired_difference(experiment::kpi_values(first, key),
+                                                        experiment::kpi_values(other, key))});
+  }
+  return rows;
+}
+
+std::vector<std::string> file_names(const std::vector<experiment::ScenarioResults>& results) {
+  std::vector<std::string> names;
+  std::set<std::string> used;
+  for (const experiment::ScenarioResults& r : results) {
+    const std::string base = clean_name(r.name);
+    std::string name = base;
+    for (int n = 2; used.count(name) > 0; ++n) name = fmt::format("{}_{}", base, n);
+    used.insert(name);
+    names.push_back(name);
+  }
+  return names;
+}
+
+const std::vector<std::string>& months_of(const experiment::ScenarioResults& r) {
+  if (r.replications.empty()) {
+    throw std::runtime_error(fmt::format("scenario '{}' has no replications", r.name));
+  }
+  return r.replications.front().month_labels;
+}
+
+void check_complete(const std::vector<experiment::ScenarioResults>& results,
+                    const RunMetadata& meta) {
+  if (results.empty()) throw std::runtime_error("no scenarios to write");
+  if (meta.scenario_files.size() != results.size() ||
+      meta.scenario_texts.size() != results.size()) {
+    throw std::runtime_error(fmt::format(
+        "run metadata has {} scenario files and {} scenario texts for {} scenarios",
+        meta.scenario_files.size(), meta.scenario_texts.size(), results.size()));
+  }
+  const std::size_t reps = results.front().replications.size();
+  for (const experiment::ScenarioResults& r : results) {
+    const std::vector<std::string>& months = months_of(r);
+    if (r.replications.size() != reps) {
+      throw std::runtime_error(
+          fmt::format("scenario '{}' has {} replications, scenario '{}' has {}", r.name,
+                      r.replications.size(), results.front().name, reps));
+    }
+    const std::vector<std::string> keys = kpi_keys(r);
+    for (std::size_t i = 0; i < r.replications.size(); ++i) {
+      const model::ReplicationResult& rep = r.replications[i];
+      const auto fail = [&](const std::string& what) {
+        throw std::runtime_error(
+            fmt::format("scenario '{}', replication {}: {}", r.name, i, what));
+      };
+      if (rep.month_labels != months) fail("month labels differ from replication 0");
+      const std::size_t m = months.size();
+      const auto check_length = [&](const std::string& series, std::size_t length) {
+        if (length != m) fail(fmt::format("{} has {} months, expected {}", series, length, m));
+      };
+      check_length("the service indicators", rep.service.months());
+      check_length(arrived_info().name, rep.arrived_by_month_end.size());
+      for (std::size_t s = 0; s < world_series_catalogue().size(); ++s) {
+        const std::string& name = world_series_catalogue()[s].name;
+        check_length("with_service/" + name, world_series_values(rep.with_service, s).size());
+        check_length("without_service/" + name,
+                     world_series_values(rep.without_service, s).size());
+      }
+      if (rep.kpis.size() != keys.size()) fail("its key figures differ from replication 0");
+      for (const std::string& key : keys) {
+        if (rep.kpis.count(key) == 0) fail(fmt::format("key figure {} is missing", key));
+      }
+    }
+  }
+}
+
+}  // namespace werkstroom::results

@@ -1,0 +1,84 @@
+#pragma once
+// What the result files hold, shared by the HDF5 and CSV writers (and their tests): the names,
+// units and descriptions of every series, the order of the key figures, the summary and
+// paired-difference tables, the names scenarios get in the files, and the checks that results
+// are complete before anything is written. docs/results-schema.md lists the same tables.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "experiment/experiment.hpp"
+#include "kernel/statistics.hpp"
+#include "model/indicators.hpp"
+#include "model/world_totals.hpp"
+#include "results/results.hpp"
+
+namespace werkstroom::results {
+
+/// A named series or key figure with its unit ("" when it has none) and a one-line meaning.
+struct SeriesInfo {
+  std::string name;
+  std::string unit;
+  std::string description;
+};
+
+/// The service indicators, in the order of model::kIndicatorNames (index = model::Indicator).
+[[nodiscard]] const std::vector<SeriesInfo>& indicator_catalogue();
+
+/// The series of one world's accounts (model::WorldSeries): running_<state> for every state in
+/// the order of model::kStateNames, then ww_inflow, pw_inflow, ww_benefit_months,
+/// pw_benefit_months, ww_benefit_eur, pw_benefit_eur, work_to_work, work_after_ww,
+/// work_after_pw, work_after_other.
+[[nodiscard]] const std::vector<SeriesInfo>& world_series_catalogue();
+/// Values of world series `index` (into world_series_catalogue()).
+[[nodiscard]] const std::vector<double>& world_series_values(const model::WorldSeries& w,
+                                                             std::size_t index);
+
+/// ReplicationResult::arrived_by_month_end.
+[[nodiscard]] const SeriesInfo& arrived_info();
+
+/// The months dataset (labels "YYYY-MM").
+[[nodiscard]] const SeriesInfo& months_info();
+
+/// Unit and meaning of a key figure: model::kKpiInfo, or the diagnostic figures kpis.cpp adds
+/// for verification. An unknown key gets unit "" and a generic description.
+[[nodiscard]] SeriesInfo kpi_catalogue(const std::string& key);
+
+/// The names of model::kKpiInfo in report order (root attribute `key_figures`).
+[[nodiscard]] std::vector<std::string> key_figure_names();
+
+/// The KPI keys of a scenario's results: those of model::kKpiInfo first, in report order, then
+/// the others alphabetically. Every replication must have the same keys.
+[[nodiscard]] std::vector<std::string> kpi_keys(const experiment::ScenarioResults& r);
+
+/// One row of a summary or paired-difference table.
+struct StatisticsRow {
+  std::string kpi;
+  std::string unit;
+  kernel::ReplicationSummary summary;
+};
+/// kernel::summarise of every KPI of `r` over its replications, in kpi_keys order.
+[[nodiscard]] std::vector<StatisticsRow> summary_rows(const experiment::ScenarioResults& r);
+/// kernel::summarise_paired_difference(first, other): `other` minus `first` per replication,
+/// for every KPI of `other` (kpi_keys order) that `first` has too.
+[[nodiscard]] std::vector<StatisticsRow> difference_rows(const experiment::ScenarioResults& first,
+                                                         const experiment::ScenarioResults& other);
+
+/// The names scenarios get in the files, in order: '/' and NUL become '_', a name that is empty
+/// or only dots gets the prefix "scenario_", and a name met before gets "_2", "_3", ... until it
+/// is unique.
+[[nodiscard]] std::vector<std::string> file_names(
+    const std::vector<experiment::ScenarioResults>& results);
+
+/// Checks that `results` can be written: at least one scenario, every scenario with at least
+/// one replication and the same number of replications, every replication of a scenario with
+/// the same month labels, series of that length and the same KPI keys; `meta` with one file
+/// and one text per scenario. Throws std::runtime_error saying what is wrong.
+void check_complete(const std::vector<experiment::ScenarioResults>& results,
+                    const RunMetadata& meta);
+
+/// The month labels of a scenario (those of its first replication).
+[[nodiscard]] const std::vector<std::string>& months_of(const experiment::ScenarioResults& r);
+
+}  // namespace werkstroom::results

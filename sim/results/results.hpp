@@ -1,0 +1,54 @@
+#pragma once
+// Result files of an experiment: one HDF5 file with everything (the contract is
+// docs/results-schema.md) and a directory of CSV tables for spreadsheets. Both writers are
+// atomic per file: they write "<file>.tmp" and rename it to <file> only when it is complete, so
+// a reader never sees a partial file; on any error they remove the temporary file and throw
+// std::runtime_error naming the path.
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "experiment/experiment.hpp"
+
+namespace werkstroom::results {
+
+/// Version of the layout in docs/results-schema.md (root attribute `format_version`).
+inline constexpr int kFormatVersion = 1;
+/// Root attribute `format` of every results file.
+inline constexpr const char* kFormatName = "werkstroom-results";
+
+/// How a run came about; stored with its results.
+struct RunMetadata {
+  std::vector<std::string> scenario_files;  // per scenario, in the order of the results
+  std::vector<std::string> scenario_texts;  // per scenario: the full TOML text (LoadedScenario::text)
+  std::uint64_t master_seed = 0;
+  int replications = 0;
+  int threads = 0;
+  std::string version;       // WERKSTROOM_VERSION
+  std::string revision;      // WERKSTROOM_REVISION
+  std::string started_at;    // ISO 8601 UTC start time of the run, e.g. "2026-11-26T13:05:00Z"
+  std::string command_line;  // as typed, arguments separated by spaces
+};
+
+/// `t` as ISO 8601 UTC with whole seconds, "YYYY-MM-DDThh:mm:ssZ" (for RunMetadata::started_at).
+[[nodiscard]] std::string iso8601_utc(std::chrono::system_clock::time_point t);
+
+/// Writes the HDF5 results file (docs/results-schema.md). The parent directory must exist.
+/// Writes "<path>.tmp" and renames it to `path` only when complete (replacing an older file);
+/// on any error removes the temporary file and throws std::runtime_error naming the path. Never
+/// leaves a partial file at `path`. Not for concurrent use from several threads (HDF5's error
+/// handler is process-wide).
+void write_hdf5(const std::filesystem::path& path,
+                const std::vector<experiment::ScenarioResults>& results, const RunMetadata& meta);
+
+/// Writes the CSV tables into `dir` (created if missing): monthly.csv, kpis.csv, summary.csv,
+/// differences.csv and metadata.csv (docs/results-schema.md). Each file is written atomically
+/// as above; on an error the files already renamed stay (each is complete) and
+/// std::runtime_error names the file that failed.
+void write_csv(const std::filesystem::path& dir,
+               const std::vector<experiment::ScenarioResults>& results, const RunMetadata& meta);
+
+}  // namespace werkstroom::results
