@@ -38,6 +38,17 @@ double WorkSchedule::weekly_hours() const {
 }
 
 DailyWindow WorkSchedule::window_of_day(double day_floor) const {
+  constexpr double kMaxCachedDays = 100000.0;  // ~270 years; beyond it, compute directly
+  if (day_floor >= 0.0 && day_floor < kMaxCachedDays) {
+    const auto index = static_cast<std::size_t>(day_floor);
+    while (day_cache_.size() <= index) {
+      const Date date = calendar_->date_of(Time::at_day(static_cast<double>(day_cache_.size())));
+      day_cache_.push_back(calendar_->is_holiday(date)
+                               ? DailyWindow{}
+                               : week_[static_cast<std::size_t>(date.weekday())]);
+    }
+    return day_cache_[index];
+  }
   const Date date = calendar_->date_of(Time::at_day(day_floor));
   if (calendar_->is_holiday(date)) return DailyWindow{};
   return week_[static_cast<std::size_t>(date.weekday())];

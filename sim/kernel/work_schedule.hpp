@@ -8,6 +8,7 @@
 // otherwise the constructor throws (work would never finish).
 
 #include <array>
+#include <vector>
 
 #include "kernel/calendar.hpp"
 #include "kernel/time.hpp"
@@ -45,6 +46,10 @@ class WorkSchedule {
   bool always_ = false;
   std::array<DailyWindow, 7> week_{};
   const Calendar* calendar_ = nullptr;
+  // The windows of days 0, 1, 2, ... computed on first use: the date arithmetic and holiday
+  // lookup run once per day, not once per query. Not shared between threads (one schedule
+  // belongs to one simulation).
+  mutable std::vector<DailyWindow> day_cache_;
 };
 
 }  // namespace werkstroom::kernel

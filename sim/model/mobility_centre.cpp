@@ -83,14 +83,25 @@ void MobilityCentre::index_people() {
   }
   // Pools in arrival order: a draw at time t chooses among those arrived by t, so people who
   // arrive later (a shock, say) do not change the draws made before they exist (CRN).
-  const auto by_arrival = [this](std::size_t a, std::size_t b) {
-    const Person& pa = people_[a].person;
-    const Person& pb = people_[b].person;
-    return pa.arrival_day != pb.arrival_day ? pa.arrival_day < pb.arrival_day : pa.id < pb.id;
+  struct Key {
+    double arrival;
+    std::uint64_t id;
+    std::size_t index;
   };
-  for (auto& pool : threatened_pool_) std::sort(pool.begin(), pool.end(), by_arrival);
-  for (auto& pool : tozo_pool_) std::sort(pool.begin(), pool.end(), by_arrival);
-  std::sort(regular_pool_.begin(), regular_pool_.end(), by_arrival);
+  std::vector<Key> keys;
+  const auto sort_pool = [this, &keys](std::vector<std::size_t>& pool) {
+    keys.clear();
+    for (const std::size_t i : pool) {
+      keys.push_back(Key{people_[i].person.arrival_day, people_[i].person.id, i});
+    }
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+      return a.arrival != b.arrival ? a.arrival < b.arrival : a.id < b.id;
+    });
+    for (std::size_t k = 0; k < keys.size(); ++k) pool[k] = keys[k].index;
+  };
+  for (auto& pool : threatened_pool_) sort_pool(pool);
+  for (auto& pool : tozo_pool_) sort_pool(pool);
+  sort_pool(regular_pool_);
 }
 
 // ---------------------------------------------------------------------------------------------
