@@ -7,4 +7,5 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 build="$WERKSTROOM_ROOT/build/release"
 configure "$build" -DCMAKE_BUILD_TYPE=Release
 cmake --build "$build" -j "$WERKSTROOM_JOBS" --target werkstroom >/dev/null
+cd "$WERKSTROOM_ROOT"  # the main job writes results/latest.h5 here (ignored by git)
 exec "$build/sim/werkstroom" "$@"

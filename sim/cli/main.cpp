@@ -10,6 +10,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@
 #include "experiment/experiment.hpp"
 #include "experiment/staffing_advisor.hpp"
 #include "experiment/sweep.hpp"
+#include "results/results.hpp"
 #include "scenario/loader.hpp"
 #include "verification/birth_death.hpp"
 #include "verification/mmc_model.hpp"
@@ -59,6 +61,9 @@ struct RunOptions {
   int threads = 0;
   std::vector<std::string> sets;  // --set key=value, applied to every scenario
   std::string lang = "en";
+  std::string out;  // --out results.h5
+  std::string csv;  // --csv directory
+  std::string command_line;
 };
 
 /// Loads a scenario and applies the --set overrides in order.
@@ -87,6 +92,33 @@ werkstroom::experiment::ExperimentSettings settings_from(const RunOptions& optio
   return settings;
 }
 
+/// Writes the result files asked for (each atomically: a partial file never appears).
+void write_outputs(const std::vector<werkstroom::experiment::ScenarioResults>& results,
+                   const std::vector<std::string>& files, const std::vector<std::string>& texts,
+                   const RunOptions& options, std::chrono::system_clock::time_point started) {
+  if (options.out.empty() && options.csv.empty()) return;
+  werkstroom::results::RunMetadata meta;
+  meta.scenario_files = files;
+  meta.scenario_texts = texts;
+  meta.master_seed = options.seed;
+  meta.replications = options.replications;
+  meta.threads = options.threads;
+  meta.version = WERKSTROOM_VERSION;
+  meta.revision = WERKSTROOM_REVISION;
+  meta.started_at = werkstroom::results::iso8601_utc(started);
+  meta.command_line = options.command_line;
+  if (!options.out.empty()) {
+    const std::filesystem::path path(options.out);
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+    werkstroom::results::write_hdf5(path, results, meta);
+    fmt::print("results written to {}\n", options.out);
+  }
+  if (!options.csv.empty()) {
+    werkstroom::results::write_csv(options.csv, results, meta);
+    fmt::print("tables written to {}/\n", options.csv);
+  }
+}
+
 void print_results(const std::vector<werkstroom::experiment::ScenarioResults>& results,
                    werkstroom::experiment::Language language) {
   fmt::print("{}\n", werkstroom::experiment::monthly_table(results.front(), language));
@@ -97,9 +129,12 @@ void print_results(const std::vector<werkstroom::experiment::ScenarioResults>& r
 }
 
 int run_comparison(const std::vector<std::string>& files, const RunOptions& options) {
+  const auto started = std::chrono::system_clock::now();
   std::vector<werkstroom::experiment::ScenarioRun> runs;
+  std::vector<std::string> texts;
   for (const std::string& file : files) {
     auto loaded = load_with_overrides(file, options.sets);
+    texts.push_back(loaded.text);
     runs.push_back({loaded.name, std::move(loaded.parameters)});
   }
   fmt::print("werkstroom {} ({}): {} scenario(s) x {} replications, seed {}\n", WERKSTROOM_VERSION,
@@ -107,15 +142,23 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
   for (std::size_t i = 0; i < runs.size(); ++i) fmt::print("  {}: {}\n", runs[i].name, files[i]);
   fmt::print("\n");
   ProgressBar bar;
-  print_results(werkstroom::experiment::run_experiment(runs, settings_from(options, bar)),
-                werkstroom::experiment::parse_language(options.lang));
+  const auto results = werkstroom::experiment::run_experiment(runs, settings_from(options, bar));
+  print_results(results, werkstroom::experiment::parse_language(options.lang));
+  write_outputs(results, files, texts, options, started);
   return EXIT_SUCCESS;
 }
 
 int run_sweep(const std::string& file, const std::string& vary, const RunOptions& options) {
+  const auto started = std::chrono::system_clock::now();
   const auto base = load_with_overrides(file, options.sets);
   const auto spec = werkstroom::experiment::parse_sweep(vary);
   const auto runs = werkstroom::experiment::sweep_runs(base, spec);
+  std::vector<std::string> files;
+  std::vector<std::string> texts;
+  for (const auto& run : runs) {
+    files.push_back(file);
+    texts.push_back(base.text + "\n# sweep point: " + run.name + "\n");
+  }
   fmt::print("werkstroom {} ({}): sweep of {} over {} values x {} replications, seed {}\n\n",
              WERKSTROOM_VERSION, WERKSTROOM_REVISION, spec.key, runs.size(), options.replications,
              options.seed);
@@ -123,6 +166,7 @@ int run_sweep(const std::string& file, const std::string& vary, const RunOptions
   const auto results = werkstroom::experiment::run_experiment(runs, settings_from(options, bar));
   fmt::print("{}\n", werkstroom::experiment::kpi_table(
                          results, werkstroom::experiment::parse_language(options.lang)));
+  write_outputs(results, files, texts, options, started);
   return EXIT_SUCCESS;
 }
 
@@ -198,6 +242,8 @@ int main(int argc, char** argv) {
     sub->add_option("--set", options.sets, "override a parameter: key=value (repeatable)");
     sub->add_option("--lang", options.lang, "language of the report: nl or en")
         ->check(CLI::IsMember({"nl", "en"}));
+    sub->add_option("--out", options.out, "write the results to this HDF5 file");
+    sub->add_option("--csv", options.csv, "write the result tables as CSV into this folder");
   };
   add_run_options(&app);
 
@@ -257,6 +303,9 @@ int main(int argc, char** argv) {
   CLI::App* demo = app.add_subcommand("kernel-demo", "the kernel against Erlang A");
 
   CLI11_PARSE(app, argc, argv);
+  for (int i = 0; i < argc; ++i) {
+    options.command_line += (i > 0 ? " " : "") + std::string(argv[i]);
+  }
   std::signal(SIGINT, on_interrupt);
   try {
     if (*compare) return run_comparison(compare_files, options);
@@ -274,6 +323,8 @@ int main(int argc, char** argv) {
       return EXIT_SUCCESS;
     }
     if (*demo) return run_kernel_demo();
+    // The main job also keeps its results: results/latest.h5 unless --out says otherwise.
+    if (options.out.empty()) options.out = "results/latest.h5";
     const std::string dir = WERKSTROOM_SCENARIOS_DIR;
     return run_comparison({dir + "/gooi-en-vechtstreek.toml", dir + "/scale-up-3fte.toml"},
                           options);
