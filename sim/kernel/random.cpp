@@ -35,11 +35,19 @@ double RandomStream::normal(double mean, double sd) {
   return boost::random::normal_distribution<double>{mean, sd}(engine_);
 }
 
-double RandomStream::lognormal_from_mean_sd(double mean, double sd) {
+LognormalShape LognormalShape::from_mean_sd(double mean, double sd) {
   if (!(mean > 0.0) || sd < 0.0) throw std::invalid_argument("lognormal needs mean > 0, sd >= 0");
   const double sigma2 = std::log1p((sd * sd) / (mean * mean));
-  const double mu = std::log(mean) - 0.5 * sigma2;
-  return boost::random::lognormal_distribution<double>{mu, std::sqrt(sigma2)}(engine_);
+  return LognormalShape{std::log(mean) - 0.5 * sigma2, std::sqrt(sigma2)};
+}
+
+double RandomStream::lognormal(double mu, double sigma) {
+  return boost::random::lognormal_distribution<double>{mu, sigma}(engine_);
+}
+
+double RandomStream::lognormal_from_mean_sd(double mean, double sd) {
+  const LognormalShape shape = LognormalShape::from_mean_sd(mean, sd);
+  return lognormal(shape.mu, shape.sigma);
 }
 
 double RandomStream::gamma(double shape, double scale) {

@@ -77,6 +77,13 @@ class CounterEngine {
   std::uint64_t counter_ = 0;
 };
 
+/// Parameters (mu, sigma) of the lognormal distribution with a given mean and sd.
+struct LognormalShape {
+  double mu = 0.0;
+  double sigma = 0.0;
+  static LognormalShape from_mean_sd(double mean, double sd);
+};
+
 /// One named random stream with the distributions the model needs.
 class RandomStream {
  public:
@@ -93,6 +100,9 @@ class RandomStream {
   Duration exponential_duration(Duration mean);
   double normal(double mean, double sd);
   double lognormal_from_mean_sd(double mean, double sd);
+  /// exp(N(mu, sigma)); with LognormalShape::from_mean_sd the (mu, sigma) of a given mean and
+  /// sd can be computed once and reused.
+  double lognormal(double mu, double sigma);
   double gamma(double shape, double scale);
   /// Poisson count with the given mean (>= 0).
   std::uint64_t poisson(double mean);

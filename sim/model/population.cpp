@@ -37,6 +37,11 @@ PopulationGenerator::PopulationGenerator(const ModelParameters& p, const kernel:
       base_key_(base_key),
       horizon_end_day_(month_starts_.back()) {
   for (const SectorParameters& s : p.sectors) employment_shares_.push_back(s.employment_share);
+  for (std::size_t c = 0; c < kCohortCount; ++c) {
+    const AttributeParameters& a = p.cohorts[c].attributes;
+    wage_shapes_[c] =
+        kernel::LognormalShape::from_mean_sd(a.last_wage_mean_eur, a.last_wage_sd_eur);
+  }
 }
 
 Attributes PopulationGenerator::draw_attributes(std::uint64_t id, Cohort cohort,
@@ -80,7 +85,8 @@ Attributes PopulationGenerator::draw_attributes(std::uint64_t id, Cohort cohort,
   out.work_history_years = static_cast<float>(
       std::min(max_years, std::max(history, static_cast<double>(out.years_in_last_job))));
   out.last_wage_eur =
-      static_cast<float>(rng.lognormal_from_mean_sd(a.last_wage_mean_eur, a.last_wage_sd_eur));
+      static_cast<float>(rng.lognormal(wage_shapes_[static_cast<std::size_t>(cohort)].mu,
+                                       wage_shapes_[static_cast<std::size_t>(cohort)].sigma));
 
   const BenefitParameters& b = p_.benefits;
   double entitlement = 0.0;

@@ -5,6 +5,7 @@
 // from a running counter, so the same person exists with the same draws in every scenario of
 // a comparison even when the scenarios differ in inflow elsewhere (common random numbers).
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -46,6 +47,7 @@ class PopulationGenerator {
   kernel::StreamKey base_key_;
   double horizon_end_day_;
   std::vector<double> employment_shares_;
+  std::array<kernel::LognormalShape, kCohortCount> wage_shapes_{};
 };
 
 /// Start state of a cohort as a person State.
