@@ -39,8 +39,7 @@ constexpr std::array<StaticInfo, model::kIndicatorCount> kIndicators = {{
     {"inventory_shortage_pct", "%",
      "inventoried employers with a shortage of staff, at the month end (0 before any inventory)"},
     {"referrals", "people", "people referred to the centre in the month"},
-    {"inbound_requests", "requests",
-     "inbound requests from employers and zzp'ers in the month"},
+    {"inbound_requests", "requests", "inbound requests from employers and zzp'ers in the month"},
     {"intakes", "people", "intakes done in the month"},
     {"selected", "people", "people selected for a personal arrangement in the month"},
     {"regular_service", "people", "people sent to regular service after intake in the month"},
@@ -108,8 +107,10 @@ constexpr std::array<StaticInfo, 10> kWorldFlows = {{
 
 // Figures compute_kpis adds beyond kKpiInfo (for verification against queueing theory).
 constexpr std::array<StaticInfo, 4> kDiagnosticKpis = {{
-    {"intake_wait_mean_days", "days", "mean wait for intake in calendar days (all who left the queue)"},
-    {"intake_wait_probability", "share", "share of those who left the intake queue who had to wait"},
+    {"intake_wait_mean_days", "days",
+     "mean wait for intake in calendar days (all who left the queue)"},
+    {"intake_wait_probability", "share",
+     "share of those who left the intake queue who had to wait"},
     {"intake_abandonment_share", "share", "share of those who left the intake queue who gave up"},
     {"referrals", "people", "people referred to the centre"},
 }};
@@ -274,9 +275,9 @@ void check_complete(const std::vector<experiment::ScenarioResults>& results,
   if (results.empty()) throw std::runtime_error("no scenarios to write");
   if (meta.scenario_files.size() != results.size() ||
       meta.scenario_texts.size() != results.size()) {
-    throw std::runtime_error(fmt::format(
-        "run metadata has {} scenario files and {} scenario texts for {} scenarios",
-        meta.scenario_files.size(), meta.scenario_texts.size(), results.size()));
+    throw std::runtime_error(
+        fmt::format("run metadata has {} scenario files and {} scenario texts for {} scenarios",
+                    meta.scenario_files.size(), meta.scenario_texts.size(), results.size()));
   }
   const std::size_t reps = results.front().replications.size();
   for (const experiment::ScenarioResults& r : results) {
@@ -290,8 +291,7 @@ void check_complete(const std::vector<experiment::ScenarioResults>& results,
     for (std::size_t i = 0; i < r.replications.size(); ++i) {
       const model::ReplicationResult& rep = r.replications[i];
       const auto fail = [&](const std::string& what) {
-        throw std::runtime_error(
-            fmt::format("scenario '{}', replication {}: {}", r.name, i, what));
+        throw std::runtime_error(fmt::format("scenario '{}', replication {}: {}", r.name, i, what));
       };
       if (rep.month_labels != months) fail("month labels differ from replication 0");
       const std::size_t m = months.size();
@@ -303,8 +303,7 @@ void check_complete(const std::vector<experiment::ScenarioResults>& results,
       for (std::size_t s = 0; s < world_series_catalogue().size(); ++s) {
         const std::string& name = world_series_catalogue()[s].name;
         check_length("with_service/" + name, world_series_values(rep.with_service, s).size());
-        check_length("without_service/" + name,
-                     world_series_values(rep.without_service, s).size());
+        check_length("without_service/" + name, world_series_values(rep.without_service, s).size());
       }
       if (rep.kpis.size() != keys.size()) fail("its key figures differ from replication 0");
       for (const std::string& key : keys) {

@@ -23,7 +23,8 @@ inline constexpr const char* kFormatName = "werkstroom-results";
 /// How a run came about; stored with its results.
 struct RunMetadata {
   std::vector<std::string> scenario_files;  // per scenario, in the order of the results
-  std::vector<std::string> scenario_texts;  // per scenario: the full TOML text (LoadedScenario::text)
+  std::vector<std::string>
+      scenario_texts;  // per scenario: the full TOML text (LoadedScenario::text)
   std::uint64_t master_seed = 0;
   int replications = 0;
   int threads = 0;

@@ -1,0 +1,306 @@
+// The HDF5 results file; the layout is the contract of docs/results-schema.md.
+
+#include <H5Cpp.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "results/atomic_file.hpp"
+#include "results/catalogue.hpp"
+#include "results/results.hpp"
+
+namespace werkstroom::results {
+
+namespace {
+
+// While alive, HDF5 reports a failing call's error stack here instead of printing it to stderr;
+// the innermost description (e.g. "unable to open file: ... No such file or directory") goes
+// into the exception. The previous handler is restored afterwards.
+class ErrorCapture {
+ public:
+  ErrorCapture() {
+    H5Eget_auto2(H5E_DEFAULT, &old_handler_, &old_data_);
+    H5Eset_auto2(H5E_DEFAULT, &ErrorCapture::on_error, this);
+  }
+  ~ErrorCapture() { H5Eset_auto2(H5E_DEFAULT, old_handler_, old_data_); }
+  ErrorCapture(const ErrorCapture&) = delete;
+  ErrorCapture& operator=(const ErrorCapture&) = delete;
+  [[nodiscard]] const std::string& message() const { return message_; }
+
+ private:
+  static herr_t on_error(hid_t stack, void* self) noexcept {
+    auto* capture = static_cast<ErrorCapture*>(self);
+    if (capture->message_.empty()) H5Ewalk2(stack, H5E_WALK_UPWARD, &ErrorCapture::on_entry, self);
+    return 0;
+  }
+  // Upward: the most specific entry (n == 0) comes first.
+  static herr_t on_entry(unsigned n, const H5E_error2_t* entry, void* self) noexcept {
+    auto* capture = static_cast<ErrorCapture*>(self);
+    try {
+      if (n == 0 && entry != nullptr && entry->desc != nullptr) capture->message_ = entry->desc;
+    } catch (...) {
+      // Out of memory while describing an error: the exception still says what failed.
+    }
+    return 0;
+  }
+  H5E_auto2_t old_handler_ = nullptr;
+  void* old_data_ = nullptr;
+  std::string message_;
+};
+
+H5::StrType text_type() {
+  H5::StrType t(H5::PredType::C_S1, H5T_VARIABLE);
+  t.setCset(H5T_CSET_UTF8);
+  return t;
+}
+
+H5::LinkCreatPropList utf8_links() {
+  H5::LinkCreatPropList lcpl;
+  lcpl.setCharEncoding(H5T_CSET_UTF8);
+  return lcpl;
+}
+
+void text_attribute(const H5::H5Object& object, const char* name, const std::string& value) {
+  const H5::StrType type = text_type();
+  const H5::Attribute a = object.createAttribute(name, type, H5::DataSpace(H5S_SCALAR));
+  a.write(type, value);
+}
+
+void text_list_attribute(const H5::H5Object& object, const char* name,
+                         const std::vector<std::string>& values) {
+  const H5::StrType type = text_type();
+  std::vector<const char*> pointers;
+  pointers.reserve(values.size());
+  for (const std::string& v : values) pointers.push_back(v.c_str());
+  const hsize_t n = values.size();
+  const H5::Attribute a = object.createAttribute(name, type, H5::DataSpace(1, &n));
+  if (n > 0) a.write(type, pointers.data());
+}
+
+void int_attribute(const H5::H5Object& object, const char* name, std::int64_t value) {
+  const H5::Attribute a =
+      object.createAttribute(name, H5::PredType::STD_I64LE, H5::DataSpace(H5S_SCALAR));
+  a.write(H5::PredType::NATIVE_INT64, &value);
+}
+
+void uint_attribute(const H5::H5Object& object, const char* name, std::uint64_t value) {
+  const H5::Attribute a =
+      object.createAttribute(name, H5::PredType::STD_U64LE, H5::DataSpace(H5S_SCALAR));
+  a.write(H5::PredType::NATIVE_UINT64, &value);
+}
+
+void describe(const H5::H5Object& object, const std::string& unit, const std::string& meaning) {
+  text_attribute(object, "unit", unit);
+  text_attribute(object, "description", meaning);
+}
+
+void text_dataset(const H5::Group& group, const char* name, const std::vector<std::string>& values,
+                  const SeriesInfo& info) {
+  const H5::StrType type = text_type();
+  std::vector<const char*> pointers;
+  pointers.reserve(values.size());
+  for (const std::string& v : values) pointers.push_back(v.c_str());
+  const hsize_t n = values.size();
+  const H5::DataSet ds = group.createDataSet(name, type, H5::DataSpace(1, &n));
+  if (n > 0) ds.write(pointers.data(), type);
+  describe(ds, info.unit, info.description);
+}
+
+// A float64 dataset of shape `dims` from row-major `values`.
+void number_dataset(const H5::Group& group, const std::string& name,
+                    const std::vector<double>& values, const std::vector<hsize_t>& dims,
+                    const SeriesInfo& info) {
+  const H5::DataSpace space(static_cast<int>(dims.size()), dims.data());
+  const H5::DataSet ds = group.createDataSet(name, H5::PredType::IEEE_F64LE, space);
+  if (!values.empty()) ds.write(values.data(), H5::PredType::NATIVE_DOUBLE);
+  describe(ds, info.unit, info.description);
+}
+
+// [replication x month] of one series, row-major (lengths are checked by check_complete).
+template <class Series>
+std::vector<double> by_replication(const experiment::ScenarioResults& r, Series series) {
+  std::vector<double> values;
+  for (const model::ReplicationResult& rep : r.replications) {
+    const std::vector<double>& row = series(rep);
+    values.insert(values.end(), row.begin(), row.end());
+  }
+  return values;
+}
+
+// One row of a statistics table in memory (the compound type below).
+struct TableRecord {
+  const char* kpi;
+  const char* unit;
+  double mean;
+  double sd;
+  double lower95;
+  double upper95;
+  std::int64_t replications;
+};
+
+H5::CompType table_type() {
+  H5::CompType t(sizeof(TableRecord));
+  const H5::StrType text = text_type();
+  t.insertMember("kpi", offsetof(TableRecord, kpi), text);
+  t.insertMember("unit", offsetof(TableRecord, unit), text);
+  t.insertMember("mean", offsetof(TableRecord, mean), H5::PredType::NATIVE_DOUBLE);
+  t.insertMember("sd", offsetof(TableRecord, sd), H5::PredType::NATIVE_DOUBLE);
+  t.insertMember("lower95", offsetof(TableRecord, lower95), H5::PredType::NATIVE_DOUBLE);
+  t.insertMember("upper95", offsetof(TableRecord, upper95), H5::PredType::NATIVE_DOUBLE);
+  t.insertMember("replications", offsetof(TableRecord, replications), H5::PredType::NATIVE_INT64);
+  return t;
+}
+
+H5::DataSet table_dataset(const H5::Group& group, const std::string& name,
+                          const std::vector<StatisticsRow>& rows, const std::string& meaning) {
+  std::vector<TableRecord> records;
+  records.reserve(rows.size());
+  for (const StatisticsRow& row : rows) {
+    records.push_back({row.kpi.c_str(), row.unit.c_str(), row.summary.mean, row.summary.sd,
+                       row.summary.lower(), row.summary.upper(),
+                       static_cast<std::int64_t>(row.summary.replications)});
+  }
+  const H5::CompType type = table_type();
+  const hsize_t n = records.size();
+  H5::DataSet ds =
+      group.createDataSet(name, type, H5::DataSpace(1, &n), H5::DSetCreatPropList::DEFAULT,
+                          H5::DSetAccPropList::DEFAULT, utf8_links());
+  if (n > 0) ds.write(records.data(), type);
+  // The rows carry their own units.
+  describe(ds, "", meaning);
+  return ds;
+}
+
+void write_scenario(const H5::Group& scenarios, const std::string& name, std::size_t index,
+                    const experiment::ScenarioResults& r, const RunMetadata& meta) {
+  const H5::Group g = scenarios.createGroup(name, utf8_links());
+  text_attribute(g, "name", r.name);
+  text_attribute(g, "file", meta.scenario_files[index]);
+  text_attribute(g, "scenario_text", meta.scenario_texts[index]);
+  int_attribute(g, "index", static_cast<std::int64_t>(index));
+  const std::vector<std::string>& months = months_of(r);
+  text_dataset(g, "months", months, months_info());
+  const std::vector<hsize_t> matrix{r.replications.size(), months.size()};
+
+  const H5::Group monthly = g.createGroup("monthly");
+  text_attribute(monthly, "description", "service indicators, [replication x month]");
+  for (std::size_t i = 0; i < model::kIndicatorCount; ++i) {
+    const auto indicator = static_cast<model::Indicator>(i);
+    number_dataset(
+        monthly, indicator_catalogue()[i].name,
+        by_replication(r,
+                       [indicator](const model::ReplicationResult& rep)
+                           -> const std::vector<double>& { return rep.service.row(indicator); }),
+        matrix, indicator_catalogue()[i]);
+  }
+
+  for (const bool with : {true, false}) {
+    const H5::Group world = g.createGroup(with ? "with_service" : "without_service");
+    text_attribute(world, "description",
+                   with ? "accounts of the world with the service, [replication x month]"
+                        : "accounts of the world without the service, [replication x month]");
+    for (std::size_t s = 0; s < world_series_catalogue().size(); ++s) {
+      number_dataset(
+          world, world_series_catalogue()[s].name,
+          by_replication(
+              r,
+              [with, s](const model::ReplicationResult& rep) -> const std::vector<double>& {
+                return world_series_values(with ? rep.with_service : rep.without_service, s);
+              }),
+          matrix, world_series_catalogue()[s]);
+    }
+  }
+  number_dataset(
+      g, arrived_info().name,
+      by_replication(r,
+                     [](const model::ReplicationResult& rep) -> const std::vector<double>& {
+                       return rep.arrived_by_month_end;
+                     }),
+      matrix, arrived_info());
+
+  const H5::Group kpis = g.createGroup("kpis");
+  text_attribute(kpis, "description", "key figures, [replication]");
+  for (const std::string& key : kpi_keys(r)) {
+    number_dataset(kpis, key, experiment::kpi_values(r, key), {r.replications.size()},
+                   kpi_catalogue(key));
+  }
+  table_dataset(g, "summary", summary_rows(r),
+                "per key figure: mean, sd and 95% Student-t interval over the replications");
+}
+
+void write_file(const std::filesystem::path& file,
+                const std::vector<experiment::ScenarioResults>& results, const RunMetadata& meta) {
+  H5::FileAccPropList access;
+  access.setFcloseDegree(H5F_CLOSE_STRONG);  // closing the file closes everything in it
+  H5::H5File f(file.string(), H5F_ACC_TRUNC, H5::FileCreatPropList::DEFAULT, access);
+  const std::vector<std::string> names = file_names(results);
+  {
+    text_attribute(f, "format", kFormatName);
+    int_attribute(f, "format_version", kFormatVersion);
+    text_attribute(f, "version", meta.version);
+    text_attribute(f, "revision", meta.revision);
+    uint_attribute(f, "master_seed", meta.master_seed);
+    int_attribute(f, "replications", meta.replications);
+    int_attribute(f, "threads", meta.threads);
+    text_attribute(f, "started_at", meta.started_at);
+    text_attribute(f, "command_line", meta.command_line);
+    text_list_attribute(f, "scenarios", names);
+    text_list_attribute(f, "key_figures", key_figure_names());
+    text_dataset(f, "months", months_of(results.front()), months_info());
+
+    const H5::Group scenarios = f.createGroup("scenarios");
+    for (std::size_t s = 0; s < results.size(); ++s) {
+      write_scenario(scenarios, names[s], s, results[s], meta);
+    }
+    const H5::Group differences = f.createGroup("differences");
+    text_attribute(differences, "description",
+                   fmt::format("paired differences of the key figures: each scenario minus "
+                               "scenario {} over common random numbers",
+                               names.front()));
+    for (std::size_t s = 1; s < results.size(); ++s) {
+      const H5::DataSet ds = table_dataset(
+          differences, names[s], difference_rows(results.front(), results[s]),
+          fmt::format("per key figure: mean, sd and 95% Student-t interval of {} minus {}, "
+                      "paired by replication",
+                      names[s], names.front()));
+      text_attribute(ds, "versus", names.front());
+    }
+  }
+  f.close();
+}
+
+}  // namespace
+
+void write_hdf5(const std::filesystem::path& path,
+                const std::vector<experiment::ScenarioResults>& results, const RunMetadata& meta) {
+  const std::filesystem::path tmp = detail::temporary_path(path);
+  try {
+    check_complete(results, meta);
+    {
+      const ErrorCapture capture;
+      try {
+        write_file(tmp, results, meta);
+      } catch (const H5::Exception& e) {
+        const std::string detail =
+            capture.message().empty() ? e.getDetailMsg()
+                                      : fmt::format("{} ({})", e.getDetailMsg(), capture.message());
+        throw std::runtime_error("HDF5: " + detail);
+      }
+    }
+    detail::commit_file(tmp, path);
+  } catch (const std::exception& e) {
+    detail::discard_file(tmp);
+    throw std::runtime_error(
+        fmt::format("cannot write results file {}: {}", path.string(), e.what()));
+  } catch (...) {
+    detail::discard_file(tmp);
+    throw std::runtime_error(fmt::format("cannot write results file {}", path.string()));
+  }
+}
+
+}  // namespace werkstroom::results
