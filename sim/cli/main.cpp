@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "build_info.hpp"
 #include "experiment/console_report.hpp"
 #include "experiment/experiment.hpp"
 #include "experiment/staffing_advisor.hpp"
@@ -103,8 +104,8 @@ void write_outputs(const std::vector<werkstroom::experiment::ScenarioResults>& r
   meta.master_seed = options.seed;
   meta.replications = options.replications;
   meta.threads = options.threads;
-  meta.version = WERKSTROOM_VERSION;
-  meta.revision = WERKSTROOM_REVISION;
+  meta.version = werkstroom::version();
+  meta.revision = werkstroom::revision();
   meta.started_at = werkstroom::results::iso8601_utc(started);
   meta.command_line = options.command_line;
   if (!options.out.empty()) {
@@ -137,8 +138,9 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
     texts.push_back(loaded.text);
     runs.push_back({loaded.name, std::move(loaded.parameters)});
   }
-  fmt::print("werkstroom {} ({}): {} scenario(s) x {} replications, seed {}\n", WERKSTROOM_VERSION,
-             WERKSTROOM_REVISION, runs.size(), options.replications, options.seed);
+  fmt::print("werkstroom {} ({}): {} scenario(s) x {} replications, seed {}\n",
+             werkstroom::version(), werkstroom::revision(), runs.size(), options.replications,
+             options.seed);
   for (std::size_t i = 0; i < runs.size(); ++i) fmt::print("  {}: {}\n", runs[i].name, files[i]);
   fmt::print("\n");
   ProgressBar bar;
@@ -160,8 +162,8 @@ int run_sweep(const std::string& file, const std::string& vary, const RunOptions
     texts.push_back(base.text + "\n# sweep point: " + run.name + "\n");
   }
   fmt::print("werkstroom {} ({}): sweep of {} over {} values x {} replications, seed {}\n\n",
-             WERKSTROOM_VERSION, WERKSTROOM_REVISION, spec.key, runs.size(), options.replications,
-             options.seed);
+             werkstroom::version(), werkstroom::revision(), spec.key, runs.size(),
+             options.replications, options.seed);
   ProgressBar bar;
   const auto results = werkstroom::experiment::run_experiment(runs, settings_from(options, bar));
   fmt::print("{}\n", werkstroom::experiment::kpi_table(
@@ -174,7 +176,7 @@ int run_advisor(const std::string& file, const werkstroom::experiment::StaffingT
                 int max_advisors, const RunOptions& options) {
   const auto base = load_with_overrides(file, options.sets);
   fmt::print("werkstroom {} ({}): staffing advice for {} (1..{} advisors x {} replications)\n",
-             WERKSTROOM_VERSION, WERKSTROOM_REVISION, base.name, max_advisors,
+             werkstroom::version(), werkstroom::revision(), base.name, max_advisors,
              options.replications);
   fmt::print(
       "target: p90 wait to intake <= {} working days and the instrument budget lasting "

@@ -1,6 +1,7 @@
 #pragma once
 // The key figures of one replication (the board's questions), from its monthly accounts.
 
+#include <array>
 #include <map>
 #include <string>
 

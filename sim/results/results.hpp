@@ -28,8 +28,8 @@ struct RunMetadata {
   std::uint64_t master_seed = 0;
   int replications = 0;
   int threads = 0;
-  std::string version;       // WERKSTROOM_VERSION
-  std::string revision;      // WERKSTROOM_REVISION
+  std::string version;       // werkstroom::version()
+  std::string revision;      // werkstroom::revision()
   std::string started_at;    // ISO 8601 UTC start time of the run, e.g. "2026-11-26T13:05:00Z"
   std::string command_line;  // as typed, arguments separated by spaces
 };

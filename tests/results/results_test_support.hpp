@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "build_info.hpp"
 #include "experiment/experiment.hpp"
 #include "results/results.hpp"
 #include "scenario/loader.hpp"
@@ -40,8 +41,8 @@ inline SmallRun make_run(int replications, int threads) {
   run.meta.master_seed = settings.master_seed;
   run.meta.replications = replications;
   run.meta.threads = threads;
-  run.meta.version = WERKSTROOM_VERSION;
-  run.meta.revision = WERKSTROOM_REVISION;
+  run.meta.version = werkstroom::version();
+  run.meta.revision = werkstroom::revision();
   run.meta.started_at = "2026-11-26T12:00:00Z";
   run.meta.command_line = "werkstroom_results_tests --order rand";
   return run;

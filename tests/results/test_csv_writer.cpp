@@ -11,6 +11,7 @@
 #include <tuple>
 #include <vector>
 
+#include "build_info.hpp"
 #include "kernel/statistics.hpp"
 #include "model/indicators.hpp"
 #include "results/catalogue.hpp"
@@ -198,8 +199,8 @@ TEST_CASE("CSV results: files headers row counts and values", "[results]") {
     for (const auto& row : csv.rows) meta[row[0]] = row[1];
     CHECK(meta.at("format") == "werkstroom-results");
     CHECK(meta.at("format_version") == "1");
-    CHECK(meta.at("version") == WERKSTROOM_VERSION);
-    CHECK(meta.at("revision") == WERKSTROOM_REVISION);
+    CHECK(meta.at("version") == werkstroom::version());
+    CHECK(meta.at("revision") == werkstroom::revision());
     CHECK(meta.at("master_seed") == "4242");
     CHECK(meta.at("replications") == "3");
     CHECK(meta.at("threads") == "2");

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "build_info.hpp"
 #include "hdf5_read.hpp"
 #include "kernel/statistics.hpp"
 #include "model/kpis.hpp"
@@ -87,8 +88,8 @@ TEST_CASE("HDF5 results: root attributes and months", "[results]") {
   const H5::H5File f(w.file.string(), H5F_ACC_RDONLY);
   CHECK(text_attribute(f, "format") == "werkstroom-results");
   CHECK(int_attribute(f, "format_version") == 1);
-  CHECK(text_attribute(f, "version") == WERKSTROOM_VERSION);
-  CHECK(text_attribute(f, "revision") == WERKSTROOM_REVISION);
+  CHECK(text_attribute(f, "version") == werkstroom::version());
+  CHECK(text_attribute(f, "revision") == werkstroom::revision());
   CHECK(uint_attribute(f, "master_seed") == run.meta.master_seed);
   CHECK(int_attribute(f, "replications") == 3);
   CHECK(int_attribute(f, "threads") == 2);
