@@ -82,8 +82,8 @@ double service_days(const model::ModelParameters& p) {
 }
 
 bool starts_with_known_prefix(const std::string& label) {
-  static const std::array<std::string, 5> kPrefixes = {"seed:", "public:", "derived:",
-                                                       "assumption:", "calibrated:"};
+  static const std::array<std::string, 5> kPrefixes = {
+      "seed:", "public:", "derived:", "assumption:", "calibrated:"};
   return std::any_of(kPrefixes.begin(), kPrefixes.end(),
                      [&](const std::string& p) { return label.rfind(p, 0) == 0; });
 }
@@ -184,10 +184,11 @@ TEST_CASE("library: national scenarios run (the first two and the largest)", "[s
   const std::vector<fs::path> files = national_scenarios();
   REQUIRE(files.size() >= 3);
   std::vector<fs::path> chosen = {files[0], files[1]};
-  const auto largest = std::max_element(files.begin(), files.end(), [](const auto& a, const auto& b) {
-    return scenario::load_scenario(a).parameters.employers.employers <
-           scenario::load_scenario(b).parameters.employers.employers;
-  });
+  const auto largest =
+      std::max_element(files.begin(), files.end(), [](const auto& a, const auto& b) {
+        return scenario::load_scenario(a).parameters.employers.employers <
+               scenario::load_scenario(b).parameters.employers.employers;
+      });
   if (std::find(chosen.begin(), chosen.end(), *largest) == chosen.end()) chosen.push_back(*largest);
   for (const fs::path& file : chosen) {
     INFO("scenario: " << rel_path(file));
