@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "../support/temp_dir.hpp"
 #include "scenario/loader.hpp"
 
 namespace werkstroom::scenario::testing {
@@ -34,36 +35,7 @@ inline const std::string& minimal_base_text() {
   return text;
 }
 
-/// A fresh directory in the system's temporary directory, removed with its files at the end.
-class TempDir {
- public:
-  TempDir() {
-    std::random_device device;
-    std::uniform_int_distribution<unsigned long long> draw;
-    path_ = std::filesystem::temp_directory_path() /
-            ("werkstroom-scenario-test-" + std::to_string(draw(device)));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
-  std::filesystem::path write(const std::string& name, const std::string& text) const {
-    std::filesystem::path file = path_ / name;
-    std::ofstream out(file, std::ios::binary);
-    out << text;
-    REQUIRE(out.good());
-    return file;
-  }
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = werkstroom::test::TempDir;  // tests/support/temp_dir.hpp
 
 /// `text` with the first occurrence of `from` replaced by `to`; `from` must occur.
 inline std::string replace_once(std::string text, const std::string& from, const std::string& to) {

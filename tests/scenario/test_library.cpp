@@ -258,8 +258,9 @@ TEST_CASE("library: the external-hire scenario hires somebody", "[scenario]") {
   REQUIRE(p.scaling.enabled);
   bool hired = false;
   for (std::uint64_t rep = 0; rep < 4 && !hired; ++rep) {
+    const model::ReplicationResult result = run(p, rep);
     const std::vector<double>& externals =
-        run(p, rep).service.row(model::Indicator::external_advisors_end);
+        result.service.row(model::Indicator::external_advisors_end);
     hired = std::any_of(externals.begin(), externals.end(), [](double n) { return n > 0.0; });
   }
   CHECK(hired);
