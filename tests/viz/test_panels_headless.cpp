@@ -1,0 +1,176 @@
+// The view logic with ImGui running headless (no window, no GL): every panel renders given
+// results without crashing and produces draw commands, in Dutch and English, with every text
+// translated.
+
+#include <imgui.h>
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "app/viewer.hpp"
+#include "core/scenario_set.hpp"
+#include "core/translations.hpp"
+#include "panels/panels.hpp"
+#include "panels/style.hpp"
+
+using namespace werkstroom;
+using werkstroom::experiment::Language;
+
+namespace {
+
+const std::filesystem::path kScenarios = WERKSTROOM_SCENARIOS_DIR;
+
+/// An ImGui context with a display and a built font atlas, and no backend.
+class HeadlessImGui {
+ public:
+  HeadlessImGui() {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = {1600.0F, 1000.0F};
+    io.DeltaTime = 1.0F / 60.0F;
+    io.IniFilename = nullptr;
+    viz::style::setup();
+    unsigned char* pixels = nullptr;
+    int width = 0;
+    int height = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+  }
+  ~HeadlessImGui() { ImGui::DestroyContext(); }
+  HeadlessImGui(const HeadlessImGui&) = delete;
+  HeadlessImGui& operator=(const HeadlessImGui&) = delete;
+
+  /// Runs `body` inside a full-screen window of one frame; returns the vertices drawn.
+  template <typename Body>
+  int frame(Body&& body, ImVec2 mouse = {-1.0F, -1.0F}) {
+    ImGui::GetIO().MousePos = mouse;
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos({0.0F, 0.0F});
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("test", nullptr, ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoDecoration);
+    body();
+    ImGui::End();
+    ImGui::Render();
+    const ImDrawData* d = ImGui::GetDrawData();
+    return d != nullptr && d->Valid ? d->TotalVtxCount : 0;
+  }
+};
+
+struct Fixture {
+  std::vector<viz::ScenarioSlot> slots;
+  std::shared_ptr<viz::FinishedRun> run;
+  viz::ViewState view;
+};
+
+Fixture fixture() {
+  Fixture f;
+  f.slots = viz::load_scenario_set(
+      {kScenarios / "gooi-en-vechtstreek.toml", kScenarios / "scale-up-3fte.toml"});
+  for (const auto& s : f.slots) f.view.levers.push_back(viz::levers_of(s.base));
+  f.view.replications = 3;
+  const viz::JobRequest request = viz::job_request(f.slots, f.view);
+  experiment::ExperimentSettings settings;
+  settings.replications = request.replications;
+  settings.threads = 2;
+  f.run = std::make_shared<viz::FinishedRun>();
+  f.run->generation = 1;
+  f.run->results = experiment::run_experiment(request.runs, settings);
+  f.run->runs = request.runs;
+  f.run->replications = request.replications;
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("every panel renders results headless and draws something", "[viz]") {
+  HeadlessImGui imgui;
+  Fixture f = fixture();
+  viz::clear_untranslated_keys();
+  for (const Language lang : {Language::nl, Language::en}) {
+    f.view.language = lang;
+    CHECK(imgui.frame([&] { viz::panels::scenario_panel(f.slots, f.view); }) > 0);
+    CHECK(imgui.frame(
+              [&] { (void)viz::panels::levers_panel(f.slots[1], f.view.levers[1], f.view); }) > 0);
+    for (const viz::MainTab tab :
+         {viz::MainTab::charts, viz::MainTab::monitor, viz::MainTab::explorer}) {
+      f.view.tab = tab;
+      viz::panels::ScreenRect rect;
+      // With the mouse over the first chart: the hover tooltip is drawn too.
+      const int vertices =
+          imgui.frame([&] { rect = viz::panels::charts_panel(f.run.get(), f.slots, f.view); },
+                      {300.0F, 200.0F});
+      CHECK(vertices > 1000);
+      CHECK(rect.max.x > rect.min.x);
+    }
+    CHECK(imgui.frame([&] { viz::panels::kpi_panel(f.run.get(), f.view); }) > 500);
+    CHECK(imgui.frame([&] {
+      viz::panels::status_bar(viz::JobStatus{}, f.run.get(), f.view, "message");
+    }) > 0);
+    CHECK(imgui.frame([&] { (void)viz::panels::menu_bar(f.view); }) > 0);
+    viz::panels::ScaleUpState scaleup;
+    scaleup.run = f.run;  // two "levels" stand in for a sweep
+    scaleup.advisors = {2, 3};
+    CHECK(imgui.frame(
+              [&] { (void)viz::panels::scaleup_panel(scaleup, viz::JobStatus{}, f.view); }) > 500);
+  }
+  // No results yet: panels say so instead of failing.
+  CHECK(imgui.frame([&] {
+    (void)viz::panels::charts_panel(nullptr, f.slots, f.view);
+    viz::panels::kpi_panel(nullptr, f.view);
+  }) > 0);
+  const std::vector<std::string> missing = viz::untranslated_keys();
+  CHECK(missing.empty());
+  for (const std::string& key : missing) WARN("untranslated: " << key);
+}
+
+TEST_CASE("the scale-up advice follows the target rule", "[viz]") {
+  Fixture f = fixture();
+  viz::panels::ScaleUpState s;
+  s.run = f.run;
+  s.advisors = {2, 3};
+  s.target.max_p90_wait_working_days = 1000.0;
+  s.target.budget_lasts_months = 0;
+  s.target.required_probability = 0.5;
+  experiment::StaffingAdvice advice = viz::panels::advice_from(s);
+  REQUIRE(advice.options.size() == 2);
+  CHECK(advice.options[0].probability == 1.0);
+  CHECK(advice.recommended_advisors == 2);
+  s.target.max_p90_wait_working_days = -1.0;
+  advice = viz::panels::advice_from(s);
+  CHECK(advice.recommended_advisors == 0);
+}
+
+TEST_CASE("the whole viewer runs frames headless and re-simulates when a lever moves", "[viz]") {
+  HeadlessImGui imgui;
+  viz::ViewerOptions options;
+  options.replications = 3;
+  options.threads = 2;
+  options.remember_settings = false;
+  viz::Viewer viewer(options);
+  REQUIRE(
+      viewer.open({kScenarios / "gooi-en-vechtstreek.toml", kScenarios / "scale-up-3fte.toml"}));
+  REQUIRE(viewer.job().wait_until_idle(120.0));
+  CHECK(viewer.results_current());
+  ImGui::NewFrame();
+  viewer.frame();
+  ImGui::Render();
+  CHECK(ImGui::GetDrawData()->TotalVtxCount > 5000);
+
+  viewer.view().levers[1].advisors = 5;
+  REQUIRE(viewer.apply_levers_and_rerun());
+  REQUIRE(viewer.job().wait_until_idle(120.0));
+  CHECK(viewer.job().results()->runs[1].parameters.staff.advisors == 5);
+
+  viewer.view().levers[1].assign_probability[0] = 7.0;
+  CHECK_FALSE(viewer.apply_levers_and_rerun());
+  CHECK_FALSE(viewer.scenarios()[1].lever_error.empty());
+
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / "werkstroom-viz-tests" / "export";
+  std::filesystem::remove_all(dir);
+  CHECK(viewer.export_run(dir, true, true).empty());
+  CHECK(std::filesystem::exists(dir / "run.h5"));
+  CHECK(std::filesystem::exists(dir / "csv" / "summary.csv"));
+  CHECK_FALSE(viewer.open({kScenarios / "no-such-file.toml"}));
+  CHECK_FALSE(viewer.message().empty());
+  CHECK(viewer.scenarios().size() == 2);  // the open set stays
+}

@@ -1,0 +1,263 @@
+// werkstroom-viz: the desktop viewer. Opens the scenario files given (default: the Gooi en
+// Vechtstreek baseline and the 3-fte scale-up), simulates them in the background and shows
+// charts and key figures. With --screenshot it renders until the simulation has finished,
+// saves the window as PNG and exits (for tests and documentation).
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "app/screenshot.hpp"
+#include "app/viewer.hpp"
+#include "core/settings.hpp"
+#include "panels/style.hpp"
+
+namespace {
+
+using werkstroom::experiment::Language;
+
+struct Options {
+  std::string screenshot;
+  int width = 1600;
+  int height = 1000;
+  int replications = 100;
+  int threads = 0;
+  Language language = Language::nl;
+  bool language_given = false;
+  bool replications_given = false;
+  double timeout_seconds = 300.0;
+  std::vector<std::filesystem::path> paths;
+  std::string command_line;
+};
+
+void usage() {
+  std::fputs(
+      "usage: werkstroom-viz [options] [scenario.toml | folder]...\n"
+      "  --screenshot FILE.png  render until the simulation has finished, save the window, exit\n"
+      "  --width W --height H   window size (default 1600 x 1000)\n"
+      "  --reps N               replications per scenario (default 100)\n"
+      "  --threads T            worker threads (default: all)\n"
+      "  --lang nl|en           language (default nl)\n"
+      "  --timeout S            screenshot mode: give up after S seconds (default 300)\n",
+      stderr);
+}
+
+int parse_int(const std::string& option, const char* text, int lo, int hi) {
+  char* end = nullptr;
+  const long v = std::strtol(text, &end, 10);
+  if (end == text || *end != '\0' || v < lo || v > hi) {
+    std::fprintf(stderr, "werkstroom-viz: %s: expected an integer in [%d, %d], found \"%s\"\n",
+                 option.c_str(), lo, hi, text);
+    std::exit(2);
+  }
+  return static_cast<int>(v);
+}
+
+Options parse(int argc, char** argv) {
+  Options o;
+  for (int i = 0; i < argc; ++i) {
+    if (i > 0) o.command_line += ' ';
+    o.command_line += argv[i];
+  }
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    const auto value = [&]() -> const char* {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "werkstroom-viz: %s needs a value\n", a.c_str());
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (a == "--help" || a == "-h") {
+      usage();
+      std::exit(0);
+    } else if (a == "--screenshot") {
+      o.screenshot = value();
+    } else if (a == "--width") {
+      o.width = parse_int(a, value(), 320, 10000);
+    } else if (a == "--height") {
+      o.height = parse_int(a, value(), 240, 10000);
+    } else if (a == "--reps") {
+      o.replications = parse_int(a, value(), 1, 100000);
+      o.replications_given = true;
+    } else if (a == "--threads") {
+      o.threads = parse_int(a, value(), 0, 1024);
+    } else if (a == "--timeout") {
+      o.timeout_seconds = parse_int(a, value(), 1, 86400);
+    } else if (a == "--lang") {
+      try {
+        o.language = werkstroom::experiment::parse_language(value());
+        o.language_given = true;
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "werkstroom-viz: %s\n", e.what());
+        std::exit(2);
+      }
+    } else if (!a.empty() && a[0] == '-') {
+      std::fprintf(stderr, "werkstroom-viz: unknown option %s\n", a.c_str());
+      usage();
+      std::exit(2);
+    } else {
+      o.paths.emplace_back(a);
+    }
+  }
+  return o;
+}
+
+void glfw_error(int code, const char* description) {
+  std::fprintf(stderr, "werkstroom-viz: GLFW error %d: %s\n", code, description);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options options = parse(argc, argv);
+  const bool screenshot_mode = !options.screenshot.empty();
+
+  // The last opened set, language and replications, unless given on the command line.
+  const std::filesystem::path settings_file = werkstroom::viz::settings_path();
+  const werkstroom::viz::Settings settings = werkstroom::viz::load_settings(settings_file);
+  if (!options.language_given && settings.language) options.language = *settings.language;
+  if (!options.replications_given && settings.replications) {
+    options.replications = *settings.replications;
+  }
+  if (options.paths.empty() && !screenshot_mode) {
+    for (const std::string& f : settings.last_files) {
+      std::error_code error;
+      if (std::filesystem::is_regular_file(f, error)) options.paths.emplace_back(f);
+    }
+  }
+  if (options.paths.empty()) {
+    options.paths = {std::filesystem::path(WERKSTROOM_SCENARIOS_DIR) / "gooi-en-vechtstreek.toml",
+                     std::filesystem::path(WERKSTROOM_SCENARIOS_DIR) / "scale-up-3fte.toml"};
+  }
+
+  glfwSetErrorCallback(glfw_error);
+  if (glfwInit() == 0) {
+    std::fputs("werkstroom-viz: cannot initialise GLFW (is there a display?)\n", stderr);
+    return 1;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  glfwWindowHint(GLFW_SAMPLES, 4);
+  if (screenshot_mode) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
+  GLFWwindow* window =
+      glfwCreateWindow(options.width, options.height, "werkstroom-viz", nullptr, nullptr);
+  if (window == nullptr) {
+    std::fputs("werkstroom-viz: cannot create an OpenGL 3.0 window\n", stderr);
+    glfwTerminate();
+    return 1;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(screenshot_mode ? 0 : 1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // the layout is fixed; the viewer keeps its own settings
+  werkstroom::viz::style::setup();
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 130");
+
+  int exit_code = 0;
+  {
+    werkstroom::viz::ViewerOptions viewer_options;
+    viewer_options.language = options.language;
+    viewer_options.replications = options.replications;
+    viewer_options.threads = options.threads;
+    viewer_options.remember_settings = !screenshot_mode;
+    viewer_options.settings_file = settings_file;
+    viewer_options.command_line = options.command_line;
+    viewer_options.keys.open = GLFW_KEY_O;
+    viewer_options.keys.save = GLFW_KEY_S;
+    viewer_options.keys.export_all = GLFW_KEY_E;
+    viewer_options.keys.language = GLFW_KEY_L;
+    viewer_options.keys.quit = GLFW_KEY_Q;
+    viewer_options.keys.rerun = GLFW_KEY_F5;
+    werkstroom::viz::Viewer viewer(viewer_options);
+    if (!viewer.open(options.paths)) {
+      std::fprintf(stderr, "werkstroom-viz: %s\n", viewer.message().c_str());
+      if (screenshot_mode) exit_code = 2;
+    }
+
+    const auto started = std::chrono::steady_clock::now();
+    int frames_after_results = 0;
+    while (exit_code == 0 && glfwWindowShouldClose(window) == 0 && !viewer.quit_requested()) {
+      if (screenshot_mode) {
+        glfwPollEvents();
+      } else {
+        // Wake at least every 50 ms so progress moves while the simulation runs.
+        glfwWaitEventsTimeout(viewer.job().status().running ? 0.05 : 0.5);
+      }
+      ImGui_ImplOpenGL3_NewFrame();
+      ImGui_ImplGlfw_NewFrame();
+      ImGui::NewFrame();
+      viewer.frame();
+      ImGui::Render();
+      int fb_width = 0;
+      int fb_height = 0;
+      glfwGetFramebufferSize(window, &fb_width, &fb_height);
+      glViewport(0, 0, fb_width, fb_height);
+      glClearColor(0.953F, 0.961F, 0.969F, 1.0F);
+      glClear(GL_COLOR_BUFFER_BIT);
+      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+      const float scale_x =
+          io.DisplaySize.x > 0.0F ? static_cast<float>(fb_width) / io.DisplaySize.x : 1.0F;
+      const float scale_y =
+          io.DisplaySize.y > 0.0F ? static_cast<float>(fb_height) / io.DisplaySize.y : 1.0F;
+      if (const auto request = viewer.take_png_request()) {
+        const auto& r = request->rect;
+        const bool ok = werkstroom::viz::save_framebuffer_png(
+            request->path, static_cast<int>(r.min.x * scale_x), static_cast<int>(r.min.y * scale_y),
+            static_cast<int>((r.max.x - r.min.x) * scale_x),
+            static_cast<int>((r.max.y - r.min.y) * scale_y), fb_height);
+        viewer.png_written(request->path, ok);
+      }
+      if (screenshot_mode) {
+        if (viewer.results_current()) ++frames_after_results;
+        // A few frames after the results arrive, so layout and fonts have settled.
+        if (frames_after_results >= 4) {
+          const bool ok = werkstroom::viz::save_framebuffer_png(options.screenshot, 0, 0, fb_width,
+                                                                fb_height, fb_height);
+          if (!ok) {
+            std::fprintf(stderr, "werkstroom-viz: cannot write %s\n", options.screenshot.c_str());
+            exit_code = 1;
+          } else {
+            std::fprintf(stderr, "werkstroom-viz: wrote %s (%d x %d)\n", options.screenshot.c_str(),
+                         fb_width, fb_height);
+          }
+          break;
+        }
+        const werkstroom::viz::JobStatus status = viewer.job().status();
+        if (!status.error.empty()) {
+          std::fprintf(stderr, "werkstroom-viz: simulation failed: %s\n", status.error.c_str());
+          exit_code = 1;
+          break;
+        }
+        const double elapsed =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (elapsed > options.timeout_seconds) {
+          std::fputs("werkstroom-viz: timed out waiting for the simulation\n", stderr);
+          exit_code = 1;
+          break;
+        }
+      }
+      glfwSwapBuffers(window);
+    }
+  }
+
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return exit_code;
+}

@@ -1,0 +1,40 @@
+#include "app/screenshot.hpp"
+
+#include <GL/gl.h>
+#include <stb/stb_image_write.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
+namespace werkstroom::viz {
+
+bool save_framebuffer_png(const std::filesystem::path& path, int x, int y, int width, int height,
+                          int framebuffer_height) {
+  if (width <= 0 || height <= 0) return false;
+  std::error_code error;
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), error);
+  const auto row = static_cast<std::size_t>(width) * 3;
+  std::vector<unsigned char> pixels(row * static_cast<std::size_t>(height));
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  // OpenGL counts rows from the bottom.
+  glReadPixels(x, framebuffer_height - y - height, width, height, GL_RGB, GL_UNSIGNED_BYTE,
+               pixels.data());
+  std::vector<unsigned char> flipped(pixels.size());
+  for (int r = 0; r < height; ++r) {
+    const auto from = static_cast<std::size_t>(height - 1 - r) * row;
+    std::copy_n(pixels.begin() + static_cast<std::ptrdiff_t>(from), row,
+                flipped.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(r) * row));
+  }
+  const std::filesystem::path temporary = path.string() + ".tmp";
+  if (stbi_write_png(temporary.c_str(), width, height, 3, flipped.data(), static_cast<int>(row)) ==
+      0) {
+    std::filesystem::remove(temporary, error);
+    return false;
+  }
+  std::filesystem::rename(temporary, path, error);
+  return !error;
+}
+
+}  // namespace werkstroom::viz

@@ -1,0 +1,141 @@
+#include "core/levers.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "experiment/sweep.hpp"
+
+namespace werkstroom::viz {
+
+namespace {
+
+std::string number_text(double v) {
+  char buffer[64];
+  if (v == std::floor(v) && std::abs(v) < 1e15) {
+    std::snprintf(buffer, sizeof buffer, "%.1f", v);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.10g", v);
+  }
+  return buffer;
+}
+
+std::string list_text(const std::vector<double>& values) {
+  std::string text = "[";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) text += ", ";
+    text += number_text(values[i]);
+  }
+  return text + "]";
+}
+
+std::string quoted(const std::string& text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+int service_months(const model::ModelParameters& p) {
+  const kernel::Date& a = p.horizon.start_date;
+  const kernel::Date& b = p.horizon.service_end_date;
+  const int months = (b.year - a.year) * 12 + (b.month - a.month) + (b.day >= a.day ? 1 : 0);
+  return std::max(months, 1);
+}
+
+Levers levers_of(const scenario::LoadedScenario& scenario) {
+  const model::ModelParameters& p = scenario.parameters;
+  Levers l;
+  l.advisors = p.staff.advisors;
+  l.centre_budget_eur = p.budget.centre_budget_eur;
+  l.instrument_budget_eur = p.budget.instrument_budget_eur;
+  l.inflow_multiplier.fill(1.0);
+  for (const model::SectorParameters& s : p.sectors) {
+    if (s.hard_hit) {
+      l.bankruptcy.sector = s.name;
+      break;
+    }
+  }
+  if (l.bankruptcy.sector.empty() && !p.sectors.empty()) l.bankruptcy.sector = p.sectors[0].name;
+  // The middle of the service period, on the 15th.
+  const int half = service_months(p) / 2;
+  const int month0 = p.horizon.start_date.month - 1 + half;
+  l.bankruptcy.date = kernel::Date{p.horizon.start_date.year + month0 / 12, month0 % 12 + 1, 15};
+  l.selection_threshold = p.selection.threshold;
+  for (const model::InstrumentParameters& i : p.instruments) {
+    l.assign_probability.push_back(i.assign_probability);
+  }
+  return l;
+}
+
+bool levers_changed(const scenario::LoadedScenario& base, const Levers& levers) {
+  return !(levers_of(base) == levers);
+}
+
+scenario::LoadedScenario apply_levers(const scenario::LoadedScenario& base, const Levers& levers) {
+  const Levers own = levers_of(base);
+  scenario::LoadedScenario s = base;
+  if (levers.advisors != own.advisors) experiment::set_staffing(s, levers.advisors);
+  if (levers.centre_budget_eur != own.centre_budget_eur) {
+    scenario::apply_override(s, "budget.centre_budget_eur", number_text(levers.centre_budget_eur));
+  }
+  if (levers.instrument_budget_eur != own.instrument_budget_eur) {
+    scenario::apply_override(s, "budget.instrument_budget_eur",
+                             number_text(levers.instrument_budget_eur));
+  }
+  for (std::size_t c = 0; c < model::kCohortCount; ++c) {
+    const double factor = levers.inflow_multiplier[c];
+    if (factor == 1.0) continue;
+    std::vector<double> inflow = base.parameters.cohorts[c].inflow_per_month;
+    for (double& v : inflow) v *= factor;
+    scenario::apply_override(s,
+                             std::string("cohorts.") + model::kCohortNames[c] + ".inflow_per_month",
+                             list_text(inflow));
+  }
+  if (levers.selection_threshold != own.selection_threshold) {
+    scenario::apply_override(s, "selection.threshold", number_text(levers.selection_threshold));
+  }
+  for (std::size_t i = 0; i < levers.assign_probability.size() && i < own.assign_probability.size();
+       ++i) {
+    if (levers.assign_probability[i] == own.assign_probability[i]) continue;
+    scenario::apply_override(s, "instruments[" + std::to_string(i) + "].assign_probability",
+                             number_text(levers.assign_probability[i]));
+  }
+  if (levers.bankruptcy.staff > 0) {
+    // A new element of shocks.bankruptcies: every key of it is set through apply_override, so
+    // the new values are checked and labelled like the others.
+    const std::size_t index = s.parameters.shocks.bankruptcies.size();
+    scenario::LoadedScenario grown = s;
+    grown.parameters.shocks.bankruptcies.push_back(model::BankruptcyShock{
+        base.parameters.horizon.start_date, 1, levers.bankruptcy.sector, 0.0, true});
+    const std::string key = "shocks.bankruptcies[" + std::to_string(index) + "].";
+    scenario::apply_override(grown, key + "date", levers.bankruptcy.date.to_string());
+    scenario::apply_override(grown, key + "staff", std::to_string(levers.bankruptcy.staff));
+    scenario::apply_override(grown, key + "sector", quoted(levers.bankruptcy.sector));
+    scenario::apply_override(grown, key + "notice_days",
+                             number_text(levers.bankruptcy.notice_days));
+    scenario::apply_override(grown, key + "calls_the_centre", "true");
+    s = std::move(grown);
+  }
+  return s;
+}
+
+std::vector<scenario::ParameterEntry> changed_parameters(const scenario::LoadedScenario& base,
+                                                         const scenario::LoadedScenario& variant) {
+  std::map<std::string, std::string> before;
+  for (const scenario::ParameterEntry& e : scenario::list_parameters(base.parameters)) {
+    before[e.key_path] = e.value;
+  }
+  std::vector<scenario::ParameterEntry> changed;
+  for (scenario::ParameterEntry& e : scenario::list_parameters(variant.parameters)) {
+    const auto it = before.find(e.key_path);
+    if (it == before.end() || it->second != e.value) changed.push_back(std::move(e));
+  }
+  return changed;
+}
+
+}  // namespace werkstroom::viz

@@ -1,0 +1,40 @@
+#pragma once
+// The scenarios open in the viewer: each file as loaded, and the same with the user's levers
+// applied (when they are valid). The first scenario is the baseline of the differences.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/levers.hpp"
+#include "core/simulation_job.hpp"
+#include "core/view_state.hpp"
+#include "scenario/loader.hpp"
+
+namespace werkstroom::viz {
+
+struct ScenarioSlot {
+  std::filesystem::path file;
+  scenario::LoadedScenario base;     // as loaded from the file
+  scenario::LoadedScenario applied;  // base with the levers (== base while they are invalid)
+  std::string lever_error;           // why the levers were rejected ("" when valid)
+};
+
+/// The scenario files named by `paths`: files as given, folders as their *.toml files in name
+/// order (not recursing). Throws std::runtime_error for a path that does not exist.
+[[nodiscard]] std::vector<std::filesystem::path> expand_scenario_paths(
+    const std::vector<std::filesystem::path>& paths);
+
+/// Loads every file; throws scenario::ScenarioError for the first bad one.
+[[nodiscard]] std::vector<ScenarioSlot> load_scenario_set(
+    const std::vector<std::filesystem::path>& files);
+
+/// Applies `levers` to `slot` (on a copy of its base); on a rejected value keeps the last valid
+/// applied scenario and stores the message. Returns whether the levers were accepted.
+bool update_levers(ScenarioSlot& slot, const Levers& levers);
+
+/// The run request of the open scenarios as the view asks for it (names unique per run).
+[[nodiscard]] JobRequest job_request(const std::vector<ScenarioSlot>& slots, const ViewState& view);
+
+}  // namespace werkstroom::viz

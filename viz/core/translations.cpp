@@ -1,0 +1,236 @@
+#include "core/translations.hpp"
+
+#include <algorithm>
+#include <array>
+#include <mutex>
+#include <set>
+#include <string>
+
+namespace werkstroom::viz {
+
+namespace {
+
+constexpr Translation kTable[] = {
+    // Menu and dialogs.
+    {"File", "File", "Bestand"},
+    {"Open scenarios...", "Open scenarios...", "Scenario's openen..."},
+    {"Open scenarios", "Open scenarios", "Scenario's openen"},
+    {"Save variant as TOML...", "Save variant as TOML...", "Variant opslaan als TOML..."},
+    {"Save variant", "Save variant", "Variant opslaan"},
+    {"Export...", "Export...", "Exporteren..."},
+    {"Export", "Export", "Exporteren"},
+    {"Export charts as PNG", "Export charts as PNG", "Grafieken exporteren als PNG"},
+    {"Export tables as CSV", "Export tables as CSV", "Tabellen exporteren als CSV"},
+    {"Export run as HDF5", "Export run as HDF5", "Run exporteren als HDF5"},
+    {"Quit", "Quit", "Afsluiten"},
+    {"Simulation", "Simulation", "Simulatie"},
+    {"Run again", "Run again", "Opnieuw doorrekenen"},
+    {"View", "View", "Beeld"},
+    {"Show 5%-95% bands", "Show 5%-95% bands", "5%-95%-banden tonen"},
+    {"Nederlands / English", "Nederlands / English", "Nederlands / English"},
+    {"Cancel", "Cancel", "Annuleren"},
+    {"Open", "Open", "Openen"},
+    {"Save", "Save", "Opslaan"},
+    {"Folder", "Folder", "Map"},
+    {"List", "List", "Tonen"},
+    {"No .toml files here", "No .toml files here", "Geen .toml-bestanden in deze map"},
+    {"Or type files or folders, separated by ';'", "Or type files or folders, separated by ';'",
+     "Of typ bestanden of mappen, gescheiden door ';'"},
+    {"The first scenario is the baseline of the differences",
+     "The first scenario is the baseline of the differences",
+     "Het eerste scenario is de basis voor de verschillen"},
+    {"The variant extends the selected scenario and states only the changed parameters, labelled "
+     "as assumptions set in werkstroom-viz.",
+     "The variant extends the selected scenario and states only the changed parameters, labelled "
+     "as assumptions set in werkstroom-viz.",
+     "De variant bouwt voort op het gekozen scenario en noemt alleen de gewijzigde parameters, "
+     "gelabeld als aanname uit werkstroom-viz."},
+    {"Description", "Description", "Omschrijving"},
+    {"Charts as PNG (charts.png)", "Charts as PNG (charts.png)", "Grafieken als PNG (charts.png)"},
+    {"Tables as CSV (csv/)", "Tables as CSV (csv/)", "Tabellen als CSV (csv/)"},
+    {"Run as HDF5 (run.h5)", "Run as HDF5 (run.h5)", "Run als HDF5 (run.h5)"},
+    {"Saved", "Saved", "Opgeslagen:"},
+    {"Could not write", "Could not write", "Kon niet schrijven:"},
+    {"Exported to", "Exported to", "Geexporteerd naar"},
+    {"variant set in werkstroom-viz", "variant set in werkstroom-viz",
+     "variant ingesteld in werkstroom-viz"},
+    {"No scenario files found", "No scenario files found", "Geen scenariobestanden gevonden"},
+    // Scenario list.
+    {"Scenarios", "Scenarios", "Scenario's"},
+    {"No scenarios open (Ctrl+O)", "No scenarios open (Ctrl+O)", "Geen scenario's open (Ctrl+O)"},
+    {"baseline", "baseline", "basis"},
+    {"Key parameters of", "Key parameters of", "Kernparameters van"},
+    {"Parameter", "Parameter", "Parameter"},
+    {"Value", "Value", "Waarde"},
+    {"Source", "Source", "Bron"},
+    {"Advisors", "Advisors", "Adviseurs"},
+    {"Centre budget", "Centre budget", "Budget centrum"},
+    {"Instrument budget", "Instrument budget", "Budget instrumenten"},
+    {"Service starts", "Service starts", "Start dienstverlening"},
+    {"Service ends", "Service ends", "Einde dienstverlening"},
+    {"Selection threshold", "Selection threshold", "Selectiedrempel"},
+    {"Scaling rule", "Scaling rule", "Opschaalregel"},
+    {"Intake patience", "Intake patience", "Geduld wachtenden"},
+    {"Bankruptcies in the scenario", "Bankruptcies in the scenario",
+     "Faillissementen in het scenario"},
+    {"staff", "staff", "medewerkers"},
+    // Levers.
+    {"Levers", "Levers", "Hefbomen"},
+    {"Reset", "Reset", "Herstel"},
+    {"Advisors (fte)", "Advisors (fte)", "Adviseurs (fte)"},
+    {"The centre budget is raised to pay the advisors if it is short",
+     "The centre budget is raised to pay the advisors if it is short",
+     "Het centrumbudget wordt verhoogd als het de adviseurs niet kan betalen"},
+    {"Centre budget (EUR)", "Centre budget (EUR)", "Budget centrum (EUR)"},
+    {"Instrument budget (EUR)", "Instrument budget (EUR)", "Budget instrumenten (EUR)"},
+    {"Selection threshold (points)", "Selection threshold (points)", "Selectiedrempel (punten)"},
+    {"Extra bankruptcy", "Extra bankruptcy", "Extra faillissement"},
+    {"Staff of the firm (0: none)", "Staff of the firm (0: none)",
+     "Medewerkers van het bedrijf (0: geen)"},
+    {"Month of the bankruptcy", "Month of the bankruptcy", "Maand van het faillissement"},
+    {"Inflow per cohort", "Inflow per cohort", "Instroom per groep"},
+    {"Assignment probability per instrument", "Assignment probability per instrument",
+     "Inzetkans per instrument"},
+    // Tabs and charts.
+    {"Service", "Service", "Dienstverlening"},
+    {"Monitor", "Monitor", "Monitor"},
+    {"Explorer", "Explorer", "Verkenner"},
+    {"Scale-up", "Scale-up", "Opschalen"},
+    {"Waiting list for intake", "Waiting list for intake", "Wachtlijst voor intake"},
+    {"people at month end", "people at month end", "personen eind van de maand"},
+    {"Wait to intake, p90", "Wait to intake, p90", "Wachttijd tot intake, p90"},
+    {"working days", "working days", "werkdagen"},
+    {"Placements", "Placements", "Plaatsingen"},
+    {"people, cumulative", "people, cumulative", "personen, cumulatief"},
+    {"Budget spent vs available", "Budget spent vs available", "Budget besteed en beschikbaar"},
+    {"EUR, cumulative", "EUR, cumulative", "EUR, cumulatief"},
+    {"available", "available", "beschikbaar"},
+    {"Staff utilisation", "Staff utilisation", "Bezetting adviseurs"},
+    {"% of time on shift", "% of time on shift", "% van de werktijd"},
+    {"Running WW benefits", "Running WW benefits", "Lopende WW-uitkeringen"},
+    {"without service", "without service", "zonder dienstverlening"},
+    {"Employer contacts", "Employer contacts", "Contacten met werkgevers"},
+    {"conversations per month", "conversations per month", "gesprekken per maand"},
+    {"Advices to employers", "Advices to employers", "Adviezen aan werkgevers"},
+    {"per month", "per month", "per maand"},
+    {"Interventions started", "Interventions started", "Gestarte interventies"},
+    {"Inventory of employers", "Inventory of employers", "Inventarisatie werkgevers"},
+    {"% surplus / % shortage", "% surplus / % shortage", "% overschot / % tekort"},
+    {"surplus", "surplus", "overschot"},
+    {"shortage", "shortage", "tekort"},
+    {"herijking", "quarterly review", "herijking"},
+    {"Series", "Series", "Reeks"},
+    {"cumulative", "cumulative", "cumulatief"},
+    {"No results yet", "No results yet", "Nog geen resultaten"},
+    {"Simulating...", "Simulating...", "Bezig met doorrekenen..."},
+    // Key figures.
+    {"Key figure", "Key figure", "Kerncijfer"},
+    {"vs", "vs", "t.o.v."},
+    {"not exhausted", "not exhausted", "niet op"},
+    {"runs out in", "runs out in", "op in"},
+    {"months", "months", "maanden"},
+    // Status bar.
+    {"Simulating", "Simulating", "Doorrekenen"},
+    {"Ready", "Ready", "Klaar"},
+    {"replications", "replications", "replicaties"},
+    {"scenarios", "scenarios", "scenario's"},
+    {"seed", "seed", "seed"},
+    {"Bands: 5%-95% of replications; table: 95% interval",
+     "Bands: 5%-95% of replications; table: 95% interval",
+     "Banden: 5%-95% van de replicaties; tabel: 95%-interval"},
+    // Scale-up.
+    {"Scale-up advisor", "Scale-up advisor", "Advies opschalen"},
+    {"max p90 wait (working days)", "max p90 wait (working days)",
+     "max. wachttijd p90 (werkdagen)"},
+    {"budget lasts (months)", "budget lasts (months)", "budget toereikend (maanden)"},
+    {"required probability", "required probability", "vereiste kans"},
+    {"advisors up to", "advisors up to", "adviseurs tot"},
+    {"Run the staffing sweep", "Run the staffing sweep", "Bezetting doorrekenen"},
+    {"No sweep yet", "No sweep yet", "Nog niet doorgerekend"},
+    {"Advice", "Advice", "Advies"},
+    {"advisors", "advisors", "adviseurs"},
+    {"meets the target in", "meets the target in", "haalt het doel in"},
+    {"No staffing level tried meets the target often enough",
+     "No staffing level tried meets the target often enough",
+     "Geen van de bezettingen haalt het doel vaak genoeg"},
+    {"mean, 5%-95%", "mean, 5%-95%", "gemiddelde, 5%-95%"},
+    {"target", "target", "doel"},
+    {"people", "people", "personen"},
+    {"EUR", "EUR", "EUR"},
+    {"Cost per placement", "Cost per placement", "Kosten per plaatsing"},
+    {"Probability of meeting the target", "Probability of meeting the target",
+     "Kans dat het doel gehaald wordt"},
+    {"% of replications", "% of replications", "% van de replicaties"},
+};
+
+constexpr std::array<std::string_view, 12> kMonthsNl = {"jan", "feb", "mrt", "apr", "mei", "jun",
+                                                        "jul", "aug", "sep", "okt", "nov", "dec"};
+constexpr std::array<std::string_view, 12> kMonthsEn = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+struct KpiName {
+  std::string_view kpi;
+  std::string_view en;
+  std::string_view nl;
+};
+constexpr std::array<KpiName, 10> kKpiNames = {{
+    {"placements", "Placements", "Plaatsingen"},
+    {"prevented_ww_inflow", "Prevented WW inflow", "Voorkomen WW-instroom"},
+    {"prevented_pw_inflow", "Prevented PW inflow", "Voorkomen bijstandsinstroom"},
+    {"benefit_eur_saved", "Benefit costs saved", "Bespaarde uitkeringslasten"},
+    {"cost_eur", "Cost (staff and instruments)", "Kosten (personeel en instrumenten)"},
+    {"cost_per_placement_eur", "Cost per placement", "Kosten per plaatsing"},
+    {"net_savings_eur", "Net savings", "Netto besparing"},
+    {"budget_exhausted_month", "Instrument budget runs out", "Instrumentbudget op in"},
+    {"max_waiting_list", "Largest waiting list", "Grootste wachtlijst"},
+    {"wait_p90_working_days", "Wait to intake p90 (working days)", "Wachttijd p90 (werkdagen)"},
+}};
+
+std::mutex g_missing_mutex;
+std::set<std::string>& missing() {
+  static std::set<std::string> keys;
+  return keys;
+}
+
+}  // namespace
+
+std::span<const Translation> translation_table() { return kTable; }
+
+const char* tr(std::string_view key, Language language) {
+  for (const Translation& t : kTable) {
+    if (t.key == key) return (language == Language::nl ? t.nl : t.en).data();
+  }
+  if (!key.empty()) {
+    const std::lock_guard<std::mutex> lock(g_missing_mutex);
+    // Keep the text alive: the returned pointer must outlive the frame.
+    return missing().insert(std::string(key)).first->c_str();
+  }
+  return "";
+}
+
+std::vector<std::string> untranslated_keys() {
+  const std::lock_guard<std::mutex> lock(g_missing_mutex);
+  return {missing().begin(), missing().end()};
+}
+
+void clear_untranslated_keys() {
+  // Keys are kept (tr's results point into the set); the record starts over by swapping in
+  // a fresh set would dangle them, so clearing only happens between frames in tests.
+  const std::lock_guard<std::mutex> lock(g_missing_mutex);
+  missing().clear();
+}
+
+std::string_view month_name(int month, Language language) {
+  if (month < 1 || month > 12) return "?";
+  const auto i = static_cast<std::size_t>(month - 1);
+  return language == Language::nl ? kMonthsNl[i] : kMonthsEn[i];
+}
+
+std::string kpi_name(std::string_view kpi, Language language) {
+  for (const KpiName& k : kKpiNames) {
+    if (k.kpi == kpi) return std::string(language == Language::nl ? k.nl : k.en);
+  }
+  return experiment::kpi_label(kpi, language);
+}
+
+}  // namespace werkstroom::viz

@@ -1,0 +1,139 @@
+// The key-figure table: per scenario the mean with its 95% interval over the replications, and
+// for every scenario after the first the paired difference against it (common random numbers),
+// coloured when the interval excludes zero.
+
+#include <cmath>
+#include <string>
+
+#include "charts/chart_math.hpp"
+#include "core/series_extraction.hpp"
+#include "core/translations.hpp"
+#include "panels/panels.hpp"
+#include "panels/style.hpp"
+
+namespace werkstroom::viz::panels {
+
+namespace {
+
+/// +1 when more is better, -1 when less is better, 0 when neither.
+int direction(const std::string& kpi) {
+  if (kpi == "cost_per_placement_eur" || kpi == "max_waiting_list" || kpi == "cost_eur" ||
+      kpi == "wait_p90_working_days" || kpi == "abandoned_waiting") {
+    return -1;
+  }
+  if (kpi == "instrument_budget_exhausted") return -1;
+  return +1;
+}
+
+bool is_money(const std::string& kpi) { return kpi.find("_eur") != std::string::npos; }
+
+std::string number(const std::string& kpi, double v, Language lang) {
+  std::string text = is_money(kpi) ? "\u20ac " : "";
+  text += charts::format_value(v, lang);
+  return text;
+}
+
+std::string month_text(double index, const std::vector<std::string>* months, Language lang) {
+  if (months == nullptr || months->empty()) return charts::format_value(index, lang);
+  if (index >= static_cast<double>(months->size()) - 0.5) return tr("not exhausted", lang);
+  const auto m = static_cast<std::size_t>(std::max(0.0, std::floor(index)));
+  return charts::month_label((*months)[std::min(m, months->size() - 1)], lang);
+}
+
+}  // namespace
+
+void kpi_panel(const FinishedRun* run, const ViewState& view) {
+  const Language lang = view.language;
+  if (run == nullptr || run->results.empty()) {
+    ImGui::TextDisabled("%s", tr("No results yet", lang));
+    return;
+  }
+  const std::vector<KpiRow> rows = kpi_rows(run->results, table_kpis());
+  const std::size_t scenarios = run->results.size();
+  const std::vector<std::string>* months =
+      run->results.front().replications.empty()
+          ? nullptr
+          : &run->results.front().replications.front().month_labels;
+  const int columns = 1 + static_cast<int>(scenarios) + static_cast<int>(scenarios - 1);
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("kpis", columns, flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn(tr("Key figure", lang), ImGuiTableColumnFlags_WidthStretch, 1.4F);
+  for (std::size_t s = 0; s < scenarios; ++s) {
+    ImGui::TableSetupColumn(run->results[s].name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0F);
+  }
+  std::vector<std::string> diff_names;
+  for (std::size_t s = 1; s < scenarios; ++s) {
+    diff_names.push_back(std::string("\u0394 ") + run->results[s].name + " " + tr("vs", lang) +
+                         " " + run->results[0].name);
+  }
+  for (const std::string& n : diff_names) {
+    ImGui::TableSetupColumn(n.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0F);
+  }
+  // Headers coloured by scenario.
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  for (int c = 0; c < columns; ++c) {
+    ImGui::TableSetColumnIndex(c);
+    const auto s = static_cast<std::size_t>(c - 1);
+    const bool scenario_column = c >= 1 && s < scenarios;
+    if (scenario_column) {
+      ImGui::PushStyleColor(ImGuiCol_Text,
+                            ImGui::ColorConvertU32ToFloat4(style::scenario_colour(s)));
+    }
+    ImGui::TableHeader(ImGui::TableGetColumnName(c));
+    if (scenario_column) ImGui::PopStyleColor();
+  }
+
+  for (const KpiRow& row : rows) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(kpi_name(row.kpi, lang).c_str());
+    const bool month_kpi = row.kpi == "budget_exhausted_month";
+    for (std::size_t s = 0; s < scenarios; ++s) {
+      ImGui::TableNextColumn();
+      if (!row.per_scenario[s]) {
+        ImGui::TextDisabled("-");
+        continue;
+      }
+      const kernel::ReplicationSummary& v = *row.per_scenario[s];
+      if (month_kpi) {
+        ImGui::TextUnformatted(month_text(v.mean, months, lang).c_str());
+        if (row.exhausted_share[s]) {
+          ImGui::SameLine();
+          ImGui::TextDisabled("(%s %.0f%%)", tr("runs out in", lang),
+                              *row.exhausted_share[s] * 100.0);
+        }
+        continue;
+      }
+      ImGui::TextUnformatted(number(row.kpi, v.mean, lang).c_str());
+      ImGui::SameLine();
+      ImGui::TextDisabled("[%s, %s]", charts::format_value(v.lower(), lang).c_str(),
+                          charts::format_value(v.upper(), lang).c_str());
+    }
+    for (std::size_t s = 1; s < scenarios; ++s) {
+      ImGui::TableNextColumn();
+      if (!row.versus_first[s]) {
+        ImGui::TextDisabled("-");
+        continue;
+      }
+      const kernel::ReplicationSummary& d = *row.versus_first[s];
+      const bool clear = d.replications > 1 && (d.lower() > 0.0 || d.upper() < 0.0);
+      const int sign = d.mean > 0.0 ? 1 : (d.mean < 0.0 ? -1 : 0);
+      ImU32 colour = style::kText;
+      if (clear) colour = sign * direction(row.kpi) > 0 ? style::kGood : style::kBad;
+      const std::string unit = month_kpi ? std::string(" ") + tr("months", lang) : "";
+      std::string text = d.mean > 0.0 ? "+" : "";
+      text += number(row.kpi, d.mean, lang);
+      text += unit;
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour), "%s", text.c_str());
+      ImGui::SameLine();
+      ImGui::TextDisabled("[%s, %s]", charts::format_value(d.lower(), lang).c_str(),
+                          charts::format_value(d.upper(), lang).c_str());
+    }
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace werkstroom::viz::panels

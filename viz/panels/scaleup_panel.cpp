@@ -1,0 +1,168 @@
+// The scale-up advisor: the selected scenario swept over 1..N advisors (the centre budget
+// raised to pay them, experiment::set_staffing) with common random numbers; trade-off curves
+// of placements, p90 wait and cost per placement, and the smallest staffing that meets the
+// target with the required probability (the rule of experiment::advise_staffing).
+
+#include <algorithm>
+#include <string>
+
+#include "charts/chart_math.hpp"
+#include "charts/line_chart.hpp"
+#include "core/translations.hpp"
+#include "panels/panels.hpp"
+#include "panels/style.hpp"
+
+namespace werkstroom::viz::panels {
+
+namespace {
+
+constexpr double kZero = 0.0;
+constexpr double kOne = 1.0;
+
+/// Per staffing level the mean and 5%-95% band of a key figure over the replications.
+Band kpi_band(const FinishedRun& run, const std::string& kpi) {
+  Band b;
+  for (const auto& s : run.results) {
+    std::vector<double> v = experiment::kpi_values(s, kpi);
+    std::sort(v.begin(), v.end());
+    double sum = 0.0;
+    for (const double x : v) sum += x;
+    const auto q = [&v](double p) {
+      if (v.empty()) return 0.0;
+      const double h = (static_cast<double>(v.size()) - 1.0) * p;
+      const auto lo = static_cast<std::size_t>(h);
+      const std::size_t hi = std::min(lo + 1, v.size() - 1);
+      return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
+    };
+    b.mean.push_back(v.empty() ? 0.0 : sum / static_cast<double>(v.size()));
+    b.low.push_back(q(0.05));
+    b.high.push_back(q(0.95));
+  }
+  return b;
+}
+
+}  // namespace
+
+experiment::StaffingAdvice advice_from(const ScaleUpState& state) {
+  experiment::StaffingAdvice advice;
+  if (!state.run) return advice;
+  for (std::size_t i = 0; i < state.run->results.size() && i < state.advisors.size(); ++i) {
+    const auto& reps = state.run->results[i].replications;
+    experiment::StaffingOption o;
+    o.advisors = state.advisors[i];
+    std::size_t met = 0;
+    for (const model::ReplicationResult& r : reps) {
+      if (experiment::meets_target(r, state.target)) ++met;
+      o.mean_p90_wait += r.kpis.at("wait_p90_working_days");
+      o.mean_cost_eur += r.kpis.at("cost_eur");
+      o.mean_placements += r.kpis.at("placements");
+    }
+    const auto n = static_cast<double>(std::max<std::size_t>(reps.size(), 1));
+    o.probability = static_cast<double>(met) / n;
+    o.mean_p90_wait /= n;
+    o.mean_cost_eur /= n;
+    o.mean_placements /= n;
+    if (advice.recommended_advisors == 0 && o.probability >= state.target.required_probability) {
+      advice.recommended_advisors = o.advisors;
+    }
+    advice.options.push_back(o);
+  }
+  return advice;
+}
+
+bool scaleup_panel(ScaleUpState& state, const JobStatus& sweep_status, const ViewState& view) {
+  const Language lang = view.language;
+  bool requested = false;
+  ImGui::PushFont(style::bold_font());
+  ImGui::TextUnformatted(tr("Scale-up advisor", lang));
+  ImGui::PopFont();
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", state.scenario_name.c_str());
+
+  const float w = 150.0F;
+  ImGui::SetNextItemWidth(w);
+  ImGui::InputDouble(tr("max p90 wait (working days)", lang),
+                     &state.target.max_p90_wait_working_days, 1.0, 5.0, "%.0f");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(w);
+  ImGui::InputInt(tr("budget lasts (months)", lang), &state.target.budget_lasts_months);
+  ImGui::SetNextItemWidth(w);
+  ImGui::SliderScalar(tr("required probability", lang), ImGuiDataType_Double,
+                      &state.target.required_probability, &kZero, &kOne, "%.2f");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(w);
+  ImGui::SliderInt(tr("advisors up to", lang), &state.max_advisors, 1, 12);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(w);
+  ImGui::SliderInt(tr("replications", lang), &state.replications, 5, 200);
+  state.target.max_p90_wait_working_days = std::max(0.0, state.target.max_p90_wait_working_days);
+  state.target.budget_lasts_months = std::max(0, state.target.budget_lasts_months);
+  if (ImGui::Button(tr("Run the staffing sweep", lang))) requested = true;
+  if (sweep_status.running) {
+    ImGui::SameLine();
+    ImGui::ProgressBar(static_cast<float>(sweep_status.fraction()), {220.0F, 0.0F});
+  }
+  if (!sweep_status.error.empty()) {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(style::kBad), "%s",
+                       sweep_status.error.c_str());
+  }
+  if (!state.run) {
+    ImGui::TextDisabled("%s", tr("No sweep yet", lang));
+    return requested;
+  }
+
+  const experiment::StaffingAdvice advice = advice_from(state);
+  ImGui::Spacing();
+  ImGui::PushFont(style::bold_font());
+  if (advice.recommended_advisors > 0) {
+    double p = 0.0;
+    for (const auto& o : advice.options) {
+      if (o.advisors == advice.recommended_advisors) p = o.probability;
+    }
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(style::kGood), "%s: %d %s (%s %.0f%%)",
+                       tr("Advice", lang), advice.recommended_advisors, tr("advisors", lang),
+                       tr("meets the target in", lang), p * 100.0);
+  } else {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(style::kBad), "%s",
+                       tr("No staffing level tried meets the target often enough", lang));
+  }
+  ImGui::PopFont();
+
+  std::vector<std::string> labels;
+  for (const int a : state.advisors) labels.push_back(std::to_string(a) + " fte");
+  const Band placements = kpi_band(*state.run, "placements");
+  const Band wait = kpi_band(*state.run, "wait_p90_working_days");
+  const Band cost = kpi_band(*state.run, "cost_per_placement_eur");
+  Band probability;
+  for (const auto& o : advice.options) {
+    probability.mean.push_back(o.probability);
+  }
+  const ImVec2 area = ImGui::GetContentRegionAvail();
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const ImVec2 size{(area.x - 3.0F * gap) / 4.0F, std::max(area.y, 160.0F)};
+  const ImU32 colour = style::scenario_colour(0);
+  const auto chart = [&](const char* id, const char* title, const char* unit, const Band& band,
+                         bool percent, double target) {
+    charts::ChartSpec spec;
+    spec.title = tr(title, lang);
+    spec.unit = tr(unit, lang);
+    spec.month_labels = &labels;
+    spec.series.push_back({tr("mean, 5%-95%", lang), colour, &band, false, !band.low.empty()});
+    spec.percent = percent;
+    if (percent) spec.y_max_at_least = 1.0;
+    if (target > 0.0) spec.references.push_back({tr("target", lang), target, style::kBad});
+    charts::line_chart(id, spec, size, lang);
+  };
+  chart("placements", "Placements", "people", placements, false, 0.0);
+  ImGui::SameLine(0.0F, gap);
+  chart("wait", "Wait to intake, p90", "working days", wait, false,
+        state.target.max_p90_wait_working_days);
+  ImGui::SameLine(0.0F, gap);
+  chart("cost", "Cost per placement", "EUR", cost, false, 0.0);
+  ImGui::SameLine(0.0F, gap);
+  chart("probability", "Probability of meeting the target", "% of replications", probability, true,
+        state.target.required_probability);
+  return requested;
+}
+
+}  // namespace werkstroom::viz::panels
