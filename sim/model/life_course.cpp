@@ -188,6 +188,12 @@ SpellState LifeCourse::begin_spell(State state, double day,
 
 std::vector<Spell> LifeCourse::baseline_path(const Person& person) const {
   std::vector<Spell> path;
+  baseline_path_into(person, path);
+  return path;
+}
+
+void LifeCourse::baseline_path_into(const Person& person, std::vector<Spell>& path) const {
+  path.clear();
   std::array<std::uint16_t, kStateCount> counts{};
   SpellState spell = begin_spell(person.start_state, person.arrival_day, counts);
   path.push_back(Spell{person.arrival_day, spell.state});
@@ -198,7 +204,6 @@ std::vector<Spell> LifeCourse::baseline_path(const Person& person) const {
     spell = begin_spell(to, next->day, counts);
     path.push_back(Spell{next->day, to});
   }
-  return path;
 }
 
 }  // namespace werkstroom::model

@@ -72,6 +72,8 @@ class LifeCourse {
 
   /// The whole path without the service from the person's start until the horizon's end.
   [[nodiscard]] std::vector<Spell> baseline_path(const Person& person) const;
+  /// The same into `out` (cleared first), reusing its memory.
+  void baseline_path_into(const Person& person, std::vector<Spell>& out) const;
 
   /// The clock E ~ Exp(1) of (person, state, destination, spell number).
   [[nodiscard]] double clock(const Person& person, const SpellState& spell, Destination d) const;

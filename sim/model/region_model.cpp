@@ -41,6 +41,7 @@ ReplicationResult run_replication(const ModelParameters& p, const ReplicationSet
   WorldTotals touched_without(p, months);
   WorldTotals touched_with(p, months);
   std::vector<KeptPerson> kept;
+  std::vector<Spell> scratch_path;  // reused: most people need no path of their own
   std::vector<std::pair<std::size_t, TouchReason>> referrals;
   std::uint64_t people = 0;
   std::vector<double> arrivals_delta(months.size(), 0.0);
@@ -56,9 +57,9 @@ ReplicationResult run_replication(const ModelParameters& p, const ReplicationSet
         std::lower_bound(months.begin() + 1, months.end(), person.arrival_day) -
         (months.begin() + 1));
     arrivals_delta[first_end] += 1.0;
-    std::vector<Spell> path = life.baseline_path(person);
+    life.baseline_path_into(person, scratch_path);
     if (!p.service_enabled || person.arrival_day >= service_end_day) {
-      untouched.add_path(person, path);
+      untouched.add_path(person, scratch_path);
       return;
     }
     // The first responsible party refers a share of the new inflow at arrival.
@@ -76,7 +77,7 @@ ReplicationResult run_replication(const ModelParameters& p, const ReplicationSet
         referrals.emplace_back(kept.size(), TouchReason::bankruptcy);
       }
     }
-    kept.push_back(KeptPerson{std::move(person), std::move(path), -1});
+    kept.push_back(KeptPerson{std::move(person), scratch_path, -1});
   });
 
   MobilityCentre centre(p, sim, life, kept, touched_with, months, service_end_day);
