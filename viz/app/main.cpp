@@ -189,6 +189,10 @@ int main(int argc, char** argv) {
 
     const auto started = std::chrono::steady_clock::now();
     int frames_after_results = 0;
+    // Screenshot mode reports how long the first simulation took and how many frames were
+    // drawn meanwhile (the viewer benchmark in BENCHMARKS.md).
+    int frames_while_simulating = 0;
+    double seconds_to_results = 0.0;
     while (exit_code == 0 && glfwWindowShouldClose(window) == 0 && !viewer.quit_requested()) {
       if (screenshot_mode) {
         glfwPollEvents();
@@ -222,6 +226,11 @@ int main(int argc, char** argv) {
         viewer.png_written(request->path, ok);
       }
       if (screenshot_mode) {
+        if (!viewer.results_current()) {
+          ++frames_while_simulating;
+          seconds_to_results =
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        }
         if (viewer.results_current()) ++frames_after_results;
         // A few frames after the results arrive, so layout and fonts have settled.
         if (frames_after_results >= 4) {
@@ -233,6 +242,12 @@ int main(int argc, char** argv) {
           } else {
             std::fprintf(stderr, "werkstroom-viz: wrote %s (%d x %d)\n", options.screenshot.c_str(),
                          fb_width, fb_height);
+            std::fprintf(
+                stderr,
+                "werkstroom-viz: results after %.2f s; %d frames drawn meanwhile "
+                "(%.1f frames/s)\n",
+                seconds_to_results, frames_while_simulating,
+                seconds_to_results > 0.0 ? frames_while_simulating / seconds_to_results : 0.0);
           }
           break;
         }
