@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -24,31 +25,42 @@ std::vector<ScenarioResults> run_experiment(const std::vector<ScenarioRun>& runs
   std::mutex failure_mutex;
   std::atomic<bool> failed{false};
 
+  // One job is one replication of every scenario: scenarios with equal population
+  // parameters share that replication's population (identical results, built once).
   const auto worker = [&] {
     while (!failed.load()) {
       if (settings.stop != nullptr && settings.stop->load()) return;
-      const std::size_t job = next.fetch_add(1);
-      if (job >= total) return;
-      // Replication-major order: all scenarios of replication r run close together.
-      const std::size_t rep = job / runs.size();
-      const std::size_t scenario = job % runs.size();
+      const std::size_t rep = next.fetch_add(1);
+      if (rep >= reps) return;
+      const model::ReplicationSettings rs{settings.master_seed, rep};
+      std::vector<std::shared_ptr<const model::Population>> populations(runs.size());
       try {
-        results[scenario].replications[rep] = model::run_replication(
-            runs[scenario].parameters, model::ReplicationSettings{settings.master_seed, rep});
+        for (std::size_t scenario = 0; scenario < runs.size(); ++scenario) {
+          if (settings.stop != nullptr && settings.stop->load()) return;
+          const model::ModelParameters& p = runs[scenario].parameters;
+          for (std::size_t earlier = 0; earlier < scenario && !populations[scenario]; ++earlier) {
+            if (model::same_population(p, runs[earlier].parameters)) {
+              populations[scenario] = populations[earlier];
+            }
+          }
+          if (!populations[scenario]) populations[scenario] = model::build_population(p, rs);
+          results[scenario].replications[rep] =
+              model::run_replication(p, rs, populations[scenario].get());
+          const std::size_t finished = done.fetch_add(1) + 1;
+          if (settings.progress) settings.progress(finished, total);
+        }
       } catch (...) {
         const std::lock_guard<std::mutex> lock(failure_mutex);
         if (!failure) failure = std::current_exception();
         failed.store(true);
         return;
       }
-      const std::size_t finished = done.fetch_add(1) + 1;
-      if (settings.progress) settings.progress(finished, total);
     }
   };
 
   const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
   const std::size_t threads = std::min<std::size_t>(
-      settings.threads > 0 ? static_cast<std::size_t>(settings.threads) : hardware, total);
+      settings.threads > 0 ? static_cast<std::size_t>(settings.threads) : hardware, reps);
   std::vector<std::thread> pool;
   for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();

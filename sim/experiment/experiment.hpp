@@ -3,7 +3,8 @@
 // scenario uses the same master seed and replication index, so the same people draw the same
 // numbers wherever the scenarios agree, and differences between scenarios are paired.
 // Replications run on worker threads; each result is stored at its (scenario, replication)
-// slot, so results are bit-identical for any thread count.
+// slot, so results are bit-identical for any thread count. Within a replication, scenarios
+// with equal population parameters share one population (model::build_population).
 
 #include <atomic>
 #include <cstdint>

@@ -24,13 +24,14 @@ kernel::StreamKey key_for(const kernel::Simulation& sim, const char* purpose,
 }  // namespace
 
 MobilityCentre::MobilityCentre(const ModelParameters& p, kernel::Simulation& sim,
-                               const LifeCourse& life, std::vector<KeptPerson>& people,
+                               const LifeCourse& life, const std::vector<KeptPerson>& people,
                                WorldTotals& with_service, std::vector<double> month_starts,
                                double service_end_day)
     : p_(p),
       sim_(sim),
       life_(life),
       people_(people),
+      client_of_(people.size(), -1),
       accounts_(with_service),
       month_starts_(std::move(month_starts)),
       service_end_day_(service_end_day),
@@ -62,7 +63,8 @@ std::size_t MobilityCentre::month_now() const {
 
 State MobilityCentre::state_of(std::size_t person, double day) const {
   const KeptPerson& kp = people_[person];
-  if (kp.client >= 0) return clients_[static_cast<std::size_t>(kp.client)].spell.state;
+  if (client_of_[person] >= 0)
+    return clients_[static_cast<std::size_t>(client_of_[person])].spell.state;
   State s = kp.path.front().state;
   for (const Spell& spell : kp.path) {
     if (spell.start_day > day) break;
@@ -370,8 +372,8 @@ void MobilityCentre::close_service() {
 // People
 
 std::optional<std::size_t> MobilityCentre::touch(std::size_t person, TouchReason reason) {
-  KeptPerson& kp = people_[person];
-  if (kp.client >= 0) return static_cast<std::size_t>(kp.client);
+  const KeptPerson& kp = people_[person];
+  if (client_of_[person] >= 0) return static_cast<std::size_t>(client_of_[person]);
   const double t = now();
   if (kp.path.front().start_day > t) return std::nullopt;  // not yet in the region's flows
   // Replay the baseline path up to t: the same spell numbers and accumulated hazards.
@@ -400,7 +402,7 @@ std::optional<std::size_t> MobilityCentre::touch(std::size_t person, TouchReason
   client.rng = kernel::RandomStream(key_for(sim_, "client", kp.person.id));
   const std::size_t index = clients_.size();
   clients_.push_back(std::move(client));
-  kp.client = static_cast<std::int32_t>(index);
+  client_of_[person] = static_cast<std::int32_t>(index);
   schedule_transition(index);
   return index;
 }
@@ -413,7 +415,7 @@ void MobilityCentre::schedule_referral(std::size_t index, double day, TouchReaso
 }
 
 void MobilityCentre::refer(std::size_t person, TouchReason reason) {
-  if (!service_open() || people_[person].client >= 0) return;
+  if (!service_open() || client_of_[person] >= 0) return;
   const auto c = touch(person, reason);
   if (!c) return;
   ++referrals_total_;
@@ -550,7 +552,7 @@ std::optional<std::size_t> MobilityCentre::draw_from_pool(std::vector<std::size_
     const auto i =
         static_cast<std::size_t>(rng.uniform_int(0, static_cast<std::int64_t>(arrived) - 1));
     const std::size_t person = pool[i];
-    if (people_[person].client >= 0) continue;
+    if (client_of_[person] >= 0) continue;
     if (state_of(person, t) == wanted) return person;
   }
   return std::nullopt;

@@ -30,11 +30,11 @@
 
 namespace werkstroom::model {
 
-/// A person the centre may touch, with their baseline path.
+/// A person the centre may touch, with their baseline path. Immutable once built, so one
+/// population can serve several scenarios of a replication (see region_model.hpp).
 struct KeptPerson {
   Person person;
   std::vector<Spell> path;
-  std::int32_t client = -1;  // index into the centre's clients once touched
 };
 
 enum class TouchReason : std::uint8_t {
@@ -48,7 +48,7 @@ enum class TouchReason : std::uint8_t {
 class MobilityCentre final : public kernel::ServiceListener {
  public:
   MobilityCentre(const ModelParameters& p, kernel::Simulation& sim, const LifeCourse& life,
-                 std::vector<KeptPerson>& people, WorldTotals& with_service,
+                 const std::vector<KeptPerson>& people, WorldTotals& with_service,
                  std::vector<double> month_starts, double service_end_day);
 
   /// Pools from which outreach and vacancies draw people; call after all people are kept.
@@ -63,6 +63,8 @@ class MobilityCentre final : public kernel::ServiceListener {
   [[nodiscard]] const IndicatorTable& indicators() const { return indicators_; }
   [[nodiscard]] const kernel::BudgetLedger& ledger() const { return ledger_; }
   [[nodiscard]] std::size_t client_count() const { return clients_.size(); }
+  /// Whether kept person `index` was touched by the centre.
+  [[nodiscard]] bool touched(std::size_t index) const { return client_of_[index] >= 0; }
   [[nodiscard]] double max_waiting_list() const { return max_waiting_; }
   [[nodiscard]] const kernel::QuantileSample& all_intake_waits_working_days() const {
     return all_waits_working_days_;
@@ -192,7 +194,8 @@ class MobilityCentre final : public kernel::ServiceListener {
   const ModelParameters& p_;
   kernel::Simulation& sim_;
   const LifeCourse& life_;
-  std::vector<KeptPerson>& people_;
+  const std::vector<KeptPerson>& people_;
+  std::vector<std::int32_t> client_of_;  // per kept person: index into clients_, or -1
   WorldTotals& accounts_;
   std::vector<double> month_starts_;
   double service_end_day_;

@@ -64,6 +64,7 @@ struct HorizonParameters {
   kernel::Date service_end_date{2021, 10, 31};  // last day clients are taken in
   int follow_up_months = 12;
   std::vector<kernel::Date> holidays;
+  bool operator==(const HorizonParameters&) const = default;
 };
 
 struct SectorParameters {
@@ -74,6 +75,7 @@ struct SectorParameters {
   double shortage_share = 0.0;     // share of employers with a staff shortage, start
   double surplus_share_end = 0.0;  // at the end of the horizon (linear in between)
   double shortage_share_end = 0.0;
+  bool operator==(const SectorParameters&) const = default;
 };
 
 struct EmployerParameters {
@@ -88,6 +90,7 @@ struct EmployerParameters {
 struct Hazard {
   double rate_per_month = 0.0;
   double decline_per_month = 0.0;
+  bool operator==(const Hazard&) const = default;
 };
 
 struct HazardParameters {
@@ -106,6 +109,7 @@ struct HazardParameters {
   double distance_effect = 0.0;  // find-work hazards scale by exp(-distance_effect * distance)
   std::vector<double> find_work_factor_by_month;  // the economy over calendar time
   std::vector<double> job_loss_factor_by_month;
+  bool operator==(const HazardParameters&) const = default;
 };
 
 /// How the attributes of a cohort's people are drawn.
@@ -121,6 +125,7 @@ struct AttributeParameters {
   double last_wage_mean_eur = 2800.0;  // monthly
   double last_wage_sd_eur = 900.0;
   double work_history_years_mean = 10.0;  // drives the WW entitlement
+  bool operator==(const AttributeParameters&) const = default;
 };
 
 struct CohortParameters {
@@ -133,6 +138,7 @@ struct CohortParameters {
   double referral_share = 0.0;   // share referred to the mobility centre by the first party
   double job_loss_factor = 1.0;  // multiplies the threatened job-loss hazard (temp contracts)
   AttributeParameters attributes;
+  bool operator==(const CohortParameters&) const = default;
 };
 
 struct DistanceParameters {
@@ -146,6 +152,7 @@ struct DistanceParameters {
   double banenafspraak = 0.0;
   double noise_sd = 0.0;
   double one_sided_history_years = 10.0;
+  bool operator==(const DistanceParameters&) const = default;
 };
 
 struct SelectionParameters {
@@ -264,6 +271,7 @@ struct BankruptcyShock {
   std::string sector;
   double notice_days = 30.0;     // announcement (surseance) to the end of the jobs
   bool calls_the_centre = true;  // the firm refers its staff at the announcement
+  bool operator==(const BankruptcyShock&) const = default;
 };
 
 struct ShockParameters {
@@ -275,6 +283,7 @@ struct ShockParameters {
   bool campaign_enabled = false;
   kernel::Date campaign_date{2021, 3, 1};
   double campaign_awareness_boost = 0.0;
+  bool operator==(const ShockParameters&) const = default;
 };
 
 struct SecondmentParameters {
@@ -291,6 +300,7 @@ struct BenefitParameters {
   double ww_entitlement_months_per_work_year = 1.0;
   double ww_entitlement_max_months = 24.0;
   double ww_min_work_history_years = 0.5;  // below this: no WW entitlement
+  bool operator==(const BenefitParameters&) const = default;
 };
 
 struct ModelParameters {

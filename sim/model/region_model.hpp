@@ -2,8 +2,18 @@
 // One replication of a scenario: the region's people in two worlds (with and without the
 // mobility centre) over the horizon. This is the model's single entry point for the command
 // line, the viewer, the experiments and the calibrator.
+//
+// A replication has two parts. The *population* — every person, their attributes, their
+// baseline path (the no-service world) and who the first responsible party refers — depends
+// only on the population parameters (horizon, sectors, hazards, cohorts, distance, benefits,
+// shocks, service on/off) and on (seed, replication). The *centre* depends on everything else.
+// Scenarios of a comparison that differ only in the centre's settings (staff, budgets,
+// instruments, outreach, ...) can therefore share one population per replication: the result
+// is bit-identical to building it again, and much cheaper.
 
 #include <cstdint>
+#include <memory>
+#include <vector>
 
 #include "model/parameters.hpp"
 #include "model/replication_result.hpp"
@@ -13,12 +23,26 @@ namespace werkstroom::model {
 struct ReplicationSettings {
   std::uint64_t master_seed = 1;
   std::uint64_t replication = 0;
+  bool operator==(const ReplicationSettings&) const = default;
 };
 
-/// Runs one replication. Throws std::invalid_argument / std::runtime_error with a message
-/// naming the parameter for inconsistent parameters.
+/// The people of one replication (opaque; see build_population).
+struct Population;
+
+/// Builds the population of a replication. Throws like run_replication for bad parameters.
+[[nodiscard]] std::shared_ptr<const Population> build_population(
+    const ModelParameters& p, const ReplicationSettings& settings);
+
+/// True when `a` and `b` have the same population parameters, so one population serves both.
+[[nodiscard]] bool same_population(const ModelParameters& a, const ModelParameters& b);
+
+/// Runs one replication, on `population` when given (it must have been built for the same
+/// population parameters and settings; std::invalid_argument otherwise), else on a population
+/// of its own. Throws std::invalid_argument / std::runtime_error with a message naming the
+/// parameter for inconsistent parameters.
 [[nodiscard]] ReplicationResult run_replication(const ModelParameters& p,
-                                                const ReplicationSettings& settings);
+                                                const ReplicationSettings& settings,
+                                                const Population* population = nullptr);
 
 /// The day numbers of the first days of the simulated months (month 0 starts at day 0) and,
 /// as last entry, the horizon's end.

@@ -9,6 +9,7 @@
 #include "experiment/staffing_advisor.hpp"
 #include "experiment/sweep.hpp"
 #include "kernel/statistics.hpp"
+#include "model/region_model.hpp"
 #include "scenario/loader.hpp"
 
 using namespace werkstroom;
@@ -112,4 +113,37 @@ TEST_CASE("the staffing advisor recommends the smallest level meeting the target
   // An impossible target is met by nobody.
   target.max_p90_wait_working_days = -1.0;
   CHECK(experiment::advise_staffing(base, target, 2, settings).recommended_advisors == 0);
+}
+
+TEST_CASE("a shared population gives the same results as a population of its own", "[experiment]") {
+  // The two library scenarios differ only in the centre's settings, so the experiment builds
+  // one population per replication for both.
+  const auto runs = two_scenarios();
+  REQUIRE(model::same_population(runs[0].parameters, runs[1].parameters));
+  experiment::ExperimentSettings settings;
+  settings.replications = 2;
+  settings.threads = 2;
+  const auto shared = experiment::run_experiment(runs, settings);
+  for (std::size_t s = 0; s < runs.size(); ++s) {
+    for (std::uint64_t rep = 0; rep < 2; ++rep) {
+      const auto alone = model::run_replication(runs[s].parameters, {settings.master_seed, rep});
+      const auto& with_sharing = shared[s].replications[rep];
+      REQUIRE(alone.kpis == with_sharing.kpis);
+      REQUIRE(alone.with_service.ww_benefit_eur == with_sharing.with_service.ww_benefit_eur);
+      REQUIRE(alone.without_service.running == with_sharing.without_service.running);
+      REQUIRE(alone.events == with_sharing.events);
+    }
+  }
+}
+
+TEST_CASE("a population is refused for other population parameters", "[experiment]") {
+  auto runs = two_scenarios();
+  const auto population = model::build_population(runs[0].parameters, {1, 0});
+  auto other = runs[0].parameters;
+  other.hazards.ww_find_work.rate_per_month *= 1.1;
+  CHECK_FALSE(model::same_population(runs[0].parameters, other));
+  CHECK_THROWS_AS(model::run_replication(other, {1, 0}, population.get()), std::invalid_argument);
+  CHECK_THROWS_AS(model::run_replication(runs[0].parameters, {2, 0}, population.get()),
+                  std::invalid_argument);
+  CHECK_NOTHROW(model::run_replication(runs[1].parameters, {1, 0}, population.get()));
 }
