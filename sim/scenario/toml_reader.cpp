@@ -63,18 +63,24 @@ class TomlReader final : public ParameterVisitor {
 
   void number_list(const std::string& key, std::vector<double>& value, const char* /*unit*/,
                    Range range) override {
-    std::string path;
-    const toml::node* node = find(key, false, path);
-    if (node == nullptr) {
-      if (frames_.back().strict) value.clear();
-      return;
-    }
-    std::vector<SourcePosition> positions;
-    value = read_number_list(ctx_, *node, path, range, &positions);
-    record_elements(path, positions);
+    read_list(key, value,
+              [this, range](const toml::node& node, const std::string& path,
+                            std::vector<SourcePosition>* positions) {
+                return read_number_list(ctx_, node, path, range, positions);
+              });
   }
 
   void date_list(const std::string& key, std::vector<kernel::Date>& value) override {
+    read_list(key, value,
+              [this](const toml::node& node, const std::string& path,
+                     std::vector<SourcePosition>* positions) {
+                return read_date_list(ctx_, node, path, positions);
+              });
+  }
+
+  /// A list parameter: absent in a base file it is empty; its elements' positions are kept.
+  template <typename T, typename Read>
+  void read_list(const std::string& key, std::vector<T>& value, const Read& read) {
     std::string path;
     const toml::node* node = find(key, false, path);
     if (node == nullptr) {
@@ -82,7 +88,7 @@ class TomlReader final : public ParameterVisitor {
       return;
     }
     std::vector<SourcePosition> positions;
-    value = read_date_list(ctx_, *node, path, &positions);
+    value = read(*node, path, &positions);
     record_elements(path, positions);
   }
 
