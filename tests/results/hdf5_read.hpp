@@ -41,7 +41,8 @@ inline std::vector<std::string> read_text_list(const H5::AbstractDs& object,
                                                const std::function<void(void*)>& read) {
   require_utf8_text(object);
   const H5::DataSpace space = object.getSpace();
-  REQUIRE(space.getSimpleExtentNdims() == 1);
+  const int rank = space.getSimpleExtentNdims();
+  REQUIRE(rank == 1);
   hsize_t n = 0;
   space.getSimpleExtentDims(&n);
   std::vector<char*> pointers(n, nullptr);
@@ -153,7 +154,8 @@ inline std::vector<StatisticsRecord> statistics_table(const H5::Group& group,
   mem.insertMember("upper95", offsetof(Raw, upper95), H5::PredType::NATIVE_DOUBLE);
   mem.insertMember("replications", offsetof(Raw, replications), H5::PredType::NATIVE_INT64);
   const H5::DataSpace space = ds.getSpace();
-  REQUIRE(space.getSimpleExtentNdims() == 1);
+  const int rank = space.getSimpleExtentNdims();
+  REQUIRE(rank == 1);
   std::vector<Raw> raw(static_cast<std::size_t>(space.getSimpleExtentNpoints()));
   std::vector<StatisticsRecord> rows;
   if (raw.empty()) return rows;

@@ -95,6 +95,15 @@ std::map<std::string, std::string> values(const model::ModelParameters& p) {
   return out;
 }
 
+/// Loads a scenario file and runs one replication of it.
+void check_runs(const fs::path& file) {
+  INFO("scenario: " << rel_path(file));
+  const model::ModelParameters p = scenario::load_scenario(file).parameters;
+  model::ReplicationResult r;
+  CHECK_NOTHROW(r = run(p));
+  CHECK(r.people > 0);
+}
+
 }  // namespace
 
 TEST_CASE("library: every scenario loads and labels every parameter", "[scenario]") {
@@ -141,11 +150,7 @@ TEST_CASE("library: every scenario runs a replication", "[scenario]") {
   // (which tests/model runs for long horizons).
   for (const fs::path& file : all_scenarios()) {
     if (in_folder(file, "national") || in_folder(file, "verification")) continue;
-    INFO("scenario: " << rel_path(file));
-    const model::ModelParameters p = scenario::load_scenario(file).parameters;
-    model::ReplicationResult r;
-    CHECK_NOTHROW(r = run(p));
-    CHECK(r.people > 0);
+    check_runs(file);
   }
 }
 
@@ -191,11 +196,7 @@ TEST_CASE("library: national scenarios run (the first two and the largest)", "[s
       });
   if (std::find(chosen.begin(), chosen.end(), *largest) == chosen.end()) chosen.push_back(*largest);
   for (const fs::path& file : chosen) {
-    INFO("scenario: " << rel_path(file));
-    const model::ModelParameters p = scenario::load_scenario(file).parameters;
-    model::ReplicationResult r;
-    CHECK_NOTHROW(r = run(p));
-    CHECK(r.people > 0);
+    check_runs(file);
   }
 }
 
