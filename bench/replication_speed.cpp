@@ -7,7 +7,9 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "model/region_model.hpp"
 #include "scenario/loader.hpp"
@@ -33,13 +35,38 @@ int main(int argc, char** argv) {
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  // The two parts of a replication: the population (people and baseline paths) and the centre
+  // run on it. The viewer re-uses populations when only the centre's levers move.
+  double build_seconds = 0.0;
+  double centre_seconds = 0.0;
+  for (int r = 0; r < reps; ++r) {
+    const werkstroom::model::ReplicationSettings rs{1, static_cast<std::uint64_t>(r)};
+    const auto b0 = std::chrono::steady_clock::now();
+    const auto population = werkstroom::model::build_population(loaded.parameters, rs);
+    const auto b1 = std::chrono::steady_clock::now();
+    (void)werkstroom::model::run_replication(loaded.parameters, rs, population.get());
+    const auto b2 = std::chrono::steady_clock::now();
+    build_seconds += std::chrono::duration<double>(b1 - b0).count();
+    centre_seconds += std::chrono::duration<double>(b2 - b1).count();
+  }
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
+  // Memory of holding the populations of all replications at once (the viewer's cache).
+  std::vector<std::shared_ptr<const werkstroom::model::Population>> held;
+  for (int r = 0; r < reps; ++r) {
+    held.push_back(
+        werkstroom::model::build_population(loaded.parameters, {1, static_cast<std::uint64_t>(r)}));
+  }
+  rusage holding{};
+  getrusage(RUSAGE_SELF, &holding);
   fmt::print(
       "{}: follow-up {} months, {} replications, {:.2f} ms per replication, "
-      "{:.0f} people and {:.0f} events per replication, peak RSS {:.1f} MiB\n",
+      "{:.0f} people and {:.0f} events per replication, peak RSS {:.1f} MiB\n"
+      "  of which: population {:.2f} ms, centre on a given population {:.2f} ms\n"
+      "  holding all {} populations: peak RSS {:.1f} MiB\n",
       loaded.name, loaded.parameters.horizon.follow_up_months, reps, 1000.0 * seconds / reps,
       static_cast<double>(people) / reps, static_cast<double>(events) / reps,
-      static_cast<double>(usage.ru_maxrss) / 1024.0);
+      static_cast<double>(usage.ru_maxrss) / 1024.0, 1000.0 * build_seconds / reps,
+      1000.0 * centre_seconds / reps, reps, static_cast<double>(holding.ru_maxrss) / 1024.0);
   return 0;
 }

@@ -43,7 +43,11 @@ std::vector<ScenarioResults> run_experiment(const std::vector<ScenarioRun>& runs
               populations[scenario] = populations[earlier];
             }
           }
-          if (!populations[scenario]) populations[scenario] = model::build_population(p, rs);
+          if (!populations[scenario]) {
+            populations[scenario] = settings.population_cache != nullptr
+                                        ? settings.population_cache->get_or_build(p, rs)
+                                        : model::build_population(p, rs);
+          }
           results[scenario].replications[rep] =
               model::run_replication(p, rs, populations[scenario].get());
           const std::size_t finished = done.fetch_add(1) + 1;

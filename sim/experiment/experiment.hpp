@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "experiment/population_cache.hpp"
 #include "model/parameters.hpp"
 #include "model/replication_result.hpp"
 
@@ -31,6 +32,8 @@ struct ExperimentSettings {
   /// Set to true (from another thread or a signal handler) to stop early; run_experiment then
   /// throws Interrupted.
   const std::atomic<bool>* stop = nullptr;
+  /// Populations kept across experiments (optional; results are the same with or without).
+  PopulationCache* population_cache = nullptr;
 };
 
 struct ScenarioResults {

@@ -25,8 +25,8 @@ kernel::StreamKey key_for(const kernel::Simulation& sim, const char* purpose,
 
 MobilityCentre::MobilityCentre(const ModelParameters& p, kernel::Simulation& sim,
                                const LifeCourse& life, const std::vector<KeptPerson>& people,
-                               WorldTotals& with_service, std::vector<double> month_starts,
-                               double service_end_day)
+                               const PersonPools& pools, WorldTotals& with_service,
+                               std::vector<double> month_starts, double service_end_day)
     : p_(p),
       sim_(sim),
       life_(life),
@@ -40,8 +40,7 @@ MobilityCentre::MobilityCentre(const ModelParameters& p, kernel::Simulation& sim
       vacancies_(p.sectors.size()),
       indicators_(month_starts_.size() - 1),
       instruments_(p.instruments.size()),
-      threatened_pool_(p.sectors.size()),
-      tozo_pool_(p.sectors.size()),
+      pools_(pools),
       outreach_rng_(sim.stream("centre/outreach")),
       inbound_rng_(sim.stream("centre/inbound")),
       work_rng_(sim.stream("centre/work-times")),
@@ -71,39 +70,6 @@ State MobilityCentre::state_of(std::size_t person, double day) const {
     s = spell.state;
   }
   return s;
-}
-
-void MobilityCentre::index_people() {
-  for (std::size_t i = 0; i < people_.size(); ++i) {
-    const Person& person = people_[i].person;
-    const std::size_t sector = person.attributes.sector;
-    if (person.start_state == State::threatened) threatened_pool_[sector].push_back(i);
-    if (person.start_state == State::tozo) tozo_pool_[sector].push_back(i);
-    if (person.start_state == State::ww || person.start_state == State::pw) {
-      regular_pool_.push_back(i);
-    }
-  }
-  // Pools in arrival order: a draw at time t chooses among those arrived by t, so people who
-  // arrive later (a shock, say) do not change the draws made before they exist (CRN).
-  struct Key {
-    double arrival;
-    std::uint64_t id;
-    std::size_t index;
-  };
-  std::vector<Key> keys;
-  const auto sort_pool = [this, &keys](std::vector<std::size_t>& pool) {
-    keys.clear();
-    for (const std::size_t i : pool) {
-      keys.push_back(Key{people_[i].person.arrival_day, people_[i].person.id, i});
-    }
-    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-      return a.arrival != b.arrival ? a.arrival < b.arrival : a.id < b.id;
-    });
-    for (std::size_t k = 0; k < keys.size(); ++k) pool[k] = keys[k].index;
-  };
-  for (auto& pool : threatened_pool_) sort_pool(pool);
-  for (auto& pool : tozo_pool_) sort_pool(pool);
-  sort_pool(regular_pool_);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -538,7 +504,7 @@ void MobilityCentre::end_service(std::size_t c) {
   sim_.cancel(clients_[c].effect_expiry);
 }
 
-std::optional<std::size_t> MobilityCentre::draw_from_pool(std::vector<std::size_t>& pool,
+std::optional<std::size_t> MobilityCentre::draw_from_pool(const std::vector<std::size_t>& pool,
                                                           State wanted, kernel::RandomStream& rng) {
   const double t = now();
   const auto arrived =
@@ -890,7 +856,7 @@ void MobilityCentre::employer_contact_done(JobKind kind, std::size_t employer) {
       if (employers_.at(employer).zzp) {
         // A zzp'er asking for help: refer them, as a self-employed person on TOZO.
         const std::size_t sector = employers_.at(employer).sector;
-        if (const auto person = draw_from_pool(tozo_pool_[sector], State::tozo, inbound_rng_)) {
+        if (const auto person = draw_from_pool(pools_.tozo.at(sector), State::tozo, inbound_rng_)) {
           refer(*person, TouchReason::inbound);
         }
       } else if (state == EmployerState::surplus) {
@@ -926,7 +892,7 @@ void MobilityCentre::referrals_from(std::size_t employer, double mean) {
   const std::uint64_t n = outreach_rng_.poisson(mean);
   for (std::uint64_t i = 0; i < n; ++i) {
     if (const auto person =
-            draw_from_pool(threatened_pool_[sector], State::threatened, outreach_rng_)) {
+            draw_from_pool(pools_.threatened.at(sector), State::threatened, outreach_rng_)) {
       refer(*person, TouchReason::outreach);
     }
   }
@@ -940,7 +906,7 @@ void MobilityCentre::vacancies_from(std::size_t employer, double mean) {
     // Part of the acquired vacancies go to regular WW and PW clients of UWV and municipality.
     if (outreach_rng_.uniform01() < p_.outreach.regular_client_fill_share) {
       const State wanted = outreach_rng_.uniform01() < 0.5 ? State::ww : State::pw;
-      if (const auto person = draw_from_pool(regular_pool_, wanted, outreach_rng_)) {
+      if (const auto person = draw_from_pool(pools_.regular, wanted, outreach_rng_)) {
         if (const auto c = touch(*person, TouchReason::regular_vacancy)) {
           count(Indicator::placements_regular_clients);
           clients_[*c].phase = Phase::done;

@@ -26,6 +26,7 @@
 #include "model/life_course.hpp"
 #include "model/parameters.hpp"
 #include "model/person.hpp"
+#include "model/person_pools.hpp"
 #include "model/world_totals.hpp"
 
 namespace werkstroom::model {
@@ -48,11 +49,10 @@ enum class TouchReason : std::uint8_t {
 class MobilityCentre final : public kernel::ServiceListener {
  public:
   MobilityCentre(const ModelParameters& p, kernel::Simulation& sim, const LifeCourse& life,
-                 const std::vector<KeptPerson>& people, WorldTotals& with_service,
-                 std::vector<double> month_starts, double service_end_day);
+                 const std::vector<KeptPerson>& people, const PersonPools& pools,
+                 WorldTotals& with_service, std::vector<double> month_starts,
+                 double service_end_day);
 
-  /// Pools from which outreach and vacancies draw people; call after all people are kept.
-  void index_people();
   /// Schedules the first events (staff, outreach, inbound requests, month ends, scaling).
   void start();
   /// A referral of kept person `index` at `day` (scheduled by the region model).
@@ -160,7 +160,7 @@ class MobilityCentre final : public kernel::ServiceListener {
   void on_transition(std::size_t c, Destination d);
   void move_to(std::size_t c, State to, std::optional<double> secondment_end = std::nullopt);
   void end_service(std::size_t c);
-  std::optional<std::size_t> draw_from_pool(std::vector<std::size_t>& pool, State wanted,
+  std::optional<std::size_t> draw_from_pool(const std::vector<std::size_t>& pool, State wanted,
                                             kernel::RandomStream& rng);
 
   // Staff work
@@ -211,9 +211,7 @@ class MobilityCentre final : public kernel::ServiceListener {
   std::vector<Client> clients_;
   std::vector<Advisor> advisors_;
   std::vector<InstrumentState> instruments_;
-  std::vector<std::vector<std::size_t>> threatened_pool_;  // per sector
-  std::vector<std::vector<std::size_t>> tozo_pool_;        // per sector
-  std::vector<std::size_t> regular_pool_;                  // people starting in WW or PW
+  const PersonPools& pools_;  // index_people(people_)
 
   kernel::RandomStream outreach_rng_;
   kernel::RandomStream inbound_rng_;

@@ -8,6 +8,7 @@
 #include "model/kpis.hpp"
 #include "model/life_course.hpp"
 #include "model/mobility_centre.hpp"
+#include "model/person_pools.hpp"
 #include "model/population.hpp"
 #include "model/world_totals.hpp"
 
@@ -54,6 +55,8 @@ struct Population {
   std::vector<std::pair<std::size_t, TouchReason>> referrals;
   /// The accounts of the people who cannot be touched (the same in both worlds).
   WorldTotals untouched;
+  /// Outreach and vacancy pools over `kept`.
+  PersonPools pools;
   std::vector<double> arrivals_delta;
   std::uint64_t people = 0;
 };
@@ -106,7 +109,21 @@ std::shared_ptr<const Population> build_population(const ModelParameters& p,
     }
     pop->kept.push_back(KeptPerson{std::move(person), scratch_path});
   });
+  pop->pools = index_people(pop->kept, q.sectors.size());
   return pop;
+}
+
+std::size_t population_bytes(const Population& population) {
+  std::size_t bytes = sizeof(Population) + population.kept.capacity() * sizeof(KeptPerson) +
+                      population.referrals.capacity() * sizeof(population.referrals[0]) +
+                      population.months.capacity() * sizeof(double) +
+                      population.arrivals_delta.capacity() * sizeof(double);
+  for (const KeptPerson& k : population.kept) bytes += k.path.capacity() * sizeof(Spell);
+  bytes += population.pools.regular.capacity() * sizeof(std::size_t);
+  for (const auto* group : {&population.pools.threatened, &population.pools.tozo}) {
+    for (const auto& pool : *group) bytes += pool.capacity() * sizeof(std::size_t);
+  }
+  return bytes;
 }
 
 ReplicationResult run_replication(const ModelParameters& p, const ReplicationSettings& settings,
@@ -134,8 +151,8 @@ ReplicationResult run_replication(const ModelParameters& p, const ReplicationSet
   WorldTotals touched_without(p, months);
   WorldTotals touched_with(p, months);
 
-  MobilityCentre centre(p, sim, life, population->kept, touched_with, months, service_end_day);
-  centre.index_people();
+  MobilityCentre centre(p, sim, life, population->kept, population->pools, touched_with, months,
+                        service_end_day);
   for (const auto& [index, reason] : population->referrals) {
     centre.schedule_referral(index, population->kept[index].person.arrival_day, reason);
   }

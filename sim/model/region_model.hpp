@@ -11,6 +11,7 @@
 // instruments, outreach, ...) can therefore share one population per replication: the result
 // is bit-identical to building it again, and much cheaper.
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -32,6 +33,9 @@ struct Population;
 /// Builds the population of a replication. Throws like run_replication for bad parameters.
 [[nodiscard]] std::shared_ptr<const Population> build_population(
     const ModelParameters& p, const ReplicationSettings& settings);
+
+/// Approximate heap and object bytes held by `population` (for caches with a memory budget).
+[[nodiscard]] std::size_t population_bytes(const Population& population);
 
 /// True when `a` and `b` have the same population parameters, so one population serves both.
 [[nodiscard]] bool same_population(const ModelParameters& a, const ModelParameters& b);

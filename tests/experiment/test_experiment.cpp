@@ -147,3 +147,80 @@ TEST_CASE("a population is refused for other population parameters", "[experimen
                   std::invalid_argument);
   CHECK_NOTHROW(model::run_replication(runs[1].parameters, {1, 0}, population.get()));
 }
+
+namespace {
+void require_same_replications(const std::vector<experiment::ScenarioResults>& a,
+                               const std::vector<experiment::ScenarioResults>& b) {
+  REQUIRE(a.size() == b.size());
+  for (std::size_t s = 0; s < a.size(); ++s) {
+    REQUIRE(a[s].replications.size() == b[s].replications.size());
+    for (std::size_t r = 0; r < a[s].replications.size(); ++r) {
+      const auto& x = a[s].replications[r];
+      const auto& y = b[s].replications[r];
+      REQUIRE(x.kpis == y.kpis);
+      REQUIRE(x.events == y.events);
+      REQUIRE(x.with_service.ww_benefit_eur == y.with_service.ww_benefit_eur);
+      REQUIRE(x.without_service.running == y.without_service.running);
+    }
+  }
+}
+}  // namespace
+
+TEST_CASE("a population cache reuses populations across experiments without changing results",
+          "[experiment]") {
+  auto runs = two_scenarios();
+  experiment::ExperimentSettings plain;
+  plain.replications = 3;
+  plain.threads = 2;
+  experiment::PopulationCache cache(std::size_t{1} << 30U);
+  experiment::ExperimentSettings cached = plain;
+  cached.population_cache = &cache;
+
+  // First experiment: one population per replication, shared by the two scenarios.
+  require_same_replications(experiment::run_experiment(runs, plain),
+                            experiment::run_experiment(runs, cached));
+  CHECK(cache.counts().misses == 3);
+  CHECK(cache.counts().entries == 3);
+  CHECK(cache.counts().bytes > 0);
+
+  // A change to the centre only (one advisor more): every population comes from the cache.
+  runs[1].parameters.staff.advisors += 1;
+  runs[1].parameters.budget.centre_budget_eur += 100000.0;
+  require_same_replications(experiment::run_experiment(runs, plain),
+                            experiment::run_experiment(runs, cached));
+  CHECK(cache.counts().misses == 3);
+  CHECK(cache.counts().hits == 3);
+
+  // A change to the population (more WW inflow) in the second scenario: new populations for
+  // it, the first scenario's still come from the cache.
+  runs[1].parameters.cohorts[0].inflow_per_month.front() *= 1.2;
+  REQUIRE_FALSE(model::same_population(runs[0].parameters, runs[1].parameters));
+  require_same_replications(experiment::run_experiment(runs, plain),
+                            experiment::run_experiment(runs, cached));
+  CHECK(cache.counts().misses == 6);
+  CHECK(cache.counts().hits == 6);
+  CHECK(cache.counts().entries == 6);
+}
+
+TEST_CASE("a population cache stays within its memory budget", "[experiment]") {
+  const auto runs = two_scenarios();
+  experiment::ExperimentSettings plain;
+  plain.replications = 3;
+  plain.threads = 1;
+  // A budget smaller than one population keeps only the newest one.
+  experiment::PopulationCache tiny(1);
+  experiment::ExperimentSettings cached = plain;
+  cached.population_cache = &tiny;
+  require_same_replications(experiment::run_experiment(runs, plain),
+                            experiment::run_experiment(runs, cached));
+  CHECK(tiny.counts().entries == 1);
+  // Replications 0 and 1 were evicted, replication 2 is still there.
+  const auto before = tiny.counts();
+  (void)tiny.get_or_build(runs[0].parameters, {plain.master_seed, 2});
+  CHECK(tiny.counts().hits == before.hits + 1);
+  (void)tiny.get_or_build(runs[0].parameters, {plain.master_seed, 0});
+  CHECK(tiny.counts().misses == before.misses + 1);
+  tiny.clear();
+  CHECK(tiny.counts().entries == 0);
+  CHECK(tiny.counts().bytes == 0);
+}

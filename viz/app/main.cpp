@@ -34,6 +34,7 @@ struct Options {
   bool language_given = false;
   bool replications_given = false;
   double timeout_seconds = 300.0;
+  std::string bench_lever;  // screenshot mode: a lever to move after the first results
   std::vector<std::filesystem::path> paths;
   std::string command_line;
 };
@@ -46,7 +47,10 @@ void usage() {
       "  --reps N               replications per scenario (default 100)\n"
       "  --threads T            worker threads (default: all)\n"
       "  --lang nl|en           language (default nl)\n"
-      "  --timeout S            screenshot mode: give up after S seconds (default 300)\n",
+      "  --timeout S            screenshot mode: give up after S seconds (default 300)\n"
+      "  --bench-lever L        screenshot mode: after the first results, move lever L of the\n"
+      "                         selected scenario as a released slider does and time the\n"
+      "                         re-simulation (L: advisors | inflow)\n",
       stderr);
 }
 
@@ -92,6 +96,14 @@ Options parse(int argc, char** argv) {
       o.threads = parse_int(a, value(), 0, 1024);
     } else if (a == "--timeout") {
       o.timeout_seconds = parse_int(a, value(), 1, 86400);
+    } else if (a == "--bench-lever") {
+      o.bench_lever = value();
+      if (o.bench_lever != "advisors" && o.bench_lever != "inflow") {
+        std::fprintf(stderr,
+                     "werkstroom-viz: --bench-lever: expected advisors or inflow, found \"%s\"\n",
+                     o.bench_lever.c_str());
+        std::exit(2);
+      }
     } else if (a == "--lang") {
       try {
         o.language = werkstroom::experiment::parse_language(value());
@@ -146,7 +158,6 @@ int main(int argc, char** argv) {
   }
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  glfwWindowHint(GLFW_SAMPLES, 4);
   if (screenshot_mode) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
   GLFWwindow* window =
       glfwCreateWindow(options.width, options.height, "werkstroom-viz", nullptr, nullptr);
@@ -187,18 +198,45 @@ int main(int argc, char** argv) {
       if (screenshot_mode) exit_code = 2;
     }
 
-    const auto started = std::chrono::steady_clock::now();
+    auto started = std::chrono::steady_clock::now();
     int frames_after_results = 0;
-    // Screenshot mode reports how long the first simulation took and how many frames were
-    // drawn meanwhile (the viewer benchmark in BENCHMARKS.md).
+    // Screenshot mode reports how long the simulation took and how many frames were drawn
+    // meanwhile (the viewer benchmark in BENCHMARKS.md); with --bench-lever it does so for the
+    // re-simulation after a lever moves, which is what a user waits for after a slider.
     int frames_while_simulating = 0;
     double seconds_to_results = 0.0;
+    bool lever_pending = !options.bench_lever.empty();
+    // Frames drawn after the results arrive before the picture is taken (layout and fonts
+    // settle); they also measure the frame rate of the idle window showing results.
+    constexpr int kSettleFrames = 30;
+    auto results_shown = started;
+    const auto report = [&](const char* what) {
+      std::fprintf(stderr,
+                   "werkstroom-viz: %s: results after %.2f s; %d frames drawn meanwhile "
+                   "(%.1f frames/s)\n",
+                   what, seconds_to_results, frames_while_simulating,
+                   seconds_to_results > 0.0 ? frames_while_simulating / seconds_to_results : 0.0);
+    };
+    auto frame_started = std::chrono::steady_clock::now();
     while (exit_code == 0 && glfwWindowShouldClose(window) == 0 && !viewer.quit_requested()) {
-      // While a simulation runs, draw at up to 60 frames a second (progress and the rest of
-      // the interface stay live); when idle, sleep until an event. Screenshot mode paces its
-      // frames the same way so that what it measures is what a user gets.
-      constexpr double kFramePeriod = 1.0 / 60.0;
-      glfwWaitEventsTimeout(viewer.job().status().running || screenshot_mode ? kFramePeriod : 0.5);
+      // While a simulation runs, draw at up to 40 frames a second (progress and the rest of
+      // the interface stay live, with a margin over 30; every frame more is taken from the
+      // simulation on a machine without a GPU): wait only for what is left of the frame
+      // period after the last frame's drawing. When idle, sleep until an event (or half a second).
+      // Screenshot mode paces its frames the same way so that what it measures is what a user gets.
+      constexpr double kFramePeriod = 1.0 / 40.0;
+      if (viewer.job().status().running || screenshot_mode) {
+        const double since_frame =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - frame_started).count();
+        if (since_frame < kFramePeriod) {
+          glfwWaitEventsTimeout(kFramePeriod - since_frame);
+        } else {
+          glfwPollEvents();
+        }
+      } else {
+        glfwWaitEventsTimeout(0.5);
+      }
+      frame_started = std::chrono::steady_clock::now();
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
@@ -230,9 +268,32 @@ int main(int argc, char** argv) {
           seconds_to_results =
               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         }
-        if (viewer.results_current()) ++frames_after_results;
+        if (viewer.results_current()) {
+          if (frames_after_results == 0) results_shown = std::chrono::steady_clock::now();
+          ++frames_after_results;
+        }
+        if (lever_pending && frames_after_results >= kSettleFrames) {
+          report("first run");
+          lever_pending = false;
+          werkstroom::viz::Levers& levers =
+              viewer.view().levers.at(viewer.view().selected_scenario);
+          if (options.bench_lever == "advisors") {
+            levers.advisors += 1;  // the centre only: populations are reused
+          } else {
+            levers.inflow_multiplier[0] *= 1.2;  // the population: built again
+          }
+          if (!viewer.apply_levers_and_rerun()) {
+            std::fprintf(stderr, "werkstroom-viz: --bench-lever: %s\n", viewer.message().c_str());
+            exit_code = 1;
+            break;
+          }
+          started = std::chrono::steady_clock::now();
+          frames_while_simulating = 0;
+          frames_after_results = 0;
+          seconds_to_results = 0.0;
+        }
         // A few frames after the results arrive, so layout and fonts have settled.
-        if (frames_after_results >= 4) {
+        if (!lever_pending && frames_after_results >= kSettleFrames) {
           const bool ok = werkstroom::viz::save_framebuffer_png(options.screenshot, 0, 0, fb_width,
                                                                 fb_height, fb_height);
           if (!ok) {
@@ -241,12 +302,15 @@ int main(int argc, char** argv) {
           } else {
             std::fprintf(stderr, "werkstroom-viz: wrote %s (%d x %d)\n", options.screenshot.c_str(),
                          fb_width, fb_height);
-            std::fprintf(
-                stderr,
-                "werkstroom-viz: results after %.2f s; %d frames drawn meanwhile "
-                "(%.1f frames/s)\n",
-                seconds_to_results, frames_while_simulating,
-                seconds_to_results > 0.0 ? frames_while_simulating / seconds_to_results : 0.0);
+            report(options.bench_lever.empty() ? "first run"
+                                               : ("after moving " + options.bench_lever).c_str());
+            const double idle_seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - results_shown)
+                    .count();
+            std::fprintf(stderr,
+                         "werkstroom-viz: idle with results: %.1f frames/s (capped at 40 by the "
+                         "frame pacing)\n",
+                         idle_seconds > 0.0 ? (kSettleFrames - 1) / idle_seconds : 0.0);
           }
           break;
         }

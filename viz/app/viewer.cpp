@@ -274,7 +274,9 @@ void Viewer::frame() {
   ImGui::SetNextWindowSize(viewport->WorkSize);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar |
-                                 ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                 // The frame is cleared to WindowBg already (main.cpp).
+                                 ImGuiWindowFlags_NoBackground;
   ImGui::Begin("werkstroom-viz", nullptr, flags);
   handle_menu(panels::menu_bar(view_));
 
@@ -283,10 +285,10 @@ void Viewer::frame() {
 
   // Sidebar: scenarios above, levers below.
   ImGui::BeginChild("sidebar", {kSidebarWidth, body_height}, false);
-  ImGui::BeginChild("scenarios", {0.0F, body_height * 0.42F}, true);
+  style::begin_panel_child("scenarios", {0.0F, body_height * 0.42F});
   panels::scenario_panel(slots_, view_);
-  ImGui::EndChild();
-  ImGui::BeginChild("levers", {0.0F, 0.0F}, true);
+  style::end_panel_child();
+  style::begin_panel_child("levers", {0.0F, 0.0F});
   if (view_.selected_scenario < slots_.size()) {
     if (view_.levers.size() != slots_.size()) {
       view_.levers.clear();
@@ -297,7 +299,7 @@ void Viewer::frame() {
       apply_levers_and_rerun();
     }
   }
-  ImGui::EndChild();
+  style::end_panel_child();
   ImGui::EndChild();
 
   ImGui::SameLine();
@@ -330,9 +332,9 @@ void Viewer::frame() {
                       false);
     charts_rect_ = panels::charts_panel(run.get(), slots_, view_);
     ImGui::EndChild();
-    ImGui::BeginChild("kpis", {0.0F, 0.0F}, false);
+    style::begin_panel_child("kpis", {0.0F, 0.0F}, false);
     panels::kpi_panel(run.get(), view_);
-    ImGui::EndChild();
+    style::end_panel_child();
   }
   ImGui::EndChild();
 

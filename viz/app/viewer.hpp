@@ -94,8 +94,11 @@ class Viewer {
   ViewerOptions options_;
   ViewState view_;
   std::vector<ScenarioSlot> slots_;
-  SimulationJob job_;
-  SimulationJob sweep_job_;
+  // One population cache for the comparison and the scale-up sweep (they share populations).
+  std::shared_ptr<experiment::PopulationCache> populations_ =
+      std::make_shared<experiment::PopulationCache>(kPopulationCacheBytes);
+  SimulationJob job_{populations_};
+  SimulationJob sweep_job_{populations_};
   panels::ScaleUpState scaleup_;
   std::uint64_t sweep_generation_ = 0;
   panels::DialogState dialogs_;

@@ -6,7 +6,11 @@
 
 namespace werkstroom::viz {
 
-SimulationJob::SimulationJob() : worker_([this] { work(); }) {}
+SimulationJob::SimulationJob(std::shared_ptr<experiment::PopulationCache> populations)
+    : population_cache_(populations != nullptr
+                            ? std::move(populations)
+                            : std::make_shared<experiment::PopulationCache>(kPopulationCacheBytes)),
+      worker_([this] { work(); }) {}
 
 SimulationJob::~SimulationJob() {
   {
@@ -88,6 +92,7 @@ void SimulationJob::work() {
     settings.replications = request.replications;
     settings.threads = request.threads;
     settings.stop = stop.get();
+    settings.population_cache = population_cache_.get();
     settings.progress = [this](std::size_t done, std::size_t /*total*/) {
       // Workers finish out of order; keep the largest count.
       std::size_t seen = done_.load();

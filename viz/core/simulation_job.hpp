@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "experiment/experiment.hpp"
+#include "experiment/population_cache.hpp"
 
 namespace werkstroom::viz {
 
@@ -53,9 +54,14 @@ struct JobStatus {
   [[nodiscard]] bool idle() const { return !running; }
 };
 
+/// Memory the viewer may spend on populations kept between runs (about 3.5 MiB each for the
+/// default region; 1 GiB holds two scenarios' worth of 100 replications more than once).
+inline constexpr std::size_t kPopulationCacheBytes = std::size_t{1} << 30U;
+
 class SimulationJob {
  public:
-  SimulationJob();
+  /// `populations` may be shared with other jobs (nullptr: a cache of kPopulationCacheBytes).
+  explicit SimulationJob(std::shared_ptr<experiment::PopulationCache> populations = nullptr);
   ~SimulationJob();  // cancels the run in flight and joins the worker
   SimulationJob(const SimulationJob&) = delete;
   SimulationJob& operator=(const SimulationJob&) = delete;
@@ -87,6 +93,8 @@ class SimulationJob {
   std::atomic<std::size_t> done_{0};
   std::atomic<std::size_t> total_{0};
   bool quit_ = false;
+  // Populations of earlier requests: a change to the centre's levers re-runs the centre only.
+  std::shared_ptr<experiment::PopulationCache> population_cache_;
   std::thread worker_;  // last: started after every other member is ready
 };
 

@@ -66,7 +66,9 @@ void setup(float font_size) {
   s.ScrollbarSize = 12.0F;
   ImVec4* c = s.Colors;
   c[ImGuiCol_WindowBg] = colour(243, 245, 247);
-  c[ImGuiCol_ChildBg] = colour(255, 255, 255);
+  // Layout children are transparent: llvmpipe (software OpenGL) pays for every covered pixel,
+  // so only panels that show a white card (style::panel_child) fill their background.
+  c[ImGuiCol_ChildBg] = colour(255, 255, 255, 0.0F);
   c[ImGuiCol_MenuBarBg] = colour(233, 236, 239);
   c[ImGuiCol_Border] = colour(206, 212, 218);
   c[ImGuiCol_Text] = colour(33, 37, 41);
@@ -92,5 +94,13 @@ void setup(float font_size) {
   c[ImGuiCol_TableBorderLight] = colour(228, 231, 235);
   c[ImGuiCol_TableBorderStrong] = colour(206, 212, 218);
 }
+
+void begin_panel_child(const char* id, ImVec2 size, bool border) {
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, kChartBackground);
+  ImGui::BeginChild(id, size, border);
+  ImGui::PopStyleColor();
+}
+
+void end_panel_child() { ImGui::EndChild(); }
 
 }  // namespace werkstroom::viz::style

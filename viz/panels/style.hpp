@@ -35,6 +35,11 @@ inline constexpr ImU32 kBad = rgba(200, 50, 50);
 /// built-in font is used.
 void setup(float font_size = 15.0F);
 
+/// A child window drawn as a white card (with a border unless `border` is false); the other
+/// children are transparent. Pair with end_panel_child.
+void begin_panel_child(const char* id, ImVec2 size, bool border = true);
+void end_panel_child();
+
 /// The bold font for titles (the regular one when no bold font was found).
 [[nodiscard]] ImFont* bold_font();
 
