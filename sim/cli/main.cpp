@@ -16,6 +16,8 @@
 #include <vector>
 
 #include "build_info.hpp"
+#include "calibrate_command.hpp"
+#include "calibration/monitor_data.hpp"
 #include "experiment/console_report.hpp"
 #include "experiment/experiment.hpp"
 #include "experiment/staffing_advisor.hpp"
@@ -302,6 +304,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 100));
   add_run_options(advise);
 
+  werkstroom::cli::CalibrateCommand calibrate;
+  werkstroom::cli::add_calibrate_command(app, calibrate);
+
   CLI::App* demo = app.add_subcommand("kernel-demo", "the kernel against Erlang A");
 
   CLI11_PARSE(app, argc, argv);
@@ -325,12 +330,16 @@ int main(int argc, char** argv) {
       return EXIT_SUCCESS;
     }
     if (*demo) return run_kernel_demo();
+    if (*calibrate.app) return werkstroom::cli::run_calibrate(calibrate, &g_stop);
     // The main job also keeps its results: results/latest.h5 unless --out says otherwise.
     if (options.out.empty()) options.out = "results/latest.h5";
     const std::string dir = WERKSTROOM_SCENARIOS_DIR;
     return run_comparison({dir + "/gooi-en-vechtstreek.toml", dir + "/scale-up-3fte.toml"},
                           options);
   } catch (const werkstroom::scenario::ScenarioError& e) {
+    fmt::print(stderr, "werkstroom: {}\n", e.what());
+    return 2;
+  } catch (const werkstroom::calibration::DataError& e) {
     fmt::print(stderr, "werkstroom: {}\n", e.what());
     return 2;
   } catch (const std::invalid_argument& e) {

@@ -10,116 +10,15 @@
 
 #include <fmt/format.h>
 
-#include "results/atomic_file.hpp"
 #include "results/catalogue.hpp"
+#include "results/hdf5_helpers.hpp"
 #include "results/results.hpp"
 
 namespace werkstroom::results {
 
 namespace {
 
-// While alive, HDF5 reports a failing call's error stack here instead of printing it to stderr;
-// the innermost description (e.g. "unable to open file: ... No such file or directory") goes
-// into the exception. The previous handler is restored afterwards.
-class ErrorCapture {
- public:
-  ErrorCapture() {
-    H5Eget_auto2(H5E_DEFAULT, &old_handler_, &old_data_);
-    H5Eset_auto2(H5E_DEFAULT, &ErrorCapture::on_error, this);
-  }
-  ~ErrorCapture() { H5Eset_auto2(H5E_DEFAULT, old_handler_, old_data_); }
-  ErrorCapture(const ErrorCapture&) = delete;
-  ErrorCapture& operator=(const ErrorCapture&) = delete;
-  [[nodiscard]] const std::string& message() const { return message_; }
-
- private:
-  static herr_t on_error(hid_t stack, void* self) noexcept {
-    auto* capture = static_cast<ErrorCapture*>(self);
-    if (capture->message_.empty()) H5Ewalk2(stack, H5E_WALK_UPWARD, &ErrorCapture::on_entry, self);
-    return 0;
-  }
-  // Upward: the most specific entry (n == 0) comes first.
-  static herr_t on_entry(unsigned n, const H5E_error2_t* entry, void* self) noexcept {
-    auto* capture = static_cast<ErrorCapture*>(self);
-    try {
-      if (n == 0 && entry != nullptr && entry->desc != nullptr) capture->message_ = entry->desc;
-    } catch (...) {
-      // Out of memory while describing an error: the exception still says what failed.
-    }
-    return 0;
-  }
-  H5E_auto2_t old_handler_ = nullptr;
-  void* old_data_ = nullptr;
-  std::string message_;
-};
-
-H5::StrType text_type() {
-  H5::StrType t(H5::PredType::C_S1, H5T_VARIABLE);
-  t.setCset(H5T_CSET_UTF8);
-  return t;
-}
-
-H5::LinkCreatPropList utf8_links() {
-  H5::LinkCreatPropList lcpl;
-  lcpl.setCharEncoding(H5T_CSET_UTF8);
-  return lcpl;
-}
-
-void text_attribute(const H5::H5Object& object, const char* name, const std::string& value) {
-  const H5::StrType type = text_type();
-  const H5::Attribute a = object.createAttribute(name, type, H5::DataSpace(H5S_SCALAR));
-  a.write(type, value);
-}
-
-void text_list_attribute(const H5::H5Object& object, const char* name,
-                         const std::vector<std::string>& values) {
-  const H5::StrType type = text_type();
-  std::vector<const char*> pointers;
-  pointers.reserve(values.size());
-  for (const std::string& v : values) pointers.push_back(v.c_str());
-  const hsize_t n = values.size();
-  const H5::Attribute a = object.createAttribute(name, type, H5::DataSpace(1, &n));
-  if (n > 0) a.write(type, pointers.data());
-}
-
-void int_attribute(const H5::H5Object& object, const char* name, std::int64_t value) {
-  const H5::Attribute a =
-      object.createAttribute(name, H5::PredType::STD_I64LE, H5::DataSpace(H5S_SCALAR));
-  a.write(H5::PredType::NATIVE_INT64, &value);
-}
-
-void uint_attribute(const H5::H5Object& object, const char* name, std::uint64_t value) {
-  const H5::Attribute a =
-      object.createAttribute(name, H5::PredType::STD_U64LE, H5::DataSpace(H5S_SCALAR));
-  a.write(H5::PredType::NATIVE_UINT64, &value);
-}
-
-void describe(const H5::H5Object& object, const std::string& unit, const std::string& meaning) {
-  text_attribute(object, "unit", unit);
-  text_attribute(object, "description", meaning);
-}
-
-void text_dataset(const H5::Group& group, const char* name, const std::vector<std::string>& values,
-                  const SeriesInfo& info) {
-  const H5::StrType type = text_type();
-  std::vector<const char*> pointers;
-  pointers.reserve(values.size());
-  for (const std::string& v : values) pointers.push_back(v.c_str());
-  const hsize_t n = values.size();
-  const H5::DataSet ds = group.createDataSet(name, type, H5::DataSpace(1, &n));
-  if (n > 0) ds.write(pointers.data(), type);
-  describe(ds, info.unit, info.description);
-}
-
-// A float64 dataset of shape `dims` from row-major `values`.
-void number_dataset(const H5::Group& group, const std::string& name,
-                    const std::vector<double>& values, const std::vector<hsize_t>& dims,
-                    const SeriesInfo& info) {
-  const H5::DataSpace space(static_cast<int>(dims.size()), dims.data());
-  const H5::DataSet ds = group.createDataSet(name, H5::PredType::IEEE_F64LE, space);
-  if (!values.empty()) ds.write(values.data(), H5::PredType::NATIVE_DOUBLE);
-  describe(ds, info.unit, info.description);
-}
+using namespace detail;  // the HDF5 helpers
 
 // [replication x month] of one series, row-major (lengths are checked by check_complete).
 template <class Series>
@@ -278,29 +177,10 @@ void write_file(const std::filesystem::path& file,
 
 void write_hdf5(const std::filesystem::path& path,
                 const std::vector<experiment::ScenarioResults>& results, const RunMetadata& meta) {
-  const std::filesystem::path tmp = detail::temporary_path(path);
-  try {
+  detail::write_hdf5_atomically(path, "results file", [&](const std::filesystem::path& tmp) {
     check_complete(results, meta);
-    {
-      const ErrorCapture capture;
-      try {
-        write_file(tmp, results, meta);
-      } catch (const H5::Exception& e) {
-        const std::string detail =
-            capture.message().empty() ? e.getDetailMsg()
-                                      : fmt::format("{} ({})", e.getDetailMsg(), capture.message());
-        throw std::runtime_error("HDF5: " + detail);
-      }
-    }
-    detail::commit_file(tmp, path);
-  } catch (const std::exception& e) {
-    detail::discard_file(tmp);
-    throw std::runtime_error(
-        fmt::format("cannot write results file {}: {}", path.string(), e.what()));
-  } catch (...) {
-    detail::discard_file(tmp);
-    throw std::runtime_error(fmt::format("cannot write results file {}", path.string()));
-  }
+    write_file(tmp, results, meta);
+  });
 }
 
 }  // namespace werkstroom::results

@@ -8,8 +8,8 @@
 
 #include "core/levers.hpp"
 #include "core/scenario_set.hpp"
-#include "core/variant_file.hpp"
 #include "scenario/scenario_error.hpp"
+#include "scenario/variant_file.hpp"
 
 using namespace werkstroom;
 
@@ -116,7 +116,9 @@ TEST_CASE("the levers saved as a variant file load back to the same parameters",
   const scenario::LoadedScenario variant = viz::apply_levers(base, l);
   const std::filesystem::path file = scratch("variant.toml");
   std::filesystem::remove(file);
-  viz::save_variant(base, variant, file, "three advisors, more threatened, a bankruptcy");
+  scenario::save_variant(
+      base, variant, file,
+      {viz::kVizSourceLabel, "werkstroom-viz", "three advisors, more threatened, a bankruptcy"});
   REQUIRE(std::filesystem::exists(file));
   CHECK_FALSE(std::filesystem::exists(file.string() + ".tmp"));
   const scenario::LoadedScenario loaded = scenario::load_scenario(file);

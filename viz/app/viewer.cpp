@@ -8,10 +8,10 @@
 #include "build_info.hpp"
 #include "core/series_extraction.hpp"
 #include "core/translations.hpp"
-#include "core/variant_file.hpp"
 #include "experiment/sweep.hpp"
 #include "panels/style.hpp"
 #include "results/results.hpp"
+#include "scenario/variant_file.hpp"
 
 namespace werkstroom::viz {
 
@@ -132,7 +132,8 @@ std::string Viewer::save_variant_file(const std::filesystem::path& target,
     return tr("No scenarios open (Ctrl+O)", view_.language);
   const ScenarioSlot& slot = slots_[view_.selected_scenario];
   try {
-    save_variant(slot.base, slot.applied, target, description);
+    scenario::save_variant(slot.base, slot.applied, target,
+                           {kVizSourceLabel, "werkstroom-viz", description});
   } catch (const std::exception& e) {
     return e.what();
   }

@@ -124,18 +124,4 @@ scenario::LoadedScenario apply_levers(const scenario::LoadedScenario& base, cons
   return s;
 }
 
-std::vector<scenario::ParameterEntry> changed_parameters(const scenario::LoadedScenario& base,
-                                                         const scenario::LoadedScenario& variant) {
-  std::map<std::string, std::string> before;
-  for (const scenario::ParameterEntry& e : scenario::list_parameters(base.parameters)) {
-    before[e.key_path] = e.value;
-  }
-  std::vector<scenario::ParameterEntry> changed;
-  for (scenario::ParameterEntry& e : scenario::list_parameters(variant.parameters)) {
-    const auto it = before.find(e.key_path);
-    if (it == before.end() || it->second != e.value) changed.push_back(std::move(e));
-  }
-  return changed;
-}
-
 }  // namespace werkstroom::viz

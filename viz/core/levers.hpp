@@ -11,6 +11,7 @@
 #include "kernel/calendar.hpp"
 #include "model/parameters.hpp"
 #include "scenario/loader.hpp"
+#include "scenario/variant_file.hpp"
 
 namespace werkstroom::viz {
 
@@ -47,10 +48,10 @@ struct Levers {
 /// Whether any lever differs from the scenario's own values.
 [[nodiscard]] bool levers_changed(const scenario::LoadedScenario& base, const Levers& levers);
 
-/// Parameters whose value differs between `base` and `variant` (or that only `variant` has),
-/// in binding order: what a variant file must state.
-[[nodiscard]] std::vector<scenario::ParameterEntry> changed_parameters(
-    const scenario::LoadedScenario& base, const scenario::LoadedScenario& variant);
+/// How the viewer labels the values it changes in a saved variant.
+inline constexpr const char* kVizSourceLabel = "assumption: set in werkstroom-viz";
+
+using scenario::changed_parameters;  // what the levers changed (scenario/variant_file.hpp)
 
 /// Months of the service period (start to service end), for sliders and markers.
 [[nodiscard]] int service_months(const model::ModelParameters& p);

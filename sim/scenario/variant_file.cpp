@@ -1,4 +1,4 @@
-#include "core/variant_file.hpp"
+#include "scenario/variant_file.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -7,9 +7,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "core/levers.hpp"
-
-namespace werkstroom::viz {
+namespace werkstroom::scenario {
 
 namespace {
 
@@ -42,47 +40,57 @@ std::string array_of(const std::string& key_path) {
   return key_path.substr(0, open);
 }
 
-std::string source_for(const scenario::LoadedScenario& variant, const std::string& key,
-                       const std::set<std::string>& changed) {
-  if (changed.count(key) > 0) return kVizSourceLabel;
+std::string source_for(const LoadedScenario& variant, const std::string& key,
+                       const std::set<std::string>& changed, const std::string& label) {
+  if (changed.count(key) > 0) return label;
   const auto it = variant.sources.find(key);
-  if (it == variant.sources.end() || it->second == scenario::kOverrideLabel) {
-    return kVizSourceLabel;
-  }
+  if (it == variant.sources.end() || it->second == kOverrideLabel) return label;
   return it->second;
 }
 
 }  // namespace
 
-std::string variant_text(const scenario::LoadedScenario& base,
-                         const scenario::LoadedScenario& variant,
-                         const std::filesystem::path& target, const std::string& description) {
+std::vector<ParameterEntry> changed_parameters(const LoadedScenario& base,
+                                               const LoadedScenario& variant) {
+  std::map<std::string, std::string> before;
+  for (const ParameterEntry& e : list_parameters(base.parameters)) before[e.key_path] = e.value;
+  std::vector<ParameterEntry> changed;
+  for (ParameterEntry& e : list_parameters(variant.parameters)) {
+    const auto it = before.find(e.key_path);
+    if (it == before.end() || it->second != e.value) changed.push_back(std::move(e));
+  }
+  return changed;
+}
+
+std::string variant_text(const LoadedScenario& base, const LoadedScenario& variant,
+                         const std::filesystem::path& target, const VariantLabel& label) {
+  const std::string& description = label.description;
   if (base.files.empty()) throw std::runtime_error("the base scenario has no file");
   const std::filesystem::path base_file = std::filesystem::absolute(base.files.front());
   const std::filesystem::path folder = std::filesystem::absolute(target).parent_path();
   std::filesystem::path extends = base_file.lexically_relative(folder);
   if (extends.empty()) extends = base_file;
 
-  const std::vector<scenario::ParameterEntry> changed = changed_parameters(base, variant);
+  const std::vector<ParameterEntry> changed = changed_parameters(base, variant);
   std::set<std::string> changed_keys;
   std::set<std::string> arrays;
-  for (const scenario::ParameterEntry& e : changed) {
+  for (const ParameterEntry& e : changed) {
     changed_keys.insert(e.key_path);
     const std::string array = array_of(e.key_path);
     if (!array.empty()) arrays.insert(array);
   }
 
   std::string text;
-  text += "# Variant of " + base_file.filename().string() + ", saved by werkstroom-viz.\n";
+  text += "# Variant of " + base_file.filename().string() + ", saved by " + label.saved_by + ".\n";
   text += "# It states only what differs from the base; every changed value is labelled\n";
-  text += "# \"" + std::string(kVizSourceLabel) + "\".\n";
+  text += "# \"" + label.source + "\".\n";
   text += "extends = " + quoted(extends.generic_string()) + "\n";
   text += "description = " + quoted(description) + "\n";
 
   // Plain keys grouped by table, in binding order of their first key.
   std::vector<std::string> tables;
-  std::map<std::string, std::vector<const scenario::ParameterEntry*>> by_table;
-  for (const scenario::ParameterEntry& e : changed) {
+  std::map<std::string, std::vector<const ParameterEntry*>> by_table;
+  for (const ParameterEntry& e : changed) {
     if (!array_of(e.key_path).empty()) continue;
     std::string path = e.key_path;
     if (const std::size_t bracket = path.find('['); bracket != std::string::npos) {
@@ -99,18 +107,18 @@ std::string variant_text(const scenario::LoadedScenario& base,
                         [](const std::string& t) { return t.empty(); });
   for (const std::string& table : tables) {
     if (!table.empty()) text += "\n[" + table + "]\n";
-    for (const scenario::ParameterEntry* e : by_table[table]) {
+    for (const ParameterEntry* e : by_table[table]) {
       const std::string key = table.empty() ? e->key_path : e->key_path.substr(table.size() + 1);
-      text += key + " = " + labelled(e->value, kVizSourceLabel) + "\n";
+      text += key + " = " + labelled(e->value, label.source) + "\n";
     }
   }
 
   // Whole arrays of tables.
-  const std::vector<scenario::ParameterEntry> all = scenario::list_parameters(variant.parameters);
+  const std::vector<ParameterEntry> all = list_parameters(variant.parameters);
   for (const std::string& array : arrays) {
     text += "\n# The whole array (a variant replaces it).";
     std::string current_element;
-    for (const scenario::ParameterEntry& e : all) {
+    for (const ParameterEntry& e : all) {
       if (array_of(e.key_path) != array) continue;
       const std::size_t close = e.key_path.find(']', array.size());
       const std::string element = e.key_path.substr(0, close + 1);
@@ -119,15 +127,15 @@ std::string variant_text(const scenario::LoadedScenario& base,
         current_element = element;
       }
       text += e.key_path.substr(close + 2) + " = " +
-              labelled(e.value, source_for(variant, e.key_path, changed_keys)) + "\n";
+              labelled(e.value, source_for(variant, e.key_path, changed_keys, label.source)) + "\n";
     }
   }
   return text;
 }
 
-void save_variant(const scenario::LoadedScenario& base, const scenario::LoadedScenario& variant,
-                  const std::filesystem::path& target, const std::string& description) {
-  const std::string text = variant_text(base, variant, target, description);
+void save_variant(const LoadedScenario& base, const LoadedScenario& variant,
+                  const std::filesystem::path& target, const VariantLabel& label) {
+  const std::string text = variant_text(base, variant, target, label);
   const std::filesystem::path temporary = target.string() + ".tmp";
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
@@ -141,7 +149,7 @@ void save_variant(const scenario::LoadedScenario& base, const scenario::LoadedSc
   }
   // The file must give back exactly the variant's parameters before it takes the final name.
   try {
-    const scenario::LoadedScenario reloaded = scenario::load_scenario(temporary);
+    const LoadedScenario reloaded = load_scenario(temporary);
     const auto mismatch = changed_parameters(variant, reloaded);
     if (!mismatch.empty()) {
       throw std::runtime_error(target.string() + ": the saved variant differs at " +
@@ -155,4 +163,4 @@ void save_variant(const scenario::LoadedScenario& base, const scenario::LoadedSc
   }
 }
 
-}  // namespace werkstroom::viz
+}  // namespace werkstroom::scenario

@@ -1,0 +1,146 @@
+#include "calibration/calibrate.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "scenario/variant_file.hpp"
+
+namespace werkstroom::calibration {
+
+CalibrationRun calibrate(const CalibrationSpec& spec, const MonitorData& data,
+                         const CalibrateOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  Evaluator evaluator(spec, data, options.threads);
+  evaluator.stop = options.stop;
+  if (options.journal) evaluator.attach_journal(*options.journal);
+  std::string stage;
+  if (options.progress) {
+    evaluator.progress = [&](long simulations) { options.progress(stage, simulations); };
+  }
+
+  CalibrationRun run;
+  run.spec = spec;
+  run.data = data;
+  run.months = evaluator.months();
+  run.indicators = evaluator.indicators();
+  run.targets = evaluator.targets();
+  run.notes = evaluator.notes();
+  const bool smm = std::count(spec.methods.begin(), spec.methods.end(), "smm") > 0;
+  const bool abc = std::count(spec.methods.begin(), spec.methods.end(), "abc") > 0;
+  if (smm) {
+    stage = "smm";
+    run.smm = run_smm(evaluator, spec.smm, spec.seed);
+    run.point = run.smm->estimate;
+  }
+  if (abc) {
+    stage = "abc";
+    run.abc = run_abc(evaluator, spec.abc, spec.seed);
+    if (!smm) run.point = run.abc->mean;
+  }
+  stage = "predict";
+  if (run.abc) {
+    run.predictive = predictive_bands(
+        evaluator, posterior_draws(*run.abc, spec.predict.draws, spec.seed), spec.seed, "abc");
+  } else if (run.smm) {
+    run.predictive = predictive_bands(
+        evaluator, normal_draws(*run.smm, evaluator.space(), spec.predict.draws, spec.seed),
+        spec.seed, "smm");
+  }
+  run.evaluations = evaluator.history();
+  run.simulations = evaluator.simulations();
+  run.journal_hits = evaluator.journal_hits();
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return run;
+}
+
+std::string calibration_report(const CalibrationRun& run) {
+  std::string out;
+  out += fmt::format("Calibration of {} against {} ({} data points",
+                     run.spec.scenario_file.filename().string(), run.data.file, run.targets.size());
+  if (run.spec.fit_until) out += fmt::format(" up to {}", *run.spec.fit_until);
+  out += ")\n";
+  for (const std::string& note : run.notes) out += "  not fitted: " + note + "\n";
+  out += "\n";
+  const auto& params = run.spec.parameters;
+  if (run.smm) {
+    const SmmResult& s = *run.smm;
+    out += fmt::format(
+        "Simulated method of moments ({} evaluations, {} replications each, "
+        "distance {:.3f})\n",
+        s.evaluations, run.spec.smm.replications, s.distance);
+    out += fmt::format("  {:<40} {:>14} {:>14}\n", "parameter", "estimate", "std. error");
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      out += fmt::format("  {:<40} {:>14.6g} {:>14.4g}\n", params[i].name, s.estimate[i],
+                         s.standard_errors[i]);
+    }
+    for (const std::string& w : s.warnings) out += "  warning: " + w + "\n";
+    out += "\n";
+  }
+  if (run.abc) {
+    const AbcResult& a = *run.abc;
+    out += fmt::format("ABC-SMC ({} particles, {} simulations; {})\n", a.weights.size(),
+                       a.simulations, a.stopped_because);
+    out += fmt::format("  {:>10} {:>14} {:>10} {:>10} {:>8}\n", "generation", "tolerance",
+                       "proposals", "accepted", "ESS");
+    for (std::size_t g = 0; g < a.generations.size(); ++g) {
+      const AbcGeneration& x = a.generations[g];
+      out += fmt::format("  {:>10} {:>14.4g} {:>10} {:>9.1f}% {:>8.0f}\n", g, x.tolerance,
+                         x.proposals, 100.0 * x.acceptance_rate, x.effective_sample_size);
+    }
+    out +=
+        fmt::format("  {:<40} {:>14} {:>14} {:>14}\n", "parameter", "posterior mean", "5%", "95%");
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      out += fmt::format("  {:<40} {:>14.6g} {:>14.6g} {:>14.6g}\n", params[i].name, a.mean[i],
+                         a.q05[i], a.q95[i]);
+    }
+    out += "\n";
+  }
+  if (!run.predictive.low.empty()) {
+    out += fmt::format("Fit and prediction (median and 90% band of {} draws from {}):\n",
+                       run.predictive.draws.size(),
+                       run.predictive.source == "abc" ? "the ABC-SMC posterior"
+                                                      : "the SMM estimate's normal approximation");
+    for (std::size_t i = 0; i < run.indicators.size(); ++i) {
+      out += fmt::format("  {}\n  {:>8} {:>12} {:>12} {:>12} {:>12}\n", run.indicators[i], "month",
+                         "observed", "5%", "median", "95%");
+      for (std::size_t m = 0; m < run.months.size(); ++m) {
+        std::string observed;
+        for (const Observation& o : run.data.rows) {
+          if (o.indicator == run.indicators[i] && o.month == run.months[m]) {
+            observed = fmt::format("{:.6g}", o.value);
+            if (run.spec.fit_until && o.month > *run.spec.fit_until) observed += "*";
+          }
+        }
+        out += fmt::format("  {:>8} {:>12} {:>12.6g} {:>12.6g} {:>12.6g}\n", run.months[m],
+                           observed, run.predictive.low[i][m], run.predictive.median[i][m],
+                           run.predictive.high[i][m]);
+      }
+    }
+    bool starred = false;
+    for (const Observation& o : run.data.rows) {
+      starred = starred || (run.spec.fit_until && o.month > *run.spec.fit_until);
+    }
+    if (starred) out += "  (* not used in the fit)\n";
+  }
+  out += fmt::format("\n{} replications simulated ({} repeated evaluations reused) in {:.1f} s\n",
+                     run.simulations, run.journal_hits, run.seconds);
+  return out;
+}
+
+void write_calibrated_scenario(const std::filesystem::path& path, const CalibrationRun& run,
+                               const std::filesystem::path& hdf5_file) {
+  const scenario::LoadedScenario base = scenario::load_scenario(run.spec.scenario_file);
+  const ParameterSpace space(run.spec.parameters);
+  const scenario::LoadedScenario calibrated = space.apply(base, run.point);
+  scenario::save_variant(
+      base, calibrated, path,
+      {"calibrated: " + hdf5_file.filename().string(), "werkstroom calibrate",
+       fmt::format("{} calibrated to {} by {}", base.name,
+                   std::filesystem::path(run.data.file).filename().string(),
+                   run.smm ? "the simulated method of moments" : "ABC-SMC (posterior mean)")});
+}
+
+}  // namespace werkstroom::calibration

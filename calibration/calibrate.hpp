@@ -1,0 +1,64 @@
+#pragma once
+// A whole calibration as `werkstroom calibrate spec.toml` runs it: read the data, run the
+// methods of the spec (SMM, ABC-SMC), simulate the predictive bands, and write the results
+// (an HDF5 file and a calibrated scenario TOML).
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calibration/abc_smc.hpp"
+#include "calibration/evaluator.hpp"
+#include "calibration/monitor_data.hpp"
+#include "calibration/predictive.hpp"
+#include "calibration/smm.hpp"
+#include "calibration/spec.hpp"
+
+namespace werkstroom::calibration {
+
+struct CalibrateOptions {
+  int threads = 0;
+  std::optional<std::filesystem::path> journal;  // resume from / append to
+  const std::atomic<bool>* stop = nullptr;
+  /// (stage, replications simulated so far); stage is "smm", "abc" or "predict".
+  std::function<void(const std::string&, long)> progress;
+};
+
+struct CalibrationRun {
+  CalibrationSpec spec;
+  MonitorData data;
+  std::vector<std::string> months;      // the scenario's months
+  std::vector<std::string> indicators;  // the spec's indicators
+  std::vector<Target> targets;
+  std::vector<std::string> notes;  // data rows left out of the fit, and why
+  std::optional<SmmResult> smm;
+  std::optional<AbcResult> abc;
+  PredictiveBands predictive;
+  std::vector<double> point;  // the calibrated values: SMM estimate, else ABC posterior mean
+  std::vector<Evaluation> evaluations;
+  long simulations = 0;
+  long journal_hits = 0;
+  double seconds = 0.0;
+};
+
+/// Runs the calibration. Throws DataError, scenario::ScenarioError, experiment::Interrupted.
+[[nodiscard]] CalibrationRun calibrate(const CalibrationSpec& spec, const MonitorData& data,
+                                       const CalibrateOptions& options);
+
+/// The readable summary printed by the command.
+[[nodiscard]] std::string calibration_report(const CalibrationRun& run);
+
+/// Writes the run to an HDF5 file atomically (docs/calibration.md lists the datasets).
+void write_calibration_hdf5(const std::filesystem::path& path, const CalibrationRun& run);
+
+/// Writes the calibrated scenario: a variant of the spec's scenario with the calibrated
+/// values, each labelled `source = "calibrated: <hdf5 file name>"`; loaded back before it gets
+/// its name.
+void write_calibrated_scenario(const std::filesystem::path& path, const CalibrationRun& run,
+                               const std::filesystem::path& hdf5_file);
+
+}  // namespace werkstroom::calibration

@@ -1,0 +1,286 @@
+#include "calibration/evaluator.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "build_info.hpp"
+#include "calibration/observables.hpp"
+#include "experiment/experiment.hpp"
+#include "kernel/calendar.hpp"
+#include "model/region_model.hpp"
+
+namespace werkstroom::calibration {
+
+namespace {
+
+constexpr const char* kJournalHeader = "# werkstroom calibration journal v1";
+
+/// Runs fn(k) for k in [0, n) on up to `threads` threads (0: all cores); rethrows the first
+/// exception after all threads have stopped.
+void parallel_for(std::size_t n, int threads, const std::function<void(std::size_t)>& fn) {
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  const auto worker = [&] {
+    while (!failed.load()) {
+      const std::size_t k = next.fetch_add(1);
+      if (k >= n) return;
+      try {
+        fn(k);
+      } catch (...) {
+        const std::lock_guard<std::mutex> lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+        failed.store(true);
+      }
+    }
+  };
+  const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
+  const std::size_t count = std::min<std::size_t>(
+      threads > 0 ? static_cast<std::size_t>(threads) : hardware, std::max<std::size_t>(n, 1));
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < count; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+std::string hex(double v) { return fmt::format("{:a}", v); }
+
+}  // namespace
+
+Evaluator::Evaluator(const CalibrationSpec& spec, const MonitorData& data, int threads)
+    : space_(spec.parameters),
+      base_(scenario::load_scenario(spec.scenario_file)),
+      threads_(threads) {
+  const model::ModelParameters& p = base_.parameters;
+  const std::size_t month_count = model::month_boundaries(p).size() - 1;
+  const kernel::Calendar calendar(p.horizon.start_date, {});
+  for (std::size_t m = 0; m < month_count; ++m) {
+    months_.push_back(calendar.year_month(static_cast<int>(m)).to_string());
+  }
+  for (const IndicatorSpec& i : spec.indicators) indicators_.push_back(i.name);
+
+  std::vector<std::string> canonical;
+  for (const std::string& name : indicators_) canonical.push_back(canonical_observable(name));
+  for (const Observation& row : data.rows) {
+    const auto ind =
+        std::find(canonical.begin(), canonical.end(), canonical_observable(row.indicator));
+    if (ind == canonical.end()) continue;  // data the spec does not fit
+    if (spec.fit_until && row.month > *spec.fit_until) continue;
+    const auto month = std::find(months_.begin(), months_.end(), row.month);
+    if (month == months_.end()) {
+      notes_.push_back(fmt::format("{}:{}: {} {} is outside the scenario's months {} to {}",
+                                   data.file, row.line, row.indicator, row.month, months_.front(),
+                                   months_.back()));
+      continue;
+    }
+    const IndicatorSpec& is = spec.indicators[static_cast<std::size_t>(ind - canonical.begin())];
+    const double sd = std::max({row.standard_error.value_or(0.0),
+                                is.relative_error * std::abs(row.value), is.absolute_error});
+    if (!(sd > 0.0)) {
+      throw DataError(
+          fmt::format("{}:{}: {} in {} has no standard error and the spec gives it no error model "
+                      "(relative_error or absolute_error of indicator {})",
+                      data.file, row.line, row.indicator, row.month, row.indicator));
+    }
+    targets_.push_back(Target{static_cast<std::size_t>(ind - canonical.begin()),
+                              static_cast<std::size_t>(month - months_.begin()), row.value, sd,
+                              is.weight});
+  }
+  std::string identity = base_.text + "\n" + werkstroom::version() + " " + werkstroom::revision();
+  for (const ParameterSpec& ps : spec.parameters) {
+    identity += "\n" + ps.key +
+                (ps.elements ? fmt::format("[{}..{}]", ps.elements->first, ps.elements->second)
+                             : std::string());
+  }
+  for (const std::string& name : indicators_) identity += "\n" + name;
+  fingerprint_ = fmt::format("{:016x}", kernel::hash_name(identity));
+  if (targets_.empty()) {
+    throw DataError(fmt::format("{}: no data rows to fit: none of the spec's indicators{}",
+                                data.file,
+                                spec.fit_until ? " up to " + *spec.fit_until : std::string()));
+  }
+}
+
+double Evaluator::distance(const std::vector<double>& simulated) const {
+  double d = 0.0;
+  for (std::size_t t = 0; t < targets_.size(); ++t) {
+    const double u = (simulated[t] - targets_[t].observed) / targets_[t].sd;
+    d += targets_[t].weight * u * u;
+  }
+  return d;
+}
+
+void Evaluator::finish(Evaluation& e) const {
+  e.simulated.clear();
+  for (const Target& t : targets_) e.simulated.push_back(e.paths[t.indicator][t.month]);
+  e.distance = distance(e.simulated);
+}
+
+std::string Evaluator::journal_key(const std::vector<double>& values, std::uint64_t seed,
+                                   int replications) const {
+  std::string key = fmt::format("{} {}", seed, replications);
+  for (const double v : values) key += " " + hex(v);
+  return key;
+}
+
+std::vector<Evaluation> Evaluator::evaluate(const std::vector<std::vector<double>>& values,
+                                            const std::vector<std::uint64_t>& seeds,
+                                            int replications, bool keep_replications) {
+  const std::size_t n = values.size();
+  const auto reps = static_cast<std::size_t>(std::max(replications, 1));
+  std::vector<Evaluation> out(n);
+  std::vector<bool> from_journal(n, false);
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    for (std::size_t k = 0; k < n; ++k) {
+      out[k].values = values[k];
+      out[k].seed = seeds.at(k);
+      out[k].replications = static_cast<int>(reps);
+      const auto hit = journal_.find(journal_key(values[k], seeds[k], static_cast<int>(reps)));
+      if (hit != journal_.end() && !keep_replications) {
+        out[k].paths = hit->second;
+        from_journal[k] = true;
+        ++journal_hits_;
+      }
+    }
+  }
+  // The scenarios (applying values checks them as a file would), then every replication.
+  std::vector<scenario::LoadedScenario> scenarios(n);
+  parallel_for(n, threads_, [&](std::size_t k) {
+    if (!from_journal[k]) scenarios[k] = space_.apply(base_, values[k]);
+  });
+  std::vector<std::vector<std::vector<double>>> per_rep(n * reps);
+  parallel_for(n * reps, threads_, [&](std::size_t task) {
+    const std::size_t k = task / reps;
+    if (from_journal[k]) return;
+    if (stop != nullptr && stop->load()) throw experiment::Interrupted();
+    const model::ReplicationResult r =
+        model::run_replication(scenarios[k].parameters, {seeds[k], task % reps});
+    std::vector<std::vector<double>> paths(indicators_.size(),
+                                           std::vector<double>(months_.size(), 0.0));
+    for (std::size_t i = 0; i < indicators_.size(); ++i) {
+      for (std::size_t m = 0; m < months_.size(); ++m) {
+        paths[i][m] = observe(r, indicators_[i], months_[m]).value_or(0.0);
+      }
+    }
+    per_rep[task] = std::move(paths);
+    simulations_.fetch_add(1);
+  });
+  for (std::size_t k = 0; k < n; ++k) {
+    if (!from_journal[k]) {
+      // Mean in replication order: the same sum whatever thread finished first.
+      out[k].paths.assign(indicators_.size(), std::vector<double>(months_.size(), 0.0));
+      for (std::size_t r = 0; r < reps; ++r) {
+        const auto& p = per_rep[k * reps + r];
+        for (std::size_t i = 0; i < indicators_.size(); ++i) {
+          for (std::size_t m = 0; m < months_.size(); ++m) out[k].paths[i][m] += p[i][m];
+        }
+      }
+      for (auto& path : out[k].paths) {
+        for (double& v : path) v /= static_cast<double>(reps);
+      }
+      if (keep_replications) {
+        for (std::size_t r = 0; r < reps; ++r) {
+          const auto& p = per_rep[k * reps + r];
+          std::vector<double> at_targets;
+          for (const Target& t : targets_) at_targets.push_back(p[t.indicator][t.month]);
+          out[k].replication_targets.push_back(std::move(at_targets));
+        }
+      }
+    }
+    finish(out[k]);
+  }
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    std::ofstream journal;
+    if (!journal_path_.empty()) journal.open(journal_path_, std::ios::app);
+    for (std::size_t k = 0; k < n; ++k) {
+      history_.push_back(out[k]);
+      if (from_journal[k]) continue;
+      const std::string key = journal_key(out[k].values, out[k].seed, out[k].replications);
+      journal_[key] = out[k].paths;
+      if (journal.is_open()) {
+        journal << key << " |";
+        for (const auto& path : out[k].paths) {
+          for (const double v : path) journal << ' ' << hex(v);
+        }
+        journal << '\n';
+      }
+    }
+    if (journal.is_open()) journal.flush();
+  }
+  if (progress) progress(simulations_.load());
+  return out;
+}
+
+Evaluation Evaluator::evaluate(const std::vector<double>& values, std::uint64_t seed,
+                               int replications, bool keep_replications) {
+  return evaluate(std::vector<std::vector<double>>{values}, {seed}, replications, keep_replications)
+      .front();
+}
+
+std::vector<Evaluation> Evaluator::history() const {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  return history_;
+}
+
+void Evaluator::attach_journal(const std::filesystem::path& path) {
+  const std::string header =
+      fmt::format("{} indicators={} months={}", kJournalHeader, indicators_.size(), months_.size());
+  std::ifstream in(path);
+  if (in) {
+    std::string line;
+    std::getline(in, line);
+    if (line != header) {
+      throw DataError(fmt::format(
+          "{}:1: expected the journal header \"{}\", found \"{}\": the journal belongs to "
+          "another calibration (scenario, parameters, indicators or program version); remove it "
+          "or give another --journal",
+          path.string(), header, line));
+    }
+    const std::size_t expected = indicators_.size() * months_.size();
+    std::size_t line_number = 1;
+    while (std::getline(in, line)) {
+      ++line_number;
+      const std::size_t bar = line.find(" |");
+      if (bar == std::string::npos) continue;  // a line cut by an interruption
+      std::istringstream numbers(line.substr(bar + 2));
+      std::vector<double> flat;
+      std::string token;
+      while (numbers >> token) flat.push_back(std::strtod(token.c_str(), nullptr));
+      if (flat.size() != expected) continue;  // cut short: simulate it again
+      std::vector<std::vector<double>> paths(indicators_.size());
+      for (std::size_t i = 0; i < indicators_.size(); ++i) {
+        paths[i].assign(flat.begin() + static_cast<std::ptrdiff_t>(i * months_.size()),
+                        flat.begin() + static_cast<std::ptrdiff_t>((i + 1) * months_.size()));
+      }
+      journal_[line.substr(0, bar)] = std::move(paths);
+    }
+    in.close();
+    // Rewrite without cut lines, so appends start on a line of their own.
+    std::ofstream out(path, std::ios::trunc);
+    out << header << '\n';
+    for (const auto& [key, paths] : journal_) {
+      out << key << " |";
+      for (const auto& p : paths) {
+        for (const double v : p) out << ' ' << hex(v);
+      }
+      out << '\n';
+    }
+  } else {
+    std::ofstream out(path, std::ios::trunc);
+    if (!out) throw DataError(fmt::format("{}: cannot create the journal", path.string()));
+    out << header << '\n';
+  }
+  journal_path_ = path;
+}
+
+}  // namespace werkstroom::calibration

@@ -1,0 +1,118 @@
+#pragma once
+// Evaluations of the model at parameter values: the scenario with the values applied is run for
+// a number of replications with a given master seed (the same seed for every evaluation gives
+// common random numbers), and the monthly paths of the spec's indicators are averaged over the
+// replications. The distance to the data is the weighted sum of squared standardised errors
+//   D = sum_i w_i ((simulated_i - observed_i) / sd_i)^2,  sd_i = max(stderr_i, rel * |obs_i|, abs)
+// over the targets: the data rows of the spec's indicators (an alias and the observable it
+// stands for match) up to `fit_until`. Rows outside the scenario's months are left out and
+// reported in notes().
+//
+// Evaluations of a batch run on threads; each result goes to its slot, so results do not depend
+// on the thread count. Every evaluation is kept (history) and, with a journal, appended to a
+// file: a run started again with the same journal takes evaluations it has already done from
+// the file (same values, seed and replications, bit for bit) instead of simulating them, so an
+// interrupted calibration resumes where it stopped and ends with the same result.
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "calibration/monitor_data.hpp"
+#include "calibration/parameter_space.hpp"
+#include "calibration/spec.hpp"
+#include "scenario/loader.hpp"
+
+namespace werkstroom::calibration {
+
+struct Target {
+  std::size_t indicator = 0;  // index into Evaluator::indicators()
+  std::size_t month = 0;      // index into Evaluator::months()
+  double observed = 0.0;
+  double sd = 1.0;
+  double weight = 1.0;
+};
+
+struct Evaluation {
+  std::vector<double> values;  // parameter values (natural units)
+  std::uint64_t seed = 0;
+  int replications = 0;
+  std::vector<std::vector<double>> paths;  // [indicator][month], mean over the replications
+  std::vector<double> simulated;           // at the targets
+  double distance = 0.0;
+  /// The targets of each replication (filled only when asked for: evaluate(..., true)).
+  std::vector<std::vector<double>> replication_targets;
+};
+
+class Evaluator {
+ public:
+  /// Throws DataError when the data do not fit the spec and the scenario (a target month
+  /// outside the horizon, no targets, a target without a usable error model).
+  Evaluator(const CalibrationSpec& spec, const MonitorData& data, int threads);
+
+  [[nodiscard]] const ParameterSpace& space() const { return space_; }
+  [[nodiscard]] const scenario::LoadedScenario& base() const { return base_; }
+  [[nodiscard]] const std::vector<Target>& targets() const { return targets_; }
+  [[nodiscard]] const std::vector<std::string>& months() const { return months_; }
+  [[nodiscard]] const std::vector<std::string>& indicators() const { return indicators_; }
+  /// What the fit leaves out of the data and why (rows outside the scenario's months).
+  [[nodiscard]] const std::vector<std::string>& notes() const { return notes_; }
+
+  /// Evaluates every values[k] with seeds[k] and `replications` replications. Throws
+  /// experiment::Interrupted when `stop` is set, scenario::ScenarioError for values the
+  /// scenario rules reject.
+  /// With `keep_replications` every evaluation is simulated (not taken from the journal) and
+  /// keeps the targets of each replication.
+  [[nodiscard]] std::vector<Evaluation> evaluate(const std::vector<std::vector<double>>& values,
+                                                 const std::vector<std::uint64_t>& seeds,
+                                                 int replications, bool keep_replications = false);
+  [[nodiscard]] Evaluation evaluate(const std::vector<double>& values, std::uint64_t seed,
+                                    int replications, bool keep_replications = false);
+
+  /// D for simulated target values.
+  [[nodiscard]] double distance(const std::vector<double>& simulated) const;
+
+  /// Every evaluation so far, in the order asked for.
+  [[nodiscard]] std::vector<Evaluation> history() const;
+  /// Replications simulated so far (journal hits not counted).
+  [[nodiscard]] long simulations() const { return simulations_.load(); }
+
+  /// Opens (or creates) the journal. Throws DataError for a journal of another calibration (its
+  /// header carries a fingerprint of the scenario text, the parameters, the indicators and the
+  /// program version, so evaluations of other code or inputs are never reused).
+  void attach_journal(const std::filesystem::path& path);
+  /// Evaluations taken from the journal instead of simulated.
+  [[nodiscard]] long journal_hits() const { return journal_hits_; }
+
+  /// Set to stop between replications (e.g. by Ctrl-C).
+  const std::atomic<bool>* stop = nullptr;
+  /// Called after each batch with the number of replications simulated so far.
+  std::function<void(long)> progress;
+
+ private:
+  [[nodiscard]] std::string journal_key(const std::vector<double>& values, std::uint64_t seed,
+                                        int replications) const;
+  void finish(Evaluation& e) const;
+
+  ParameterSpace space_;
+  scenario::LoadedScenario base_;
+  int threads_ = 0;
+  std::vector<std::string> months_;
+  std::vector<std::string> indicators_;
+  std::vector<Target> targets_;
+  std::vector<std::string> notes_;
+  std::string fingerprint_;  // of the scenario, the parameters and the indicators (journal)
+  std::vector<Evaluation> history_;
+  std::atomic<long> simulations_{0};
+  std::map<std::string, std::vector<std::vector<double>>> journal_;
+  std::filesystem::path journal_path_;
+  long journal_hits_ = 0;
+  mutable std::mutex mutex_;
+};
+
+}  // namespace werkstroom::calibration

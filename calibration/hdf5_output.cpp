@@ -1,0 +1,228 @@
+// The calibration's HDF5 file; docs/calibration.md lists the datasets.
+
+#include <H5Cpp.h>
+
+#include <cmath>
+#include <limits>
+
+#include "build_info.hpp"
+#include "calibration/calibrate.hpp"
+#include "results/hdf5_helpers.hpp"
+
+namespace werkstroom::calibration {
+
+namespace {
+
+using results::SeriesInfo;
+using namespace results::detail;
+
+std::vector<double> flatten(const std::vector<std::vector<double>>& rows) {
+  std::vector<double> out;
+  for (const auto& r : rows) out.insert(out.end(), r.begin(), r.end());
+  return out;
+}
+
+std::vector<double> flatten(const Eigen::MatrixXd& m) {
+  std::vector<double> out;
+  for (Eigen::Index i = 0; i < m.rows(); ++i) {
+    for (Eigen::Index j = 0; j < m.cols(); ++j) out.push_back(m(i, j));
+  }
+  return out;
+}
+
+void vector_dataset(const H5::Group& g, const std::string& name, const std::vector<double>& v,
+                    const SeriesInfo& info) {
+  number_dataset(g, name, v, {v.size()}, info);
+}
+
+void matrix_dataset(const H5::Group& g, const std::string& name,
+                    const std::vector<std::vector<double>>& rows, std::size_t columns,
+                    const SeriesInfo& info) {
+  number_dataset(g, name, flatten(rows), {rows.size(), columns}, info);
+}
+
+void uint_dataset(const H5::Group& g, const char* name, const std::vector<std::uint64_t>& v,
+                  const SeriesInfo& info) {
+  const hsize_t n = v.size();
+  const H5::DataSet ds = g.createDataSet(name, H5::PredType::STD_U64LE, H5::DataSpace(1, &n));
+  if (n > 0) ds.write(v.data(), H5::PredType::NATIVE_UINT64);
+  describe(ds, info.unit, info.description);
+}
+
+void write_file(const std::filesystem::path& file, const CalibrationRun& run) {
+  H5::H5File f(file.string(), H5F_ACC_TRUNC);
+  const H5::Group root = f.openGroup("/");
+  text_attribute(root, "schema", "werkstroom-calibration/1");
+  text_attribute(root, "version", werkstroom::version());
+  text_attribute(root, "revision", werkstroom::revision());
+  text_attribute(root, "spec_file", run.spec.file.string());
+  text_attribute(root, "spec", run.spec.text);
+  text_attribute(root, "data_file", run.data.file);
+  text_attribute(root, "data", run.data.text);
+  text_attribute(root, "scenario_file", run.spec.scenario_file.string());
+  text_attribute(root, "fit_until", run.spec.fit_until.value_or(""));
+  text_list_attribute(root, "methods", run.spec.methods);
+  text_list_attribute(root, "notes", run.notes);
+  uint_attribute(root, "seed", run.spec.seed);
+  int_attribute(root, "simulations", run.simulations);
+  const std::size_t P = run.spec.parameters.size();
+
+  const H5::Group params = f.createGroup("parameters", utf8_links());
+  std::vector<std::string> names;
+  std::vector<std::string> keys;
+  std::vector<double> lower;
+  std::vector<double> upper;
+  for (const ParameterSpec& p : run.spec.parameters) {
+    names.push_back(p.name);
+    keys.push_back(p.key);
+    lower.push_back(p.lower);
+    upper.push_back(p.upper);
+  }
+  text_dataset(params, "name", names, {"", "", "display name of each calibrated parameter"});
+  text_dataset(params, "key", keys, {"", "", "scenario key path of each parameter"});
+  vector_dataset(params, "lower", lower, {"", "", "lower bound"});
+  vector_dataset(params, "upper", upper, {"", "", "upper bound"});
+  vector_dataset(params, "calibrated", run.point,
+                 {"", "", "the calibrated values (SMM estimate, else ABC posterior mean)"});
+
+  const H5::Group data = f.createGroup("data", utf8_links());
+  std::vector<std::string> months;
+  std::vector<std::string> indicators;
+  std::vector<double> values;
+  std::vector<double> errors;
+  std::vector<double> used;
+  for (const Observation& o : run.data.rows) {
+    months.push_back(o.month);
+    indicators.push_back(o.indicator);
+    values.push_back(o.value);
+    errors.push_back(o.standard_error.value_or(std::numeric_limits<double>::quiet_NaN()));
+    bool in_fit = false;
+    for (const Target& t : run.targets) {
+      in_fit =
+          in_fit || (run.indicators[t.indicator] == o.indicator && run.months[t.month] == o.month);
+    }
+    used.push_back(in_fit ? 1.0 : 0.0);
+  }
+  text_dataset(data, "month", months, {"", "", "month of each data row (YYYY-MM)"});
+  text_dataset(data, "indicator", indicators, {"", "", "indicator of each data row"});
+  vector_dataset(data, "value", values, {"", "", "observed value"});
+  vector_dataset(data, "standard_error", errors, {"", "", "standard error given (NaN: none)"});
+  vector_dataset(data, "used_in_fit", used, {"", "", "1 when the row is a target of the fit"});
+
+  const H5::Group targets = f.createGroup("targets", utf8_links());
+  std::vector<std::string> t_month;
+  std::vector<std::string> t_ind;
+  std::vector<double> t_obs;
+  std::vector<double> t_sd;
+  std::vector<double> t_w;
+  for (const Target& t : run.targets) {
+    t_month.push_back(run.months[t.month]);
+    t_ind.push_back(run.indicators[t.indicator]);
+    t_obs.push_back(t.observed);
+    t_sd.push_back(t.sd);
+    t_w.push_back(t.weight);
+  }
+  text_dataset(targets, "month", t_month, {"", "", "month of each target"});
+  text_dataset(targets, "indicator", t_ind, {"", "", "indicator of each target"});
+  vector_dataset(targets, "observed", t_obs, {"", "", "observed value"});
+  vector_dataset(targets, "sd", t_sd, {"", "", "standard deviation of the error model"});
+  vector_dataset(targets, "weight", t_w, {"", "", "weight in the distance"});
+
+  const H5::Group evals = f.createGroup("evaluations", utf8_links());
+  std::vector<std::vector<double>> e_values;
+  std::vector<std::vector<double>> e_sim;
+  std::vector<std::uint64_t> e_seed;
+  std::vector<double> e_reps;
+  std::vector<double> e_dist;
+  for (const Evaluation& e : run.evaluations) {
+    e_values.push_back(e.values);
+    e_sim.push_back(e.simulated);
+    e_seed.push_back(e.seed);
+    e_reps.push_back(e.replications);
+    e_dist.push_back(e.distance);
+  }
+  matrix_dataset(evals, "values", e_values, P, {"", "", "[evaluation x parameter] values"});
+  matrix_dataset(evals, "simulated", e_sim, run.targets.size(),
+                 {"", "", "[evaluation x target] simulated means"});
+  uint_dataset(evals, "seed", e_seed, {"", "", "master seed of each evaluation"});
+  vector_dataset(evals, "replications", e_reps, {"", "", "replications of each evaluation"});
+  vector_dataset(evals, "distance", e_dist, {"", "", "distance D to the targets"});
+
+  if (run.smm) {
+    const SmmResult& s = *run.smm;
+    const H5::Group g = f.createGroup("smm", utf8_links());
+    vector_dataset(g, "estimate", s.estimate, {"", "", "point estimate"});
+    vector_dataset(g, "standard_error", s.standard_errors,
+                   {"", "", "SMM sandwich standard error (NaN: none)"});
+    number_dataset(
+        g, "covariance", flatten(s.covariance),
+        {static_cast<hsize_t>(s.covariance.rows()), static_cast<hsize_t>(s.covariance.cols())},
+        {"", "", "approximate covariance of the estimate (natural units)"});
+    number_dataset(g, "hessian", flatten(s.hessian),
+                   {static_cast<hsize_t>(s.hessian.rows()), static_cast<hsize_t>(s.hessian.cols())},
+                   {"", "", "curvature of D at the estimate (search coordinates)"});
+    std::vector<std::vector<double>> tv;
+    std::vector<double> td;
+    std::vector<double> ts;
+    for (const SmmTracePoint& t : s.trace) {
+      tv.push_back(t.values);
+      td.push_back(t.distance);
+      ts.push_back(t.search);
+    }
+    matrix_dataset(g, "trace_values", tv, P, {"", "", "[step x parameter] points searched"});
+    vector_dataset(g, "trace_distance", td, {"", "", "D at each step"});
+    vector_dataset(g, "trace_search", ts, {"", "", "0: global stage, k: k-th local search"});
+    text_list_attribute(g, "warnings", s.warnings);
+    vector_dataset(g, "distance", {s.distance}, {"", "", "D at the estimate"});
+  }
+  if (run.abc) {
+    const AbcResult& a = *run.abc;
+    const H5::Group g = f.createGroup("abc", utf8_links());
+    number_dataset(
+        g, "particles", flatten(a.particles),
+        {static_cast<hsize_t>(a.particles.rows()), static_cast<hsize_t>(a.particles.cols())},
+        {"", "", "[particle x parameter] posterior sample"});
+    vector_dataset(g, "weights", a.weights, {"", "", "normalised importance weights"});
+    vector_dataset(g, "distances", a.distances, {"", "", "D of each particle"});
+    std::vector<double> tol;
+    std::vector<double> prop;
+    std::vector<double> acc;
+    std::vector<double> ess;
+    for (const AbcGeneration& x : a.generations) {
+      tol.push_back(x.tolerance);
+      prop.push_back(static_cast<double>(x.proposals));
+      acc.push_back(x.acceptance_rate);
+      ess.push_back(x.effective_sample_size);
+    }
+    vector_dataset(g, "generation_tolerance", tol, {"", "", "tolerance (inf: the prior)"});
+    vector_dataset(g, "generation_proposals", prop, {"", "", "proposals simulated"});
+    vector_dataset(g, "generation_acceptance", acc, {"", "", "accepted / proposals"});
+    vector_dataset(g, "generation_ess", ess, {"", "", "effective sample size"});
+    vector_dataset(g, "mean", a.mean, {"", "", "weighted posterior mean"});
+    vector_dataset(g, "q05", a.q05, {"", "", "weighted 5% quantile"});
+    vector_dataset(g, "q95", a.q95, {"", "", "weighted 95% quantile"});
+    text_attribute(g, "stopped_because", a.stopped_because);
+    int_attribute(g, "simulations", a.simulations);
+  }
+  if (!run.predictive.low.empty()) {
+    const H5::Group g = f.createGroup("predictive", utf8_links());
+    text_attribute(g, "source", run.predictive.source);
+    text_dataset(g, "month", run.months, {"", "", "months of the scenario"});
+    matrix_dataset(g, "draws", run.predictive.draws, P, {"", "", "[draw x parameter] simulated"});
+    for (std::size_t i = 0; i < run.indicators.size(); ++i) {
+      const H5::Group ind = g.createGroup(run.indicators[i], utf8_links());
+      vector_dataset(ind, "low", run.predictive.low[i], {"", "", "5% quantile per month"});
+      vector_dataset(ind, "median", run.predictive.median[i], {"", "", "median per month"});
+      vector_dataset(ind, "high", run.predictive.high[i], {"", "", "95% quantile per month"});
+    }
+  }
+}
+
+}  // namespace
+
+void write_calibration_hdf5(const std::filesystem::path& path, const CalibrationRun& run) {
+  write_hdf5_atomically(path, "calibration file",
+                        [&](const std::filesystem::path& tmp) { write_file(tmp, run); });
+}
+
+}  // namespace werkstroom::calibration

@@ -1,0 +1,82 @@
+#include "calibration/predictive.hpp"
+
+#include "kernel/statistics.hpp"
+
+namespace werkstroom::calibration {
+
+namespace {
+/// Draws from a truncated normal are retried this often before the estimate is used.
+constexpr int kTruncationTries = 100;
+}  // namespace
+
+std::vector<std::vector<double>> posterior_draws(const AbcResult& abc, int count,
+                                                 std::uint64_t seed) {
+  std::vector<std::vector<double>> out;
+  kernel::RandomStream rng(kernel::StreamKey{seed, 0, kernel::hash_name("predict/resample"), 0});
+  for (int k = 0; k < count; ++k) {
+    const std::size_t i = rng.discrete(abc.weights.data(), abc.weights.size());
+    std::vector<double> v(static_cast<std::size_t>(abc.particles.cols()));
+    for (std::size_t j = 0; j < v.size(); ++j) {
+      v[j] = abc.particles(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+std::vector<std::vector<double>> normal_draws(const SmmResult& smm, const ParameterSpace& space,
+                                              int count, std::uint64_t seed) {
+  std::vector<std::vector<double>> out;
+  kernel::RandomStream rng(kernel::StreamKey{seed, 0, kernel::hash_name("predict/normal"), 0});
+  const auto P = static_cast<Eigen::Index>(smm.estimate.size());
+  const bool have_cov = smm.covariance.rows() == P && P > 0;
+  Eigen::MatrixXd L;
+  if (have_cov) L = Eigen::LLT<Eigen::MatrixXd>(smm.covariance).matrixL();
+  for (int k = 0; k < count; ++k) {
+    std::vector<double> v = smm.estimate;
+    if (have_cov) {
+      for (int t = 0; t < kTruncationTries; ++t) {
+        Eigen::VectorXd e(P);
+        for (Eigen::Index i = 0; i < P; ++i) e(i) = rng.normal(0.0, 1.0);
+        const Eigen::VectorXd x = Eigen::Map<const Eigen::VectorXd>(smm.estimate.data(), P) + L * e;
+        std::vector<double> candidate(x.data(), x.data() + P);
+        if (space.inside(candidate)) {
+          v = std::move(candidate);
+          break;
+        }
+      }
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+PredictiveBands predictive_bands(Evaluator& evaluator, std::vector<std::vector<double>> draws,
+                                 std::uint64_t seed, std::string source) {
+  std::vector<std::uint64_t> seeds;
+  for (std::size_t k = 0; k < draws.size(); ++k) {
+    seeds.push_back(kernel::derive_stream_key(
+        kernel::StreamKey{seed, 0, kernel::hash_name("predict/simulation"), k}));
+  }
+  const std::vector<Evaluation> ev = evaluator.evaluate(draws, seeds, 1);
+  PredictiveBands bands;
+  bands.source = std::move(source);
+  bands.draws = std::move(draws);
+  const std::size_t indicators = evaluator.indicators().size();
+  const std::size_t months = evaluator.months().size();
+  for (auto* band : {&bands.low, &bands.median, &bands.high}) {
+    band->assign(indicators, std::vector<double>(months, 0.0));
+  }
+  for (std::size_t i = 0; i < indicators; ++i) {
+    for (std::size_t m = 0; m < months; ++m) {
+      kernel::QuantileSample sample;
+      for (const Evaluation& e : ev) sample.add(e.paths[i][m]);
+      bands.low[i][m] = sample.quantile(0.05);
+      bands.median[i][m] = sample.quantile(0.5);
+      bands.high[i][m] = sample.quantile(0.95);
+    }
+  }
+  return bands;
+}
+
+}  // namespace werkstroom::calibration

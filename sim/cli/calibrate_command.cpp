@@ -1,0 +1,69 @@
+#include "calibrate_command.hpp"
+
+#include <fmt/core.h>
+
+#include <chrono>
+#include <filesystem>
+#include <mutex>
+
+#include "calibration/calibrate.hpp"
+
+namespace werkstroom::cli {
+
+void add_calibrate_command(CLI::App& parent, CalibrateCommand& command) {
+  command.app = parent.add_subcommand(
+      "calibrate", "fit parameters to monitor data (SMM and ABC-SMC, as the spec says)");
+  command.app->add_option("spec", command.spec, "calibration spec (TOML)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  command.app->add_option("--out", command.out,
+                          "HDF5 file (default results/calibration-<spec name>.h5)");
+  command.app->add_option("--scenario-out", command.scenario_out,
+                          "calibrated scenario TOML (default: beside --out)");
+  command.app->add_option("--journal", command.journal,
+                          "keep every evaluation in this file and resume from it");
+  command.app->add_option("--threads", command.threads, "worker threads (0: all cores)")
+      ->check(CLI::Range(0, 1024));
+}
+
+int run_calibrate(const CalibrateCommand& command, const std::atomic<bool>* stop) {
+  const calibration::CalibrationSpec spec = calibration::load_spec(command.spec);
+  const calibration::MonitorData data = calibration::read_monitor_data(spec.data_file);
+  const std::filesystem::path out =
+      command.out.empty()
+          ? std::filesystem::path("results") / ("calibration-" + spec.file.stem().string() + ".h5")
+          : std::filesystem::path(command.out);
+  std::filesystem::path scenario_out = command.scenario_out;
+  if (scenario_out.empty()) {
+    scenario_out = out.parent_path() / (out.stem().string() + "-scenario.toml");
+  }
+  if (!out.parent_path().empty()) std::filesystem::create_directories(out.parent_path());
+  if (!scenario_out.parent_path().empty()) {
+    std::filesystem::create_directories(scenario_out.parent_path());
+  }
+
+  calibration::CalibrateOptions options;
+  options.threads = command.threads;
+  options.stop = stop;
+  if (!command.journal.empty()) options.journal = command.journal;
+  std::mutex mutex;
+  auto last = std::chrono::steady_clock::now();
+  const auto started = last;
+  options.progress = [&](const std::string& stage, long simulations) {
+    const std::lock_guard<std::mutex> lock(mutex);
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last < std::chrono::milliseconds(200)) return;
+    last = now;
+    fmt::print(stderr, "\r  {:<8} {:>8} replications simulated, {:.0f} s", stage, simulations,
+               std::chrono::duration<double>(now - started).count());
+  };
+  const calibration::CalibrationRun run = calibration::calibrate(spec, data, options);
+  fmt::print(stderr, "\r{:60}\r", "");
+  calibration::write_calibration_hdf5(out, run);
+  calibration::write_calibrated_scenario(scenario_out, run, out);
+  fmt::print("{}", calibration::calibration_report(run));
+  fmt::print("Wrote {} and {}\n", out.string(), scenario_out.string());
+  return 0;
+}
+
+}  // namespace werkstroom::cli

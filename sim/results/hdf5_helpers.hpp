@@ -1,0 +1,39 @@
+#pragma once
+// Internal to the HDF5 writers (results, calibration): typed datasets and attributes with
+// UTF-8 texts, and writing a file atomically with HDF5's own error message in the exception.
+
+#include <H5Cpp.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "results/catalogue.hpp"
+
+namespace werkstroom::results::detail {
+
+H5::StrType text_type();
+H5::LinkCreatPropList utf8_links();
+void text_attribute(const H5::H5Object& object, const char* name, const std::string& value);
+void text_list_attribute(const H5::H5Object& object, const char* name,
+                         const std::vector<std::string>& values);
+void int_attribute(const H5::H5Object& object, const char* name, std::int64_t value);
+void uint_attribute(const H5::H5Object& object, const char* name, std::uint64_t value);
+/// The `unit` and `description` attributes every dataset carries.
+void describe(const H5::H5Object& object, const std::string& unit, const std::string& meaning);
+void text_dataset(const H5::Group& group, const char* name, const std::vector<std::string>& values,
+                  const SeriesInfo& info);
+/// A float64 dataset of shape `dims` from row-major `values`.
+void number_dataset(const H5::Group& group, const std::string& name,
+                    const std::vector<double>& values, const std::vector<hsize_t>& dims,
+                    const SeriesInfo& info);
+
+/// Calls write(tmp) for the temporary "<path>.tmp", then renames it to `path`. On any error the
+/// temporary file is removed and std::runtime_error says "cannot write <what> <path>: <why>",
+/// with HDF5's innermost error description when HDF5 failed.
+void write_hdf5_atomically(const std::filesystem::path& path, const std::string& what,
+                           const std::function<void(const std::filesystem::path&)>& write);
+
+}  // namespace werkstroom::results::detail

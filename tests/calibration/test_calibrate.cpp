@@ -1,0 +1,173 @@
+// A whole calibration on a small problem: the same result for any thread count, a run resumed
+// from its journal gives the same result without simulating again, the HDF5 file and the
+// calibrated scenario hold what the run found, and Ctrl-C stops it.
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include <fmt/core.h>
+
+#include "../results/hdf5_read.hpp"
+#include "../support/temp_dir.hpp"
+#include "calibration/calibrate.hpp"
+#include "experiment/experiment.hpp"
+#include "scenario/loader.hpp"
+
+using namespace werkstroom;
+
+namespace {
+
+const std::filesystem::path kDataDir = WERKSTROOM_CALIBRATION_TEST_DATA;
+
+/// The running WW of the recovery scenario (24 months) with three parameters, SMM and ABC with
+/// few evaluations: what matters here is the machinery, not the fit.
+calibration::CalibrationSpec small_spec(const test::TempDir& dir) {
+  std::string csv = "month,indicator,value,stderr\n";
+  const int running[] = {3900, 3700, 3600, 3500, 3450, 3400, 3380, 3370, 3360, 3350, 3345, 3340};
+  for (int m = 0; m < 12; ++m) {
+    csv += fmt::format("2019-{:02},ww_benefits_running,{},100\n", m + 1, running[m]);
+  }
+  dir.write("data.csv", csv);
+  const std::string text = fmt::format(R"(scenario = "{}"
+data = "data.csv"
+seed = 7
+methods = ["smm", "abc"]
+[[parameters]]
+key = "cohorts.ww_inflow.inflow_per_month"
+elements = [0, 35]
+lower = 200.0
+upper = 900.0
+transform = "log"
+[[parameters]]
+key = "hazards.ww_find_work.rate_per_month"
+lower = 0.02
+upper = 0.3
+transform = "logit"
+[[indicators]]
+name = "ww_benefits_running"
+absolute_error = 1.0
+[smm]
+restarts = 1
+max_evaluations = 12
+replications = 3
+[abc]
+particles = 24
+generations = 2
+[predict]
+draws = 8
+)",
+                                       (kDataDir / "recovery-scenario.toml").generic_string());
+  return calibration::parse_spec(text, dir.write("spec.toml", text));
+}
+
+void require_same(const calibration::CalibrationRun& a, const calibration::CalibrationRun& b) {
+  REQUIRE(a.smm.has_value());
+  REQUIRE(b.smm.has_value());
+  CHECK(a.smm->estimate == b.smm->estimate);
+  CHECK(a.smm->distance == b.smm->distance);
+  REQUIRE(a.smm->standard_errors.size() == b.smm->standard_errors.size());
+  for (std::size_t i = 0; i < a.smm->standard_errors.size(); ++i) {
+    const double x = a.smm->standard_errors[i];
+    const double y = b.smm->standard_errors[i];
+    CHECK((x == y || (std::isnan(x) && std::isnan(y))));
+  }
+  REQUIRE(a.abc.has_value());
+  REQUIRE(b.abc.has_value());
+  CHECK(a.abc->particles == b.abc->particles);
+  CHECK(a.abc->weights == b.abc->weights);
+  CHECK(a.predictive.median == b.predictive.median);
+  CHECK(a.point == b.point);
+}
+
+}  // namespace
+
+TEST_CASE("a calibration gives the same result for any thread count", "[calibration]") {
+  const test::TempDir dir("werkstroom-calibrate");
+  const calibration::CalibrationSpec spec = small_spec(dir);
+  const calibration::MonitorData data = calibration::read_monitor_data(spec.data_file);
+  calibration::CalibrateOptions one;
+  one.threads = 1;
+  calibration::CalibrateOptions three;
+  three.threads = 3;
+  require_same(calibration::calibrate(spec, data, one), calibration::calibrate(spec, data, three));
+}
+
+TEST_CASE("a calibration resumed from its journal ends with the same result", "[calibration]") {
+  const test::TempDir dir("werkstroom-calibrate");
+  const calibration::CalibrationSpec spec = small_spec(dir);
+  const calibration::MonitorData data = calibration::read_monitor_data(spec.data_file);
+  calibration::CalibrateOptions options;
+  options.threads = 2;
+  options.journal = dir.path() / "journal.txt";
+  const calibration::CalibrationRun first = calibration::calibrate(spec, data, options);
+  // (Within a run, an evaluation asked for twice -- the estimate, say -- is reused too.)
+  const calibration::CalibrationRun again = calibration::calibrate(spec, data, options);
+  require_same(first, again);
+  // Everything but the covariance sample at the estimate (always simulated) came from the file.
+  CHECK(again.journal_hits > first.journal_hits);
+  CHECK(again.simulations < first.simulations / 2);
+
+  // A journal cut in the middle of a line (a killed run) still resumes.
+  {
+    std::string text;
+    {
+      std::ifstream in(*options.journal);
+      text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    std::ofstream out(*options.journal, std::ios::trunc);
+    out << text.substr(0, text.size() * 2 / 3);
+  }
+  require_same(first, calibration::calibrate(spec, data, options));
+
+  // A journal of another calibration is refused.
+  calibration::CalibrationSpec other = spec;
+  other.indicators.push_back({"ww_inflow", 1.0, 0.05, 0.0});
+  CHECK_THROWS_AS(calibration::calibrate(other, data, options), calibration::DataError);
+}
+
+TEST_CASE("the calibration file and the calibrated scenario hold the result", "[calibration]") {
+  const test::TempDir dir("werkstroom-calibrate");
+  const calibration::CalibrationSpec spec = small_spec(dir);
+  const calibration::MonitorData data = calibration::read_monitor_data(spec.data_file);
+  const calibration::CalibrationRun run = calibration::calibrate(spec, data, {});
+  const std::filesystem::path h5 = dir.path() / "fit.h5";
+  const std::filesystem::path toml = dir.path() / "fit-scenario.toml";
+  calibration::write_calibration_hdf5(h5, run);
+  calibration::write_calibrated_scenario(toml, run, h5);
+  CHECK_FALSE(std::filesystem::exists(h5.string() + ".tmp"));
+
+  const H5::H5File f(h5.string(), H5F_ACC_RDONLY);
+  CHECK(test::text_attribute(f.openGroup("/"), "schema") == "werkstroom-calibration/1");
+  CHECK(test::number_dataset(f.openGroup("/parameters"), "calibrated").values == run.point);
+  CHECK(test::number_dataset(f.openGroup("/smm"), "estimate").values == run.smm->estimate);
+  const test::Numbers particles = test::number_dataset(f.openGroup("/abc"), "particles");
+  CHECK(particles.shape == std::vector<hsize_t>{24, 2});
+  CHECK(test::number_dataset(f.openGroup("/abc"), "weights").values == run.abc->weights);
+  const test::Numbers evals = test::number_dataset(f.openGroup("/evaluations"), "distance");
+  CHECK(evals.values.size() == run.evaluations.size());
+  CHECK(test::number_dataset(f.openGroup("/predictive/ww_benefits_running"), "median").values ==
+        run.predictive.median[0]);
+  CHECK(test::text_dataset(f.openGroup("/targets"), "month").size() == 12);
+
+  // The calibrated scenario: the base with the calibrated values, labelled with the file.
+  const scenario::LoadedScenario calibrated = scenario::load_scenario(toml);
+  CHECK(calibrated.parameters.hazards.ww_find_work.rate_per_month == run.point[1]);
+  CHECK(calibrated.parameters.cohorts[static_cast<std::size_t>(model::Cohort::ww_inflow)]
+            .inflow_per_month.front() == run.point[0]);
+  CHECK(calibrated.sources.at("hazards.ww_find_work.rate_per_month") == "calibrated: fit.h5");
+  CHECK(calibrated.sources.at("cohorts.ww_inflow.inflow_per_month") == "calibrated: fit.h5");
+}
+
+TEST_CASE("a calibration stops when asked to", "[calibration]") {
+  const test::TempDir dir("werkstroom-calibrate");
+  const calibration::CalibrationSpec spec = small_spec(dir);
+  const calibration::MonitorData data = calibration::read_monitor_data(spec.data_file);
+  const std::atomic<bool> stop{true};
+  calibration::CalibrateOptions options;
+  options.stop = &stop;
+  CHECK_THROWS_AS(calibration::calibrate(spec, data, options), experiment::Interrupted);
+}

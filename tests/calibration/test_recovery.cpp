@@ -1,0 +1,169 @@
+// Parameter recovery (issue 6): data simulated from the model at known parameters -- three
+// parameters, three monthly indicators over 24 months -- are fitted back. The SMM estimate
+// must lie close to the truth and the ABC-SMC 90% posterior interval must cover it. The data
+// are one realisation with its own seed (not the fit's), as real data would be.
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <filesystem>
+#include <string>
+
+#include <fmt/core.h>
+
+#include "../support/temp_dir.hpp"
+#include "calibration/calibrate.hpp"
+#include "calibration/observables.hpp"
+#include "model/region_model.hpp"
+#include "scenario/loader.hpp"
+
+using namespace werkstroom;
+
+namespace {
+
+const std::filesystem::path kScenario =
+    std::filesystem::path(WERKSTROOM_CALIBRATION_TEST_DATA) / "recovery-scenario.toml";
+constexpr double kTrueInflow = 500.0;
+constexpr double kTrueFindWork = 0.085;
+constexpr double kTrueOtherExit = 0.035;
+constexpr std::uint64_t kDataSeed = 777;
+
+/// One realisation of the model at the true parameters, as monitor data.
+std::string simulated_data(std::uint64_t data_seed = kDataSeed) {
+  scenario::LoadedScenario s = scenario::load_scenario(kScenario);
+  std::string inflow = "[";
+  for (std::size_t m = 0;
+       m < s.parameters.cohorts[static_cast<std::size_t>(model::Cohort::ww_inflow)]
+               .inflow_per_month.size();
+       ++m) {
+    inflow += (m > 0 ? ", " : "") + fmt::format("{:.1f}", kTrueInflow);
+  }
+  scenario::apply_override(s, "cohorts.ww_inflow.inflow_per_month", inflow + "]");
+  scenario::apply_override(s, "hazards.ww_find_work.rate_per_month",
+                           fmt::format("{}", kTrueFindWork));
+  scenario::apply_override(s, "hazards.ww_other_exit.rate_per_month",
+                           fmt::format("{}", kTrueOtherExit));
+  const model::ReplicationResult r = model::run_replication(s.parameters, {data_seed, 0});
+  std::string csv = "month,indicator,value\n";
+  for (const std::string& month : r.month_labels) {
+    for (const char* indicator : {"ww_benefits_running", "ww_inflow", "work_after_ww"}) {
+      csv += fmt::format("{},{},{}\n", month, indicator,
+                         calibration::observe(r, indicator, month).value());
+    }
+  }
+  return csv;
+}
+
+std::string spec_text(const std::string& methods) {
+  return fmt::format(R"(scenario = "{}"
+data = "data.csv"
+seed = 20201101
+methods = {}
+
+[[parameters]]
+key = "cohorts.ww_inflow.inflow_per_month"
+elements = [0, 35]
+name = "ww_inflow"
+lower = 200.0
+upper = 1000.0
+transform = "log"
+
+[[parameters]]
+key = "hazards.ww_find_work.rate_per_month"
+lower = 0.02
+upper = 0.3
+transform = "logit"
+
+[[parameters]]
+key = "hazards.ww_other_exit.rate_per_month"
+lower = 0.005
+upper = 0.15
+transform = "logit"
+
+[[indicators]]
+name = "ww_benefits_running"
+relative_error = 0.03
+
+[[indicators]]
+name = "ww_inflow"
+relative_error = 0.05
+
+[[indicators]]
+name = "work_after_ww"
+relative_error = 0.06
+
+[smm]
+restarts = 3
+max_evaluations = 120
+replications = 10
+
+[abc]
+particles = 300
+generations = 8
+quantile = 0.35
+min_acceptance = 0.02
+
+[predict]
+draws = 40
+)",
+                     kScenario.generic_string(), methods);
+}
+
+}  // namespace
+
+TEST_CASE("SMM and ABC-SMC recover known parameters from simulated data", "[calibration]") {
+  const test::TempDir dir("werkstroom-recovery");
+  const calibration::MonitorData data =
+      calibration::read_monitor_data(dir.write("data.csv", simulated_data()));
+  REQUIRE(data.rows.size() == 24 * 3);
+  const calibration::CalibrationSpec spec =
+      calibration::parse_spec(spec_text(R"(["smm", "abc"])"), dir.path() / "spec.toml");
+  calibration::CalibrateOptions options;
+  options.threads = 2;
+  const calibration::CalibrationRun run = calibration::calibrate(spec, data, options);
+  const std::vector<double> truth{kTrueInflow, kTrueFindWork, kTrueOtherExit};
+
+  REQUIRE(run.smm.has_value());
+  const calibration::SmmResult& smm = *run.smm;
+  for (std::size_t i = 0; i < truth.size(); ++i) {
+    INFO(spec.parameters[i].name << ": estimate " << smm.estimate[i] << " +- "
+                                 << smm.standard_errors[i] << ", truth " << truth[i]);
+    // Within 10% of the truth, and the truth within 3 standard errors of the estimate.
+    CHECK(std::abs(smm.estimate[i] - truth[i]) <= 0.10 * truth[i]);
+    REQUIRE(std::isfinite(smm.standard_errors[i]));
+    CHECK(std::abs(smm.estimate[i] - truth[i]) <= 3.0 * smm.standard_errors[i]);
+  }
+  CHECK(smm.warnings.empty());
+
+  REQUIRE(run.abc.has_value());
+  const calibration::AbcResult& abc = *run.abc;
+  for (std::size_t i = 0; i < truth.size(); ++i) {
+    INFO(spec.parameters[i].name << ": 90% interval [" << abc.q05[i] << ", " << abc.q95[i]
+                                 << "], truth " << truth[i]);
+    CHECK(abc.q05[i] <= truth[i]);
+    CHECK(truth[i] <= abc.q95[i]);
+    // The posterior is narrower than the prior range: the data inform every parameter.
+    CHECK(abc.q95[i] - abc.q05[i] < 0.5 * (spec.parameters[i].upper - spec.parameters[i].lower));
+  }
+  for (const auto& g : abc.generations) {
+    INFO("tolerance " << g.tolerance << " acceptance " << g.acceptance_rate << " ESS "
+                      << g.effective_sample_size);
+    CHECK(g.effective_sample_size > 0.1 * static_cast<double>(spec.abc.particles));
+  }
+  // Tolerances shrink from generation to generation; weights are a distribution.
+  for (std::size_t g = 2; g < abc.generations.size(); ++g) {
+    CHECK(abc.generations[g].tolerance < abc.generations[g - 1].tolerance);
+  }
+  double weight_sum = 0.0;
+  for (const double w : abc.weights) weight_sum += w;
+  CHECK(weight_sum == Approx(1.0));
+
+  // The 90% predictive bands cover most of the data they were fitted to (they hold parameter
+  // uncertainty and simulation noise; the data are one realisation).
+  int covered = 0;
+  for (const calibration::Target& t : run.targets) {
+    covered += run.predictive.low[t.indicator][t.month] <= t.observed &&
+               t.observed <= run.predictive.high[t.indicator][t.month];
+  }
+  INFO(covered << " of " << run.targets.size() << " data points inside the 90% band");
+  CHECK(covered >= static_cast<int>(0.75 * static_cast<double>(run.targets.size())));
+}
