@@ -26,5 +26,8 @@ configure "$asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWERKSTROOM_WERROR=ON \
   -DWERKSTROOM_SANITIZE=ON -DWERKSTROOM_BUILD_BENCH=OFF
 cmake --build "$asan" -j "$WERKSTROOM_JOBS" >/dev/null
 echo "== tests (ASan + UBSan)"
+# The parameter recovery test is statistical and takes minutes under the sanitizers; the same
+# calibration code runs under them in the smaller calibration tests (test_calibrate.cpp).
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir "$asan" -j "$WERKSTROOM_JOBS" --schedule-random --output-on-failure
+  ctest --test-dir "$asan" -j "$WERKSTROOM_JOBS" --schedule-random --output-on-failure \
+  -E "recover known parameters"

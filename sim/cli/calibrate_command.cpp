@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <mutex>
 
+#include <unistd.h>  // isatty
+
 #include "calibration/calibrate.hpp"
 
 namespace werkstroom::cli {
@@ -49,16 +51,20 @@ int run_calibrate(const CalibrateCommand& command, const std::atomic<bool>* stop
   std::mutex mutex;
   auto last = std::chrono::steady_clock::now();
   const auto started = last;
+  // On a terminal one line redrawn 5 times a second; in a log a line every 10 seconds.
+  const bool terminal = isatty(STDERR_FILENO) != 0;
+  const auto period = terminal ? std::chrono::milliseconds(200) : std::chrono::milliseconds(10000);
   options.progress = [&](const std::string& stage, long simulations) {
     const std::lock_guard<std::mutex> lock(mutex);
     const auto now = std::chrono::steady_clock::now();
-    if (now - last < std::chrono::milliseconds(200)) return;
+    if (now - last < period) return;
     last = now;
-    fmt::print(stderr, "\r  {:<8} {:>8} replications simulated, {:.0f} s", stage, simulations,
-               std::chrono::duration<double>(now - started).count());
+    fmt::print(stderr, "{}  {:<8} {:>8} replications simulated, {:.0f} s{}", terminal ? "\r" : "",
+               stage, simulations, std::chrono::duration<double>(now - started).count(),
+               terminal ? "" : "\n");
   };
   const calibration::CalibrationRun run = calibration::calibrate(spec, data, options);
-  fmt::print(stderr, "\r{:60}\r", "");
+  if (terminal) fmt::print(stderr, "\r{:60}\r", "");
   calibration::write_calibration_hdf5(out, run);
   calibration::write_calibrated_scenario(scenario_out, run, out);
   fmt::print("{}", calibration::calibration_report(run));

@@ -5,7 +5,9 @@
 #  2. a bad scenario file fails with exit code 2 and a message naming file, line and key,
 #     and writes nothing;
 #  3. --set with an unknown key fails with a suggestion;
-#  4. a run with --out and --csv writes complete files.
+#  4. a run with --out and --csv writes complete files;
+#  5. calibrate: bad monitor data and a bad spec fail with exit code 2 naming file, line and key,
+#     and write nothing; Ctrl-C stops it with 130 and no file.
 set -u
 bin="$1"
 scenarios="$2"
@@ -51,4 +53,36 @@ grep -q "advisors" "$work/out3.txt" || fail "no suggestion for staff.advisorz: $
 [ -s "$work/ok.h5" ] || fail "no ok.h5"
 [ ! -e "$work/ok.h5.tmp" ] || fail "ok.h5.tmp left behind"
 [ -s "$work/csv/kpis.csv" ] || fail "no kpis.csv"
-echo "4 passed, 0 failed"
+# 5. Calibration with bad data, a bad spec, and an interrupt.
+spec_dir="$(cd "$scenarios/.." && pwd)/calibration/specs"
+sed -e "s|^scenario = .*|scenario = \"$scenarios/calibration/gooi-ww-2018-2021.toml\"|" \
+    -e "s|^data = .*|data = \"$work/monitor.csv\"|" "$spec_dir/gooi-ww-fit.toml" >"$work/spec.toml"
+printf 'month,indicator,value\n2019-12,ww_benefits_running,3419\n2020-13,ww_benefits_running,4583\n' \
+  >"$work/monitor.csv"
+"$bin" calibrate "$work/spec.toml" --out "$work/cal.h5" >"$work/out5.txt" 2>&1
+code=$?
+[ "$code" -eq 2 ] || fail "calibrate with bad data exited with $code, expected 2"
+grep -q "monitor.csv:3" "$work/out5.txt" || fail "no monitor.csv:3 in: $(cat "$work/out5.txt")"
+grep -q "month" "$work/out5.txt" || fail "the message does not name the column"
+[ ! -e "$work/cal.h5" ] || fail "calibrate with bad data wrote a file"
+
+printf 'month,indicator,value\n2019-12,ww_benefits_running,3419\n2020-06,ww_benefits_running,4583\n' \
+  >"$work/monitor.csv"
+sed -e "s|^transform = \"logit\"|transform = \"logistic\"|" "$work/spec.toml" >"$work/badspec.toml"
+"$bin" calibrate "$work/badspec.toml" --out "$work/cal.h5" >"$work/out6.txt" 2>&1
+code=$?
+[ "$code" -eq 2 ] || fail "calibrate with a bad spec exited with $code, expected 2"
+grep -q "badspec.toml:[0-9]" "$work/out6.txt" || fail "no badspec.toml:line in: $(cat "$work/out6.txt")"
+grep -q "transform" "$work/out6.txt" || fail "the message does not name the key"
+[ ! -e "$work/cal.h5" ] || fail "calibrate with a bad spec wrote a file"
+
+"$bin" calibrate "$work/spec.toml" --out "$work/cal.h5" >"$work/out7.txt" 2>&1 &
+pid=$!
+sleep 2
+kill -INT "$pid"
+wait "$pid"
+code=$?
+[ "$code" -eq 130 ] || fail "interrupted calibrate exited with $code, expected 130"
+[ ! -e "$work/cal.h5" ] || fail "interrupted calibrate left cal.h5"
+[ ! -e "$work/cal.h5.tmp" ] || fail "interrupted calibrate left cal.h5.tmp"
+echo "5 passed, 0 failed"
