@@ -1,6 +1,5 @@
 #include "kernel/random.hpp"
 
-#include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/binomial_distribution.hpp>
 #include <boost/random/discrete_distribution.hpp>
 #include <boost/random/exponential_distribution.hpp>
@@ -8,23 +7,61 @@
 #include <boost/random/lognormal_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
-#include <boost/random/uniform_01.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
-#include <boost/random/uniform_real_distribution.hpp>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace werkstroom::kernel {
 
-double RandomStream::uniform01() { return boost::random::uniform_01<double>{}(engine_); }
+namespace {
+
+// static_cast<double>(u), correctly rounded, without the branch on the top bit that compilers
+// emit for an unsigned conversion (it mispredicts on every other random word). Both halves
+// convert exactly and the one rounding is the sum's, so the value is the same, bit for bit.
+double to_double(std::uint64_t u) {
+  constexpr double kTwoTo32 = 4294967296.0;
+  constexpr std::uint64_t kLowMask = 0xffffffffULL;
+  return static_cast<double>(u >> 32U) * kTwoTo32 + static_cast<double>(u & kLowMask);
+}
+
+// The engine's range as Boost computes it in the distributions below (2^64 after rounding).
+constexpr double kEngineRange = static_cast<double>(CounterEngine::max() - CounterEngine::min());
+
+}  // namespace
+
+double RandomStream::uniform01() {
+  // boost::random::uniform_01<double>'s formula, with the branchless conversion.
+  constexpr double kFactor = 1.0 / (kEngineRange + 1.0);
+  for (;;) {
+    const double result = to_double(engine_() - CounterEngine::min()) * kFactor;
+    if (result < 1.0) return result;
+  }
+}
 
 double RandomStream::uniform(double low, double high) {
-  return boost::random::uniform_real_distribution<double>{low, high}(engine_);
+  // boost::random::uniform_real_distribution<double>'s formula (generate_uniform_real), with the
+  // branchless conversion; a range wider than the largest double is halved as Boost does.
+  if (high / 2 - low / 2 > std::numeric_limits<double>::max() / 2) {
+    return 2 * uniform(low / 2, high / 2);
+  }
+  constexpr double kDivisor = kEngineRange + 1.0;
+  for (;;) {
+    const double numerator = to_double(engine_() - CounterEngine::min());
+    const double result = numerator / kDivisor * (high - low) + low;
+    if (result < high) return result;
+  }
 }
 
 double RandomStream::exponential(double rate) {
   if (!(rate > 0.0)) throw std::invalid_argument("exponential rate must be > 0");
   return boost::random::exponential_distribution<double>{rate}(engine_);
+}
+
+double RandomStream::unit_exponential() {
+  // Boost divides the unit draw by the rate; with the constant 1.0 the compiler drops the
+  // division, which is exact, so the result is exponential(1.0)'s bit for bit.
+  return boost::random::exponential_distribution<double>{1.0}(engine_);
 }
 
 Duration RandomStream::exponential_duration(Duration mean) {
@@ -71,7 +108,8 @@ std::uint64_t RandomStream::binomial(std::uint64_t trials, double p) {
 bool RandomStream::bernoulli(double p) {
   if (p <= 0.0) return false;
   if (p >= 1.0) return true;
-  return boost::random::bernoulli_distribution<double>{p}(engine_);
+  // boost::random::bernoulli_distribution<double>'s formula, with the branchless conversion.
+  return to_double(engine_() - CounterEngine::min()) <= p * kEngineRange;
 }
 
 std::size_t RandomStream::discrete(const double* weights, std::size_t count) {
@@ -93,6 +131,43 @@ std::size_t RandomStream::discrete(const double* weights, std::size_t count) {
     if (weights[i] > 0.0) return i;
   }
   return count - 1;
+}
+
+DiscreteWeights::DiscreteWeights(const double* weights, std::size_t count) {
+  if (count == 0) {
+    error_ = "discrete draw from an empty set";
+    return;
+  }
+  cumulative_.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (weights[i] < 0.0) {
+      error_ = "discrete weight must be >= 0";
+      return;
+    }
+    total_ += weights[i];
+    cumulative_.push_back(total_);
+  }
+  if (!(total_ > 0.0)) {
+    error_ = "discrete weights are all zero";
+    return;
+  }
+  last_positive_ = count - 1;
+  for (std::size_t i = count; i-- > 0;) {
+    if (weights[i] > 0.0) {
+      last_positive_ = i;
+      break;
+    }
+  }
+}
+
+std::size_t DiscreteWeights::draw(RandomStream& rng) const {
+  if (error_ != nullptr) throw std::invalid_argument(error_);
+  // As RandomStream::discrete: inversion on the cumulative weights with one uniform.
+  const double target = rng.uniform01() * total_;
+  for (std::size_t i = 0; i < cumulative_.size(); ++i) {
+    if (target < cumulative_[i]) return i;
+  }
+  return last_positive_;
 }
 
 std::int64_t RandomStream::uniform_int(std::int64_t low, std::int64_t high) {

@@ -12,10 +12,13 @@
 // streams (no MIXMAX, no Philox); the mixer passes BigCrush as SplitMix64's output function.
 // Distributions: Boost.Random's, whose algorithms are Boost's own code, so results do not
 // change with the C++ standard library (std:: distributions are implementation-defined).
+// uniform01, uniform and bernoulli evaluate Boost's formulas here, with a branchless
+// conversion of the random word to double (the same value); a test pins them to Boost's.
 
 #include <cstdint>
 #include <limits>
 #include <string_view>
+#include <vector>
 
 #include "kernel/time.hpp"
 
@@ -46,14 +49,22 @@ struct StreamKey {
   std::uint64_t entity = 0;   // person or employer id; 0 for scenario-wide streams
 };
 
+/// The rounds of derive_stream_key for (master seed, replication, purpose), without the entity.
+constexpr std::uint64_t derive_purpose_key(const StreamKey& k) {
+  std::uint64_t h = mix64(k.master_seed ^ 0x9e3779b97f4a7c15ULL);
+  h = mix64(h ^ mix64(k.replication + 0x632be59bd9b4e019ULL));
+  return mix64(h ^ mix64(k.purpose + 0x8cb92ba72f3d8dd7ULL));
+}
+
+/// The last round of derive_stream_key: the entity on top of derive_purpose_key.
+constexpr std::uint64_t derive_entity_key(std::uint64_t purpose_key, std::uint64_t entity) {
+  return mix64(purpose_key ^ mix64(entity + 0x2545f4914f6cdd1dULL));
+}
+
 /// Derives the 64-bit key of a stream; distinct fields go through distinct mixing rounds so
 /// that swapping two fields gives a different key.
 constexpr std::uint64_t derive_stream_key(const StreamKey& k) {
-  std::uint64_t h = mix64(k.master_seed ^ 0x9e3779b97f4a7c15ULL);
-  h = mix64(h ^ mix64(k.replication + 0x632be59bd9b4e019ULL));
-  h = mix64(h ^ mix64(k.purpose + 0x8cb92ba72f3d8dd7ULL));
-  h = mix64(h ^ mix64(k.entity + 0x2545f4914f6cdd1dULL));
-  return h;
+  return derive_entity_key(derive_purpose_key(k), k.entity);
 }
 
 /// A UniformRandomBitGenerator usable with Boost.Random distributions.
@@ -84,6 +95,8 @@ struct LognormalShape {
   static LognormalShape from_mean_sd(double mean, double sd);
 };
 
+class StreamFamily;
+
 /// One named random stream with the distributions the model needs.
 class RandomStream {
  public:
@@ -96,6 +109,8 @@ class RandomStream {
   double uniform(double low, double high);
   /// Exponential with the given rate (> 0).
   double exponential(double rate);
+  /// Exponential with rate 1: exactly exponential(1.0), without its check and division.
+  double unit_exponential();
   /// Exponential duration with the given mean.
   Duration exponential_duration(Duration mean);
   double normal(double mean, double sd);
@@ -116,7 +131,47 @@ class RandomStream {
   CounterEngine& engine() { return engine_; }
 
  private:
+  friend class StreamFamily;
+  struct DerivedKey {
+    std::uint64_t value;
+  };
+  explicit RandomStream(DerivedKey key) : engine_(key.value) {}
+
   CounterEngine engine_;
+};
+
+/// The streams of one purpose for many entities (one per person, say). The key rounds of the
+/// seed, replication and purpose are mixed once, so making a stream costs three mixes instead
+/// of eight. Contract: `stream(e)` draws exactly what RandomStream(StreamKey{seed, replication,
+/// purpose, e}) draws, bit for bit.
+class StreamFamily {
+ public:
+  StreamFamily() = default;
+  /// The family of `key` without its entity (which is ignored).
+  explicit StreamFamily(const StreamKey& key) : purpose_key_(derive_purpose_key(key)) {}
+  [[nodiscard]] RandomStream stream(std::uint64_t entity) const {
+    return RandomStream(RandomStream::DerivedKey{derive_entity_key(purpose_key_, entity)});
+  }
+
+ private:
+  std::uint64_t purpose_key_ = 0;
+};
+
+/// Weights prepared once for many RandomStream::discrete draws. Contract: `draw(rng)` returns
+/// what `rng.discrete(weights, count)` returns and consumes the same draws, bit for bit (the
+/// cumulative sums are added in the same order); invalid weights throw the same message at the
+/// draw, not before, so a set that is never drawn from stays harmless as it was.
+class DiscreteWeights {
+ public:
+  DiscreteWeights() = default;
+  DiscreteWeights(const double* weights, std::size_t count);
+  [[nodiscard]] std::size_t draw(RandomStream& rng) const;
+
+ private:
+  std::vector<double> cumulative_;
+  double total_ = 0.0;
+  std::size_t last_positive_ = 0;  // the answer when rounding leaves the target past the total
+  const char* error_ = nullptr;    // why the weights cannot be drawn from, if so
 };
 
 }  // namespace werkstroom::kernel

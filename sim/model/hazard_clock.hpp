@@ -8,9 +8,11 @@
 // Hazard: h(t) = rate * scale * calendar(month of t) * exp(-decline * months since spell
 // start), piecewise constant in the calendar factor between month boundaries.
 
+#include <limits>
 #include <optional>
 #include <vector>
 
+#include "model/month_lookup.hpp"
 #include "model/parameters.hpp"
 
 namespace werkstroom::model {
@@ -33,6 +35,7 @@ class MonthlyFactor {
 
  private:
   std::vector<double> month_starts_;
+  MonthLookup lookup_;  // over month_starts_
   std::vector<double> factors_;
   std::vector<std::size_t> run_end_;
 };
@@ -43,9 +46,15 @@ class MonthlyFactor {
 
 /// The first time t in (from, until] at which accumulated + integral over [from, t] reaches
 /// `target`; empty if it is not reached by `until`.
-[[nodiscard]] std::optional<double> solve_hazard_time(const Hazard& h, double scale,
-                                                      const MonthlyFactor& f, double spell_start,
-                                                      double from, double accumulated,
-                                                      double target, double until);
+///
+/// `stop_after` saves work when only times up to a day matter (a competing transition is
+/// already due then): runs of months that begin after it are not walked. The result is then
+/// either the same as without it, bit for bit, or empty where the time would lie after
+/// `stop_after` (strictly), so a caller looking for the earliest of several times, ties going to
+/// the one due at `stop_after`, finds the same one.
+[[nodiscard]] std::optional<double> solve_hazard_time(
+    const Hazard& h, double scale, const MonthlyFactor& f, double spell_start, double from,
+    double accumulated, double target, double until,
+    double stop_after = std::numeric_limits<double>::infinity());
 
 }  // namespace werkstroom::model

@@ -42,30 +42,48 @@ LifeCourse::LifeCourse(const ModelParameters& p, std::vector<double> month_start
       job_loss_factor_(month_starts, job_loss_factors(p, month_starts)),
       flat_(month_starts, {}),
       base_key_(base_key),
-      horizon_end_day_(horizon_end_day) {}
+      horizon_end_day_(horizon_end_day) {
+  for (std::size_t k = 0; k < kKindCount; ++k) {
+    for (std::size_t s = 0; s < kStateCount; ++s) {
+      for (std::size_t d = 0; d < kDestinationCount; ++d) {
+        kernel::StreamKey key = base_key_;
+        key.purpose =
+            clock_purpose(static_cast<State>(s), static_cast<Destination>(d), 0, k + kClockKind);
+        first_spell_streams_[k][s][d] = kernel::StreamFamily(key);
+      }
+    }
+  }
+}
+
+kernel::RandomStream LifeCourse::spell_stream(const Person& person, const SpellState& spell,
+                                              Destination d, std::uint64_t kind) const {
+  if (spell.number == 0) {
+    return first_spell_streams_[kind - kClockKind][static_cast<std::size_t>(spell.state)]
+                               [static_cast<std::size_t>(d)]
+                                   .stream(person.id);
+  }
+  kernel::StreamKey key = base_key_;
+  key.purpose = clock_purpose(spell.state, d, spell.number, kind);
+  key.entity = person.id;
+  return kernel::RandomStream(key);
+}
 
 double LifeCourse::clock(const Person& person, const SpellState& spell, Destination d) const {
-  kernel::StreamKey key = base_key_;
-  key.purpose = clock_purpose(spell.state, d, spell.number, 1);
-  key.entity = person.id;
-  kernel::RandomStream stream(key);
-  return stream.exponential(1.0);
+  return spell_stream(person, spell, d, kClockKind).unit_exponential();
 }
 
 double LifeCourse::branch_uniform(const Person& person, const SpellState& spell,
                                   Destination d) const {
-  kernel::StreamKey key = base_key_;
-  key.purpose = clock_purpose(spell.state, d, spell.number, 2);
-  key.entity = person.id;
-  kernel::RandomStream stream(key);
-  return stream.uniform01();
+  return spell_stream(person, spell, d, kBranchKind).uniform01();
 }
 
-std::size_t LifeCourse::competitors(const Person& person, State state, double find_work_multiplier,
+double LifeCourse::find_work_scale(const Person& person, double find_work_multiplier) const {
+  return std::exp(-p_.hazards.distance_effect * person.attributes.distance) * find_work_multiplier;
+}
+
+std::size_t LifeCourse::competitors(const Person& person, State state, double find_scale,
                                     std::array<Competitor, 3>& out) const {
   const HazardParameters& h = p_.hazards;
-  const double find_scale =
-      std::exp(-h.distance_effect * person.attributes.distance) * find_work_multiplier;
   const auto cohort = static_cast<std::size_t>(person.cohort);
   switch (state) {
     case State::threatened:
@@ -100,35 +118,56 @@ std::size_t LifeCourse::competitors(const Person& person, State state, double fi
 
 std::optional<Transition> LifeCourse::next_transition(const Person& person, const SpellState& spell,
                                                       double find_work_multiplier) const {
+  return next_transition_scaled(person, spell, find_work_scale(person, find_work_multiplier));
+}
+
+std::optional<Transition> LifeCourse::scheduled_transition(const Person& person,
+                                                           const SpellState& spell) const {
+  const double from = spell.accumulated_from_day;
+  if (spell.state == State::ww) {
+    const double end = spell.start_day +
+                       static_cast<double>(person.attributes.ww_entitlement_months) * kDaysPerMonth;
+    if (end < horizon_end_day_) return Transition{Destination::exhaustion, std::max(end, from)};
+  }
+  if (spell.state == State::threatened && person.forced_job_loss_day &&
+      *person.forced_job_loss_day >= from && *person.forced_job_loss_day < horizon_end_day_) {
+    return Transition{Destination::forced_job_loss, *person.forced_job_loss_day};
+  }
+  if (spell.state == State::seconded && spell.secondment_end_day &&
+      *spell.secondment_end_day < horizon_end_day_) {
+    return Transition{Destination::secondment_end, std::max(*spell.secondment_end_day, from)};
+  }
+  return std::nullopt;
+}
+
+std::optional<Transition> LifeCourse::next_transition_scaled(const Person& person,
+                                                             const SpellState& spell,
+                                                             double find_scale) const {
   std::optional<Transition> best;
   const auto consider = [&best](Destination d, double day) {
     if (!best || day < best->day) best = Transition{d, day};
   };
   const double from = spell.accumulated_from_day;
+  // The earliest transition wins, ties going to the first considered: the hazard-driven ones in
+  // order, then the scheduled one. A hazard-driven time after the earliest one known so far
+  // cannot win, so the clocks need not be solved past it (see solve_hazard_time).
+  const std::optional<Transition> scheduled = scheduled_transition(person, spell);
+  double stop_after = scheduled ? scheduled->day : std::numeric_limits<double>::infinity();
   std::array<Competitor, 3> list{};
-  const std::size_t n = competitors(person, spell.state, find_work_multiplier, list);
+  const std::size_t n = competitors(person, spell.state, find_scale, list);
   for (std::size_t i = 0; i < n; ++i) {
+    if (from > stop_after) break;  // none can be due by then: their clocks are not needed
     const Competitor& c = list[i];
     const double target = clock(person, spell, c.destination);
     const auto index = static_cast<std::size_t>(c.destination);
-    if (const auto t = solve_hazard_time(*c.hazard, c.scale, *c.factor, spell.start_day, from,
-                                         spell.accumulated[index], target, horizon_end_day_)) {
+    if (const auto t =
+            solve_hazard_time(*c.hazard, c.scale, *c.factor, spell.start_day, from,
+                              spell.accumulated[index], target, horizon_end_day_, stop_after)) {
       consider(c.destination, *t);
+      stop_after = std::min(stop_after, *t);
     }
   }
-  if (spell.state == State::ww) {
-    const double end = spell.start_day +
-                       static_cast<double>(person.attributes.ww_entitlement_months) * kDaysPerMonth;
-    if (end < horizon_end_day_) consider(Destination::exhaustion, std::max(end, from));
-  }
-  if (spell.state == State::threatened && person.forced_job_loss_day &&
-      *person.forced_job_loss_day >= from && *person.forced_job_loss_day < horizon_end_day_) {
-    consider(Destination::forced_job_loss, *person.forced_job_loss_day);
-  }
-  if (spell.state == State::seconded && spell.secondment_end_day &&
-      *spell.secondment_end_day < horizon_end_day_) {
-    consider(Destination::secondment_end, std::max(*spell.secondment_end_day, from));
-  }
+  if (scheduled) consider(scheduled->destination, scheduled->day);
   return best;
 }
 
@@ -136,7 +175,8 @@ void LifeCourse::accumulate(const Person& person, SpellState& spell, double day,
                             double find_work_multiplier) const {
   if (day <= spell.accumulated_from_day) return;
   std::array<Competitor, 3> list{};
-  const std::size_t n = competitors(person, spell.state, find_work_multiplier, list);
+  const std::size_t n =
+      competitors(person, spell.state, find_work_scale(person, find_work_multiplier), list);
   for (std::size_t i = 0; i < n; ++i) {
     const Competitor& c = list[i];
     spell.accumulated[static_cast<std::size_t>(c.destination)] += integrate_hazard(
@@ -179,11 +219,18 @@ State LifeCourse::destination_state(const Person& person, const SpellState& spel
 SpellState LifeCourse::begin_spell(State state, double day,
                                    std::array<std::uint16_t, kStateCount>& counts) {
   SpellState s;
-  s.state = state;
-  s.start_day = day;
-  s.number = counts[static_cast<std::size_t>(state)]++;
-  s.accumulated_from_day = std::max(day, 0.0);
+  restart_spell(s, state, day, counts);
   return s;
+}
+
+void LifeCourse::restart_spell(SpellState& spell, State state, double day,
+                               std::array<std::uint16_t, kStateCount>& counts) {
+  spell.state = state;
+  spell.start_day = day;
+  spell.number = counts[static_cast<std::size_t>(state)]++;
+  spell.accumulated.fill(0.0);
+  spell.accumulated_from_day = std::max(day, 0.0);
+  spell.secondment_end_day.reset();
 }
 
 std::vector<Spell> LifeCourse::baseline_path(const Person& person) const {
@@ -195,13 +242,15 @@ std::vector<Spell> LifeCourse::baseline_path(const Person& person) const {
 void LifeCourse::baseline_path_into(const Person& person, std::vector<Spell>& path) const {
   path.clear();
   std::array<std::uint16_t, kStateCount> counts{};
-  SpellState spell = begin_spell(person.start_state, person.arrival_day, counts);
+  SpellState spell;
+  restart_spell(spell, person.start_state, person.arrival_day, counts);
   path.push_back(Spell{person.arrival_day, spell.state});
+  const double find_scale = find_work_scale(person, 1.0);
   while (!is_absorbing(spell.state)) {
-    const auto next = next_transition(person, spell, 1.0);
+    const auto next = next_transition_scaled(person, spell, find_scale);
     if (!next) break;
     const State to = destination_state(person, spell, next->destination);
-    spell = begin_spell(to, next->day, counts);
+    restart_spell(spell, to, next->day, counts);
     path.push_back(Spell{next->day, to});
   }
 }

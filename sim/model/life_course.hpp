@@ -88,15 +88,44 @@ class LifeCourse {
     double scale;
     const MonthlyFactor* factor;
   };
-  /// The hazard-driven destinations of a state (at most 3).
-  std::size_t competitors(const Person& person, State state, double find_work_multiplier,
+  /// The hazard-driven destinations of a state (at most 3); `find_scale` multiplies the
+  /// find-work hazards (see find_work_scale).
+  std::size_t competitors(const Person& person, State state, double find_scale,
                           std::array<Competitor, 3>& out) const;
+  /// exp(-distance_effect * distance) * find_work_multiplier: the same for all of a person's
+  /// spells under one multiplier, so a whole path computes it once.
+  [[nodiscard]] double find_work_scale(const Person& person, double find_work_multiplier) const;
+  /// next_transition with the find-work scale already computed.
+  [[nodiscard]] std::optional<Transition> next_transition_scaled(const Person& person,
+                                                                 const SpellState& spell,
+                                                                 double find_scale) const;
+  /// begin_spell into an existing spell (a path reuses one, rather than copying a fresh one).
+  static void restart_spell(SpellState& spell, State state, double day,
+                            std::array<std::uint16_t, kStateCount>& counts);
+  /// The transition due on a known day (entitlement ends, bankruptcy, secondment ends), if any
+  /// before the horizon's end.
+  [[nodiscard]] std::optional<Transition> scheduled_transition(const Person& person,
+                                                               const SpellState& spell) const;
+  /// The stream of a clock (kind 1) or branch uniform (kind 2) of the person's spell.
+  [[nodiscard]] kernel::RandomStream spell_stream(const Person& person, const SpellState& spell,
+                                                  Destination d, std::uint64_t kind) const;
+
+  // Kinds of per-spell streams, part of their keys.
+  static constexpr std::uint64_t kClockKind = 1;
+  static constexpr std::uint64_t kBranchKind = 2;
+  static constexpr std::size_t kKindCount = 2;
+  /// Stream families of first spells (number 0, by far the most common), indexed
+  /// [kind - 1][state][destination]; later spells key their streams on the fly.
+  using FirstSpellFamilies =
+      std::array<std::array<std::array<kernel::StreamFamily, kDestinationCount>, kStateCount>,
+                 kKindCount>;
 
   const ModelParameters& p_;
   MonthlyFactor find_work_factor_;
   MonthlyFactor job_loss_factor_;
   MonthlyFactor flat_;
   kernel::StreamKey base_key_;
+  FirstSpellFamilies first_spell_streams_;
   double horizon_end_day_;
 };
 

@@ -6,6 +6,14 @@
 
 namespace werkstroom::model {
 
+namespace {
+// `base` with the purpose `name`: the key of a family of per-person streams.
+kernel::StreamKey purpose_key(kernel::StreamKey base, std::string_view name) {
+  base.purpose = kernel::hash_name(name);
+  return base;
+}
+}  // namespace
+
 std::uint64_t make_person_id(Cohort cohort, Origin origin, std::uint32_t group,
                              std::uint32_t index) {
   return (static_cast<std::uint64_t>(cohort) << 56U) | (static_cast<std::uint64_t>(origin) << 48U) |
@@ -35,10 +43,16 @@ PopulationGenerator::PopulationGenerator(const ModelParameters& p, const kernel:
       calendar_(calendar),
       month_starts_(std::move(month_starts)),
       base_key_(base_key),
-      horizon_end_day_(month_starts_.back()) {
-  for (const SectorParameters& s : p.sectors) employment_shares_.push_back(s.employment_share);
+      horizon_end_day_(month_starts_.back()),
+      attribute_streams_(purpose_key(base_key, "person/attributes")),
+      elapsed_streams_(purpose_key(base_key, "person/elapsed")) {
+  std::vector<double> employment_shares;
+  for (const SectorParameters& s : p.sectors) employment_shares.push_back(s.employment_share);
   for (std::size_t c = 0; c < kCohortCount; ++c) {
     const AttributeParameters& a = p.cohorts[c].attributes;
+    const std::vector<double>& weights =
+        a.sector_weights.empty() ? employment_shares : a.sector_weights;
+    sector_weights_[c] = kernel::DiscreteWeights(weights.data(), weights.size());
     wage_shapes_[c] =
         kernel::LognormalShape::from_mean_sd(a.last_wage_mean_eur, a.last_wage_sd_eur);
   }
@@ -48,21 +62,16 @@ Attributes PopulationGenerator::draw_attributes(std::uint64_t id, Cohort cohort,
                                                 int forced_sector) const {
   const CohortParameters& c = p_.cohorts[static_cast<std::size_t>(cohort)];
   const AttributeParameters& a = c.attributes;
-  kernel::StreamKey key = base_key_;
-  key.purpose = kernel::hash_name("person/attributes");
-  key.entity = id;
-  kernel::RandomStream rng(key);
+  kernel::RandomStream rng = attribute_streams_.stream(id);
 
   Attributes out;
   if (forced_sector >= 0) {
     out.sector = static_cast<std::uint8_t>(forced_sector);
     (void)rng.uniform01();  // keep the draw sequence aligned with unforced persons
-  } else if (!a.sector_weights.empty()) {
-    out.sector =
-        static_cast<std::uint8_t>(rng.discrete(a.sector_weights.data(), a.sector_weights.size()));
   } else {
-    out.sector = static_cast<std::uint8_t>(
-        rng.discrete(employment_shares_.data(), employment_shares_.size()));
+    // The cohort's own sector weights, or the sectors' employment shares when it has none.
+    out.sector =
+        static_cast<std::uint8_t>(sector_weights_[static_cast<std::size_t>(cohort)].draw(rng));
   }
   out.low_education = rng.bernoulli(a.low_education_share);
   out.flex_contract = rng.bernoulli(a.flex_contract_share);
@@ -80,7 +89,7 @@ Attributes PopulationGenerator::draw_attributes(std::uint64_t id, Cohort cohort,
   // sum of two exponentials, which is exactly that distribution.
   const double history =
       a.work_history_years_mean > 0
-          ? (rng.exponential(1.0) + rng.exponential(1.0)) * a.work_history_years_mean / 2.0
+          ? (rng.unit_exponential() + rng.unit_exponential()) * a.work_history_years_mean / 2.0
           : 0.0;
   out.work_history_years = static_cast<float>(
       std::min(max_years, std::max(history, static_cast<double>(out.years_in_last_job))));
@@ -135,10 +144,8 @@ void PopulationGenerator::generate(const std::function<void(Person&&)>& visit) c
     // Initial stock: present on day 0, their spell began `elapsed` months earlier.
     const auto stock = static_cast<std::uint32_t>(std::llround(c.initial_stock));
     for (std::uint32_t i = 0; i < stock; ++i) {
-      kernel::StreamKey key = base_key_;
-      key.purpose = kernel::hash_name("person/elapsed");
-      key.entity = make_person_id(cohort, Origin::initial_stock, 0, i);
-      kernel::RandomStream rng(key);
+      kernel::RandomStream rng =
+          elapsed_streams_.stream(make_person_id(cohort, Origin::initial_stock, 0, i));
       double elapsed = c.initial_elapsed_months_mean > 0.0
                            ? rng.exponential(1.0 / c.initial_elapsed_months_mean)
                            : 0.0;

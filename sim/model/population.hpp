@@ -46,7 +46,10 @@ class PopulationGenerator {
   std::vector<double> month_starts_;
   kernel::StreamKey base_key_;
   double horizon_end_day_;
-  std::vector<double> employment_shares_;
+  // Prepared once per population, since they are the same for every person.
+  kernel::StreamFamily attribute_streams_;                            // "person/attributes"
+  kernel::StreamFamily elapsed_streams_;                              // "person/elapsed"
+  std::array<kernel::DiscreteWeights, kCohortCount> sector_weights_;  // else employment shares
   std::array<kernel::LognormalShape, kCohortCount> wage_shapes_{};
 };
 

@@ -8,6 +8,7 @@
 #include "model/kpis.hpp"
 #include "model/life_course.hpp"
 #include "model/mobility_centre.hpp"
+#include "model/month_lookup.hpp"
 #include "model/person_pools.hpp"
 #include "model/population.hpp"
 #include "model/world_totals.hpp"
@@ -71,6 +72,10 @@ std::shared_ptr<const Population> build_population(const ModelParameters& p,
   const kernel::StreamKey base_key{settings.master_seed, settings.replication, 0, 0};
   const double service_end_day = service_end_day_of(q);
   const LifeCourse life(q, months, base_key, horizon_end);
+  const MonthLookup month_lookup(months);
+  kernel::StreamKey referral_key = base_key;
+  referral_key.purpose = kernel::hash_name("person/referral");
+  const kernel::StreamFamily referral_streams(referral_key);
   pop->arrivals_delta.assign(months.size(), 0.0);
   std::vector<Spell> scratch_path;  // reused: most people need no path of their own
 
@@ -81,10 +86,7 @@ std::shared_ptr<const Population> build_population(const ModelParameters& p,
   generator.generate([&](Person&& person) {
     ++pop->people;
     // Month-end m is the instant months[m + 1]; people arriving at or before it count.
-    const auto first_end = static_cast<std::size_t>(
-        std::lower_bound(months.begin() + 1, months.end(), person.arrival_day) -
-        (months.begin() + 1));
-    pop->arrivals_delta[first_end] += 1.0;
+    pop->arrivals_delta[month_lookup.month_ends_before(person.arrival_day)] += 1.0;
     life.baseline_path_into(person, scratch_path);
     if (!q.service_enabled || person.arrival_day >= service_end_day) {
       pop->untouched.add_path(person, scratch_path);
@@ -93,10 +95,7 @@ std::shared_ptr<const Population> build_population(const ModelParameters& p,
     // The first responsible party refers a share of the new inflow at arrival; a bankrupt
     // firm that calls the centre refers its staff at the announcement.
     if (person.arrival_day >= 0.0) {
-      kernel::StreamKey key = base_key;
-      key.purpose = kernel::hash_name("person/referral");
-      key.entity = person.id;
-      kernel::RandomStream rng(key);
+      kernel::RandomStream rng = referral_streams.stream(person.id);
       const CohortParameters& cohort = q.cohorts[static_cast<std::size_t>(person.cohort)];
       if (rng.bernoulli(cohort.referral_share)) {
         pop->referrals.emplace_back(pop->kept.size(), TouchReason::first_party);

@@ -5,7 +5,7 @@
 namespace werkstroom::model {
 
 WorldTotals::WorldTotals(const ModelParameters& p, std::vector<double> month_starts)
-    : p_(p), month_starts_(std::move(month_starts)) {
+    : p_(p), month_starts_(std::move(month_starts)), lookup_(month_starts_) {
   const std::size_t n = months();
   for (auto& d : running_delta_) d.assign(n + 1, 0.0);
   for (auto* v : {&series_.ww_inflow, &series_.pw_inflow, &series_.ww_benefit_months,
@@ -18,11 +18,10 @@ WorldTotals::WorldTotals(const ModelParameters& p, std::vector<double> month_sta
 
 namespace {
 // Index of the month containing `day` (clamped to [0, months - 1]).
-std::size_t month_index(const std::vector<double>& starts, double day) {
-  const auto it = std::upper_bound(starts.begin(), starts.end(), day);
-  const auto i = static_cast<std::ptrdiff_t>(it - starts.begin()) - 1;
-  return static_cast<std::size_t>(
-      std::clamp<std::ptrdiff_t>(i, 0, static_cast<std::ptrdiff_t>(starts.size()) - 2));
+std::size_t month_index(const MonthLookup& lookup, double day) {
+  const auto i = static_cast<std::ptrdiff_t>(lookup.count_at_or_below(day)) - 1;
+  return static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(
+      i, 0, static_cast<std::ptrdiff_t>(lookup.boundaries().size()) - 2));
 }
 }  // namespace
 
@@ -33,12 +32,8 @@ void WorldTotals::add_spell(const Person& person, State state, std::optional<Sta
   const auto s = static_cast<std::size_t>(state);
   // Month-end m is the instant month_starts_[m + 1]; the person counts there if
   // start <= boundary < end. Boundaries are sorted: add +1 at the first, -1 after the last.
-  const auto first = static_cast<std::size_t>(
-      std::lower_bound(month_starts_.begin() + 1, month_starts_.end(), start) -
-      (month_starts_.begin() + 1));
-  const auto past = static_cast<std::size_t>(
-      std::lower_bound(month_starts_.begin() + 1, month_starts_.end(), end) -
-      (month_starts_.begin() + 1));
+  const std::size_t first = lookup_.month_ends_before(start);
+  const std::size_t past = lookup_.month_ends_before(end);
   // A spell ending exactly at the horizon still holds at the last month end.
   const std::size_t last_excl = (end >= horizon) ? months() : past;
   if (first < last_excl) {
@@ -46,7 +41,7 @@ void WorldTotals::add_spell(const Person& person, State state, std::optional<Sta
     running_delta_[s][last_excl] -= 1.0;
   }
   if (start >= 0.0 && start < horizon) {
-    const std::size_t m = month_index(month_starts_, start);
+    const std::size_t m = month_index(lookup_, start);
     if (state == State::ww && previous != State::ww) series_.ww_inflow[m] += 1.0;
     if (state == State::pw && previous != State::pw) series_.pw_inflow[m] += 1.0;
     if ((state == State::employed || state == State::self_employed) && previous) {
@@ -79,7 +74,7 @@ void WorldTotals::add_benefit(const Person& person, State state, double spell_st
   const double wage =
       std::min(static_cast<double>(person.attributes.last_wage_eur), b.ww_max_monthly_wage_eur);
   const double switch_day = spell_start + b.ww_first_months * kDaysPerMonth;
-  std::size_t m = month_index(month_starts_, start);
+  std::size_t m = month_index(lookup_, start);
   double a = start;
   while (a < end && m < months()) {
     const double b_end = std::min(end, month_starts_[m + 1]);

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "model/month_lookup.hpp"
 #include "model/parameters.hpp"
 #include "model/person.hpp"
 
@@ -52,6 +53,7 @@ class WorldTotals {
   void add_benefit(const Person& person, State state, double spell_start, double start, double end);
   const ModelParameters& p_;
   std::vector<double> month_starts_;  // months + 1 entries; the last is the horizon's end
+  MonthLookup lookup_;                // over month_starts_
   std::array<std::vector<double>, kStateCount> running_delta_;
   WorldSeries series_;
 };

@@ -1,3 +1,7 @@
+#include <boost/random/bernoulli_distribution.hpp>
+#include <boost/random/exponential_distribution.hpp>
+#include <boost/random/uniform_01.hpp>
+#include <boost/random/uniform_real_distribution.hpp>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <vector>
@@ -41,6 +45,53 @@ TEST_CASE("the engine's output is stable across platforms (golden values)", "[ke
   CHECK(mix64(0x9e3779b97f4a7c15ULL) == 0xe220a8397b1dcdafULL);
   CHECK(hash_name("") == 0xcbf29ce484222325ULL);   // FNV-1a offset basis
   CHECK(hash_name("a") == 0xaf63dc4c8601ec8cULL);  // FNV-1a("a"), published test vector
+}
+
+TEST_CASE("a stream family draws what the keyed streams draw, bit for bit", "[kernel]") {
+  const StreamFamily family(StreamKey{7, 3, hash_name("person/attributes"), 99});
+  for (const std::uint64_t entity : {0ULL, 1ULL, 12345ULL, 0xffffffffffffffffULL}) {
+    RandomStream from_family = family.stream(entity);
+    RandomStream keyed = stream(7, 3, "person/attributes", entity);
+    for (int i = 0; i < 10; ++i) REQUIRE(from_family.engine()() == keyed.engine()());
+  }
+}
+
+TEST_CASE("uniform01, uniform, bernoulli and unit_exponential draw what Boost's distributions draw",
+          "[kernel]") {
+  // Many random words, with the top bit set and cleared, where an unsigned-to-double
+  // conversion would take either branch.
+  auto ours = stream(11, 2, "boost-equivalence");
+  CounterEngine boosts(derive_stream_key(StreamKey{11, 2, hash_name("boost-equivalence"), 0}));
+  for (int i = 0; i < 100000; ++i) {
+    REQUIRE(ours.uniform01() == boost::random::uniform_01<double>{}(boosts));
+    const double p = 0.001 + 0.998 * static_cast<double>(i % 1000) / 1000.0;
+    REQUIRE(ours.bernoulli(p) == boost::random::bernoulli_distribution<double>{p}(boosts));
+    const double low = -3.0 + static_cast<double>(i % 7);
+    const double high = low + 0.5 + static_cast<double>(i % 13);
+    REQUIRE(ours.uniform(low, high) ==
+            boost::random::uniform_real_distribution<double>{low, high}(boosts));
+    const double unit = ours.unit_exponential();
+    REQUIRE(unit == boost::random::exponential_distribution<double>{1.0}(boosts));
+  }
+  CHECK(ours.engine().draws() == boosts.draws());
+}
+
+TEST_CASE("prepared discrete weights draw what discrete draws, errors included", "[kernel]") {
+  const std::vector<double> weights = {0.12, 0.0, 0.3, 0.08, 0.0, 0.5, 0.0};
+  const DiscreteWeights prepared(weights.data(), weights.size());
+  auto a = stream(5, 0, "discrete");
+  auto b = stream(5, 0, "discrete");
+  for (int i = 0; i < 10000; ++i) {
+    REQUIRE(prepared.draw(a) == b.discrete(weights.data(), weights.size()));
+  }
+  const std::vector<double> zero = {0.0, 0.0};
+  const std::vector<double> negative = {0.5, -0.1};
+  const DiscreteWeights none(zero.data(), zero.size());
+  const DiscreteWeights bad(negative.data(), negative.size());
+  const DiscreteWeights empty(nullptr, 0);
+  CHECK_THROWS_WITH(none.draw(a), "discrete weights are all zero");
+  CHECK_THROWS_WITH(bad.draw(a), "discrete weight must be >= 0");
+  CHECK_THROWS_WITH(empty.draw(a), "discrete draw from an empty set");
 }
 
 TEST_CASE("uniform draws pass a chi-square test and neighbouring streams are uncorrelated",
