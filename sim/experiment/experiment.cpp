@@ -10,14 +10,59 @@
 
 namespace werkstroom::experiment {
 
+std::vector<ExperimentJob> experiment_jobs(const std::vector<ScenarioRun>& runs,
+                                           int replications) {
+  // Population classes: a scenario joins the first earlier one it can share a population with.
+  std::vector<std::vector<std::size_t>> classes;
+  for (std::size_t s = 0; s < runs.size(); ++s) {
+    bool joined = false;
+    for (auto& members : classes) {
+      const ScenarioRun& first = runs[members.front()];
+      if (first.master_seed == runs[s].master_seed &&
+          model::same_population(first.parameters, runs[s].parameters)) {
+        members.push_back(s);
+        joined = true;
+        break;
+      }
+    }
+    if (!joined) classes.push_back({s});
+  }
+  std::vector<ExperimentJob> jobs;
+  const auto reps = static_cast<std::size_t>(std::max(replications, 1));
+  for (std::size_t rep = 0; rep < reps; ++rep) {
+    for (const auto& members : classes) jobs.push_back(ExperimentJob{rep, members});
+  }
+  return jobs;
+}
+
+std::vector<model::ReplicationResult> run_job(const std::vector<ScenarioRun>& runs,
+                                              const ExperimentJob& job,
+                                              const ExperimentSettings& settings) {
+  const ScenarioRun& first = runs.at(job.scenarios.front());
+  const model::ReplicationSettings rs{first.master_seed.value_or(settings.master_seed),
+                                      job.replication};
+  const std::shared_ptr<const model::Population> population =
+      settings.population_cache != nullptr
+          ? settings.population_cache->get_or_build(first.parameters, rs)
+          : model::build_population(first.parameters, rs);
+  std::vector<model::ReplicationResult> out;
+  for (const std::size_t s : job.scenarios) {
+    if (settings.stop != nullptr && settings.stop->load()) throw Interrupted();
+    out.push_back(model::run_replication(runs[s].parameters, rs, population.get()));
+  }
+  return out;
+}
+
 std::vector<ScenarioResults> run_experiment(const std::vector<ScenarioRun>& runs,
                                             const ExperimentSettings& settings) {
+  if (settings.backend != nullptr) return settings.backend->run(runs, settings);
   const auto reps = static_cast<std::size_t>(std::max(settings.replications, 1));
   std::vector<ScenarioResults> results(runs.size());
   for (std::size_t s = 0; s < runs.size(); ++s) {
     results[s].name = runs[s].name;
     results[s].replications.resize(reps);
   }
+  const std::vector<ExperimentJob> jobs = experiment_jobs(runs, settings.replications);
   const std::size_t total = runs.size() * reps;
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> done{0};
@@ -25,34 +70,21 @@ std::vector<ScenarioResults> run_experiment(const std::vector<ScenarioRun>& runs
   std::mutex failure_mutex;
   std::atomic<bool> failed{false};
 
-  // One job is one replication of every scenario: scenarios with equal population
-  // parameters share that replication's population (identical results, built once).
+  // Each result goes to its (scenario, replication) slot: the same for any thread count.
   const auto worker = [&] {
     while (!failed.load()) {
       if (settings.stop != nullptr && settings.stop->load()) return;
-      const std::size_t rep = next.fetch_add(1);
-      if (rep >= reps) return;
-      const model::ReplicationSettings rs{settings.master_seed, rep};
-      std::vector<std::shared_ptr<const model::Population>> populations(runs.size());
+      const std::size_t j = next.fetch_add(1);
+      if (j >= jobs.size()) return;
       try {
-        for (std::size_t scenario = 0; scenario < runs.size(); ++scenario) {
-          if (settings.stop != nullptr && settings.stop->load()) return;
-          const model::ModelParameters& p = runs[scenario].parameters;
-          for (std::size_t earlier = 0; earlier < scenario && !populations[scenario]; ++earlier) {
-            if (model::same_population(p, runs[earlier].parameters)) {
-              populations[scenario] = populations[earlier];
-            }
-          }
-          if (!populations[scenario]) {
-            populations[scenario] = settings.population_cache != nullptr
-                                        ? settings.population_cache->get_or_build(p, rs)
-                                        : model::build_population(p, rs);
-          }
-          results[scenario].replications[rep] =
-              model::run_replication(p, rs, populations[scenario].get());
+        std::vector<model::ReplicationResult> out = run_job(runs, jobs[j], settings);
+        for (std::size_t k = 0; k < out.size(); ++k) {
+          results[jobs[j].scenarios[k]].replications[jobs[j].replication] = std::move(out[k]);
           const std::size_t finished = done.fetch_add(1) + 1;
           if (settings.progress) settings.progress(finished, total);
         }
+      } catch (const Interrupted&) {
+        return;
       } catch (...) {
         const std::lock_guard<std::mutex> lock(failure_mutex);
         if (!failure) failure = std::current_exception();
@@ -64,7 +96,7 @@ std::vector<ScenarioResults> run_experiment(const std::vector<ScenarioRun>& runs
 
   const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
   const std::size_t threads = std::min<std::size_t>(
-      settings.threads > 0 ? static_cast<std::size_t>(settings.threads) : hardware, reps);
+      settings.threads > 0 ? static_cast<std::size_t>(settings.threads) : hardware, jobs.size());
   std::vector<std::thread> pool;
   for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,23 @@ namespace werkstroom::experiment {
 struct ScenarioRun {
   std::string name;
   model::ModelParameters parameters;
+  /// The master seed of this run's replications; the experiment's when not given (the usual
+  /// case: common random numbers across the scenarios). The calibrator gives each evaluation
+  /// a seed of its own.
+  std::optional<std::uint64_t> master_seed = std::nullopt;
+};
+
+struct ExperimentSettings;
+struct ScenarioResults;
+
+/// Where the replications run: run_experiment on this process's threads unless a backend (the
+/// MPI one, sim/distributed) takes the experiment. A backend must return what run_experiment
+/// on threads returns, bit for bit.
+class ExperimentBackend {
+ public:
+  virtual ~ExperimentBackend() = default;
+  [[nodiscard]] virtual std::vector<ScenarioResults> run(const std::vector<ScenarioRun>& runs,
+                                                         const ExperimentSettings& settings) = 0;
 };
 
 struct ExperimentSettings {
@@ -34,6 +52,8 @@ struct ExperimentSettings {
   const std::atomic<bool>* stop = nullptr;
   /// Populations kept across experiments (optional; results are the same with or without).
   PopulationCache* population_cache = nullptr;
+  /// Runs the experiment elsewhere (optional; results are the same).
+  ExperimentBackend* backend = nullptr;
 };
 
 struct ScenarioResults {
@@ -47,6 +67,23 @@ struct Interrupted : std::runtime_error {
 
 [[nodiscard]] std::vector<ScenarioResults> run_experiment(const std::vector<ScenarioRun>& runs,
                                                           const ExperimentSettings& settings);
+
+/// The unit of work of an experiment: one replication of every scenario of a population class
+/// (scenarios with equal population parameters and seed, which share one population).
+struct ExperimentJob {
+  std::size_t replication = 0;
+  std::vector<std::size_t> scenarios;  // indices into the runs, ascending
+};
+
+/// The jobs of an experiment in a fixed order (replication-major), the same on every process.
+[[nodiscard]] std::vector<ExperimentJob> experiment_jobs(const std::vector<ScenarioRun>& runs,
+                                                         int replications);
+
+/// Runs one job: results in the order of job.scenarios. Throws like model::run_replication and
+/// Interrupted when `stop` is set between scenarios.
+[[nodiscard]] std::vector<model::ReplicationResult> run_job(const std::vector<ScenarioRun>& runs,
+                                                            const ExperimentJob& job,
+                                                            const ExperimentSettings& settings);
 
 /// Values of a KPI across replications.
 [[nodiscard]] std::vector<double> kpi_values(const ScenarioResults& r, const std::string& kpi);
