@@ -10,8 +10,7 @@
 
 namespace werkstroom::experiment {
 
-std::vector<ExperimentJob> experiment_jobs(const std::vector<ScenarioRun>& runs,
-                                           int replications) {
+std::vector<ExperimentJob> experiment_jobs(const std::vector<ScenarioRun>& runs, int replications) {
   // Population classes: a scenario joins the first earlier one it can share a population with.
   std::vector<std::vector<std::size_t>> classes;
   for (std::size_t s = 0; s < runs.size(); ++s) {
