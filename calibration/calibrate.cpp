@@ -15,7 +15,8 @@ CalibrationRun calibrate(const CalibrationSpec& spec, const MonitorData& data,
   const auto started = std::chrono::steady_clock::now();
   Evaluator evaluator(spec, data, options.threads);
   evaluator.stop = options.stop;
-  if (options.journal) evaluator.attach_journal(*options.journal);
+  evaluator.backend = options.backend;
+  if (options.journal) evaluator.attach_journal(*options.journal, options.journal_writable);
   std::string stage;
   if (options.progress) {
     evaluator.progress = [&](long simulations) { options.progress(stage, simulations); };

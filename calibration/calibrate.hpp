@@ -24,6 +24,11 @@ struct CalibrateOptions {
   int threads = 0;
   std::optional<std::filesystem::path> journal;  // resume from / append to
   const std::atomic<bool>* stop = nullptr;
+  /// Where the replications run (MPI ranks); this process's threads when null.
+  experiment::ExperimentBackend* backend = nullptr;
+  /// Whether this process appends to the journal (under MPI only rank 0 does; every rank reads
+  /// it, so all take the same evaluations from it and stay in step).
+  bool journal_writable = true;
   /// (stage, replications simulated so far); stage is "smm", "abc" or "predict".
   std::function<void(const std::string&, long)> progress;
 };

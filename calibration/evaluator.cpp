@@ -157,23 +157,37 @@ std::vector<Evaluation> Evaluator::evaluate(const std::vector<std::vector<double
   parallel_for(n, threads_, [&](std::size_t k) {
     if (!from_journal[k]) scenarios[k] = space_.apply(base_, values[k]);
   });
+  std::vector<experiment::ScenarioRun> runs;
+  std::vector<std::size_t> run_of(n, 0);
+  for (std::size_t k = 0; k < n; ++k) {
+    if (from_journal[k]) continue;
+    run_of[k] = runs.size();
+    runs.push_back({"evaluation " + std::to_string(k), scenarios[k].parameters, seeds[k]});
+  }
   std::vector<std::vector<std::vector<double>>> per_rep(n * reps);
-  parallel_for(n * reps, threads_, [&](std::size_t task) {
-    const std::size_t k = task / reps;
-    if (from_journal[k]) return;
-    if (stop != nullptr && stop->load()) throw experiment::Interrupted();
-    const model::ReplicationResult r =
-        model::run_replication(scenarios[k].parameters, {seeds[k], task % reps});
-    std::vector<std::vector<double>> paths(indicators_.size(),
-                                           std::vector<double>(months_.size(), 0.0));
-    for (std::size_t i = 0; i < indicators_.size(); ++i) {
-      for (std::size_t m = 0; m < months_.size(); ++m) {
-        paths[i][m] = observe(r, indicators_[i], months_[m]).value_or(0.0);
+  if (!runs.empty()) {
+    experiment::ExperimentSettings settings;
+    settings.replications = static_cast<int>(reps);
+    settings.threads = threads_;
+    settings.stop = stop;
+    settings.backend = backend;
+    const std::vector<experiment::ScenarioResults> results =
+        experiment::run_experiment(runs, settings);
+    simulations_.fetch_add(static_cast<long>(runs.size() * reps));
+    parallel_for(n * reps, threads_, [&](std::size_t task) {
+      const std::size_t k = task / reps;
+      if (from_journal[k]) return;
+      const model::ReplicationResult& r = results[run_of[k]].replications[task % reps];
+      std::vector<std::vector<double>> paths(indicators_.size(),
+                                             std::vector<double>(months_.size(), 0.0));
+      for (std::size_t i = 0; i < indicators_.size(); ++i) {
+        for (std::size_t m = 0; m < months_.size(); ++m) {
+          paths[i][m] = observe(r, indicators_[i], months_[m]).value_or(0.0);
+        }
       }
-    }
-    per_rep[task] = std::move(paths);
-    simulations_.fetch_add(1);
-  });
+      per_rep[task] = std::move(paths);
+    });
+  }
   for (std::size_t k = 0; k < n; ++k) {
     if (!from_journal[k]) {
       // Mean in replication order: the same sum whatever thread finished first.
@@ -201,7 +215,7 @@ std::vector<Evaluation> Evaluator::evaluate(const std::vector<std::vector<double
   {
     const std::lock_guard<std::mutex> lock(mutex_);
     std::ofstream journal;
-    if (!journal_path_.empty()) journal.open(journal_path_, std::ios::app);
+    if (!journal_path_.empty() && journal_writable_) journal.open(journal_path_, std::ios::app);
     for (std::size_t k = 0; k < n; ++k) {
       history_.push_back(out[k]);
       if (from_journal[k]) continue;
@@ -232,7 +246,7 @@ std::vector<Evaluation> Evaluator::history() const {
   return history_;
 }
 
-void Evaluator::attach_journal(const std::filesystem::path& path) {
+void Evaluator::attach_journal(const std::filesystem::path& path, bool writable) {
   const std::string header =
       fmt::format("{} indicators={} months={}", kJournalHeader, indicators_.size(), months_.size());
   std::ifstream in(path);
@@ -265,6 +279,9 @@ void Evaluator::attach_journal(const std::filesystem::path& path) {
       journal_[line.substr(0, bar)] = std::move(paths);
     }
     in.close();
+    journal_writable_ = writable;
+    journal_path_ = path;
+    if (!writable) return;
     // Rewrite without cut lines, so appends start on a line of their own.
     std::ofstream out(path, std::ios::trunc);
     out << header << '\n';
@@ -275,11 +292,12 @@ void Evaluator::attach_journal(const std::filesystem::path& path) {
       }
       out << '\n';
     }
-  } else {
+  } else if (writable) {
     std::ofstream out(path, std::ios::trunc);
     if (!out) throw DataError(fmt::format("{}: cannot create the journal", path.string()));
     out << header << '\n';
   }
+  journal_writable_ = writable;
   journal_path_ = path;
 }
 

@@ -8,11 +8,13 @@
 // stands for match) up to `fit_until`. Rows outside the scenario's months are left out and
 // reported in notes().
 //
-// Evaluations of a batch run on threads; each result goes to its slot, so results do not depend
-// on the thread count. Every evaluation is kept (history) and, with a journal, appended to a
-// file: a run started again with the same journal takes evaluations it has already done from
-// the file (same values, seed and replications, bit for bit) instead of simulating them, so an
-// interrupted calibration resumes where it stopped and ends with the same result.
+// The replications of a batch run through experiment::run_experiment (threads, or the ranks of
+// an MPI backend), one run per evaluation with its own seed; each result goes to its slot, so
+// results do not depend on the thread or rank count. Every evaluation is kept (history) and, with a
+// journal, appended to a file: a run started again with the same journal takes evaluations it has
+// already done from the file (same values, seed and replications, bit for bit) instead of
+// simulating them, so an interrupted calibration resumes where it stopped and ends with the same
+// result.
 
 #include <atomic>
 #include <cstdint>
@@ -26,6 +28,7 @@
 #include "calibration/monitor_data.hpp"
 #include "calibration/parameter_space.hpp"
 #include "calibration/spec.hpp"
+#include "experiment/experiment.hpp"
 #include "scenario/loader.hpp"
 
 namespace werkstroom::calibration {
@@ -85,12 +88,14 @@ class Evaluator {
   /// Opens (or creates) the journal. Throws DataError for a journal of another calibration (its
   /// header carries a fingerprint of the scenario text, the parameters, the indicators and the
   /// program version, so evaluations of other code or inputs are never reused).
-  void attach_journal(const std::filesystem::path& path);
+  void attach_journal(const std::filesystem::path& path, bool writable = true);
   /// Evaluations taken from the journal instead of simulated.
   [[nodiscard]] long journal_hits() const { return journal_hits_; }
 
   /// Set to stop between replications (e.g. by Ctrl-C).
   const std::atomic<bool>* stop = nullptr;
+  /// Where the replications run (experiment::run_experiment's backend; null: local threads).
+  experiment::ExperimentBackend* backend = nullptr;
   /// Called after each batch with the number of replications simulated so far.
   std::function<void(long)> progress;
 
@@ -111,6 +116,7 @@ class Evaluator {
   std::atomic<long> simulations_{0};
   std::map<std::string, std::vector<std::vector<double>>> journal_;
   std::filesystem::path journal_path_;
+  bool journal_writable_ = true;
   long journal_hits_ = 0;
   mutable std::mutex mutex_;
 };

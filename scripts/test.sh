@@ -13,17 +13,17 @@ if [ "${#sources[@]}" -gt 0 ]; then
   clang-format --dry-run -Werror "${sources[@]}"
 fi
 
-echo "== release build (warnings are errors)"
+echo "== release build (warnings are errors; with the MPI backend, tested with mpirun)"
 release="$WERKSTROOM_ROOT/build/release"
-configure "$release" -DCMAKE_BUILD_TYPE=Release -DWERKSTROOM_WERROR=ON
+configure "$release" -DCMAKE_BUILD_TYPE=Release -DWERKSTROOM_WERROR=ON -DWERKSTROOM_MPI=ON
 cmake --build "$release" -j "$WERKSTROOM_JOBS" >/dev/null
 echo "== tests (release)"
 ctest --test-dir "$release" -j "$WERKSTROOM_JOBS" --schedule-random --output-on-failure
 
-echo "== sanitizer build (ASan + UBSan)"
+echo "== sanitizer build (ASan + UBSan; without MPI: the single-machine build)"
 asan="$WERKSTROOM_ROOT/build/asan"
 configure "$asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWERKSTROOM_WERROR=ON \
-  -DWERKSTROOM_SANITIZE=ON -DWERKSTROOM_BUILD_BENCH=OFF
+  -DWERKSTROOM_SANITIZE=ON -DWERKSTROOM_BUILD_BENCH=OFF -DWERKSTROOM_MPI=OFF
 cmake --build "$asan" -j "$WERKSTROOM_JOBS" >/dev/null
 echo "== tests (ASan + UBSan)"
 # The parameter recovery test is statistical and takes minutes under the sanitizers; the same

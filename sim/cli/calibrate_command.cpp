@@ -28,7 +28,8 @@ void add_calibrate_command(CLI::App& parent, CalibrateCommand& command) {
       ->check(CLI::Range(0, 1024));
 }
 
-int run_calibrate(const CalibrateCommand& command, const std::atomic<bool>* stop) {
+int run_calibrate(const CalibrateCommand& command, const std::atomic<bool>* stop,
+                  experiment::ExperimentBackend* backend, bool root) {
   const calibration::CalibrationSpec spec = calibration::load_spec(command.spec);
   const calibration::MonitorData data = calibration::read_monitor_data(spec.data_file);
   const std::filesystem::path out =
@@ -47,6 +48,8 @@ int run_calibrate(const CalibrateCommand& command, const std::atomic<bool>* stop
   calibration::CalibrateOptions options;
   options.threads = command.threads;
   options.stop = stop;
+  options.backend = backend;
+  options.journal_writable = root;
   if (!command.journal.empty()) options.journal = command.journal;
   std::mutex mutex;
   auto last = std::chrono::steady_clock::now();
@@ -65,6 +68,7 @@ int run_calibrate(const CalibrateCommand& command, const std::atomic<bool>* stop
   };
   const calibration::CalibrationRun run = calibration::calibrate(spec, data, options);
   if (terminal) fmt::print(stderr, "\r{:60}\r", "");
+  if (!root) return 0;
   calibration::write_calibration_hdf5(out, run);
   calibration::write_calibrated_scenario(scenario_out, run, out);
   fmt::print("{}", calibration::calibration_report(run));

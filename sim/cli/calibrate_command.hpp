@@ -6,6 +6,8 @@
 #include <atomic>
 #include <string>
 
+#include "experiment/experiment.hpp"
+
 namespace werkstroom::cli {
 
 struct CalibrateCommand {
@@ -20,7 +22,9 @@ struct CalibrateCommand {
 /// Adds the subcommand to `parent`; its options fill `command`.
 void add_calibrate_command(CLI::App& parent, CalibrateCommand& command);
 
-/// Runs it. Exit code 0; throws like the library (DataError, ScenarioError, Interrupted).
-int run_calibrate(const CalibrateCommand& command, const std::atomic<bool>* stop);
+/// Runs it. Exit code 0; throws like the library (DataError, ScenarioError, Interrupted). With a
+/// backend (MPI) the evaluations are spread over its ranks; only the root writes files.
+int run_calibrate(const CalibrateCommand& command, const std::atomic<bool>* stop,
+                  experiment::ExperimentBackend* backend = nullptr, bool root = true);
 
 }  // namespace werkstroom::cli

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
@@ -16,6 +17,10 @@
 #include <vector>
 
 #include "build_info.hpp"
+#ifdef WERKSTROOM_WITH_MPI
+#include "distributed/mpi_backend.hpp"
+#include "distributed/mpi_session.hpp"
+#endif
 #include "calibrate_command.hpp"
 #include "calibration/monitor_data.hpp"
 #include "experiment/console_report.hpp"
@@ -31,6 +36,11 @@ namespace {
 
 std::atomic<bool> g_stop{false};
 void on_interrupt(int /*signal*/) { g_stop.store(true); }
+
+// Under mpirun with more than one rank: the backend that spreads the replications, and whether
+// this is rank 0 (the only one that prints and writes files).
+werkstroom::experiment::ExperimentBackend* g_backend = nullptr;
+bool g_root = true;
 
 /// A progress bar with ETA on stderr, redrawn at most ten times a second.
 class ProgressBar {
@@ -92,6 +102,7 @@ werkstroom::experiment::ExperimentSettings settings_from(const RunOptions& optio
   settings.threads = options.threads;
   settings.progress = [&bar](std::size_t done, std::size_t total) { bar(done, total); };
   settings.stop = &g_stop;
+  settings.backend = g_backend;
   return settings;
 }
 
@@ -99,7 +110,7 @@ werkstroom::experiment::ExperimentSettings settings_from(const RunOptions& optio
 void write_outputs(const std::vector<werkstroom::experiment::ScenarioResults>& results,
                    const std::vector<std::string>& files, const std::vector<std::string>& texts,
                    const RunOptions& options, std::chrono::system_clock::time_point started) {
-  if (options.out.empty() && options.csv.empty()) return;
+  if (!g_root || (options.out.empty() && options.csv.empty())) return;
   werkstroom::results::RunMetadata meta;
   meta.scenario_files = files;
   meta.scenario_texts = texts;
@@ -232,6 +243,22 @@ int run_kernel_demo() {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef WERKSTROOM_WITH_MPI
+  werkstroom::distributed::MpiSession mpi(argc, argv);
+  werkstroom::distributed::MpiBackend mpi_backend(mpi.rank(), mpi.size());
+  if (mpi.size() > 1) {
+    g_backend = &mpi_backend;
+    g_root = mpi.root();
+    // Every rank runs the same commands on the same results; only rank 0 speaks. Errors are
+    // raised on every rank with the failing rank's message, and rank 0 prints them.
+    if (!g_root) {
+      if (std::freopen("/dev/null", "w", stdout) == nullptr ||
+          std::freopen("/dev/null", "w", stderr) == nullptr) {
+        werkstroom::distributed::MpiSession::abort_all(EXIT_FAILURE);
+      }
+    }
+  }
+#endif
   CLI::App app{
       "werkstroom: discrete-event simulation of regional mobility services.\n"
       "Without a subcommand: the Gooi en Vechtstreek baseline against the 3 fte scale-up."};
@@ -330,7 +357,9 @@ int main(int argc, char** argv) {
       return EXIT_SUCCESS;
     }
     if (*demo) return run_kernel_demo();
-    if (*calibrate.app) return werkstroom::cli::run_calibrate(calibrate, &g_stop);
+    if (*calibrate.app) {
+      return werkstroom::cli::run_calibrate(calibrate, &g_stop, g_backend, g_root);
+    }
     // The main job also keeps its results: results/latest.h5 unless --out says otherwise.
     if (options.out.empty()) options.out = "results/latest.h5";
     const std::string dir = WERKSTROOM_SCENARIOS_DIR;

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# ctest "mpi_identical": the MPI backend against the single process (issue 7). With
+# `mpirun -np 2` and `-np 3`, a comparison (two population classes, so jobs of different
+# shapes), a sweep and a calibration give byte-identical result tables and bit-identical HDF5
+# datasets to the same command without mpirun; a rank killed mid-run ends the job with a
+# non-zero exit code, mpirun's message naming the rank, and no result file.
+# Usage: test_mpi.sh WERKSTROOM_PROGRAM SOURCE_DIR
+set -u
+bin="$1"
+src="$2"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+mpi=(mpirun --allow-run-as-root --oversubscribe)
+export OMPI_MCA_rmaps_base_oversubscribe=1
+same() { /usr/bin/python3 "$src/tests/distributed/same_datasets.py" "$1" "$2"; }
+cd "$src" || fail "no source dir"
+
+# 1. A comparison.
+args=(compare scenarios/gooi-en-vechtstreek.toml scenarios/bankruptcy-wave.toml
+      scenarios/scale-up-3fte.toml --reps 12 --seed 7)
+"$bin" "${args[@]}" --out "$work/one.h5" --csv "$work/one" >"$work/one.txt" 2>&1 ||
+  fail "single run failed: $(tail -5 "$work/one.txt")"
+for np in 2 3; do
+  "${mpi[@]}" -np "$np" "$bin" "${args[@]}" --out "$work/np$np.h5" --csv "$work/np$np" \
+    >"$work/np$np.txt" 2>&1 || fail "-np $np failed: $(tail -5 "$work/np$np.txt")"
+  for table in "$work"/one/*.csv; do
+    name="$(basename "$table")"
+    [ "$name" = metadata.csv ] && continue  # start time and command line
+    cmp -s "$table" "$work/np$np/$name" || fail "-np $np: $name differs"
+  done
+  same "$work/one.h5" "$work/np$np.h5" || fail "-np $np: HDF5 datasets differ"
+  # The printed report too (progress bars and the output paths aside).
+  diff <(grep -v 'replications,\|written to' "$work/one.txt") \
+       <(grep -v 'replications,\|written to' "$work/np$np.txt") >/dev/null ||
+    fail "-np $np: the printed report differs"
+done
+echo "comparison: identical with 1, 2 and 3 ranks"
+
+# 2. A sweep.
+sweep=(sweep scenarios/gooi-en-vechtstreek.toml --vary staff.fte=1:3 --reps 6)
+"$bin" "${sweep[@]}" --csv "$work/sweep1" >/dev/null 2>&1 || fail "single sweep failed"
+"${mpi[@]}" -np 3 "$bin" "${sweep[@]}" --csv "$work/sweep3" >/dev/null 2>&1 || fail "-np 3 sweep failed"
+cmp -s "$work/sweep1/kpis.csv" "$work/sweep3/kpis.csv" || fail "sweep kpis.csv differs"
+echo "sweep: identical with 1 and 3 ranks"
+
+# 3. A calibration (evaluations spread over the ranks).
+spec=tests/calibration/data/gooi-ww-fit-quick.toml
+"$bin" calibrate "$spec" --out "$work/cal1.h5" >"$work/cal1.txt" 2>&1 ||
+  fail "single calibration failed: $(tail -5 "$work/cal1.txt")"
+"${mpi[@]}" -np 2 "$bin" calibrate "$spec" --out "$work/cal2.h5" >"$work/cal2.txt" 2>&1 ||
+  fail "-np 2 calibration failed: $(tail -5 "$work/cal2.txt")"
+same "$work/cal1.h5" "$work/cal2.h5" || fail "calibration datasets differ"
+# The calibrated scenarios differ only in the name of their HDF5 file.
+diff <(sed 's/cal1\.h5/CAL.h5/g' "$work/cal1-scenario.toml") \
+     <(sed 's/cal2\.h5/CAL.h5/g' "$work/cal2-scenario.toml") >/dev/null ||
+  fail "calibrated scenarios differ"
+echo "calibration: identical with 1 and 2 ranks"
+
+# 4. A rank killed mid-run.
+"${mpi[@]}" -np 3 "$bin" compare scenarios/gooi-en-vechtstreek.toml --reps 100000 \
+  --out "$work/killed.h5" >"$work/killed.txt" 2>&1 &
+runner=$!
+sleep 3
+victim="$(pgrep -f "^$bin compare" | tail -1)"
+[ -n "$victim" ] || fail "no rank to kill"
+kill -9 "$victim"
+wait "$runner"
+code=$?
+[ "$code" -ne 0 ] || fail "the job with a killed rank exited 0"
+grep -q "rank" "$work/killed.txt" || fail "no message naming the rank: $(tail -5 "$work/killed.txt")"
+[ ! -e "$work/killed.h5" ] || fail "a killed run left killed.h5"
+[ ! -e "$work/killed.h5.tmp" ] || fail "a killed run left killed.h5.tmp"
+echo "killed rank: exit $code, no file"
+echo "mpi_identical: OK"
