@@ -246,7 +246,9 @@ int main(int argc, char** argv) {
       int fb_height = 0;
       glfwGetFramebufferSize(window, &fb_width, &fb_height);
       glViewport(0, 0, fb_width, fb_height);
-      glClearColor(0.953F, 0.961F, 0.969F, 1.0F);
+      // The page colour (style.cpp, WindowBg): cards and charts are drawn as borders on it, so
+      // the software renderer of a machine without a GPU shades each pixel about once.
+      glClearColor(1.0F, 1.0F, 1.0F, 1.0F);
       glClear(GL_COLOR_BUFFER_BIT);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
@@ -307,6 +309,13 @@ int main(int argc, char** argv) {
             const double idle_seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - results_shown)
                     .count();
+            const auto cache = viewer.population_cache_counts();
+            std::fprintf(stderr,
+                         "werkstroom-viz: population cache: %llu hits, %llu misses, %zu kept "
+                         "(%.0f MiB)\n",
+                         static_cast<unsigned long long>(cache.hits),
+                         static_cast<unsigned long long>(cache.misses), cache.entries,
+                         static_cast<double>(cache.bytes) / (1024.0 * 1024.0));
             std::fprintf(stderr,
                          "werkstroom-viz: idle with results: %.1f frames/s (capped at 40 by the "
                          "frame pacing)\n",

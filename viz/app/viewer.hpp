@@ -83,6 +83,10 @@ class Viewer {
   void start_scaleup_sweep();
   [[nodiscard]] const panels::ScaleUpState& scaleup() const { return scaleup_; }
   [[nodiscard]] SimulationJob& sweep_job() { return sweep_job_; }
+  /// Hits, misses and size of the population cache the jobs share.
+  [[nodiscard]] experiment::PopulationCache::Counts population_cache_counts() const {
+    return populations_->counts();
+  }
 
  private:
   void handle_shortcuts();

@@ -42,7 +42,7 @@ bool line_chart(const char* id, const ChartSpec& spec, ImVec2 size, experiment::
   ImGui::InvisibleButton("##chart", size);
   const bool item_hovered = ImGui::IsItemHovered();
 
-  dl->AddRectFilled(origin, end, style::kChartBackground, 4.0F);
+  // The chart is a border on the white page (no fill: see style::begin_panel_child).
   dl->AddRect(origin, end, style::kGrid, 4.0F);
 
   // Title and unit.

@@ -65,7 +65,7 @@ void setup(float font_size) {
   s.ChildBorderSize = 1.0F;
   s.ScrollbarSize = 12.0F;
   ImVec4* c = s.Colors;
-  c[ImGuiCol_WindowBg] = colour(243, 245, 247);
+  c[ImGuiCol_WindowBg] = colour(255, 255, 255);
   // Layout children are transparent: llvmpipe (software OpenGL) pays for every covered pixel,
   // so only panels that show a white card (style::panel_child) fill their background.
   c[ImGuiCol_ChildBg] = colour(255, 255, 255, 0.0F);
@@ -96,9 +96,8 @@ void setup(float font_size) {
 }
 
 void begin_panel_child(const char* id, ImVec2 size, bool border) {
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, kChartBackground);
+  // A border on the white page: filling the card would shade every pixel twice.
   ImGui::BeginChild(id, size, border);
-  ImGui::PopStyleColor();
 }
 
 void end_panel_child() { ImGui::EndChild(); }

@@ -26,7 +26,6 @@ inline constexpr ImU32 kText = rgba(33, 37, 41);
 inline constexpr ImU32 kMutedText = rgba(108, 117, 125);
 inline constexpr ImU32 kGrid = rgba(228, 231, 235);
 inline constexpr ImU32 kAxis = rgba(173, 181, 189);
-inline constexpr ImU32 kChartBackground = rgba(255, 255, 255);
 inline constexpr ImU32 kMarker = rgba(150, 120, 190);
 inline constexpr ImU32 kGood = rgba(25, 135, 84);
 inline constexpr ImU32 kBad = rgba(200, 50, 50);
@@ -35,8 +34,8 @@ inline constexpr ImU32 kBad = rgba(200, 50, 50);
 /// built-in font is used.
 void setup(float font_size = 15.0F);
 
-/// A child window drawn as a white card (with a border unless `border` is false); the other
-/// children are transparent. Pair with end_panel_child.
+/// A child window drawn as a card: a border on the white page (unless `border` is false); no
+/// child fills its background. Pair with end_panel_child.
 void begin_panel_child(const char* id, ImVec2 size, bool border = true);
 void end_panel_child();
 
