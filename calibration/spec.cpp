@@ -72,7 +72,7 @@ struct ScenarioParameter {
 };
 
 /// Every parameter of the scenario by key path (as in LoadedScenario::sources).
-class ParameterKinds final : public scenario::ParameterVisitor {
+class ParameterKinds final : public scenario::PathTrackingVisitor {
  public:
   std::map<std::string, ScenarioParameter> parameters;
 
@@ -97,27 +97,9 @@ class ParameterKinds final : public scenario::ParameterVisitor {
               const std::vector<std::string>& /*names*/) override {
     add(key, {});
   }
-  void table(const std::string& key, const std::function<void()>& body) override {
-    const std::string saved = prefix_;
-    prefix_ = join_path(prefix_, key);
-    body();
-    prefix_ = saved;
-  }
-  void table_array(const std::string& key, std::size_t count,
-                   const std::function<void(std::size_t)>& /*resize*/,
-                   const std::function<void(std::size_t)>& element) override {
-    const std::string saved = prefix_;
-    const std::string path = join_path(prefix_, key);
-    for (std::size_t i = 0; i < count; ++i) {
-      prefix_ = path + "[" + std::to_string(i) + "]";
-      element(i);
-    }
-    prefix_ = saved;
-  }
 
  private:
-  std::string prefix_;
-  void add(const std::string& key, ScenarioParameter p) { parameters[join_path(prefix_, key)] = p; }
+  void add(const std::string& key, ScenarioParameter p) { parameters[path_of(key)] = p; }
 };
 
 std::map<std::string, ScenarioParameter> scenario_parameters(const model::ModelParameters& p) {
@@ -207,16 +189,7 @@ class SpecReader {
 
   void check_keys(const toml::table& table, const std::string& path,
                   const std::vector<std::string>& valid) const {
-    for (const auto& [key, node] : table) {
-      const std::string name(key.str());
-      bool known = false;
-      for (const std::string& v : valid) known = known || v == name;
-      if (!known) {
-        throw ScenarioError(ctx_.at(key.source()), join_path(path, name),
-                            scenario::detail::unknown_key_expectation(name, valid),
-                            "'" + name + "'");
-      }
-    }
+    scenario::detail::check_known_keys(ctx_, table, path, valid);
   }
 
   [[nodiscard]] ScenarioError missing(const toml::table& table, const std::string& path,

@@ -12,7 +12,7 @@ namespace werkstroom::scenario {
 
 namespace {
 
-class ParameterLister final : public ParameterVisitor {
+class ParameterLister final : public PathTrackingVisitor {
  public:
   std::vector<ParameterEntry> entries;
 
@@ -53,29 +53,10 @@ class ParameterLister final : public ParameterVisitor {
     add(key, valid ? detail::quote(names[static_cast<std::size_t>(index)]) : std::to_string(index),
         "");
   }
-  void table(const std::string& key, const std::function<void()>& body) override {
-    const std::string saved = prefix_;
-    prefix_ = detail::join_path(prefix_, key);
-    body();
-    prefix_ = saved;
-  }
-  void table_array(const std::string& key, std::size_t count,
-                   const std::function<void(std::size_t)>& /*resize*/,
-                   const std::function<void(std::size_t)>& element) override {
-    const std::string saved = prefix_;
-    const std::string path = detail::join_path(prefix_, key);
-    for (std::size_t i = 0; i < count; ++i) {
-      prefix_ = path + "[" + std::to_string(i) + "]";
-      element(i);
-    }
-    prefix_ = saved;
-  }
 
  private:
-  std::string prefix_;
-
   void add(const std::string& key, std::string value, const char* unit) {
-    entries.push_back({detail::join_path(prefix_, key), std::move(value), unit});
+    entries.push_back({path_of(key), std::move(value), unit});
   }
 };
 

@@ -48,6 +48,38 @@ class ParameterVisitor {
                            const std::function<void(std::size_t)>& element) = 0;
 };
 
+/// A visitor over the current values that keeps the key path of the table it is in (for
+/// listing parameters by key path: "instruments[2].cost_eur"). Arrays of tables are walked
+/// over their current elements; path_of(key) is the full key path of a key of the table.
+class PathTrackingVisitor : public ParameterVisitor {
+ public:
+  void table(const std::string& key, const std::function<void()>& body) override {
+    const std::string saved = prefix_;
+    prefix_ = path_of(key);
+    body();
+    prefix_ = saved;
+  }
+  void table_array(const std::string& key, std::size_t count,
+                   const std::function<void(std::size_t)>& /*resize*/,
+                   const std::function<void(std::size_t)>& element) override {
+    const std::string saved = prefix_;
+    const std::string path = path_of(key);
+    for (std::size_t i = 0; i < count; ++i) {
+      prefix_ = path + "[" + std::to_string(i) + "]";
+      element(i);
+    }
+    prefix_ = saved;
+  }
+
+ protected:
+  [[nodiscard]] std::string path_of(const std::string& key) const {
+    return prefix_.empty() ? key : prefix_ + "." + key;
+  }
+
+ private:
+  std::string prefix_;
+};
+
 /// Walks every parameter of the model in a fixed order.
 void bind_parameters(ParameterVisitor& v, model::ModelParameters& p);
 

@@ -175,15 +175,7 @@ class TomlReader final : public ParameterVisitor {
       valid.emplace_back("extends");
       valid.emplace_back("description");
     }
-    for (const auto& [key, node] : table) {
-      const std::string name(key.str());
-      bool known = false;
-      for (const std::string& v : valid) known = known || v == name;
-      if (!known) {
-        throw ScenarioError(ctx_.at(key.source()), join_path(path, name),
-                            unknown_key_expectation(name, valid), "'" + name + "'");
-      }
-    }
+    check_known_keys(ctx_, table, path, valid);
   }
 
   /// The node of `key` in the current table, unwrapping { value = ..., source = "..." }, with

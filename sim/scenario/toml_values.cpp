@@ -1,11 +1,15 @@
 #include "scenario/toml_values.hpp"
 
+#include <algorithm>
+
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
 #include <system_error>
+
+#include "scenario/schema.hpp"
 
 namespace werkstroom::scenario::detail {
 
@@ -272,6 +276,17 @@ std::string read_label(const ReadContext& ctx, const toml::node& node, const std
     throw ScenarioError(ctx.at(node), path, label_expectation(), quote(s->get()));
   }
   return s->get();
+}
+
+void check_known_keys(const ReadContext& ctx, const toml::table& table, const std::string& path,
+                      const std::vector<std::string>& valid) {
+  for (const auto& [key, node] : table) {
+    const std::string name(key.str());
+    if (std::find(valid.begin(), valid.end(), name) == valid.end()) {
+      throw ScenarioError(ctx.at(key.source()), join_path(path, name),
+                          unknown_key_expectation(name, valid), "'" + name + "'");
+    }
+  }
 }
 
 }  // namespace werkstroom::scenario::detail

@@ -34,6 +34,10 @@ struct ReadContext {
 /// What a node is, for "found": `a string "x"`, `an integer 3`, `a table`.
 [[nodiscard]] std::string describe_node(const toml::node& node);
 
+/// Throws ScenarioError (with "did you mean") for the first key of `table` not in `valid`.
+void check_known_keys(const ReadContext& ctx, const toml::table& table, const std::string& path,
+                      const std::vector<std::string>& valid);
+
 double read_number(const ReadContext& ctx, const toml::node& node, const std::string& path,
                    Range range);
 int read_integer(const ReadContext& ctx, const toml::node& node, const std::string& path,
