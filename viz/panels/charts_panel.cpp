@@ -48,16 +48,30 @@ ChartSpec base_spec(const FinishedRun& run, const std::vector<ScenarioSlot>& slo
   return spec;
 }
 
-/// One series per scenario of `name` (summed over `names` when several).
+/// Which months a chart shows.
+enum class Period { horizon, service };
+
+/// One series per scenario of `name` (summed over `names` when several). Period::service cuts
+/// the series at the service end: indicators of the centre's own work (waits, the waiting list,
+/// utilisation) have no values after it, and a line dropping to 0 would say otherwise.
 ChartData per_scenario(const FinishedRun& run, const std::vector<ScenarioSlot>& slots,
                        const ViewState& view, const char* title, const char* unit,
-                       const std::vector<std::string>& names, bool running_total = false) {
+                       const std::vector<std::string>& names, bool running_total = false,
+                       Period period = Period::horizon) {
   ChartData d;
   d.spec = base_spec(run, slots, view, title, unit);
   d.bands.reserve(run.results.size());
-  for (const auto& s : run.results) {
-    d.bands.push_back(names.size() == 1 ? monthly_band(s, names.front(), running_total)
-                                        : summed_band(s, names));
+  for (std::size_t i = 0; i < run.results.size(); ++i) {
+    const auto& s = run.results[i];
+    Band band =
+        names.size() == 1 ? monthly_band(s, names.front(), running_total) : summed_band(s, names);
+    if (period == Period::service && i < run.runs.size()) {
+      const auto months = static_cast<std::size_t>(service_months(run.runs[i].parameters));
+      for (auto* v : {&band.mean, &band.low, &band.high}) {
+        if (v->size() > months) v->resize(months);
+      }
+    }
+    d.bands.push_back(std::move(band));
   }
   for (std::size_t i = 0; i < run.results.size(); ++i) {
     d.spec.series.push_back(
@@ -86,9 +100,9 @@ std::vector<ChartData> service_charts(const FinishedRun& run,
                                       const ViewState& view) {
   std::vector<ChartData> c;
   c.push_back(per_scenario(run, slots, view, "Waiting list for intake", "people at month end",
-                           {"waiting_list_end"}));
+                           {"waiting_list_end"}, false, Period::service));
   c.push_back(per_scenario(run, slots, view, "Wait to intake, p90", "working days",
-                           {"wait_to_intake_p90_working_days"}));
+                           {"wait_to_intake_p90_working_days"}, false, Period::service));
   c.push_back(per_scenario(run, slots, view, "Placements", "people, cumulative",
                            {"placements_clients"}, true));
 
@@ -105,7 +119,7 @@ std::vector<ChartData> service_charts(const FinishedRun& run,
   c.push_back(std::move(budget));
 
   ChartData utilisation = per_scenario(run, slots, view, "Staff utilisation", "% of time on shift",
-                                       {"staff_utilisation"});
+                                       {"staff_utilisation"}, false, Period::service);
   utilisation.spec.percent = true;
   utilisation.spec.y_max_at_least = 1.0;
   c.push_back(std::move(utilisation));

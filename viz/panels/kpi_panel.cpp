@@ -55,23 +55,34 @@ void kpi_panel(const FinishedRun* run, const ViewState& view) {
           ? nullptr
           : &run->results.front().replications.front().month_labels;
   const int columns = 1 + static_cast<int>(scenarios) + static_cast<int>(scenarios - 1);
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
-                                ImGuiTableFlags_SizingStretchProp;
+  // A value with its interval ("EUR 492.470 [463.870, 521.069]") needs about this many
+  // characters; with more scenarios than fit, the table scrolls sideways and the key figure
+  // column stays put instead of every column being cut.
+  constexpr float kValueColumnChars = 30.0F;
+  const float value_width = kValueColumnChars * ImGui::GetFontSize() * 0.5F;
+  const bool scroll_x =
+      static_cast<float>(columns) * value_width > ImGui::GetContentRegionAvail().x;
+  ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                          ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY;
+  flags |= scroll_x ? ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit
+                    : ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("kpis", columns, flags)) return;
-  ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn(tr("Key figure", lang), ImGuiTableColumnFlags_WidthStretch, 1.4F);
-  for (std::size_t s = 0; s < scenarios; ++s) {
-    ImGui::TableSetupColumn(run->results[s].name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0F);
-  }
+  ImGui::TableSetupScrollFreeze(1, 1);
+  const auto setup = [&](const char* label, float stretch) {
+    if (scroll_x) {
+      ImGui::TableSetupColumn(label, ImGuiTableColumnFlags_WidthFixed, value_width * stretch);
+    } else {
+      ImGui::TableSetupColumn(label, ImGuiTableColumnFlags_WidthStretch, stretch);
+    }
+  };
+  setup(tr("Key figure", lang), 1.4F);
+  for (std::size_t s = 0; s < scenarios; ++s) setup(run->results[s].name.c_str(), 1.0F);
   std::vector<std::string> diff_names;
   for (std::size_t s = 1; s < scenarios; ++s) {
     diff_names.push_back(std::string("\u0394 ") + run->results[s].name + " " + tr("vs", lang) +
                          " " + run->results[0].name);
   }
-  for (const std::string& n : diff_names) {
-    ImGui::TableSetupColumn(n.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0F);
-  }
+  for (const std::string& n : diff_names) setup(n.c_str(), 1.0F);
   // Headers coloured by scenario.
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
   for (int c = 0; c < columns; ++c) {
