@@ -3,7 +3,8 @@
 # `mpirun -np 2` and `-np 3`, a comparison (two population classes, so jobs of different
 # shapes), a sweep and a calibration give byte-identical result tables and bit-identical HDF5
 # datasets to the same command without mpirun; a rank killed mid-run ends the job with a
-# non-zero exit code, mpirun's message naming the rank, and no result file.
+# non-zero exit code, mpirun's message naming the rank, and no result file; a job that throws
+# on some rank stops every rank with that rank's message.
 # Usage: test_mpi.sh WERKSTROOM_PROGRAM SOURCE_DIR
 set -u
 bin="$1"
@@ -72,4 +73,13 @@ grep -q "rank" "$work/killed.txt" || fail "no message naming the rank: $(tail -5
 [ ! -e "$work/killed.h5" ] || fail "a killed run left killed.h5"
 [ ! -e "$work/killed.h5.tmp" ] || fail "a killed run left killed.h5.tmp"
 echo "killed rank: exit $code, no file"
+# 5. A job that fails on some rank: every rank stops, rank 0 says which rank and why, no file.
+"${mpi[@]}" -np 3 "$bin" compare scenarios/gooi-en-vechtstreek.toml --set staff.advisors=5 \
+  --reps 6 --out "$work/failed.h5" >"$work/failed.txt" 2>&1
+code=$?
+[ "$code" -ne 0 ] || fail "a failing job exited 0"
+grep -q "werkstroom: error: rank [0-9]*: the centre budget" "$work/failed.txt" ||
+  fail "no message naming the rank and the cause: $(head -8 "$work/failed.txt")"
+[ ! -e "$work/failed.h5" ] || fail "a failed run left failed.h5"
+echo "failing job: exit $code, the rank and cause named, no file"
 echo "mpi_identical: OK"
