@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,7 @@ struct Options {
   bool replications_given = false;
   double timeout_seconds = 300.0;
   std::string bench_lever;  // screenshot mode: a lever to move after the first results
+  std::optional<werkstroom::viz::MainTab> tab;  // the tab to show first
   std::vector<std::filesystem::path> paths;
   std::string command_line;
 };
@@ -48,6 +50,7 @@ void usage() {
       "  --threads T            worker threads (default: all)\n"
       "  --lang nl|en           language (default nl)\n"
       "  --timeout S            screenshot mode: give up after S seconds (default 300)\n"
+      "  --tab T                the tab to show first: service | monitor | explorer | scale-up\n"
       "  --bench-lever L        screenshot mode: after the first results, move lever L of the\n"
       "                         selected scenario as a released slider does and time the\n"
       "                         re-simulation (L: advisors | inflow)\n",
@@ -96,6 +99,23 @@ Options parse(int argc, char** argv) {
       o.threads = parse_int(a, value(), 0, 1024);
     } else if (a == "--timeout") {
       o.timeout_seconds = parse_int(a, value(), 1, 86400);
+    } else if (a == "--tab") {
+      const std::string t = value();
+      if (t == "service") {
+        o.tab = werkstroom::viz::MainTab::charts;
+      } else if (t == "monitor") {
+        o.tab = werkstroom::viz::MainTab::monitor;
+      } else if (t == "explorer") {
+        o.tab = werkstroom::viz::MainTab::explorer;
+      } else if (t == "scale-up") {
+        o.tab = werkstroom::viz::MainTab::scale_up;
+      } else {
+        std::fprintf(stderr,
+                     "werkstroom-viz: --tab: expected service, monitor, explorer or scale-up, "
+                     "found \"%s\"\n",
+                     t.c_str());
+        std::exit(2);
+      }
     } else if (a == "--bench-lever") {
       o.bench_lever = value();
       if (o.bench_lever != "advisors" && o.bench_lever != "inflow") {
@@ -193,6 +213,7 @@ int main(int argc, char** argv) {
     viewer_options.keys.quit = GLFW_KEY_Q;
     viewer_options.keys.rerun = GLFW_KEY_F5;
     werkstroom::viz::Viewer viewer(viewer_options);
+    viewer.view().requested_tab = options.tab;
     if (!viewer.open(options.paths)) {
       std::fprintf(stderr, "werkstroom-viz: %s\n", viewer.message().c_str());
       if (screenshot_mode) exit_code = 2;

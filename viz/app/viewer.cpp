@@ -307,7 +307,9 @@ void Viewer::frame() {
   ImGui::BeginChild("main", {0.0F, body_height}, false);
   if (ImGui::BeginTabBar("tabs")) {
     const auto tab = [&](const char* label, MainTab t) {
-      if (ImGui::BeginTabItem(tr(label, lang))) {
+      const ImGuiTabItemFlags tab_flags =
+          view_.requested_tab == t ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+      if (ImGui::BeginTabItem(tr(label, lang), nullptr, tab_flags)) {
         view_.tab = t;
         ImGui::EndTabItem();
       }
@@ -316,6 +318,7 @@ void Viewer::frame() {
     tab("Monitor", MainTab::monitor);
     tab("Explorer", MainTab::explorer);
     tab("Scale-up", MainTab::scale_up);
+    view_.requested_tab.reset();
     ImGui::EndTabBar();
   }
   if (view_.tab == MainTab::scale_up) {

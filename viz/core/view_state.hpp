@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,8 @@ struct ViewState {
   std::string selected_indicator = "waiting_list_end";  // the explorer chart's series
   bool explorer_cumulative = false;
   MainTab tab = MainTab::charts;
+  /// A tab to bring to the front at the next frame (then cleared), e.g. from --tab.
+  std::optional<MainTab> requested_tab;
   bool show_bands = true;  // 5%-95% bands around the means
   int replications = 100;
   std::uint64_t master_seed = 20201101;

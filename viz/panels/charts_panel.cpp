@@ -160,13 +160,16 @@ std::vector<ChartData> monitor_charts(const FinishedRun& run,
                                       const std::vector<ScenarioSlot>& slots,
                                       const ViewState& view) {
   std::vector<ChartData> c;
+  // The monitor's activity counts: the centre's own work, so the service period only.
   c.push_back(per_scenario(run, slots, view, "Employer contacts", "conversations per month",
-                           {"employers_spoken"}));
-  c.push_back(per_scenario(run, slots, view, "Advices to employers", "per month", {"advices"}));
+                           {"employers_spoken"}, false, Period::service));
+  c.push_back(per_scenario(run, slots, view, "Advices to employers", "per month", {"advices"},
+                           false, Period::service));
   c.push_back(
       per_scenario(run, slots, view, "Interventions started", "per month",
                    {"interventions_coaching", "interventions_training", "interventions_secondment",
-                    "interventions_takeover", "interventions_other"}));
+                    "interventions_takeover", "interventions_other"},
+                   false, Period::service));
   ChartData inventory;
   inventory.spec = base_spec(run, slots, view, "Inventory of employers", "% surplus / % shortage");
   for (const auto& s : run.results) {
