@@ -1,7 +1,9 @@
 #include "model/mobility_centre.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -280,10 +282,14 @@ void MobilityCentre::add_advisor(bool external, double hours_per_week, double co
   if (cost > 0.0) {
     a.commitment = ledger_.commit(centre_budget_, cost);
     if (!a.commitment) {
+      const auto eur = [](double amount) {
+        std::array<char, 32> text{};
+        std::snprintf(text.data(), text.size(), "%.2f", amount);
+        return std::string(text.data());
+      };
       throw std::runtime_error(
-          "the centre budget (EUR " +
-          std::to_string(ledger_.stream(centre_budget_).available_eur()) +
-          " left) cannot pay another advisor until the service ends (EUR " + std::to_string(cost) +
+          "the centre budget (EUR " + eur(ledger_.stream(centre_budget_).available_eur()) +
+          " left) cannot pay another advisor until the service ends (EUR " + eur(cost) +
           "): raise budget.centre_budget_eur or lower staff.advisors / staff.schedule");
     }
   }
