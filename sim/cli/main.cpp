@@ -157,7 +157,10 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
   for (std::size_t i = 0; i < runs.size(); ++i) fmt::print("  {}: {}\n", runs[i].name, files[i]);
   fmt::print("\n");
   ProgressBar bar;
-  const auto results = werkstroom::experiment::run_experiment(runs, settings_from(options, bar));
+  auto settings = settings_from(options, bar);
+  settings.results_on_every_rank = false;  // only rank 0 reports
+  const auto results = werkstroom::experiment::run_experiment(runs, settings);
+  if (!g_root) return EXIT_SUCCESS;
   print_results(results, werkstroom::experiment::parse_language(options.lang));
   write_outputs(results, files, texts, options, started);
   return EXIT_SUCCESS;
@@ -178,7 +181,10 @@ int run_sweep(const std::string& file, const std::string& vary, const RunOptions
              werkstroom::version(), werkstroom::revision(), spec.key, runs.size(),
              options.replications, options.seed);
   ProgressBar bar;
-  const auto results = werkstroom::experiment::run_experiment(runs, settings_from(options, bar));
+  auto settings = settings_from(options, bar);
+  settings.results_on_every_rank = false;  // only rank 0 reports
+  const auto results = werkstroom::experiment::run_experiment(runs, settings);
+  if (!g_root) return EXIT_SUCCESS;
   fmt::print("{}\n", werkstroom::experiment::kpi_table(
                          results, werkstroom::experiment::parse_language(options.lang)));
   write_outputs(results, files, texts, options, started);

@@ -239,6 +239,12 @@ std::vector<experiment::ScenarioResults> MpiBackend::run(
     throw std::runtime_error(std::string(text.begin(), text.end()));
   }
   if (outcome == kInterrupted) throw experiment::Interrupted();
+  if (!settings.results_on_every_rank) {
+    if (!root) {
+      for (experiment::ScenarioResults& s : results) s.replications.clear();
+    }
+    return results;
+  }
   std::vector<std::uint8_t> all;
   if (root) {
     for (const experiment::ScenarioResults& s : results) {

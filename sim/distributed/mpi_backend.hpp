@@ -3,10 +3,11 @@
 // replication of a population class) are the same list on every rank; rank 0 hands out job
 // numbers on request, one at a time, so a fast rank takes more jobs, and runs jobs itself on a
 // compute thread meanwhile. Each result travels back bit for bit (result_codec) to its
-// (scenario, replication) slot, and rank 0 then sends all results to every rank, so every rank
-// continues with the same results as a single process would have -- identical for any number
-// of ranks, since random streams are keyed by replication and entity, never by rank. Only rank
-// 0 prints and writes files (the command line's job).
+// (scenario, replication) slot, and rank 0 then sends all results to every rank (unless
+// settings.results_on_every_rank is false: compare, run and sweep only report on rank 0), so
+// every rank continues with the same results as a single process would have -- identical for
+// any number of ranks, since random streams are keyed by replication and entity, never by rank.
+// Only rank 0 prints and writes files (the command line's job).
 //
 // Failures: an exception in a job on any rank stops the hand-out and is raised on every rank
 // with the failing rank's message; Ctrl-C (mpirun forwards SIGINT) stops every rank with

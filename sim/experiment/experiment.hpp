@@ -54,6 +54,10 @@ struct ExperimentSettings {
   PopulationCache* population_cache = nullptr;
   /// Runs the experiment elsewhere (optional; results are the same).
   ExperimentBackend* backend = nullptr;
+  /// With a backend: whether every process needs the results (the calibrator and the staffing
+  /// advisor go on computing with them) or only the one that reports (rank 0); the others then
+  /// get the scenario names with no replications.
+  bool results_on_every_rank = true;
 };
 
 struct ScenarioResults {
