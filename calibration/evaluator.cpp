@@ -282,20 +282,32 @@ void Evaluator::attach_journal(const std::filesystem::path& path, bool writable)
     journal_writable_ = writable;
     journal_path_ = path;
     if (!writable) return;
-    // Rewrite without cut lines, so appends start on a line of their own.
-    std::ofstream out(path, std::ios::trunc);
-    out << header << '\n';
-    for (const auto& [key, paths] : journal_) {
-      out << key << " |";
-      for (const auto& p : paths) {
-        for (const double v : p) out << ' ' << hex(v);
+    // Rewrite without cut lines, so appends start on a line of their own. Through a temporary
+    // file and a rename: other processes (MPI ranks) reading the journal meanwhile see the old
+    // or the new file, never a half-written one, and both hold the same complete entries.
+    const std::filesystem::path tmp = path.string() + ".tmp";
+    {
+      std::ofstream out(tmp, std::ios::trunc);
+      out << header << '\n';
+      for (const auto& [key, paths] : journal_) {
+        out << key << " |";
+        for (const auto& p : paths) {
+          for (const double v : p) out << ' ' << hex(v);
+        }
+        out << '\n';
       }
-      out << '\n';
+      if (!out) throw DataError(fmt::format("{}: cannot rewrite the journal", tmp.string()));
     }
+    std::filesystem::rename(tmp, path);
   } else if (writable) {
-    std::ofstream out(path, std::ios::trunc);
-    if (!out) throw DataError(fmt::format("{}: cannot create the journal", path.string()));
-    out << header << '\n';
+    // A new journal appears whole (temporary file, then rename), header included.
+    const std::filesystem::path tmp = path.string() + ".tmp";
+    {
+      std::ofstream out(tmp, std::ios::trunc);
+      out << header << '\n';
+      if (!out) throw DataError(fmt::format("{}: cannot create the journal", path.string()));
+    }
+    std::filesystem::rename(tmp, path);
   }
   journal_writable_ = writable;
   journal_path_ = path;

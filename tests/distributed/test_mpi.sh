@@ -57,6 +57,14 @@ diff <(sed 's/cal1\.h5/CAL.h5/g' "$work/cal1-scenario.toml") \
      <(sed 's/cal2\.h5/CAL.h5/g' "$work/cal2-scenario.toml") >/dev/null ||
   fail "calibrated scenarios differ"
 echo "calibration: identical with 1 and 2 ranks"
+# Resumed under MPI from the journal rank 0 wrote: the same result, almost nothing simulated.
+"${mpi[@]}" -np 2 "$bin" calibrate "$spec" --out "$work/cal3.h5" --journal "$work/journal" \
+  >"$work/cal3.txt" 2>&1 || fail "-np 2 calibration with a journal failed"
+"${mpi[@]}" -np 2 "$bin" calibrate "$spec" --out "$work/cal4.h5" --journal "$work/journal" \
+  >"$work/cal4.txt" 2>&1 || fail "-np 2 resumed calibration failed"
+same "$work/cal1.h5" "$work/cal4.h5" || fail "the resumed calibration differs"
+grep -q "repeated evaluations reused" "$work/cal4.txt" || fail "no reuse reported"
+echo "calibration: resumed from the journal under MPI, identical"
 
 # 4. A rank killed mid-run.
 "${mpi[@]}" -np 3 "$bin" compare scenarios/gooi-en-vechtstreek.toml --reps 100000 \
