@@ -52,7 +52,11 @@ const std::unordered_map<std::string, Location>& locations() {
     for (const auto& [alias, target] : observable_aliases()) {
       const auto it = t.find(target);
       if (it == t.end()) {
-        throw std::logic_error("observable alias " + alias + " stands for unknown " + target);
+        std::string message = "observable alias ";
+        message += alias;
+        message += " stands for unknown ";
+        message += target;
+        throw std::logic_error(message);
       }
       const Location location = it->second;
       if (!t.emplace(alias, location).second) {

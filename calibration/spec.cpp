@@ -232,7 +232,7 @@ class SpecReader {
     const std::string expected = "the path of " + what + " (relative to the spec's folder)";
     const toml::node& node = required(root, "", key, expected);
     const std::string target = scenario::detail::read_text(ctx_, node, key);
-    const std::filesystem::path resolved = (folder_ / target).lexically_normal();
+    std::filesystem::path resolved = (folder_ / target).lexically_normal();
     std::error_code error;
     if (target.empty() || !std::filesystem::is_regular_file(resolved, error)) {
       throw ScenarioError(ctx_.at(node), key, "the path of an existing file: " + what,
@@ -288,8 +288,9 @@ class SpecReader {
       const toml::node& item = *array->get(i);
       const std::string path = key + "[" + std::to_string(i) + "]";
       const toml::table* table = item.as_table();
-      if (table == nullptr)
+      if (table == nullptr) {
         throw ScenarioError(ctx_.at(item), path, "a table", describe_node(item));
+      }
       body(*table, path);
     }
   }

@@ -16,7 +16,6 @@ namespace werkstroom::viz::panels {
 
 namespace {
 
-using charts::ChartSeries;
 using charts::ChartSpec;
 
 /// The bands of one chart, kept alive while the chart is drawn.
