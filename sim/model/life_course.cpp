@@ -35,7 +35,7 @@ std::uint64_t clock_purpose(State state, Destination d, std::uint16_t number, st
 
 }  // namespace
 
-LifeCourse::LifeCourse(const ModelParameters& p, std::vector<double> month_starts,
+LifeCourse::LifeCourse(const ModelParameters& p, const std::vector<double>& month_starts,
                        kernel::StreamKey base_key, double horizon_end_day)
     : p_(p),
       find_work_factor_(month_starts, p.hazards.find_work_factor_by_month),

@@ -49,8 +49,8 @@ struct Transition {
 class LifeCourse {
  public:
   /// `month_starts` are the day numbers of the simulated months' first days (month 0 = day 0).
-  LifeCourse(const ModelParameters& p, std::vector<double> month_starts, kernel::StreamKey base_key,
-             double horizon_end_day);
+  LifeCourse(const ModelParameters& p, const std::vector<double>& month_starts,
+             kernel::StreamKey base_key, double horizon_end_day);
 
   [[nodiscard]] double horizon_end_day() const { return horizon_end_day_; }
 

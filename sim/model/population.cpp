@@ -105,8 +105,9 @@ Attributes PopulationGenerator::draw_attributes(std::uint64_t id, Cohort cohort,
                                b.ww_entitlement_months_per_work_year * out.work_history_years);
   }
   // People who start in WW are entitled by definition.
-  if (c.start_state == StartState::ww)
+  if (c.start_state == StartState::ww) {
     entitlement = std::max(entitlement, b.ww_entitlement_base_months);
+  }
   out.ww_entitlement_months = static_cast<float>(entitlement);
 
   const DistanceParameters& d = p_.distance;

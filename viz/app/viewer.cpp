@@ -128,8 +128,9 @@ std::string Viewer::export_run(const std::filesystem::path& dir, bool csv, bool 
 
 std::string Viewer::save_variant_file(const std::filesystem::path& target,
                                       const std::string& description) {
-  if (view_.selected_scenario >= slots_.size())
+  if (view_.selected_scenario >= slots_.size()) {
     return tr("No scenarios open (Ctrl+O)", view_.language);
+  }
   const ScenarioSlot& slot = slots_[view_.selected_scenario];
   try {
     scenario::save_variant(slot.base, slot.applied, target,
