@@ -53,6 +53,7 @@ int main(int argc, char** argv) {
   getrusage(RUSAGE_SELF, &usage);
   // Memory of holding the populations of all replications at once (the viewer's cache).
   std::vector<std::shared_ptr<const werkstroom::model::Population>> held;
+  held.reserve(static_cast<std::size_t>(reps));
   for (int r = 0; r < reps; ++r) {
     held.push_back(
         werkstroom::model::build_population(loaded.parameters, {1, static_cast<std::uint64_t>(r)}));

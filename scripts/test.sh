@@ -17,6 +17,8 @@ echo "== release build (warnings are errors; with the MPI backend, tested with m
 release="$WERKSTROOM_ROOT/build/release"
 configure "$release" -DCMAKE_BUILD_TYPE=Release -DWERKSTROOM_WERROR=ON -DWERKSTROOM_MPI=ON
 cmake --build "$release" -j "$WERKSTROOM_JOBS" >/dev/null
+echo "== clang-tidy (the checks in .clang-tidy)"
+"$WERKSTROOM_ROOT/scripts/lint.sh" "$release"
 echo "== tests (release)"
 ctest --test-dir "$release" -j "$WERKSTROOM_JOBS" --schedule-random --output-on-failure
 

@@ -248,7 +248,9 @@ int run_kernel_demo() {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace {
+
+int run_werkstroom(int argc, char** argv) {
 #ifdef WERKSTROOM_WITH_MPI
   werkstroom::distributed::MpiSession mpi(argc, argv);
   werkstroom::distributed::MpiBackend mpi_backend(mpi.rank(), mpi.size());
@@ -387,4 +389,18 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "werkstroom: error: {}\n", e.what());
     return EXIT_FAILURE;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // What escapes the command (MPI failing to start, say) is reported instead of terminating.
+  try {
+    return run_werkstroom(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "werkstroom: error: %s\n", e.what());
+  } catch (...) {
+    std::fputs("werkstroom: error: unknown failure\n", stderr);
+  }
+  return EXIT_FAILURE;
 }

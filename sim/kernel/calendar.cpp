@@ -76,7 +76,7 @@ std::string YearMonth::to_string() const {
   return buffer;
 }
 
-Calendar::Calendar(Date start, std::vector<Date> holidays)
+Calendar::Calendar(Date start, const std::vector<Date>& holidays)
     : start_(start), start_epoch_day_(start.days_since_epoch()) {
   if (!start.is_valid()) throw std::invalid_argument("invalid calendar start date");
   for (const Date& h : holidays) holidays_.insert(h.days_since_epoch());

@@ -44,7 +44,7 @@ struct YearMonth {
 
 class Calendar {
  public:
-  Calendar(Date start, std::vector<Date> holidays);
+  Calendar(Date start, const std::vector<Date>& holidays);
 
   [[nodiscard]] const Date& start() const { return start_; }
   [[nodiscard]] Time time_of(const Date& date) const;

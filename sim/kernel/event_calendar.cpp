@@ -55,7 +55,7 @@ EventHandle EventCalendar::schedule(Time time, EventPriority priority, EventActi
   s.live = true;
   ++live_count_;
   const auto biased =
-      static_cast<std::uint64_t>(static_cast<std::int32_t>(priority) + kPriorityBias);
+      static_cast<std::uint64_t>(static_cast<std::int64_t>(priority) + kPriorityBias);
   std::uint64_t bits = 0;
   std::memcpy(&bits, &t, sizeof bits);
   heap_.push_back(HeapEntry{bits, (biased << kSequenceBits) | next_sequence_, slot, s.generation});

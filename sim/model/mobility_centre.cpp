@@ -64,8 +64,9 @@ std::size_t MobilityCentre::month_now() const {
 
 State MobilityCentre::state_of(std::size_t person, double day) const {
   const KeptPerson& kp = people_[person];
-  if (client_of_[person] >= 0)
+  if (client_of_[person] >= 0) {
     return clients_[static_cast<std::size_t>(client_of_[person])].spell.state;
+  }
   State s = kp.path.front().state;
   for (const Spell& spell : kp.path) {
     if (spell.start_day > day) break;
@@ -821,8 +822,9 @@ void MobilityCentre::try_match(std::size_t c) {
   std::vector<bool> allowed(p_.sectors.size(), false);
   allowed[a.sector] = true;
   if (clients_[c].broadened_search) {
-    for (std::size_t s = 0; s < p_.sectors.size(); ++s)
+    for (std::size_t s = 0; s < p_.sectors.size(); ++s) {
       allowed[s] = allowed[s] || !p_.sectors[s].hard_hit;
+    }
   }
   const State st = clients_[c].spell.state;
   if (st != State::seconded && vacancies_.take_any(allowed, now())) {
@@ -877,8 +879,9 @@ void MobilityCentre::employer_contact_done(JobKind kind, std::size_t employer) {
       const EmployerState state = employers_.contact(employer, now(), outreach_rng_);
       employers_.inventory(employer);
       if (state == EmployerState::surplus) referrals_from(employer, o.referrals_per_surplus_visit);
-      if (state == EmployerState::shortage)
+      if (state == EmployerState::shortage) {
         vacancies_from(employer, o.vacancies_per_shortage_visit);
+      }
       if (outreach_rng_.uniform01() < o.advice_share) {
         submit(JobKind::advice, employer, p_.time_norms.advice_hours,
                p_.priorities.employer_contact);

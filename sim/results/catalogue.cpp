@@ -159,6 +159,7 @@ std::string clean_name(const std::string& name) {
 const std::vector<SeriesInfo>& indicator_catalogue() {
   static const std::vector<SeriesInfo> table = [] {
     std::vector<SeriesInfo> t;
+    t.reserve(kIndicators.size());
     for (const StaticInfo& s : kIndicators) t.push_back(to_info(s));
     return t;
   }();
@@ -168,6 +169,7 @@ const std::vector<SeriesInfo>& indicator_catalogue() {
 const std::vector<SeriesInfo>& world_series_catalogue() {
   static const std::vector<SeriesInfo> table = [] {
     std::vector<SeriesInfo> t;
+    t.reserve(model::kStateNames.size() + kWorldFlows.size());
     for (const char* state : model::kStateNames) {
       t.push_back({fmt::format("running_{}", state), "people",
                    fmt::format("people in state {} at the month end", state)});
@@ -209,6 +211,7 @@ SeriesInfo kpi_catalogue(const std::string& key) {
 
 std::vector<std::string> key_figure_names() {
   std::vector<std::string> names;
+  names.reserve(model::kKpiInfo.size());
   for (const model::KpiInfo& k : model::kKpiInfo) names.emplace_back(k.name);
   return names;
 }

@@ -12,8 +12,6 @@ namespace werkstroom::viz::charts {
 
 namespace {
 
-using style::rgba;
-
 constexpr int kMaxYTicks = 6;
 constexpr float kPad = 8.0F;
 
@@ -189,8 +187,10 @@ bool line_chart(const char* id, const ChartSpec& spec, ImVec2 size, experiment::
   for (const ChartSeries& s : spec.series) {
     if (s.band == nullptr || s.band->months() == 0) continue;
     std::vector<ImVec2> points;
-    for (std::size_t m = 0; m < s.band->months(); ++m)
+    points.reserve(s.band->months());
+    for (std::size_t m = 0; m < s.band->months(); ++m) {
       points.push_back({px(m), py(s.band->mean[m])});
+    }
     if (s.dashed) {
       for (std::size_t i = 0; i + 1 < points.size(); ++i) {
         dashed_line(dl, points[i], points[i + 1], s.colour, 2.0F, 5.0F, 4.0F);
