@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "../support/file_text.hpp"
 #include "calibration/monitor_data.hpp"
 
 using namespace werkstroom::calibration;
@@ -22,13 +23,7 @@ std::filesystem::path data_file(const std::string& name) {
   return std::filesystem::path(WERKSTROOM_CALIBRATION_TEST_DATA) / name;
 }
 
-std::string file_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using werkstroom::test::file_text;  // tests/support/file_text.hpp
 
 /// The DataError message of parsing `text` as "bad.csv" (the test fails when none is thrown).
 std::string error_of(const std::string& text) {

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "../support/file_text.hpp"
 #include "calibration/spec.hpp"
 #include "scenario/scenario_error.hpp"
 
@@ -22,13 +23,7 @@ std::filesystem::path data_dir() { return WERKSTROOM_CALIBRATION_TEST_DATA; }
 
 std::filesystem::path good_spec_path() { return data_dir() / "spec-good.toml"; }
 
-std::string file_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using werkstroom::test::file_text;  // tests/support/file_text.hpp
 
 const std::string& good_text() {
   static const std::string text = file_text(good_spec_path());

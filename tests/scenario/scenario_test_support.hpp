@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "../support/file_text.hpp"
 #include "../support/temp_dir.hpp"
 #include "scenario/loader.hpp"
 
@@ -22,16 +23,10 @@ inline std::filesystem::path minimal_base_path() {
   return std::filesystem::path(WERKSTROOM_SCENARIO_TEST_DATA) / "minimal-base.toml";
 }
 
-inline std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using werkstroom::test::file_text;  // tests/support/file_text.hpp
 
 inline const std::string& minimal_base_text() {
-  static const std::string text = read_file(minimal_base_path());
+  static const std::string text = file_text(minimal_base_path());
   return text;
 }
 
