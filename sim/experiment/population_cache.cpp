@@ -1,24 +1,37 @@
 #include "experiment/population_cache.hpp"
 
+#include "model/population_parts.hpp"
+
 namespace werkstroom::experiment {
 
 std::shared_ptr<const model::Population> PopulationCache::get_or_build(
     const model::ModelParameters& p, const model::ReplicationSettings& settings) {
+  return model::build_population(p, settings,
+                                 [this](const std::shared_ptr<const model::ModelParameters>& q,
+                                        const model::ReplicationSettings& s,
+                                        model::PartId id) { return get_or_build_part(q, s, id); });
+}
+
+std::shared_ptr<const model::PopulationPart> PopulationCache::get_or_build_part(
+    const std::shared_ptr<const model::ModelParameters>& p,
+    const model::ReplicationSettings& settings, model::PartId id) {
   {
     const std::lock_guard<std::mutex> lock(mutex_);
     for (auto it = entries_.begin(); it != entries_.end(); ++it) {
-      if (it->settings == settings && model::same_population(it->parameters, p)) {
+      if (it->settings == settings && it->id == id &&
+          model::same_part(*it->part->parameters, *p, id)) {
         entries_.splice(entries_.begin(), entries_, it);
-        ++hits_;
-        return entries_.front().population;
+        ++reused_;
+        return entries_.front().part;
       }
     }
-    ++misses_;
+    ++built_;
   }
-  std::shared_ptr<const model::Population> built = model::build_population(p, settings);
-  const std::size_t bytes = model::population_bytes(*built);
+  std::shared_ptr<const model::PopulationPart> built =
+      model::build_population_part(p, settings, id);
+  const std::size_t bytes = model::population_part_bytes(*built);
   const std::lock_guard<std::mutex> lock(mutex_);
-  entries_.push_front(Entry{p, settings, built, bytes});
+  entries_.push_front(Entry{settings, id, built, bytes});
   bytes_ += bytes;
   evict_locked();
   return built;
@@ -34,7 +47,7 @@ void PopulationCache::evict_locked() {
 
 PopulationCache::Counts PopulationCache::counts() const {
   const std::lock_guard<std::mutex> lock(mutex_);
-  return Counts{hits_, misses_, entries_.size(), bytes_};
+  return Counts{reused_, built_, entries_.size(), bytes_};
 }
 
 void PopulationCache::clear() {

@@ -1,10 +1,12 @@
 #pragma once
-// Populations kept between experiments. A population depends only on the population
-// parameters and on (master seed, replication) (model/region_model.hpp), so an interactive
-// client that re-runs the same scenarios after a change to the centre's settings (advisors,
-// budgets, instruments, ...) can reuse every population: results are bit-identical to
-// building them again, at a quarter of the cost. The cache holds at most `budget_bytes` of
-// populations and evicts the least recently used first. Thread-safe.
+// Population parts kept between experiments. A population is built in parts (a cohort, a
+// bankruptcy, the end of the NOW; model/population.hpp), each depending only on its own
+// parameters and on (master seed, replication). An interactive client that re-runs the same
+// scenarios after a change to the centre's settings (advisors, budgets, instruments, ...)
+// reuses every part; after a change to one cohort's inflow or a bankruptcy more, it builds
+// only the parts that changed. Populations joined from cached parts are bit-identical to
+// populations built from scratch. The cache holds at most `budget_bytes` of parts and evicts
+// the least recently used first. Thread-safe.
 
 #include <cstddef>
 #include <cstdint>
@@ -13,6 +15,7 @@
 #include <mutex>
 
 #include "model/parameters.hpp"
+#include "model/population.hpp"
 #include "model/region_model.hpp"
 
 namespace werkstroom::experiment {
@@ -21,35 +24,38 @@ class PopulationCache {
  public:
   explicit PopulationCache(std::size_t budget_bytes) : budget_bytes_(budget_bytes) {}
 
-  /// The population for (p, settings): the cached one if there is one, else a new one (built
-  /// outside the lock, then cached).
+  /// The population for (p, settings), joined from cached parts where there are some and
+  /// from new parts (built outside the lock, then cached) where not.
   [[nodiscard]] std::shared_ptr<const model::Population> get_or_build(
       const model::ModelParameters& p, const model::ReplicationSettings& settings);
 
   struct Counts {
-    std::uint64_t hits = 0;
-    std::uint64_t misses = 0;
-    std::size_t entries = 0;
-    std::size_t bytes = 0;
+    std::uint64_t reused = 0;  // parts taken from the cache
+    std::uint64_t built = 0;   // parts built (and cached)
+    std::size_t entries = 0;   // parts kept
+    std::size_t bytes = 0;     // their approximate size
   };
   [[nodiscard]] Counts counts() const;
   void clear();
 
  private:
   struct Entry {
-    model::ModelParameters parameters;
     model::ReplicationSettings settings;
-    std::shared_ptr<const model::Population> population;
+    model::PartId id;
+    std::shared_ptr<const model::PopulationPart> part;
     std::size_t bytes = 0;
   };
+  [[nodiscard]] std::shared_ptr<const model::PopulationPart> get_or_build_part(
+      const std::shared_ptr<const model::ModelParameters>& p,
+      const model::ReplicationSettings& settings, model::PartId id);
   void evict_locked();
 
   const std::size_t budget_bytes_;
   mutable std::mutex mutex_;
   std::list<Entry> entries_;  // most recently used first
   std::size_t bytes_ = 0;
-  std::uint64_t hits_ = 0;
-  std::uint64_t misses_ = 0;
+  std::uint64_t reused_ = 0;
+  std::uint64_t built_ = 0;
 };
 
 }  // namespace werkstroom::experiment

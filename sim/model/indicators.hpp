@@ -118,6 +118,7 @@ class IndicatorTable {
     return values_[static_cast<std::size_t>(i)];
   }
   [[nodiscard]] std::size_t months() const { return values_[0].size(); }
+  bool operator==(const IndicatorTable&) const = default;
 
  private:
   std::array<std::vector<double>, kIndicatorCount> values_;

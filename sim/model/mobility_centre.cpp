@@ -26,7 +26,7 @@ kernel::StreamKey key_for(const kernel::Simulation& sim, const char* purpose,
 }  // namespace
 
 MobilityCentre::MobilityCentre(const ModelParameters& p, kernel::Simulation& sim,
-                               const LifeCourse& life, const std::vector<KeptPerson>& people,
+                               const LifeCourse& life, const KeptPeople& people,
                                const PersonPools& pools, WorldTotals& with_service,
                                std::vector<double> month_starts, double service_end_day)
     : p_(p),

@@ -23,6 +23,7 @@
 #include "kernel/statistics.hpp"
 #include "model/employers.hpp"
 #include "model/indicators.hpp"
+#include "model/kept_people.hpp"
 #include "model/life_course.hpp"
 #include "model/parameters.hpp"
 #include "model/person.hpp"
@@ -31,27 +32,11 @@
 
 namespace werkstroom::model {
 
-/// A person the centre may touch, with their baseline path. Immutable once built, so one
-/// population can serve several scenarios of a replication (see region_model.hpp).
-struct KeptPerson {
-  Person person;
-  std::vector<Spell> path;
-};
-
-enum class TouchReason : std::uint8_t {
-  first_party,
-  outreach,
-  inbound,
-  bankruptcy,
-  regular_vacancy
-};
-
 class MobilityCentre final : public kernel::ServiceListener {
  public:
   MobilityCentre(const ModelParameters& p, kernel::Simulation& sim, const LifeCourse& life,
-                 const std::vector<KeptPerson>& people, const PersonPools& pools,
-                 WorldTotals& with_service, std::vector<double> month_starts,
-                 double service_end_day);
+                 const KeptPeople& people, const PersonPools& pools, WorldTotals& with_service,
+                 std::vector<double> month_starts, double service_end_day);
 
   /// Schedules the first events (staff, outreach, inbound requests, month ends, scaling).
   void start();
@@ -194,7 +179,7 @@ class MobilityCentre final : public kernel::ServiceListener {
   const ModelParameters& p_;
   kernel::Simulation& sim_;
   const LifeCourse& life_;
-  const std::vector<KeptPerson>& people_;
+  const KeptPeople& people_;
   std::vector<std::int32_t> client_of_;  // per kept person: index into clients_, or -1
   WorldTotals& accounts_;
   std::vector<double> month_starts_;

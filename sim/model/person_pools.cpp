@@ -5,8 +5,6 @@
 #include <iterator>
 #include <vector>
 
-#include "model/mobility_centre.hpp"
-
 namespace werkstroom::model {
 
 namespace {
@@ -72,6 +70,25 @@ void sort_by_arrival(std::vector<Key>& keys, std::vector<Key>& buffer) {
   keys.swap(buffer);
 }
 
+// Sorts each pool of indices into `people` (anything with operator[] giving a KeptPerson) by
+// arrival, ties by id.
+template <typename People>
+void sort_pools(const People& people, PersonPools& pools) {
+  std::vector<Key> keys;
+  std::vector<Key> buffer;
+  const auto sort_pool = [&people, &keys, &buffer](std::vector<std::size_t>& pool) {
+    keys.clear();
+    for (const std::size_t i : pool) {
+      keys.push_back(Key{people[i].person.arrival_day, people[i].person.id, i});
+    }
+    sort_by_arrival(keys, buffer);
+    for (std::size_t k = 0; k < keys.size(); ++k) pool[k] = keys[k].index;
+  };
+  for (auto& pool : pools.threatened) sort_pool(pool);
+  for (auto& pool : pools.tozo) sort_pool(pool);
+  sort_pool(pools.regular);
+}
+
 }  // namespace
 
 PersonPools index_people(const std::vector<KeptPerson>& people, std::size_t sector_count) {
@@ -87,19 +104,28 @@ PersonPools index_people(const std::vector<KeptPerson>& people, std::size_t sect
       pools.regular.push_back(i);
     }
   }
-  std::vector<Key> keys;
-  std::vector<Key> buffer;
-  const auto sort_pool = [&people, &keys, &buffer](std::vector<std::size_t>& pool) {
-    keys.clear();
-    for (const std::size_t i : pool) {
-      keys.push_back(Key{people[i].person.arrival_day, people[i].person.id, i});
-    }
-    sort_by_arrival(keys, buffer);
-    for (std::size_t k = 0; k < keys.size(); ++k) pool[k] = keys[k].index;
+  sort_pools(people, pools);
+  return pools;
+}
+
+PersonPools join_pools(const KeptPeople& people, const std::vector<PartPools>& parts,
+                       std::size_t sector_count) {
+  PersonPools pools;
+  pools.threatened.resize(sector_count);
+  pools.tozo.resize(sector_count);
+  const auto append = [](std::vector<std::size_t>& into, const std::vector<std::size_t>& from,
+                         std::size_t first) {
+    for (const std::size_t i : from) into.push_back(first + i);
   };
-  for (auto& pool : pools.threatened) sort_pool(pool);
-  for (auto& pool : pools.tozo) sort_pool(pool);
-  sort_pool(pools.regular);
+  for (const PartPools& part : parts) {
+    for (std::size_t s = 0; s < sector_count; ++s) {
+      append(pools.threatened[s], part.pools->threatened.at(s), part.first);
+      append(pools.tozo[s], part.pools->tozo.at(s), part.first);
+    }
+    append(pools.regular, part.pools->regular, part.first);
+  }
+  // Each part's stretch is in order already: the sort only merges the stretches.
+  sort_pools(people, pools);
   return pools;
 }
 

@@ -136,82 +136,148 @@ Person PopulationGenerator::make_person(Cohort cohort, Origin origin, std::uint3
   return person;
 }
 
-void PopulationGenerator::generate(const std::function<void(Person&&)>& visit) const {
+std::vector<PartId> population_parts(const ModelParameters& p) {
+  std::vector<PartId> parts;
+  for (std::size_t c = 0; c < kCohortCount; ++c) {
+    if (p.cohorts[c].enabled)
+      parts.push_back(PartId{PartKind::cohort, static_cast<std::uint32_t>(c)});
+  }
+  for (std::size_t k = 0; k < p.shocks.bankruptcies.size(); ++k) {
+    parts.push_back(PartId{PartKind::bankruptcy, static_cast<std::uint32_t>(k)});
+  }
+  if (p.shocks.now_end_enabled && p.cohorts[static_cast<std::size_t>(Cohort::threatened)].enabled) {
+    parts.push_back(PartId{PartKind::now_end, 0});
+  }
+  return parts;
+}
+
+namespace {
+// What every part depends on: the horizon and calendar, the sectors, the hazards of the life
+// course (and the NOW end's effect on them), the distance model, the benefit rules, whether
+// there is a service at all (it decides who is kept), and -- conservatively -- the campaign.
+bool same_shared_parameters(const ModelParameters& a, const ModelParameters& b) {
+  const ShockParameters& x = a.shocks;
+  const ShockParameters& y = b.shocks;
+  return a.horizon == b.horizon && a.sectors == b.sectors && a.hazards == b.hazards &&
+         a.distance == b.distance && a.benefits == b.benefits &&
+         a.service_enabled == b.service_enabled && x.now_end_enabled == y.now_end_enabled &&
+         x.now_end_date == y.now_end_date &&
+         x.now_end_job_loss_factor == y.now_end_job_loss_factor &&
+         x.campaign_enabled == y.campaign_enabled && x.campaign_date == y.campaign_date &&
+         x.campaign_awareness_boost == y.campaign_awareness_boost;
+}
+}  // namespace
+
+bool same_part(const ModelParameters& a, const ModelParameters& b, PartId id) {
+  if (!same_shared_parameters(a, b)) return false;
+  constexpr auto kThreatened = static_cast<std::size_t>(Cohort::threatened);
+  switch (id.kind) {
+    case PartKind::cohort:
+      return id.index < kCohortCount && a.cohorts[id.index] == b.cohorts[id.index];
+    case PartKind::bankruptcy:
+      // A bankrupt firm's staff are threatened workers: they draw that cohort's attributes.
+      return id.index < a.shocks.bankruptcies.size() && id.index < b.shocks.bankruptcies.size() &&
+             a.shocks.bankruptcies[id.index] == b.shocks.bankruptcies[id.index] &&
+             a.cohorts[kThreatened] == b.cohorts[kThreatened];
+    case PartKind::now_end:
+      return a.shocks.now_end_extra_threatened == b.shocks.now_end_extra_threatened &&
+             a.cohorts[kThreatened] == b.cohorts[kThreatened];
+  }
+  return false;
+}
+
+void PopulationGenerator::generate_part(PartId id,
+                                        const std::function<void(Person&&)>& visit) const {
+  switch (id.kind) {
+    case PartKind::cohort:
+      generate_cohort(id.index, visit);
+      return;
+    case PartKind::bankruptcy:
+      generate_bankruptcy(id.index, visit);
+      return;
+    case PartKind::now_end:
+      generate_now_end(visit);
+      return;
+  }
+}
+
+void PopulationGenerator::generate_cohort(std::size_t ci,
+                                          const std::function<void(Person&&)>& visit) const {
   const std::size_t months = month_starts_.size() - 1;
-  for (std::size_t ci = 0; ci < kCohortCount; ++ci) {
-    const CohortParameters& c = p_.cohorts[ci];
-    if (!c.enabled) continue;
-    const auto cohort = static_cast<Cohort>(ci);
-    // Initial stock: present on day 0, their spell began `elapsed` months earlier.
-    const auto stock = static_cast<std::uint32_t>(std::llround(c.initial_stock));
-    for (std::uint32_t i = 0; i < stock; ++i) {
-      kernel::RandomStream rng =
-          elapsed_streams_.stream(make_person_id(cohort, Origin::initial_stock, 0, i));
-      double elapsed = c.initial_elapsed_months_mean > 0.0
-                           ? rng.exponential(1.0 / c.initial_elapsed_months_mean)
-                           : 0.0;
-      Person person = make_person(cohort, Origin::initial_stock, 0, i, 0.0, -1);
-      if (person.start_state == State::ww &&
-          elapsed >= static_cast<double>(person.attributes.ww_entitlement_months)) {
-        // Still in WW at the start: the elapsed time lies within the entitlement. A draw past
-        // it is replaced by a uniform point of the entitlement (not piled up at its end,
-        // which would exhaust many benefits in the first weeks).
-        elapsed = rng.uniform01() * person.attributes.ww_entitlement_months;
-      }
-      person.arrival_day = -elapsed * kDaysPerMonth;
-      visit(std::move(person));
+  const CohortParameters& c = p_.cohorts.at(ci);
+  if (!c.enabled) return;
+  const auto cohort = static_cast<Cohort>(ci);
+  // Initial stock: present on day 0, their spell began `elapsed` months earlier.
+  const auto stock = static_cast<std::uint32_t>(std::llround(c.initial_stock));
+  for (std::uint32_t i = 0; i < stock; ++i) {
+    kernel::RandomStream rng =
+        elapsed_streams_.stream(make_person_id(cohort, Origin::initial_stock, 0, i));
+    double elapsed = c.initial_elapsed_months_mean > 0.0
+                         ? rng.exponential(1.0 / c.initial_elapsed_months_mean)
+                         : 0.0;
+    Person person = make_person(cohort, Origin::initial_stock, 0, i, 0.0, -1);
+    if (person.start_state == State::ww &&
+        elapsed >= static_cast<double>(person.attributes.ww_entitlement_months)) {
+      // Still in WW at the start: the elapsed time lies within the entitlement. A draw past
+      // it is replaced by a uniform point of the entitlement (not piled up at its end,
+      // which would exhaust many benefits in the first weeks).
+      elapsed = rng.uniform01() * person.attributes.ww_entitlement_months;
     }
-    // Inflow: a non-homogeneous Poisson process with a monthly rate profile.
-    for (std::size_t m = 0; m < months; ++m) {
-      if (c.inflow_per_month.empty()) break;
-      const double rate = c.inflow_per_month[std::min(m, c.inflow_per_month.size() - 1)];
-      const double begin = month_starts_[m];
-      const double end = month_starts_[m + 1];
-      // The rate is per mean month: a month of d days gets rate * d / 30.4375, so a constant
-      // profile is a homogeneous Poisson process (and a start mid-month gets its share).
-      const double fraction = (end - begin) / kDaysPerMonth;
-      kernel::StreamKey key = base_key_;
-      key.purpose = kernel::hash_name("arrivals/") ^ ci;
-      key.entity = m;
-      kernel::RandomStream rng(key);
-      const auto count = static_cast<std::uint32_t>(rng.poisson(rate * fraction));
-      std::vector<double> days(count);
-      for (double& d : days) d = rng.uniform(begin, end);
-      std::sort(days.begin(), days.end());
-      for (std::uint32_t i = 0; i < count; ++i) {
-        visit(make_person(cohort, Origin::inflow, static_cast<std::uint32_t>(m), i, days[i], -1));
-      }
+    person.arrival_day = -elapsed * kDaysPerMonth;
+    visit(std::move(person));
+  }
+  // Inflow: a non-homogeneous Poisson process with a monthly rate profile.
+  for (std::size_t m = 0; m < months; ++m) {
+    if (c.inflow_per_month.empty()) break;
+    const double rate = c.inflow_per_month[std::min(m, c.inflow_per_month.size() - 1)];
+    const double begin = month_starts_[m];
+    const double end = month_starts_[m + 1];
+    // The rate is per mean month: a month of d days gets rate * d / 30.4375, so a constant
+    // profile is a homogeneous Poisson process (and a start mid-month gets its share).
+    const double fraction = (end - begin) / kDaysPerMonth;
+    kernel::StreamKey key = base_key_;
+    key.purpose = kernel::hash_name("arrivals/") ^ ci;
+    key.entity = m;
+    kernel::RandomStream rng(key);
+    const auto count = static_cast<std::uint32_t>(rng.poisson(rate * fraction));
+    std::vector<double> days(count);
+    for (double& d : days) d = rng.uniform(begin, end);
+    std::sort(days.begin(), days.end());
+    for (std::uint32_t i = 0; i < count; ++i) {
+      visit(make_person(cohort, Origin::inflow, static_cast<std::uint32_t>(m), i, days[i], -1));
     }
   }
-  // Bankruptcies: the firm's staff are threatened from the announcement and lose their job
-  // after the notice period.
-  for (std::size_t k = 0; k < p_.shocks.bankruptcies.size(); ++k) {
-    const BankruptcyShock& shock = p_.shocks.bankruptcies[k];
-    int sector = -1;
-    for (std::size_t s = 0; s < p_.sectors.size(); ++s) {
-      if (p_.sectors[s].name == shock.sector) sector = static_cast<int>(s);
-    }
-    if (sector < 0) throw std::invalid_argument("bankruptcy in unknown sector " + shock.sector);
-    const double day = calendar_.time_of(shock.date).days_since_start();
-    if (day < 0.0 || day >= horizon_end_day_) continue;
-    for (std::uint32_t i = 0; i < static_cast<std::uint32_t>(shock.staff); ++i) {
-      Person person = make_person(Cohort::threatened, Origin::bankruptcy,
-                                  static_cast<std::uint32_t>(k), i, day, sector);
-      person.start_state = State::threatened;
-      person.forced_job_loss_day = day + shock.notice_days;
-      visit(std::move(person));
-    }
+}
+
+void PopulationGenerator::generate_bankruptcy(std::size_t k,
+                                              const std::function<void(Person&&)>& visit) const {
+  // The firm's staff are threatened from the announcement and lose their job after the
+  // notice period.
+  const BankruptcyShock& shock = p_.shocks.bankruptcies.at(k);
+  int sector = -1;
+  for (std::size_t s = 0; s < p_.sectors.size(); ++s) {
+    if (p_.sectors[s].name == shock.sector) sector = static_cast<int>(s);
   }
+  if (sector < 0) throw std::invalid_argument("bankruptcy in unknown sector " + shock.sector);
+  const double day = calendar_.time_of(shock.date).days_since_start();
+  if (day < 0.0 || day >= horizon_end_day_) return;
+  for (std::uint32_t i = 0; i < static_cast<std::uint32_t>(shock.staff); ++i) {
+    Person person = make_person(Cohort::threatened, Origin::bankruptcy,
+                                static_cast<std::uint32_t>(k), i, day, sector);
+    person.start_state = State::threatened;
+    person.forced_job_loss_day = day + shock.notice_days;
+    visit(std::move(person));
+  }
+}
+
+void PopulationGenerator::generate_now_end(const std::function<void(Person&&)>& visit) const {
   // The end of the NOW: a batch of newly threatened workers.
-  if (p_.shocks.now_end_enabled && p_.cohorts[0].enabled) {
-    const double day = calendar_.time_of(p_.shocks.now_end_date).days_since_start();
-    if (day >= 0.0 && day < horizon_end_day_) {
-      const auto count =
-          static_cast<std::uint32_t>(std::llround(p_.shocks.now_end_extra_threatened));
-      for (std::uint32_t i = 0; i < count; ++i) {
-        visit(make_person(Cohort::threatened, Origin::now_end, 0, i, day, -1));
-      }
-    }
+  if (!p_.shocks.now_end_enabled || !p_.cohorts[0].enabled) return;
+  const double day = calendar_.time_of(p_.shocks.now_end_date).days_since_start();
+  if (day < 0.0 || day >= horizon_end_day_) return;
+  const auto count = static_cast<std::uint32_t>(std::llround(p_.shocks.now_end_extra_threatened));
+  for (std::uint32_t i = 0; i < count; ++i) {
+    visit(make_person(Cohort::threatened, Origin::now_end, 0, i, day, -1));
   }
 }
 

@@ -22,21 +22,42 @@ enum class Origin : std::uint8_t { inflow = 0, initial_stock = 1, bankruptcy = 2
 [[nodiscard]] std::uint64_t make_person_id(Cohort cohort, Origin origin, std::uint32_t group,
                                            std::uint32_t index);
 
+/// A population is generated in parts that draw from disjoint streams: one per cohort (its
+/// initial stock and inflow), one per bankruptcy, one for the end of the NOW. A part depends
+/// only on the parameters same_part names, so a change to one cohort's inflow or a bankruptcy
+/// more leaves the other parts as they were, and they can be reused.
+enum class PartKind : std::uint8_t { cohort, bankruptcy, now_end };
+struct PartId {
+  PartKind kind = PartKind::cohort;
+  std::uint32_t index = 0;  // the cohort or the bankruptcy
+  bool operator==(const PartId&) const = default;
+};
+
+/// The parts of a population of `p`, in the order their people are numbered.
+[[nodiscard]] std::vector<PartId> population_parts(const ModelParameters& p);
+
+/// True when part `id` generated with `a` is the one generated with `b` (same people, same
+/// draws, same baseline paths and referrals).
+[[nodiscard]] bool same_part(const ModelParameters& a, const ModelParameters& b, PartId id);
+
 class PopulationGenerator {
  public:
   PopulationGenerator(const ModelParameters& p, const kernel::Calendar& calendar,
                       std::vector<double> month_starts, kernel::StreamKey base_key);
 
-  /// Calls `visit` for every person of the horizon in an order that does not depend on the
-  /// scenario's other settings: initial stock, then inflow cohort by cohort and month by
-  /// month, then shocks. Arrival days within a month are uniform.
-  void generate(const std::function<void(Person&&)>& visit) const;
+  /// Calls `visit` for every person of part `id` in an order that does not depend on the
+  /// scenario's other settings: a cohort's initial stock, then its inflow month by month
+  /// (arrival days within a month are uniform); a shock's people by number.
+  void generate_part(PartId id, const std::function<void(Person&&)>& visit) const;
 
   /// Draws a person's attributes from their own stream (exposed for tests).
   [[nodiscard]] Attributes draw_attributes(std::uint64_t id, Cohort cohort,
                                            int forced_sector) const;
 
  private:
+  void generate_cohort(std::size_t ci, const std::function<void(Person&&)>& visit) const;
+  void generate_bankruptcy(std::size_t k, const std::function<void(Person&&)>& visit) const;
+  void generate_now_end(const std::function<void(Person&&)>& visit) const;
   [[nodiscard]] Person make_person(Cohort cohort, Origin origin, std::uint32_t group,
                                    std::uint32_t index, double arrival_day,
                                    int forced_sector) const;

@@ -11,6 +11,7 @@
 #include "model/month_lookup.hpp"
 #include "model/person_pools.hpp"
 #include "model/population.hpp"
+#include "model/population_parts.hpp"
 #include "model/world_totals.hpp"
 
 namespace werkstroom::model {
@@ -33,14 +34,13 @@ bool same_population(const ModelParameters& a, const ModelParameters& b) {
          a.shocks == b.shocks && a.service_enabled == b.service_enabled;
 }
 
-namespace {
-double service_end_day_of(const ModelParameters& p) {
+double service_end_day(const ModelParameters& p) {
   const kernel::Calendar cal(p.horizon.start_date, {});
   return cal.time_of(p.horizon.service_end_date).days_since_start() + 1.0;
 }
-}  // namespace
 
-/// Non-copyable: `untouched` refers to `parameters`.
+/// The parts of a replication's people, joined: people numbered across the parts in part
+/// order. Non-copyable: `untouched` refers to `parameters`.
 struct Population {
   Population(const ModelParameters& p, const ReplicationSettings& s)
       : parameters(p), settings(s), months(month_boundaries(p)), untouched(parameters, months) {}
@@ -50,11 +50,13 @@ struct Population {
   ModelParameters parameters;  // those it was built with (checked by same_population)
   ReplicationSettings settings;
   std::vector<double> months;
+  std::vector<std::shared_ptr<const PopulationPart>> parts;
   /// People the centre can touch (arrived before it closed), with their baseline paths.
-  std::vector<KeptPerson> kept;
+  KeptPeople kept;
   /// Referrals by the first responsible party at arrival (index into kept).
   std::vector<std::pair<std::size_t, TouchReason>> referrals;
-  /// The accounts of the people who cannot be touched (the same in both worlds).
+  /// The accounts of the people who cannot be touched (the same in both worlds), summed part
+  /// by part in part order.
   WorldTotals untouched;
   /// Outreach and vacancy pools over `kept`.
   PersonPools pools;
@@ -63,61 +65,43 @@ struct Population {
 };
 
 std::shared_ptr<const Population> build_population(const ModelParameters& p,
-                                                   const ReplicationSettings& settings) {
+                                                   const ReplicationSettings& settings,
+                                                   const PartSource& parts) {
   auto pop = std::make_shared<Population>(p, settings);
-  const ModelParameters& q = pop->parameters;
-  const std::vector<double>& months = pop->months;
-  const double horizon_end = months.back();
-  const kernel::Calendar calendar(q.horizon.start_date, q.horizon.holidays);
-  const kernel::StreamKey base_key{settings.master_seed, settings.replication, 0, 0};
-  const double service_end_day = service_end_day_of(q);
-  const LifeCourse life(q, months, base_key, horizon_end);
-  const MonthLookup month_lookup(months);
-  kernel::StreamKey referral_key = base_key;
-  referral_key.purpose = kernel::hash_name("person/referral");
-  const kernel::StreamFamily referral_streams(referral_key);
-  pop->arrivals_delta.assign(months.size(), 0.0);
-  std::vector<Spell> scratch_path;  // reused: most people need no path of their own
-
-  // Everyone's baseline path is the "no service" world. People who cannot be touched by the
-  // centre (service off, or arriving after it closed) are accounted at once and not kept, so
-  // memory does not grow with the follow-up period.
-  const PopulationGenerator generator(q, calendar, months, base_key);
-  generator.generate([&](Person&& person) {
-    ++pop->people;
-    // Month-end m is the instant months[m + 1]; people arriving at or before it count.
-    pop->arrivals_delta[month_lookup.month_ends_before(person.arrival_day)] += 1.0;
-    life.baseline_path_into(person, scratch_path);
-    if (!q.service_enabled || person.arrival_day >= service_end_day) {
-      pop->untouched.add_path(person, scratch_path);
-      return;
+  const auto shared_parameters = std::make_shared<const ModelParameters>(p);
+  pop->arrivals_delta.assign(pop->months.size(), 0.0);
+  std::vector<PartPools> part_pools;
+  for (const PartId id : population_parts(p)) {
+    std::shared_ptr<const PopulationPart> part =
+        parts ? parts(shared_parameters, settings, id)
+              : build_population_part(shared_parameters, settings, id);
+    if (!part || !(part->id == id) || !(part->settings == settings) ||
+        !same_part(*part->parameters, p, id) || part->months != pop->months) {
+      throw std::logic_error("build_population: a part source gave a part of another population");
     }
-    // The first responsible party refers a share of the new inflow at arrival; a bankrupt
-    // firm that calls the centre refers its staff at the announcement.
-    if (person.arrival_day >= 0.0) {
-      kernel::RandomStream rng = referral_streams.stream(person.id);
-      const CohortParameters& cohort = q.cohorts[static_cast<std::size_t>(person.cohort)];
-      if (rng.bernoulli(cohort.referral_share)) {
-        pop->referrals.emplace_back(pop->kept.size(), TouchReason::first_party);
-      } else if (person.forced_job_loss_day.has_value()) {
-        const auto group = static_cast<std::size_t>((person.id >> 32U) & 0xffffU);
-        if (q.shocks.bankruptcies.at(group).calls_the_centre) {
-          pop->referrals.emplace_back(pop->kept.size(), TouchReason::bankruptcy);
-        }
-      }
+    const std::size_t first = pop->kept.size();
+    for (const auto& [index, reason] : part->referrals) {
+      pop->referrals.emplace_back(first + index, reason);
     }
-    pop->kept.push_back(KeptPerson{std::move(person), scratch_path});
-  });
-  pop->pools = index_people(pop->kept, q.sectors.size());
+    part_pools.push_back(PartPools{&part->pools, first});
+    pop->kept.append(part->kept);
+    pop->untouched.merge(part->untouched);
+    for (std::size_t m = 0; m < pop->arrivals_delta.size(); ++m) {
+      pop->arrivals_delta[m] += part->arrivals_delta[m];
+    }
+    pop->people += part->people;
+    pop->parts.push_back(std::move(part));
+  }
+  pop->pools = join_pools(pop->kept, part_pools, p.sectors.size());
   return pop;
 }
 
 std::size_t population_bytes(const Population& population) {
-  std::size_t bytes = sizeof(Population) + population.kept.capacity() * sizeof(KeptPerson) +
+  std::size_t bytes = sizeof(Population) + population.kept.index_bytes() +
                       population.referrals.capacity() * sizeof(population.referrals[0]) +
                       population.months.capacity() * sizeof(double) +
-                      population.arrivals_delta.capacity() * sizeof(double);
-  for (const KeptPerson& k : population.kept) bytes += k.path.capacity() * sizeof(Spell);
+                      population.arrivals_delta.capacity() * sizeof(double) +
+                      population.parts.capacity() * sizeof(population.parts[0]);
   bytes += population.pools.regular.capacity() * sizeof(std::size_t);
   for (const auto* group : {&population.pools.threatened, &population.pools.tozo}) {
     for (const auto& pool : *group) bytes += pool.capacity() * sizeof(std::size_t);
@@ -140,7 +124,7 @@ ReplicationResult run_replication(const ModelParameters& p, const ReplicationSet
   kernel::Simulation sim(kernel::Calendar(p.horizon.start_date, p.horizon.holidays),
                          kernel::SimulationIdentity{settings.master_seed, settings.replication});
   const kernel::StreamKey base_key{settings.master_seed, settings.replication, 0, 0};
-  const double service_end_day = service_end_day_of(p);
+  const double service_end = service_end_day(p);
   const LifeCourse life(p, months, base_key, horizon_end);
 
   // People the centre never touches live the same path in both worlds: they are accounted
@@ -151,7 +135,7 @@ ReplicationResult run_replication(const ModelParameters& p, const ReplicationSet
   WorldTotals touched_with(p, months);
 
   MobilityCentre centre(p, sim, life, population->kept, population->pools, touched_with, months,
-                        service_end_day);
+                        service_end);
   for (const auto& [index, reason] : population->referrals) {
     centre.schedule_referral(index, population->kept[index].person.arrival_day, reason);
   }

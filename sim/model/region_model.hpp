@@ -13,28 +13,35 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
 #include "model/parameters.hpp"
+#include "model/population.hpp"
 #include "model/replication_result.hpp"
+#include "model/replication_settings.hpp"
 
 namespace werkstroom::model {
 
-struct ReplicationSettings {
-  std::uint64_t master_seed = 1;
-  std::uint64_t replication = 0;
-  bool operator==(const ReplicationSettings&) const = default;
-};
-
 /// The people of one replication (opaque; see build_population).
 struct Population;
+/// One part of it (model/population_parts.hpp).
+struct PopulationPart;
 
-/// Builds the population of a replication. Throws like run_replication for bad parameters.
+/// Gives part `id` of the population of (*p, settings): built with build_population_part, or
+/// one built so before for parameters with same_part (a cache).
+using PartSource = std::function<std::shared_ptr<const PopulationPart>(
+    const std::shared_ptr<const ModelParameters>& p, const ReplicationSettings& settings,
+    PartId id)>;
+
+/// Builds the population of a replication from its parts (model/population.hpp), each from
+/// `parts` when given, else built here. The result is the same either way, bit for bit.
+/// Throws like run_replication for bad parameters.
 [[nodiscard]] std::shared_ptr<const Population> build_population(
-    const ModelParameters& p, const ReplicationSettings& settings);
+    const ModelParameters& p, const ReplicationSettings& settings, const PartSource& parts = {});
 
-/// Approximate heap and object bytes held by `population` (for caches with a memory budget).
+/// Approximate heap and object bytes held by `population` itself, without its parts.
 [[nodiscard]] std::size_t population_bytes(const Population& population);
 
 /// True when `a` and `b` have the same population parameters, so one population serves both.
@@ -47,6 +54,9 @@ struct Population;
 [[nodiscard]] ReplicationResult run_replication(const ModelParameters& p,
                                                 const ReplicationSettings& settings,
                                                 const Population* population = nullptr);
+
+/// The day number after the service's last day (people arriving from then on are never touched).
+[[nodiscard]] double service_end_day(const ModelParameters& p);
 
 /// The day numbers of the first days of the simulated months (month 0 starts at day 0) and,
 /// as last entry, the horizon's end.

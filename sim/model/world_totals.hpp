@@ -27,6 +27,7 @@ struct WorldSeries {
   std::vector<double> work_after_ww;     // ww -> employed
   std::vector<double> work_after_pw;     // pw -> employed
   std::vector<double> work_after_other;  // nug / tozo -> employed or self-employed
+  bool operator==(const WorldSeries&) const = default;
 };
 
 class WorldTotals {

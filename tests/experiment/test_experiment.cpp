@@ -159,14 +159,16 @@ void require_same_replications(const std::vector<experiment::ScenarioResults>& a
       const auto& y = b[s].replications[r];
       REQUIRE(x.kpis == y.kpis);
       REQUIRE(x.events == y.events);
-      REQUIRE(x.with_service.ww_benefit_eur == y.with_service.ww_benefit_eur);
-      REQUIRE(x.without_service.running == y.without_service.running);
+      REQUIRE(x.with_service == y.with_service);
+      REQUIRE(x.without_service == y.without_service);
+      REQUIRE(x.service == y.service);
+      REQUIRE(x.arrived_by_month_end == y.arrived_by_month_end);
     }
   }
 }
 }  // namespace
 
-TEST_CASE("a population cache reuses populations across experiments without changing results",
+TEST_CASE("a population cache reuses population parts across experiments without changing results",
           "[experiment]") {
   auto runs = two_scenarios();
   experiment::ExperimentSettings plain;
@@ -175,51 +177,79 @@ TEST_CASE("a population cache reuses populations across experiments without chan
   experiment::PopulationCache cache(std::size_t{1} << 30U);
   experiment::ExperimentSettings cached = plain;
   cached.population_cache = &cache;
+  const std::uint64_t parts = model::population_parts(runs[0].parameters).size();
+  REQUIRE(parts >= 8);  // eight cohorts, and the scenario's shocks
 
   // First experiment: one population per replication, shared by the two scenarios.
   require_same_replications(experiment::run_experiment(runs, plain),
                             experiment::run_experiment(runs, cached));
-  CHECK(cache.counts().misses == 3);
-  CHECK(cache.counts().entries == 3);
+  CHECK(cache.counts().built == 3 * parts);
+  CHECK(cache.counts().reused == 0);
+  CHECK(cache.counts().entries == 3 * parts);
   CHECK(cache.counts().bytes > 0);
 
-  // A change to the centre only (one advisor more): every population comes from the cache.
+  // A change to the centre only (one advisor more): every part comes from the cache.
   runs[1].parameters.staff.advisors += 1;
   runs[1].parameters.budget.centre_budget_eur += 100000.0;
   require_same_replications(experiment::run_experiment(runs, plain),
                             experiment::run_experiment(runs, cached));
-  CHECK(cache.counts().misses == 3);
-  CHECK(cache.counts().hits == 3);
+  CHECK(cache.counts().built == 3 * parts);
+  CHECK(cache.counts().reused == 3 * parts);
 
-  // A change to the population (more WW inflow) in the second scenario: new populations for
-  // it, the first scenario's still come from the cache.
+  // A change to one cohort's inflow in the second scenario: a new population for it, of
+  // which only that cohort's part is built; the first scenario's population is all reused.
   runs[1].parameters.cohorts[0].inflow_per_month.front() *= 1.2;
   REQUIRE_FALSE(model::same_population(runs[0].parameters, runs[1].parameters));
   require_same_replications(experiment::run_experiment(runs, plain),
                             experiment::run_experiment(runs, cached));
-  CHECK(cache.counts().misses == 6);
-  CHECK(cache.counts().hits == 6);
-  CHECK(cache.counts().entries == 6);
+  CHECK(cache.counts().built == 3 * parts + 3);
+  CHECK(cache.counts().reused == 3 * parts + 3 * parts + 3 * (parts - 1));
+  CHECK(cache.counts().entries == 3 * parts + 3);
+
+  // A bankruptcy more: only its part is new.
+  model::BankruptcyShock extra;
+  extra.sector = runs[1].parameters.sectors.front().name;
+  extra.staff = 40;
+  extra.date = kernel::Date{2021, 6, 1};
+  runs[1].parameters.shocks.bankruptcies.push_back(extra);
+  const auto before = cache.counts();
+  require_same_replications(experiment::run_experiment(runs, plain),
+                            experiment::run_experiment(runs, cached));
+  CHECK(cache.counts().built == before.built + 3);
+  CHECK(cache.counts().reused == before.reused + 3 * parts + 3 * parts);
 }
 
 TEST_CASE("a population cache stays within its memory budget", "[experiment]") {
   const auto runs = two_scenarios();
+  const std::uint64_t parts = model::population_parts(runs[0].parameters).size();
   experiment::ExperimentSettings plain;
   plain.replications = 3;
   plain.threads = 1;
-  // A budget smaller than one population keeps only the newest one.
-  experiment::PopulationCache tiny(1);
+  // A budget of about one population's parts.
+  experiment::PopulationCache probe(std::size_t{1} << 30U);
+  (void)probe.get_or_build(runs[0].parameters, {plain.master_seed, 0});
+  REQUIRE(probe.counts().entries == parts);
+  const std::size_t one_population = probe.counts().bytes;
+  experiment::PopulationCache small(one_population);
   experiment::ExperimentSettings cached = plain;
-  cached.population_cache = &tiny;
+  cached.population_cache = &small;
   require_same_replications(experiment::run_experiment(runs, plain),
                             experiment::run_experiment(runs, cached));
-  CHECK(tiny.counts().entries == 1);
-  // Replications 0 and 1 were evicted, replication 2 is still there.
-  const auto before = tiny.counts();
-  (void)tiny.get_or_build(runs[0].parameters, {plain.master_seed, 2});
-  CHECK(tiny.counts().hits == before.hits + 1);
+  CHECK(small.counts().built == 3 * parts);
+  CHECK(small.counts().bytes <= one_population);
+  CHECK(small.counts().entries < 2 * parts);
+  // The last replication's parts are (mostly) still there, the first one's are gone.
+  auto before = small.counts();
+  (void)small.get_or_build(runs[0].parameters, {plain.master_seed, 2});
+  CHECK(small.counts().reused > before.reused);
+  before = small.counts();
+  (void)small.get_or_build(runs[0].parameters, {plain.master_seed, 0});
+  CHECK(small.counts().built == before.built + parts);
+  CHECK(small.counts().reused == before.reused);
+  // A budget smaller than any part keeps only the newest one.
+  experiment::PopulationCache tiny(1);
   (void)tiny.get_or_build(runs[0].parameters, {plain.master_seed, 0});
-  CHECK(tiny.counts().misses == before.misses + 1);
+  CHECK(tiny.counts().entries == 1);
   tiny.clear();
   CHECK(tiny.counts().entries == 0);
   CHECK(tiny.counts().bytes == 0);

@@ -53,7 +53,8 @@ void usage() {
       "  --tab T                the tab to show first: service | monitor | explorer | scale-up\n"
       "  --bench-lever L        screenshot mode: after the first results, move lever L of the\n"
       "                         selected scenario as a released slider does and time the\n"
-      "                         re-simulation (L: advisors | inflow)\n",
+      "                         re-simulation (L: advisors | inflow (threatened workers) |\n"
+      "                         inflow-ww (new WW, the largest cohort) | bankruptcy (100 staff))\n",
       stderr);
 }
 
@@ -118,9 +119,11 @@ Options parse(int argc, char** argv) {
       }
     } else if (a == "--bench-lever") {
       o.bench_lever = value();
-      if (o.bench_lever != "advisors" && o.bench_lever != "inflow") {
+      if (o.bench_lever != "advisors" && o.bench_lever != "inflow" &&
+          o.bench_lever != "inflow-ww" && o.bench_lever != "bankruptcy") {
         std::fprintf(stderr,
-                     "werkstroom-viz: --bench-lever: expected advisors or inflow, found \"%s\"\n",
+                     "werkstroom-viz: --bench-lever: expected advisors, inflow, inflow-ww or "
+                     "bankruptcy, found \"%s\"\n",
                      o.bench_lever.c_str());
         std::exit(2);
       }
@@ -300,10 +303,19 @@ int main(int argc, char** argv) {
           lever_pending = false;
           werkstroom::viz::Levers& levers =
               viewer.view().levers.at(viewer.view().selected_scenario);
+          // advisors: the centre only, every population part is reused; inflow, inflow-ww:
+          // one cohort's part is built again (the threatened workers, or the new WW inflow,
+          // the largest cohort); bankruptcy: one part more.
           if (options.bench_lever == "advisors") {
-            levers.advisors += 1;  // the centre only: populations are reused
+            levers.advisors += 1;
+          } else if (options.bench_lever == "inflow") {
+            levers.inflow_multiplier[static_cast<std::size_t>(
+                werkstroom::model::Cohort::threatened)] *= 1.2;
+          } else if (options.bench_lever == "inflow-ww") {
+            levers.inflow_multiplier[static_cast<std::size_t>(
+                werkstroom::model::Cohort::ww_inflow)] *= 1.2;
           } else {
-            levers.inflow_multiplier[0] *= 1.2;  // the population: built again
+            levers.bankruptcy.staff = 100;
           }
           if (!viewer.apply_levers_and_rerun()) {
             std::fprintf(stderr, "werkstroom-viz: --bench-lever: %s\n", viewer.message().c_str());
@@ -332,10 +344,10 @@ int main(int argc, char** argv) {
                     .count();
             const auto cache = viewer.population_cache_counts();
             std::fprintf(stderr,
-                         "werkstroom-viz: population cache: %llu hits, %llu misses, %zu kept "
-                         "(%.0f MiB)\n",
-                         static_cast<unsigned long long>(cache.hits),
-                         static_cast<unsigned long long>(cache.misses), cache.entries,
+                         "werkstroom-viz: population cache: %llu parts reused, %llu built, %zu "
+                         "kept (%.0f MiB)\n",
+                         static_cast<unsigned long long>(cache.reused),
+                         static_cast<unsigned long long>(cache.built), cache.entries,
                          static_cast<double>(cache.bytes) / (1024.0 * 1024.0));
             std::fprintf(stderr,
                          "werkstroom-viz: idle with results: %.1f frames/s (capped at 40 by the "

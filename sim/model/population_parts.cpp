@@ -1,0 +1,86 @@
+#include "model/population_parts.hpp"
+
+#include "kernel/calendar.hpp"
+#include "kernel/random.hpp"
+#include "model/life_course.hpp"
+#include "model/month_lookup.hpp"
+#include "model/region_model.hpp"
+
+namespace werkstroom::model {
+
+PopulationPart::PopulationPart(std::shared_ptr<const ModelParameters> p,
+                               const ReplicationSettings& s, PartId part,
+                               std::vector<double> month_starts)
+    : parameters(std::move(p)),
+      settings(s),
+      id(part),
+      months(std::move(month_starts)),
+      kept(std::make_shared<std::vector<KeptPerson>>()),
+      untouched(*parameters, months),
+      arrivals_delta(months.size(), 0.0) {}
+
+std::shared_ptr<const PopulationPart> build_population_part(
+    std::shared_ptr<const ModelParameters> p, const ReplicationSettings& settings, PartId id) {
+  std::vector<double> month_starts = month_boundaries(*p);
+  auto part = std::make_shared<PopulationPart>(std::move(p), settings, id, std::move(month_starts));
+  const ModelParameters& q = *part->parameters;
+  const std::vector<double>& months = part->months;
+  const double horizon_end = months.back();
+  const kernel::Calendar calendar(q.horizon.start_date, q.horizon.holidays);
+  const kernel::StreamKey base_key{settings.master_seed, settings.replication, 0, 0};
+  const double service_end = service_end_day(q);
+  const LifeCourse life(q, months, base_key, horizon_end);
+  const MonthLookup month_lookup(months);
+  kernel::StreamKey referral_key = base_key;
+  referral_key.purpose = kernel::hash_name("person/referral");
+  const kernel::StreamFamily referral_streams(referral_key);
+  std::vector<KeptPerson>& kept = *part->kept;
+  std::vector<Spell> scratch_path;  // reused: most people need no path of their own
+
+  // Everyone's baseline path is the "no service" world. People who cannot be touched by the
+  // centre (service off, or arriving after it closed) are accounted at once and not kept, so
+  // memory does not grow with the follow-up period.
+  const PopulationGenerator generator(q, calendar, months, base_key);
+  generator.generate_part(id, [&](Person&& person) {
+    ++part->people;
+    // Month-end m is the instant months[m + 1]; people arriving at or before it count.
+    part->arrivals_delta[month_lookup.month_ends_before(person.arrival_day)] += 1.0;
+    life.baseline_path_into(person, scratch_path);
+    if (!q.service_enabled || person.arrival_day >= service_end) {
+      part->untouched.add_path(person, scratch_path);
+      return;
+    }
+    // The first responsible party refers a share of the new inflow at arrival; a bankrupt
+    // firm that calls the centre refers its staff at the announcement.
+    if (person.arrival_day >= 0.0) {
+      kernel::RandomStream rng = referral_streams.stream(person.id);
+      const CohortParameters& cohort = q.cohorts[static_cast<std::size_t>(person.cohort)];
+      if (rng.bernoulli(cohort.referral_share)) {
+        part->referrals.emplace_back(kept.size(), TouchReason::first_party);
+      } else if (person.forced_job_loss_day.has_value()) {
+        const auto group = static_cast<std::size_t>((person.id >> 32U) & 0xffffU);
+        if (q.shocks.bankruptcies.at(group).calls_the_centre) {
+          part->referrals.emplace_back(kept.size(), TouchReason::bankruptcy);
+        }
+      }
+    }
+    kept.push_back(KeptPerson{std::move(person), scratch_path});
+  });
+  part->pools = index_people(kept, q.sectors.size());
+  return part;
+}
+
+std::size_t population_part_bytes(const PopulationPart& part) {
+  std::size_t bytes = sizeof(PopulationPart) + part.kept->capacity() * sizeof(KeptPerson) +
+                      part.referrals.capacity() * sizeof(part.referrals[0]) +
+                      part.months.capacity() * sizeof(double) +
+                      part.arrivals_delta.capacity() * sizeof(double);
+  for (const KeptPerson& k : *part.kept) bytes += k.path.capacity() * sizeof(Spell);
+  bytes += part.pools.regular.capacity() * sizeof(std::size_t);
+  for (const auto* group : {&part.pools.threatened, &part.pools.tozo}) {
+    for (const auto& pool : *group) bytes += pool.capacity() * sizeof(std::size_t);
+  }
+  return bytes;
+}
+
+}  // namespace werkstroom::model
