@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "model/population_parts.hpp"
 #include "model/region_model.hpp"
 #include "scenario/loader.hpp"
 
@@ -49,6 +50,44 @@ int main(int argc, char** argv) {
     build_seconds += std::chrono::duration<double>(b1 - b0).count();
     centre_seconds += std::chrono::duration<double>(b2 - b1).count();
   }
+  // A population joined from parts built before (the viewer's cache after a lever of the
+  // centre: every part reused), and the cost of each kind of part.
+  double join_seconds = 0.0;
+  std::vector<double> part_seconds;
+  const auto parameters =
+      std::make_shared<const werkstroom::model::ModelParameters>(loaded.parameters);
+  const std::vector<werkstroom::model::PartId> part_ids =
+      werkstroom::model::population_parts(loaded.parameters);
+  part_seconds.assign(part_ids.size(), 0.0);
+  for (int r = 0; r < reps; ++r) {
+    const werkstroom::model::ReplicationSettings rs{1, static_cast<std::uint64_t>(r)};
+    std::vector<std::shared_ptr<const werkstroom::model::PopulationPart>> parts;
+    for (std::size_t i = 0; i < part_ids.size(); ++i) {
+      const auto p0 = std::chrono::steady_clock::now();
+      parts.push_back(werkstroom::model::build_population_part(parameters, rs, part_ids[i]));
+      part_seconds[i] +=
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - p0).count();
+    }
+    std::size_t next = 0;
+    const auto j0 = std::chrono::steady_clock::now();
+    (void)werkstroom::model::build_population(
+        loaded.parameters, rs,
+        [&parts, &next](const auto&, const auto&, werkstroom::model::PartId) {
+          return parts.at(next++);
+        });
+    join_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - j0).count();
+  }
+  std::string part_costs;
+  for (std::size_t i = 0; i < part_ids.size(); ++i) {
+    const auto& id = part_ids[i];
+    const std::string name = id.kind == werkstroom::model::PartKind::cohort
+                                 ? werkstroom::model::kCohortNames.at(id.index)
+                                 : (id.kind == werkstroom::model::PartKind::bankruptcy
+                                        ? fmt::format("bankruptcy {}", id.index)
+                                        : std::string("now_end"));
+    part_costs +=
+        fmt::format("{}{} {:.2f}", i == 0 ? "" : ", ", name, 1000.0 * part_seconds[i] / reps);
+  }
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   // Memory of holding the populations of all replications at once (the viewer's cache).
@@ -64,10 +103,12 @@ int main(int argc, char** argv) {
       "{}: follow-up {} months, {} replications, {:.2f} ms per replication, "
       "{:.0f} people and {:.0f} events per replication, peak RSS {:.1f} MiB\n"
       "  of which: population {:.2f} ms, centre on a given population {:.2f} ms\n"
+      "  population joined from parts built before {:.2f} ms; parts (ms): {}\n"
       "  holding all {} populations: peak RSS {:.1f} MiB\n",
       loaded.name, loaded.parameters.horizon.follow_up_months, reps, 1000.0 * seconds / reps,
       static_cast<double>(people) / reps, static_cast<double>(events) / reps,
       static_cast<double>(usage.ru_maxrss) / 1024.0, 1000.0 * build_seconds / reps,
-      1000.0 * centre_seconds / reps, reps, static_cast<double>(holding.ru_maxrss) / 1024.0);
+      1000.0 * centre_seconds / reps, 1000.0 * join_seconds / reps, part_costs, reps,
+      static_cast<double>(holding.ru_maxrss) / 1024.0);
   return 0;
 }

@@ -10,20 +10,21 @@ EmployerPopulation::EmployerPopulation(const ModelParameters& p, kernel::RandomS
     : p_(p), horizon_day_(horizon_day) {
   std::vector<double> shares;
   for (const SectorParameters& s : p.sectors) shares.push_back(s.employment_share);
+  // Prepared once: draws the same as stream.discrete(shares) (kernel/random.hpp).
+  const kernel::DiscreteWeights sector_weights(shares.data(), shares.size());
   const auto firms = static_cast<std::size_t>(std::max(p.employers.employers, 0));
   const auto zzp = static_cast<std::size_t>(std::max(p.employers.zzp, 0));
   employers_.reserve(firms + zzp);
   // Firm sizes: 1 + geometric, so the mean is mean_staff_per_employer.
   const double p_stop = 1.0 / std::max(p.employers.mean_staff_per_employer, 1.0);
+  const double log_continue = std::log(1.0 - p_stop);
   for (std::size_t i = 0; i < firms + zzp; ++i) {
     Employer e;
-    e.sector = shares.empty()
-                   ? 0
-                   : static_cast<std::uint8_t>(stream.discrete(shares.data(), shares.size()));
+    e.sector = shares.empty() ? 0 : static_cast<std::uint8_t>(sector_weights.draw(stream));
     e.zzp = i >= firms;
     if (!e.zzp && p_stop < 1.0) {
       e.staff = 1 + static_cast<std::uint32_t>(
-                        std::floor(std::log(1.0 - stream.uniform01()) / std::log(1.0 - p_stop)));
+                        std::floor(std::log(1.0 - stream.uniform01()) / log_continue));
     }
     employers_.push_back(e);
   }
