@@ -16,7 +16,7 @@ PopulationPart::PopulationPart(std::shared_ptr<const ModelParameters> p,
       id(part),
       months(std::move(month_starts)),
       kept(std::make_shared<std::vector<KeptPerson>>()),
-      untouched(*parameters, months),
+      baseline(*parameters, months),
       arrivals_delta(months.size(), 0.0) {}
 
 std::shared_ptr<const PopulationPart> build_population_part(
@@ -37,19 +37,17 @@ std::shared_ptr<const PopulationPart> build_population_part(
   std::vector<KeptPerson>& kept = *part->kept;
   std::vector<Spell> scratch_path;  // reused: most people need no path of their own
 
-  // Everyone's baseline path is the "no service" world. People who cannot be touched by the
-  // centre (service off, or arriving after it closed) are accounted at once and not kept, so
-  // memory does not grow with the follow-up period.
+  // Everyone's baseline path is the "no service" world, accounted here once for all scenarios
+  // run on the population. People who cannot be touched by the centre (service off, or
+  // arriving after it closed) are not kept, so memory does not grow with the follow-up period.
   const PopulationGenerator generator(q, calendar, months, base_key);
   generator.generate_part(id, [&](Person&& person) {
     ++part->people;
     // Month-end m is the instant months[m + 1]; people arriving at or before it count.
     part->arrivals_delta[month_lookup.month_ends_before(person.arrival_day)] += 1.0;
     life.baseline_path_into(person, scratch_path);
-    if (!q.service_enabled || person.arrival_day >= service_end) {
-      part->untouched.add_path(person, scratch_path);
-      return;
-    }
+    part->baseline.add_path(person, scratch_path);
+    if (!q.service_enabled || person.arrival_day >= service_end) return;
     // The first responsible party refers a share of the new inflow at arrival; a bankrupt
     // firm that calls the centre refers its staff at the announcement.
     if (person.arrival_day >= 0.0) {

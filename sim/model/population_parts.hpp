@@ -1,7 +1,7 @@
 #pragma once
 // One part of a replication's population (model/population.hpp: a cohort, a bankruptcy, the
 // end of the NOW), built on its own: its people the centre may touch with their baseline
-// paths, the accounts of those it cannot touch, first-party referrals and outreach pools.
+// paths, the accounts of everybody's baseline paths, first-party referrals and outreach pools.
 // Parts are immutable once built; a population joins them in the order population_parts
 // gives (model/region_model.cpp), so a population whose parts come from a cache is the same,
 // bit for bit, as one built from scratch.
@@ -21,7 +21,7 @@
 
 namespace werkstroom::model {
 
-/// Non-copyable: `untouched` refers to `*parameters`.
+/// Non-copyable: `baseline` refers to `*parameters`.
 struct PopulationPart {
   PopulationPart(std::shared_ptr<const ModelParameters> p, const ReplicationSettings& s,
                  PartId part, std::vector<double> month_starts);
@@ -36,8 +36,8 @@ struct PopulationPart {
   std::shared_ptr<std::vector<KeptPerson>> kept;
   /// Referrals by the first responsible party at arrival (index into kept).
   std::vector<std::pair<std::size_t, TouchReason>> referrals;
-  /// The accounts of the people who cannot be touched (the same in both worlds).
-  WorldTotals untouched;
+  /// The accounts of everybody's baseline paths: the part's share of the no-service world.
+  WorldTotals baseline;
   /// Outreach and vacancy pools over `kept`.
   PersonPools pools;
   std::vector<double> arrivals_delta;  // per month end: people arrived by then, as differences

@@ -40,10 +40,10 @@ double service_end_day(const ModelParameters& p) {
 }
 
 /// The parts of a replication's people, joined: people numbered across the parts in part
-/// order. Non-copyable: `untouched` refers to `parameters`.
+/// order. Non-copyable: `baseline` refers to `parameters`.
 struct Population {
   Population(const ModelParameters& p, const ReplicationSettings& s)
-      : parameters(p), settings(s), months(month_boundaries(p)), untouched(parameters, months) {}
+      : parameters(p), settings(s), months(month_boundaries(p)), baseline(parameters, months) {}
   Population(const Population&) = delete;
   Population& operator=(const Population&) = delete;
 
@@ -55,9 +55,10 @@ struct Population {
   KeptPeople kept;
   /// Referrals by the first responsible party at arrival (index into kept).
   std::vector<std::pair<std::size_t, TouchReason>> referrals;
-  /// The accounts of the people who cannot be touched (the same in both worlds), summed part
-  /// by part in part order.
-  WorldTotals untouched;
+  /// The accounts of everybody's baseline paths, summed part by part in part order, and
+  /// their series: the no-service world, the same for every scenario run on the population.
+  WorldTotals baseline;
+  WorldSeries baseline_series;
   /// Outreach and vacancy pools over `kept`.
   PersonPools pools;
   std::vector<double> arrivals_delta;
@@ -85,7 +86,7 @@ std::shared_ptr<const Population> build_population(const ModelParameters& p,
     }
     part_pools.push_back(PartPools{&part->pools, first});
     pop->kept.append(part->kept);
-    pop->untouched.merge(part->untouched);
+    pop->baseline.merge(part->baseline);
     for (std::size_t m = 0; m < pop->arrivals_delta.size(); ++m) {
       pop->arrivals_delta[m] += part->arrivals_delta[m];
     }
@@ -93,6 +94,7 @@ std::shared_ptr<const Population> build_population(const ModelParameters& p,
     pop->parts.push_back(std::move(part));
   }
   pop->pools = join_pools(pop->kept, part_pools, p.sectors.size());
+  pop->baseline_series = pop->baseline.finish();
   return pop;
 }
 
@@ -127,10 +129,9 @@ ReplicationResult run_replication(const ModelParameters& p, const ReplicationSet
   const double service_end = service_end_day(p);
   const LifeCourse life(p, months, base_key, horizon_end);
 
-  // People the centre never touches live the same path in both worlds: they are accounted
-  // once, in `untouched`; the touched ones have an account per world.
-  WorldTotals untouched(p, months);
-  untouched.merge(population->untouched);
+  // The no-service world is the population's baseline accounts. The with-service world
+  // differs from it only in the people the centre touched: their service paths (fed by the
+  // centre) replace their baseline paths.
   WorldTotals touched_without(p, months);
   WorldTotals touched_with(p, months);
 
@@ -143,11 +144,12 @@ ReplicationResult run_replication(const ModelParameters& p, const ReplicationSet
   sim.run_until(kernel::Time::at_day(horizon_end));
   centre.finish();
   for (std::size_t i = 0; i < population->kept.size(); ++i) {
+    if (!centre.touched(i)) continue;
     const KeptPerson& k = population->kept[i];
-    (centre.touched(i) ? touched_without : untouched).add_path(k.person, k.path);
+    touched_without.add_path(k.person, k.path);
   }
-  touched_with.merge(untouched);
-  touched_without.merge(untouched);
+  touched_with.subtract(touched_without);
+  touched_with.merge(population->baseline);
 
   ReplicationResult result;
   for (std::size_t m = 0; m + 1 < months.size(); ++m) {
@@ -160,7 +162,7 @@ ReplicationResult run_replication(const ModelParameters& p, const ReplicationSet
   }
   result.service = centre.indicators();
   result.with_service = touched_with.finish();
-  result.without_service = touched_without.finish();
+  result.without_service = population->baseline_series;
   result.events = sim.events_run();
   result.people = population->people;
   result.clients = centre.client_count();

@@ -112,9 +112,13 @@ void WorldTotals::add_path_until(const Person& person, const std::vector<Spell>&
   }
 }
 
-void WorldTotals::merge(const WorldTotals& other) {
-  const auto add = [](std::vector<double>& into, const std::vector<double>& from) {
-    for (std::size_t i = 0; i < into.size() && i < from.size(); ++i) into[i] += from[i];
+void WorldTotals::merge(const WorldTotals& other) { combine(other, 1.0); }
+
+void WorldTotals::subtract(const WorldTotals& other) { combine(other, -1.0); }
+
+void WorldTotals::combine(const WorldTotals& other, double sign) {
+  const auto add = [sign](std::vector<double>& into, const std::vector<double>& from) {
+    for (std::size_t i = 0; i < into.size() && i < from.size(); ++i) into[i] += sign * from[i];
   };
   for (std::size_t s = 0; s < kStateCount; ++s) add(running_delta_[s], other.running_delta_[s]);
   add(series_.ww_inflow, other.series_.ww_inflow);

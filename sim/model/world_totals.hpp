@@ -45,6 +45,9 @@ class WorldTotals {
 
   /// Adds another account of the same horizon (people fed to either count once).
   void merge(const WorldTotals& other);
+  /// Takes out an account of people fed to this one as well (counts stay exact; sums of euros
+  /// and months agree with feeding only the others up to rounding).
+  void subtract(const WorldTotals& other);
 
   /// Turns the running-count differences into counts; call once after all spells.
   [[nodiscard]] WorldSeries finish() const;
@@ -52,6 +55,8 @@ class WorldTotals {
 
  private:
   void add_benefit(const Person& person, State state, double spell_start, double start, double end);
+  /// Adds `sign` times `other`, entry by entry.
+  void combine(const WorldTotals& other, double sign);
   const ModelParameters& p_;
   std::vector<double> month_starts_;  // months + 1 entries; the last is the horizon's end
   MonthLookup lookup_;                // over month_starts_
