@@ -201,6 +201,29 @@ void PopulationGenerator::generate_part(PartId id,
   }
 }
 
+double PopulationGenerator::expected_arrivals_before(PartId id, double day) const {
+  switch (id.kind) {
+    case PartKind::cohort: {
+      const CohortParameters& c = p_.cohorts.at(id.index);
+      if (!c.enabled) return 0.0;
+      double expected = std::max(0.0, c.initial_stock);
+      for (std::size_t m = 0; m + 1 < month_starts_.size() && !c.inflow_per_month.empty(); ++m) {
+        const double begin = month_starts_[m];
+        const double end = std::min(month_starts_[m + 1], day);
+        if (end <= begin) break;
+        const double rate = c.inflow_per_month[std::min(m, c.inflow_per_month.size() - 1)];
+        expected += std::max(0.0, rate) * (end - begin) / kDaysPerMonth;
+      }
+      return expected;
+    }
+    case PartKind::bankruptcy:
+      return std::max(0, p_.shocks.bankruptcies.at(id.index).staff);
+    case PartKind::now_end:
+      return std::max(0.0, p_.shocks.now_end_extra_threatened);
+  }
+  return 0.0;
+}
+
 void PopulationGenerator::generate_cohort(std::size_t ci,
                                           const std::function<void(Person&&)>& visit) const {
   const std::size_t months = month_starts_.size() - 1;

@@ -50,6 +50,10 @@ class PopulationGenerator {
   /// (arrival days within a month are uniform); a shock's people by number.
   void generate_part(PartId id, const std::function<void(Person&&)>& visit) const;
 
+  /// The expected number of people of part `id` who arrive before `day` (the initial stock
+  /// counts as arrived): for reserving memory, not a draw.
+  [[nodiscard]] double expected_arrivals_before(PartId id, double day) const;
+
   /// Draws a person's attributes from their own stream (exposed for tests).
   [[nodiscard]] Attributes draw_attributes(std::uint64_t id, Cohort cohort,
                                            int forced_sector) const;

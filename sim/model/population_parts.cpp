@@ -1,5 +1,7 @@
 #include "model/population_parts.hpp"
 
+#include <cmath>
+
 #include "kernel/calendar.hpp"
 #include "kernel/random.hpp"
 #include "model/life_course.hpp"
@@ -41,6 +43,12 @@ std::shared_ptr<const PopulationPart> build_population_part(
   // run on the population. People who cannot be touched by the centre (service off, or
   // arriving after it closed) are not kept, so memory does not grow with the follow-up period.
   const PopulationGenerator generator(q, calendar, months, base_key);
+  if (q.service_enabled) {
+    // Room for the people expected before the centre closes, and some more (the counts are
+    // Poisson), so that the vector is not grown and moved again and again.
+    const double expected = generator.expected_arrivals_before(id, service_end);
+    kept.reserve(static_cast<std::size_t>(expected * 1.05 + 4.0 * std::sqrt(expected) + 16.0));
+  }
   generator.generate_part(id, [&](Person&& person) {
     ++part->people;
     // Month-end m is the instant months[m + 1]; people arriving at or before it count.
