@@ -10,6 +10,7 @@
 #include "app/viewer.hpp"
 #include "core/scenario_set.hpp"
 #include "core/translations.hpp"
+#include "headless_imgui.hpp"
 #include "panels/panels.hpp"
 #include "panels/style.hpp"
 
@@ -19,41 +20,6 @@ using werkstroom::experiment::Language;
 namespace {
 
 const std::filesystem::path kScenarios = WERKSTROOM_SCENARIOS_DIR;
-
-/// An ImGui context with a display and a built font atlas, and no backend.
-class HeadlessImGui {
- public:
-  HeadlessImGui() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = {1600.0F, 1000.0F};
-    io.DeltaTime = 1.0F / 60.0F;
-    io.IniFilename = nullptr;
-    viz::style::setup();
-    unsigned char* pixels = nullptr;
-    int width = 0;
-    int height = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-  }
-  ~HeadlessImGui() { ImGui::DestroyContext(); }
-  HeadlessImGui(const HeadlessImGui&) = delete;
-  HeadlessImGui& operator=(const HeadlessImGui&) = delete;
-
-  /// Runs `body` inside a full-screen window of one frame; returns the vertices drawn.
-  template <typename Body>
-  int frame(Body&& body, ImVec2 mouse = {-1.0F, -1.0F}) {
-    ImGui::GetIO().MousePos = mouse;
-    ImGui::NewFrame();
-    ImGui::SetNextWindowPos({0.0F, 0.0F});
-    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-    ImGui::Begin("test", nullptr, ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoDecoration);
-    body();
-    ImGui::End();
-    ImGui::Render();
-    const ImDrawData* d = ImGui::GetDrawData();
-    return d != nullptr && d->Valid ? d->TotalVtxCount : 0;
-  }
-};
 
 struct Fixture {
   std::vector<viz::ScenarioSlot> slots;
@@ -82,7 +48,7 @@ Fixture fixture() {
 }  // namespace
 
 TEST_CASE("every panel renders results headless and draws something", "[viz]") {
-  HeadlessImGui imgui;
+  test::HeadlessImGui imgui;
   Fixture f = fixture();
   viz::clear_untranslated_keys();
   for (const Language lang : {Language::nl, Language::en}) {
@@ -140,7 +106,7 @@ TEST_CASE("the scale-up advice follows the target rule", "[viz]") {
 }
 
 TEST_CASE("the whole viewer runs frames headless and re-simulates when a lever moves", "[viz]") {
-  HeadlessImGui imgui;
+  test::HeadlessImGui imgui;
   viz::ViewerOptions options;
   options.replications = 3;
   options.threads = 2;

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "app/frame_presenter.hpp"
 #include "app/screenshot.hpp"
 #include "app/viewer.hpp"
 #include "core/settings.hpp"
@@ -35,7 +36,9 @@ struct Options {
   bool language_given = false;
   bool replications_given = false;
   double timeout_seconds = 300.0;
-  std::string bench_lever;  // screenshot mode: a lever to move after the first results
+  std::string bench_lever;    // screenshot mode: a lever to move after the first results
+  bool full_redraw = false;   // draw every frame whole, even where only part of it changed
+  bool check_redraw = false;  // screenshot mode: compare the picture with one drawn whole
   std::optional<werkstroom::viz::MainTab> tab;  // the tab to show first
   std::vector<std::filesystem::path> paths;
   std::string command_line;
@@ -51,6 +54,10 @@ void usage() {
       "  --lang nl|en           language (default nl)\n"
       "  --timeout S            screenshot mode: give up after S seconds (default 300)\n"
       "  --tab T                the tab to show first: service | monitor | explorer | scale-up\n"
+      "  --full-redraw          draw every frame whole (by default only what changed is redrawn\n"
+      "                         where the OpenGL driver keeps the picture between frames)\n"
+      "  --check-redraw         screenshot mode: draw one more frame whole and fail if any pixel\n"
+      "                         differs from the picture drawn piece by piece\n"
       "  --bench-lever L        screenshot mode: after the first results, move lever L of the\n"
       "                         selected scenario as a released slider does and time the\n"
       "                         re-simulation (L: advisors | inflow (threatened workers) |\n"
@@ -100,6 +107,10 @@ Options parse(int argc, char** argv) {
       o.threads = parse_int(a, value(), 0, 1024);
     } else if (a == "--timeout") {
       o.timeout_seconds = parse_int(a, value(), 1, 86400);
+    } else if (a == "--full-redraw") {
+      o.full_redraw = true;
+    } else if (a == "--check-redraw") {
+      o.check_redraw = true;
     } else if (a == "--tab") {
       const std::string t = value();
       if (t == "service") {
@@ -200,6 +211,14 @@ int main(int argc, char** argv) {
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 130");
 
+  // Redraws only what changed, where the driver allows it; the window system's expose events
+  // (another window was on top) ask for a whole frame.
+  werkstroom::viz::FramePresenter presenter(window, !options.full_redraw);
+  glfwSetWindowUserPointer(window, &presenter);
+  glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) {
+    static_cast<werkstroom::viz::FramePresenter*>(glfwGetWindowUserPointer(w))->invalidate();
+  });
+
   int exit_code = 0;
   {
     werkstroom::viz::ViewerOptions viewer_options;
@@ -269,12 +288,7 @@ int main(int argc, char** argv) {
       int fb_width = 0;
       int fb_height = 0;
       glfwGetFramebufferSize(window, &fb_width, &fb_height);
-      glViewport(0, 0, fb_width, fb_height);
-      // The page colour (style.cpp, WindowBg): cards and charts are drawn as borders on it, so
-      // the software renderer of a machine without a GPU shades each pixel about once.
-      glClearColor(1.0F, 1.0F, 1.0F, 1.0F);
-      glClear(GL_COLOR_BUFFER_BIT);
-      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      presenter.draw(*ImGui::GetDrawData(), fb_width, fb_height);
 
       const float scale_x =
           io.DisplaySize.x > 0.0F ? static_cast<float>(fb_width) / io.DisplaySize.x : 1.0F;
@@ -353,6 +367,37 @@ int main(int argc, char** argv) {
                          "werkstroom-viz: idle with results: %.1f frames/s (capped at 40 by the "
                          "frame pacing)\n",
                          idle_seconds > 0.0 ? (kSettleFrames - 1) / idle_seconds : 0.0);
+            std::fprintf(stderr, "werkstroom-viz: frames drawn %s; %.0f%% of the pixels redrawn\n",
+                         presenter.partial() ? "where they changed" : "whole",
+                         100.0 * presenter.redrawn_share());
+            if (options.check_redraw) {
+              // The settled window draws the same frame again: drawn whole now, it must give
+              // the picture the frames drawn piece by piece left in the buffer.
+              const std::vector<unsigned char> pieced =
+                  werkstroom::viz::read_framebuffer_rgb(0, 0, fb_width, fb_height, fb_height);
+              ImGui_ImplOpenGL3_NewFrame();
+              ImGui_ImplGlfw_NewFrame();
+              ImGui::NewFrame();
+              viewer.frame();
+              ImGui::Render();
+              presenter.invalidate();
+              presenter.draw(*ImGui::GetDrawData(), fb_width, fb_height);
+              const std::vector<unsigned char> whole =
+                  werkstroom::viz::read_framebuffer_rgb(0, 0, fb_width, fb_height, fb_height);
+              std::size_t differing = 0;
+              for (std::size_t i = 0; i + 2 < whole.size() && whole.size() == pieced.size();
+                   i += 3) {
+                if (whole[i] != pieced[i] || whole[i + 1] != pieced[i + 1] ||
+                    whole[i + 2] != pieced[i + 2]) {
+                  ++differing;
+                }
+              }
+              std::fprintf(stderr,
+                           "werkstroom-viz: redraw check: %zu pixels differ between the picture "
+                           "drawn piece by piece and the one drawn whole\n",
+                           differing);
+              if (differing > 0 || whole.size() != pieced.size()) exit_code = 1;
+            }
           }
           break;
         }
@@ -370,7 +415,7 @@ int main(int argc, char** argv) {
           break;
         }
       }
-      glfwSwapBuffers(window);
+      presenter.show();
     }
   }
 

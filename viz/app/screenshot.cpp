@@ -9,11 +9,9 @@
 
 namespace werkstroom::viz {
 
-bool save_framebuffer_png(const std::filesystem::path& path, int x, int y, int width, int height,
-                          int framebuffer_height) {
-  if (width <= 0 || height <= 0) return false;
-  std::error_code error;
-  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), error);
+std::vector<unsigned char> read_framebuffer_rgb(int x, int y, int width, int height,
+                                                int framebuffer_height) {
+  if (width <= 0 || height <= 0) return {};
   const auto row = static_cast<std::size_t>(width) * 3;
   std::vector<unsigned char> pixels(row * static_cast<std::size_t>(height));
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
@@ -27,6 +25,17 @@ bool save_framebuffer_png(const std::filesystem::path& path, int x, int y, int w
     std::copy_n(pixels.begin() + static_cast<std::ptrdiff_t>(from), row,
                 flipped.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(r) * row));
   }
+  return flipped;
+}
+
+bool save_framebuffer_png(const std::filesystem::path& path, int x, int y, int width, int height,
+                          int framebuffer_height) {
+  if (width <= 0 || height <= 0) return false;
+  std::error_code error;
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), error);
+  const auto row = static_cast<std::size_t>(width) * 3;
+  const std::vector<unsigned char> flipped =
+      read_framebuffer_rgb(x, y, width, height, framebuffer_height);
   const std::filesystem::path temporary = path.string() + ".tmp";
   if (stbi_write_png(temporary.c_str(), width, height, 3, flipped.data(), static_cast<int>(row)) ==
       0) {

@@ -3,8 +3,14 @@
 // compiled libstb.
 
 #include <filesystem>
+#include <vector>
 
 namespace werkstroom::viz {
+
+/// The RGB pixels of the rectangle [x, x + width) x [y, y + height) of the back buffer (y from
+/// the top of the framebuffer), row by row from the top; empty for an empty rectangle.
+[[nodiscard]] std::vector<unsigned char> read_framebuffer_rgb(int x, int y, int width, int height,
+                                                              int framebuffer_height);
 
 /// Reads the rectangle [x, x + width) x [y, y + height) of the back buffer (y from the top of
 /// the framebuffer) and writes it as an RGB PNG at `path` (creating its folder). Returns false
