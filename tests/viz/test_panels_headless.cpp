@@ -140,3 +140,25 @@ TEST_CASE("the whole viewer runs frames headless and re-simulates when a lever m
   CHECK_FALSE(viewer.message().empty());
   CHECK(viewer.scenarios().size() == 2);  // the open set stays
 }
+
+TEST_CASE("the levers say when the simulated centre budget was raised to pay the advisors",
+          "[viz]") {
+  test::HeadlessImGui imgui;
+  auto slots = viz::load_scenario_set({kScenarios / "gooi-en-vechtstreek.toml"});
+  viz::ViewState view;
+  viz::Levers levers = viz::levers_of(slots[0].base);
+  const auto vertices = [&] {
+    return imgui.frame([&] { (void)viz::panels::levers_panel(slots[0], levers, view); });
+  };
+  const int plain = vertices();
+  // Eight advisors cost more than the scenario's budget: the applied scenario pays them.
+  levers.advisors = 8;
+  slots[0].applied = viz::apply_levers(slots[0].base, levers);
+  REQUIRE(slots[0].applied.parameters.budget.centre_budget_eur > levers.centre_budget_eur);
+  const int with_note = vertices();
+  CHECK(with_note > plain);
+  // A budget set high enough by hand is what is simulated: no note.
+  levers.centre_budget_eur = slots[0].applied.parameters.budget.centre_budget_eur;
+  slots[0].applied = viz::apply_levers(slots[0].base, levers);
+  CHECK(vertices() < with_note);
+}

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/frame_presenter.hpp"
@@ -278,6 +279,16 @@ int main(int argc, char** argv) {
         }
       } else {
         glfwWaitEventsTimeout(0.5);
+        // Drawing only what changed, frames are not tied to the display's refresh by a buffer
+        // swap: a moving mouse would draw hundreds a second. Keep to 60.
+        constexpr double kIdleFramePeriod = 1.0 / 60.0;
+        const double since_frame =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - frame_started).count();
+        if (presenter.partial() && since_frame < kIdleFramePeriod) {
+          std::this_thread::sleep_for(
+              std::chrono::duration<double>(kIdleFramePeriod - since_frame));
+          glfwPollEvents();
+        }
       }
       frame_started = std::chrono::steady_clock::now();
       ImGui_ImplOpenGL3_NewFrame();

@@ -82,6 +82,8 @@ constexpr Translation kTable[] = {
      "The centre budget is raised to pay the advisors if it is short",
      "Het centrumbudget wordt verhoogd als het de adviseurs niet kan betalen"},
     {"Centre budget (EUR)", "Centre budget (EUR)", "Budget centrum (EUR)"},
+    {"simulated, raised to pay the advisors", "simulated, raised to pay the advisors",
+     "gesimuleerd, verhoogd voor de adviseurs"},
     {"Instrument budget (EUR)", "Instrument budget (EUR)", "Budget instrumenten (EUR)"},
     {"Selection threshold (points)", "Selection threshold (points)", "Selectiedrempel (punten)"},
     {"Extra bankruptcy", "Extra bankruptcy", "Extra faillissement"},
