@@ -40,8 +40,9 @@ class KeptPeople {
   [[nodiscard]] std::size_t size() const { return index_.size(); }
   /// Bytes of the numbering itself (the people are counted with their parts).
   [[nodiscard]] std::size_t index_bytes() const {
-    return index_.capacity() * sizeof(const KeptPerson*) +
-           parts_.capacity() * sizeof(std::shared_ptr<const std::vector<KeptPerson>>);
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): the index holds pointers; their size is meant
+    return index_.capacity() * sizeof(decltype(index_)::value_type) +
+           parts_.capacity() * sizeof(decltype(parts_)::value_type);
   }
 
  private:

@@ -139,8 +139,9 @@ Person PopulationGenerator::make_person(Cohort cohort, Origin origin, std::uint3
 std::vector<PartId> population_parts(const ModelParameters& p) {
   std::vector<PartId> parts;
   for (std::size_t c = 0; c < kCohortCount; ++c) {
-    if (p.cohorts[c].enabled)
+    if (p.cohorts[c].enabled) {
       parts.push_back(PartId{PartKind::cohort, static_cast<std::uint32_t>(c)});
+    }
   }
   for (std::size_t k = 0; k < p.shocks.bankruptcies.size(); ++k) {
     parts.push_back(PartId{PartKind::bankruptcy, static_cast<std::uint32_t>(k)});

@@ -24,11 +24,13 @@ DisplayRect intersect(const DisplayRect& a, const DisplayRect& b) {
           std::min(a.max_y, b.max_y)};
 }
 
+// Copies `value`'s bytes into `bits` from word `at`; returns the word after them.
 template <typename T>
 std::size_t put_bits(std::array<std::uint32_t, 24>& bits, std::size_t at, const T& value) {
-  static_assert(sizeof(T) % sizeof(std::uint32_t) == 0);
+  constexpr std::size_t kWordBytes = 4;
+  static_assert(sizeof(std::uint32_t) == kWordBytes && sizeof(T) % kWordBytes == 0);
   std::memcpy(&bits[at], &value, sizeof(T));
-  return at + sizeof(T) / sizeof(std::uint32_t);
+  return at + sizeof(T) / kWordBytes;
 }
 
 }  // namespace
