@@ -3,10 +3,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
 #include "core/levers.hpp"
+#include "model/region_model.hpp"
 #include "core/scenario_set.hpp"
 #include "scenario/scenario_error.hpp"
 #include "scenario/variant_file.hpp"
@@ -133,4 +135,48 @@ TEST_CASE("the levers saved as a variant file load back to the same parameters",
   CHECK(text.find("[staff]") != std::string::npos);
   CHECK(text.find("[[shocks.bankruptcies]]") != std::string::npos);
   CHECK(text.find("employers") == std::string::npos);  // unchanged tables are left out
+}
+
+TEST_CASE("the scaling rule lever changes the scaling keys and the model hires", "[viz]") {
+  const scenario::LoadedScenario base = baseline();
+  viz::Levers l = viz::levers_of(base);
+  CHECK_FALSE(l.scaling.enabled);  // off in the baseline
+  CHECK(l.scaling.trigger_waiting_list == base.parameters.scaling.trigger_waiting_list);
+  l.scaling.enabled = true;
+  l.scaling.trigger_waiting_list = 1.0;
+  l.scaling.trigger_weeks = 1;
+  l.scaling.lead_time_weeks = 2.0;
+  l.scaling.max_external_advisors = 3;
+  l.scaling.scale_down_utilisation = 0.3;
+  const scenario::LoadedScenario s = viz::apply_levers(base, l);
+  const model::ScalingParameters& sc = s.parameters.scaling;
+  CHECK(sc.enabled);
+  CHECK(sc.trigger_waiting_list == 1.0);
+  CHECK(sc.trigger_weeks == 1);
+  CHECK(sc.lead_time_weeks == 2.0);
+  CHECK(sc.max_external_advisors == 3);
+  CHECK(sc.scale_down_utilisation == 0.3);
+  CHECK(s.sources.at("scaling.enabled") == scenario::kOverrideLabel);
+  CHECK(viz::changed_parameters(base, s).size() == 6);
+  CHECK(viz::levers_of(s).scaling == l.scaling);
+  // With a trigger of 1 waiting, and a centre budget that can pay an external advisor, the
+  // model hires (it hires only what the budget pays until the service ends).
+  l.centre_budget_eur = 400000.0;
+  const auto with_rule = model::run_replication(viz::apply_levers(base, l).parameters, {1, 0});
+  const auto& externals = with_rule.service.row(model::Indicator::external_advisors_end);
+  INFO("waiting list at month ends: "
+       << Catch::Detail::stringify(with_rule.service.row(model::Indicator::waiting_list_end)));
+  CHECK(*std::max_element(externals.begin(), externals.end()) > 0.0);
+  const auto without_rule = model::run_replication(base.parameters, {1, 0});
+  const auto& none = without_rule.service.row(model::Indicator::external_advisors_end);
+  CHECK(*std::max_element(none.begin(), none.end()) == 0.0);
+
+  // A value the scenario rules reject names the key.
+  l.scaling.scale_down_utilisation = 1.5;
+  try {
+    (void)viz::apply_levers(base, l);
+    FAIL("a utilisation above 1 was accepted");
+  } catch (const scenario::ScenarioError& e) {
+    CHECK(std::string(e.what()).find("scaling.scale_down_utilisation") != std::string::npos);
+  }
 }

@@ -69,6 +69,9 @@ Levers levers_of(const scenario::LoadedScenario& scenario) {
   for (const model::InstrumentParameters& i : p.instruments) {
     l.assign_probability.push_back(i.assign_probability);
   }
+  const model::ScalingParameters& sc = p.scaling;
+  l.scaling = ScalingLever{sc.enabled,         sc.trigger_waiting_list,  sc.trigger_weeks,
+                           sc.lead_time_weeks, sc.max_external_advisors, sc.scale_down_utilisation};
   return l;
 }
 
@@ -104,6 +107,29 @@ scenario::LoadedScenario apply_levers(const scenario::LoadedScenario& base, cons
     if (levers.assign_probability[i] == own.assign_probability[i]) continue;
     scenario::apply_override(s, "instruments[" + std::to_string(i) + "].assign_probability",
                              number_text(levers.assign_probability[i]));
+  }
+  const ScalingLever& sc = levers.scaling;
+  const ScalingLever& own_sc = own.scaling;
+  if (sc.enabled != own_sc.enabled) {
+    scenario::apply_override(s, "scaling.enabled", sc.enabled ? "true" : "false");
+  }
+  if (sc.trigger_waiting_list != own_sc.trigger_waiting_list) {
+    scenario::apply_override(s, "scaling.trigger_waiting_list",
+                             number_text(sc.trigger_waiting_list));
+  }
+  if (sc.trigger_weeks != own_sc.trigger_weeks) {
+    scenario::apply_override(s, "scaling.trigger_weeks", std::to_string(sc.trigger_weeks));
+  }
+  if (sc.lead_time_weeks != own_sc.lead_time_weeks) {
+    scenario::apply_override(s, "scaling.lead_time_weeks", number_text(sc.lead_time_weeks));
+  }
+  if (sc.max_external_advisors != own_sc.max_external_advisors) {
+    scenario::apply_override(s, "scaling.max_external_advisors",
+                             std::to_string(sc.max_external_advisors));
+  }
+  if (sc.scale_down_utilisation != own_sc.scale_down_utilisation) {
+    scenario::apply_override(s, "scaling.scale_down_utilisation",
+                             number_text(sc.scale_down_utilisation));
   }
   if (levers.bankruptcy.staff > 0) {
     // A new element of shocks.bankruptcies: every key of it is set through apply_override, so

@@ -24,6 +24,18 @@ struct BankruptcyLever {
   friend bool operator==(const BankruptcyLever&, const BankruptcyLever&) = default;
 };
 
+/// The scaling rule (scaling.*): hire external advisors when the waiting list stays long,
+/// release one at a quarterly herijking when utilisation is low.
+struct ScalingLever {
+  bool enabled = false;
+  double trigger_waiting_list = 0.0;
+  int trigger_weeks = 1;
+  double lead_time_weeks = 0.0;
+  int max_external_advisors = 0;
+  double scale_down_utilisation = 0.0;
+  friend bool operator==(const ScalingLever&, const ScalingLever&) = default;
+};
+
 struct Levers {
   int advisors = 0;                    // staff.advisors; the centre budget is raised to pay them
   double centre_budget_eur = 0.0;      // budget.centre_budget_eur
@@ -32,6 +44,7 @@ struct Levers {
   BankruptcyLever bankruptcy;
   double selection_threshold = 0.0;        // selection.threshold
   std::vector<double> assign_probability;  // instruments[i].assign_probability
+  ScalingLever scaling;
   friend bool operator==(const Levers&, const Levers&) = default;
 };
 

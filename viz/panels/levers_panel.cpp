@@ -125,6 +125,27 @@ bool levers_panel(const ScenarioSlot& slot, Levers& levers, ViewState& view) {
       ImGui::EndCombo();
     }
   }
+  if (ImGui::CollapsingHeader(tr("Scaling rule", lang))) {
+    ScalingLever& sc = levers.scaling;
+    const ScalingLever& own_sc = own.scaling;
+    if (ImGui::Checkbox(tr("Hire external advisors when the waiting list stays long", lang),
+                        &sc.enabled)) {
+      released = true;
+    }
+    changed_mark(sc.enabled != own_sc.enabled);
+    released |=
+        slider_double(tr("Waiting list that triggers hiring", lang), sc.trigger_waiting_list, 0.0,
+                      300.0, "%.0f", sc.trigger_waiting_list != own_sc.trigger_waiting_list);
+    released |= slider_int(tr("Weekly checks above it before hiring", lang), sc.trigger_weeks, 1,
+                           12, "%d", sc.trigger_weeks != own_sc.trigger_weeks);
+    released |= slider_double(tr("Lead time of a hire (weeks)", lang), sc.lead_time_weeks, 0.0,
+                              26.0, "%.1f", sc.lead_time_weeks != own_sc.lead_time_weeks);
+    released |= slider_int(tr("External advisors at most", lang), sc.max_external_advisors, 0, 10,
+                           "%d", sc.max_external_advisors != own_sc.max_external_advisors);
+    released |= slider_double(tr("Release one at a herijking below utilisation", lang),
+                              sc.scale_down_utilisation, 0.0, 1.0, "%.2f",
+                              sc.scale_down_utilisation != own_sc.scale_down_utilisation);
+  }
   if (ImGui::CollapsingHeader(tr("Inflow per cohort", lang))) {
     for (std::size_t c = 0; c < model::kCohortCount; ++c) {
       released |= slider_double(model::kCohortNames[c], levers.inflow_multiplier[c], 0.0, 3.0,
