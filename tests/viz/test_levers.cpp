@@ -8,8 +8,8 @@
 #include <fstream>
 
 #include "core/levers.hpp"
-#include "model/region_model.hpp"
 #include "core/scenario_set.hpp"
+#include "model/region_model.hpp"
 #include "scenario/scenario_error.hpp"
 #include "scenario/variant_file.hpp"
 

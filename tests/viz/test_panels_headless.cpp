@@ -162,3 +162,36 @@ TEST_CASE("the levers say when the simulated centre budget was raised to pay the
   slots[0].applied = viz::apply_levers(slots[0].base, levers);
   CHECK(vertices() < with_note);
 }
+
+TEST_CASE("the scale-up tab runs its sweep on the first visit and shows the advice", "[viz]") {
+  test::HeadlessImGui imgui;
+  viz::ViewerOptions options;
+  options.replications = 2;
+  options.threads = 2;
+  options.remember_settings = false;
+  viz::Viewer viewer(options);
+  REQUIRE(viewer.open({kScenarios / "gooi-en-vechtstreek.toml"}));
+  REQUIRE(viewer.job().wait_until_idle(120.0));
+  const auto frame = [&] {
+    ImGui::NewFrame();
+    viewer.frame();
+    ImGui::Render();
+  };
+  frame();
+  CHECK(viewer.sweep_job().status().requested == 0);  // not before the tab is shown
+  viewer.view().requested_tab = viz::MainTab::scale_up;
+  frame();
+  frame();
+  CHECK(viewer.sweep_job().status().requested == 1);
+  REQUIRE(viewer.sweep_job().wait_until_idle(120.0));
+  frame();
+  CHECK(viewer.results_current());
+  REQUIRE(viewer.scaleup().run != nullptr);
+  CHECK(viewer.scaleup().run->results.size() == viewer.scaleup().advisors.size());
+  // Only the first visit starts one: the panel's button starts the next.
+  viewer.view().requested_tab = viz::MainTab::charts;
+  frame();
+  viewer.view().requested_tab = viz::MainTab::scale_up;
+  frame();
+  CHECK(viewer.sweep_job().status().requested == 1);
+}

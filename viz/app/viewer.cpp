@@ -49,6 +49,7 @@ bool Viewer::open(const std::vector<std::filesystem::path>& paths) {
   for (const ScenarioSlot& slot : slots_) view_.levers.push_back(levers_of(slot.base));
   view_.selected_scenario = std::min<std::size_t>(1, slots_.size() - 1);
   scaleup_.run.reset();
+  sweep_tried_ = false;
   message_.clear();
   if (options_.remember_settings) {
     Settings s;
@@ -78,7 +79,9 @@ bool Viewer::apply_levers_and_rerun() {
 
 bool Viewer::results_current() const {
   const JobStatus s = job_.status();
-  return s.idle() && s.finished == s.requested && s.finished > 0;
+  // A staffing sweep that was started counts too: its curves are part of what is shown.
+  const bool sweep_settled = sweep_generation_ == 0 || sweep_job_.status().idle();
+  return s.idle() && s.finished == s.requested && s.finished > 0 && sweep_settled;
 }
 
 std::optional<PngRequest> Viewer::take_png_request() {
@@ -323,6 +326,12 @@ void Viewer::frame() {
     ImGui::EndTabBar();
   }
   if (view_.tab == MainTab::scale_up) {
+    // The first visit to the tab starts the sweep of the selected scenario (later ones are
+    // started with the panel's button, after its settings changed).
+    if (!sweep_tried_ && !scaleup_.run) {
+      sweep_tried_ = true;
+      start_scaleup_sweep();
+    }
     ImGui::BeginChild("scaleup", {0.0F, 0.0F}, false);
     if (panels::scaleup_panel(scaleup_, sweep_job_.status(), view_)) start_scaleup_sweep();
     ImGui::EndChild();

@@ -83,7 +83,7 @@ class Viewer {
   void start_scaleup_sweep();
   [[nodiscard]] const panels::ScaleUpState& scaleup() const { return scaleup_; }
   [[nodiscard]] SimulationJob& sweep_job() { return sweep_job_; }
-  /// Hits, misses and size of the population cache the jobs share.
+  /// Parts reused and built, and the size, of the population cache the jobs share.
   [[nodiscard]] experiment::PopulationCache::Counts population_cache_counts() const {
     return populations_->counts();
   }
@@ -105,6 +105,7 @@ class Viewer {
   SimulationJob sweep_job_{populations_};
   panels::ScaleUpState scaleup_;
   std::uint64_t sweep_generation_ = 0;
+  bool sweep_tried_ = false;  // the scale-up tab started its first sweep (or tried to)
   panels::DialogState dialogs_;
   panels::ScreenRect charts_rect_;
   std::optional<PngRequest> png_request_;

@@ -161,7 +161,6 @@ constexpr Translation kTable[] = {
     {"Run the staffing sweep", "Run the staffing sweep", "Bezetting doorrekenen"},
     {"No sweep yet", "No sweep yet", "Nog niet doorgerekend"},
     {"Advice", "Advice", "Advies"},
-    {"advisors", "advisors", "adviseurs"},
     {"meets the target in", "meets the target in", "haalt het doel in"},
     {"No staffing level tried meets the target often enough",
      "No staffing level tried meets the target often enough",

@@ -119,8 +119,9 @@ bool scaleup_panel(ScaleUpState& state, const JobStatus& sweep_status, const Vie
     for (const auto& o : advice.options) {
       if (o.advisors == advice.recommended_advisors) p = o.probability;
     }
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(style::kGood), "%s: %d %s (%s %.0f%%)",
-                       tr("Advice", lang), advice.recommended_advisors, tr("advisors", lang),
+    // "fte" as on the axes: no singular and plural to get right in two languages.
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(style::kGood), "%s: %d fte (%s %.0f%%)",
+                       tr("Advice", lang), advice.recommended_advisors,
                        tr("meets the target in", lang), p * 100.0);
   } else {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(style::kBad), "%s",
