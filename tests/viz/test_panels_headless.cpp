@@ -45,6 +45,15 @@ Fixture fixture() {
   return f;
 }
 
+/// A viewer for tests: few replications, two threads, no settings file written.
+viz::ViewerOptions test_viewer_options(int replications) {
+  viz::ViewerOptions options;
+  options.replications = replications;
+  options.threads = 2;
+  options.remember_settings = false;
+  return options;
+}
+
 }  // namespace
 
 TEST_CASE("every panel renders results headless and draws something", "[viz]") {
@@ -107,11 +116,7 @@ TEST_CASE("the scale-up advice follows the target rule", "[viz]") {
 
 TEST_CASE("the whole viewer runs frames headless and re-simulates when a lever moves", "[viz]") {
   test::HeadlessImGui imgui;
-  viz::ViewerOptions options;
-  options.replications = 3;
-  options.threads = 2;
-  options.remember_settings = false;
-  viz::Viewer viewer(options);
+  viz::Viewer viewer(test_viewer_options(3));
   REQUIRE(
       viewer.open({kScenarios / "gooi-en-vechtstreek.toml", kScenarios / "scale-up-3fte.toml"}));
   REQUIRE(viewer.job().wait_until_idle(120.0));
@@ -165,11 +170,7 @@ TEST_CASE("the levers say when the simulated centre budget was raised to pay the
 
 TEST_CASE("the scale-up tab runs its sweep on the first visit and shows the advice", "[viz]") {
   test::HeadlessImGui imgui;
-  viz::ViewerOptions options;
-  options.replications = 2;
-  options.threads = 2;
-  options.remember_settings = false;
-  viz::Viewer viewer(options);
+  viz::Viewer viewer(test_viewer_options(2));
   REQUIRE(viewer.open({kScenarios / "gooi-en-vechtstreek.toml"}));
   REQUIRE(viewer.job().wait_until_idle(120.0));
   const auto frame = [&] {
