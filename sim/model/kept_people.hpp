@@ -32,18 +32,11 @@ class KeptPeople {
  public:
   /// Numbers the people of `part` after those already appended.
   void append(std::shared_ptr<const std::vector<KeptPerson>> part) {
-    index_.reserve(index_.size() + part->size());
     for (const KeptPerson& k : *part) index_.push_back(&k);
     parts_.push_back(std::move(part));
   }
   [[nodiscard]] const KeptPerson& operator[](std::size_t i) const { return *index_[i]; }
   [[nodiscard]] std::size_t size() const { return index_.size(); }
-  /// Bytes of the numbering itself (the people are counted with their parts).
-  [[nodiscard]] std::size_t index_bytes() const {
-    // NOLINTNEXTLINE(bugprone-sizeof-expression): the index holds pointers; their size is meant
-    return index_.capacity() * sizeof(decltype(index_)::value_type) +
-           parts_.capacity() * sizeof(decltype(parts_)::value_type);
-  }
 
  private:
   std::vector<const KeptPerson*> index_;

@@ -98,19 +98,6 @@ std::shared_ptr<const Population> build_population(const ModelParameters& p,
   return pop;
 }
 
-std::size_t population_bytes(const Population& population) {
-  std::size_t bytes = sizeof(Population) + population.kept.index_bytes() +
-                      population.referrals.capacity() * sizeof(population.referrals[0]) +
-                      population.months.capacity() * sizeof(double) +
-                      population.arrivals_delta.capacity() * sizeof(double) +
-                      population.parts.capacity() * sizeof(population.parts[0]);
-  bytes += population.pools.regular.capacity() * sizeof(std::size_t);
-  for (const auto* group : {&population.pools.threatened, &population.pools.tozo}) {
-    for (const auto& pool : *group) bytes += pool.capacity() * sizeof(std::size_t);
-  }
-  return bytes;
-}
-
 ReplicationResult run_replication(const ModelParameters& p, const ReplicationSettings& settings,
                                   const Population* population) {
   std::shared_ptr<const Population> own;

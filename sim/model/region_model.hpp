@@ -41,9 +41,6 @@ using PartSource = std::function<std::shared_ptr<const PopulationPart>(
 [[nodiscard]] std::shared_ptr<const Population> build_population(
     const ModelParameters& p, const ReplicationSettings& settings, const PartSource& parts = {});
 
-/// Approximate heap and object bytes held by `population` itself, without its parts.
-[[nodiscard]] std::size_t population_bytes(const Population& population);
-
 /// True when `a` and `b` have the same population parameters, so one population serves both.
 [[nodiscard]] bool same_population(const ModelParameters& a, const ModelParameters& b);
 
