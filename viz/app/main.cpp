@@ -291,6 +291,8 @@ int main(int argc, char** argv) {
         }
       }
       frame_started = std::chrono::steady_clock::now();
+      // Whether this frame draws the newest results (the viewer takes them at its start).
+      const bool drawn_with_results = viewer.results_current();
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
@@ -314,13 +316,15 @@ int main(int argc, char** argv) {
         viewer.png_written(request->path, ok);
       }
       if (screenshot_mode) {
-        if (!viewer.results_current()) {
+        if (!drawn_with_results) {
           ++frames_while_simulating;
-          seconds_to_results =
-              std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        }
-        if (viewer.results_current()) {
-          if (frames_after_results == 0) results_shown = std::chrono::steady_clock::now();
+        } else {
+          if (frames_after_results == 0) {
+            // The results are shown once the first frame drawn with them is: its drawing (the
+            // bands and tables computed from the new results) is part of the wait.
+            results_shown = std::chrono::steady_clock::now();
+            seconds_to_results = std::chrono::duration<double>(results_shown - started).count();
+          }
           ++frames_after_results;
         }
         if (lever_pending && frames_after_results >= kSettleFrames) {
