@@ -7,6 +7,10 @@
 #include <imgui.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <array>
+#include <vector>
+
 #include "app/damage_tracker.hpp"
 #include "headless_imgui.hpp"
 
@@ -123,4 +127,71 @@ TEST_CASE("clipping a frame to a rectangle cuts every clip rectangle to it", "[v
       CHECK(DisplayRect{cmd.ClipRect.x, cmd.ClipRect.y, cmd.ClipRect.z, cmd.ClipRect.w}.empty());
     }
   }
+}
+
+namespace {
+// The pixels (left, top, right, bottom; ends excluded) ImGui 1.86's OpenGL3 backend draws for a
+// clip rectangle: glScissor((int)min.x, (int)(fb_height - max.y), (int)(max.x - min.x),
+// (int)(max.y - min.y)) on a framebuffer of fb_height rows; nothing for an empty clip.
+std::array<int, 4> scissor_pixels(const ImVec4& clip, int fb_height) {
+  if (clip.z <= clip.x || clip.w <= clip.y) return {0, 0, 0, 0};
+  const int x = static_cast<int>(clip.x);
+  const int w = static_cast<int>(clip.z - clip.x);
+  const int y = static_cast<int>(static_cast<float>(fb_height) - clip.w);
+  const int h = static_cast<int>(clip.w - clip.y);
+  if (w <= 0 || h <= 0) return {0, 0, 0, 0};
+  return {x, fb_height - y - h, x + w, fb_height - y};
+}
+}  // namespace
+
+TEST_CASE("clipping keeps the pixels a whole draw gives inside the rectangle to the pixel",
+          "[viz]") {
+  test::HeadlessImGui imgui;
+  const auto draw = [] {
+    // A clip rectangle with fractional edges, as the charts' label widths make them.
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    list->PushClipRect({10.5F, 20.25F}, {100.7F, 80.6F});
+    list->AddRectFilled({0.0F, 0.0F}, {200.0F, 200.0F}, IM_COL32(200, 30, 30, 255));
+    list->PopClipRect();
+  };
+  imgui.frame(draw);
+  ImDrawData& frame = *ImGui::GetDrawData();
+  const int fb_height = static_cast<int>(frame.DisplaySize.y);
+  std::vector<std::array<int, 4>> before;
+  for (int l = 0; l < frame.CmdListsCount; ++l) {
+    for (const ImDrawCmd& cmd : frame.CmdLists[l]->CmdBuffer) {
+      before.push_back(scissor_pixels(cmd.ClipRect, fb_height));
+    }
+  }
+  REQUIRE(std::find(before.begin(), before.end(), std::array<int, 4>{10, 21, 100, 81}) !=
+          before.end());
+  const DisplayRect keep{0.0F, 30.0F, 60.0F, 1000.0F};
+  viz::clip_draw_data(frame, keep);
+  std::size_t i = 0;
+  for (int l = 0; l < frame.CmdListsCount; ++l) {
+    for (const ImDrawCmd& cmd : frame.CmdLists[l]->CmdBuffer) {
+      const std::array<int, 4> whole = before.at(i++);
+      std::array<int, 4> expected = {std::max(whole[0], 0), std::max(whole[1], 30),
+                                     std::min(whole[2], 60), std::min(whole[3], 1000)};
+      if (expected[2] <= expected[0] || expected[3] <= expected[1]) expected = {0, 0, 0, 0};
+      CHECK(scissor_pixels(cmd.ClipRect, fb_height) == expected);
+    }
+  }
+}
+
+TEST_CASE("a frame with a draw callback is damaged whole and so is the next one", "[viz]") {
+  test::HeadlessImGui imgui;
+  viz::DamageTracker tracker;
+  imgui.frame([] { (void)page(0.5F, "note"); });
+  (void)tracker.update(*ImGui::GetDrawData());
+  imgui.frame([] {
+    (void)page(0.5F, "note");
+    ImGui::GetWindowDrawList()->AddCallback([](const ImDrawList*, const ImDrawCmd*) {}, nullptr);
+  });
+  CHECK(tracker.update(*ImGui::GetDrawData()) == kDisplay);
+  // It could not be compared, so it cannot be compared with either.
+  imgui.frame([] { (void)page(0.5F, "note"); });
+  CHECK(tracker.update(*ImGui::GetDrawData()) == kDisplay);
+  imgui.frame([] { (void)page(0.5F, "note"); });
+  CHECK(tracker.update(*ImGui::GetDrawData()).empty());
 }

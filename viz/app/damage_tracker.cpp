@@ -24,6 +24,22 @@ DisplayRect intersect(const DisplayRect& a, const DisplayRect& b) {
           std::min(a.max_y, b.max_y)};
 }
 
+// The pixels ImGui's OpenGL3 backend lets a command with clip rectangle `clip` draw, as a
+// rectangle of whole pixels (display coordinates = framebuffer pixels: scale 1, origin 0). The
+// backend truncates the clip's corner and its size to whole pixels (imgui_impl_opengl3.cpp,
+// 1.86: glScissor((int)min.x, (int)(fb_height - max.y), (int)(max.x - min.x), (int)(max.y -
+// min.y))), so this is not the clip rectangle rounded; the same arithmetic is repeated here.
+DisplayRect backend_scissor(const ImDrawData& frame, const ImVec4& clip) {
+  const auto fb_height = static_cast<int>(frame.DisplaySize.y * frame.FramebufferScale.y);
+  const auto x0 = static_cast<int>(clip.x);
+  const auto width = static_cast<int>(clip.z - clip.x);
+  const auto y_from_bottom = static_cast<int>(static_cast<float>(fb_height) - clip.w);
+  const auto height = static_cast<int>(clip.w - clip.y);
+  const int bottom = fb_height - y_from_bottom;
+  return {static_cast<float>(x0), static_cast<float>(bottom - height),
+          static_cast<float>(x0 + width), static_cast<float>(bottom)};
+}
+
 // Copies `value`'s bytes into `bits` from word `at`; returns the word after them.
 template <typename T>
 std::size_t put_bits(std::array<std::uint32_t, 24>& bits, std::size_t at, const T& value) {
@@ -46,7 +62,7 @@ bool DamageTracker::snapshot(const ImDrawData& frame, std::vector<WindowTriangle
     out.triangles.clear();
     for (const ImDrawCmd& cmd : list.CmdBuffer) {
       if (cmd.UserCallback != nullptr) return false;
-      const DisplayRect clip{cmd.ClipRect.x, cmd.ClipRect.y, cmd.ClipRect.z, cmd.ClipRect.w};
+      const DisplayRect scissor = backend_scissor(frame, cmd.ClipRect);
       const auto texture =
           static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(cmd.TextureId));
       for (unsigned int i = 0; i + 2 < cmd.ElemCount; i += 3) {
@@ -66,7 +82,7 @@ bool DamageTracker::snapshot(const ImDrawData& frame, std::vector<WindowTriangle
         put_bits(t.bits, at, texture);
         corners = {corners.min_x - kMarginPixels, corners.min_y - kMarginPixels,
                    corners.max_x + kMarginPixels, corners.max_y + kMarginPixels};
-        t.bounds = intersect(corners, clip);
+        t.bounds = intersect(corners, scissor);
         out.triangles.push_back(t);
       }
     }
@@ -117,15 +133,18 @@ DisplayRect DamageTracker::update(const ImDrawData& frame) {
   previous_.swap(current_);
   display_pos_ = frame.DisplayPos;
   display_size_ = frame.DisplaySize;
-  valid_ = true;
+  // A frame that could not be compared leaves nothing to compare the next one with.
+  valid_ = comparable;
   return damage.empty() ? DisplayRect{} : damage;
 }
 
 void clip_draw_data(ImDrawData& frame, const DisplayRect& rect) {
   for (int l = 0; l < frame.CmdListsCount; ++l) {
     for (ImDrawCmd& cmd : frame.CmdLists[l]->CmdBuffer) {
-      const DisplayRect cut =
-          intersect({cmd.ClipRect.x, cmd.ClipRect.y, cmd.ClipRect.z, cmd.ClipRect.w}, rect);
+      if (cmd.UserCallback != nullptr) continue;
+      // Cut the pixels the backend would draw (not the clip rectangle, whose fractional
+      // edges it truncates) and give it whole-pixel edges, which it keeps as they are.
+      const DisplayRect cut = intersect(backend_scissor(frame, cmd.ClipRect), rect);
       cmd.ClipRect = cut.empty() ? ImVec4(cut.min_x, cut.min_y, cut.min_x, cut.min_y)
                                  : ImVec4(cut.min_x, cut.min_y, cut.max_x, cut.max_y);
     }

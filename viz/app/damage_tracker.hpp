@@ -9,7 +9,9 @@
 // with every clip rectangle cut to it (clip_draw_data) on top of the previous picture.
 //
 // Conservative by construction: a change in the order or set of windows, a draw callback, a
-// new display size or an invalidate() makes the whole display the damage.
+// new display size or an invalidate() makes the whole display the damage. A triangle's pixels
+// are taken as its corners (plus a margin for anti-aliasing) within the pixels the OpenGL3
+// backend's scissor lets it draw.
 
 #include <imgui.h>
 
@@ -59,8 +61,10 @@ class DamageTracker {
   bool valid_ = false;
 };
 
-/// Cuts every clip rectangle of `frame` to `rect`; commands left without area are skipped by
-/// the renderer, so only the pixels inside `rect` are drawn.
+/// Cuts every clip rectangle of `frame` to `rect` (whole pixels), so that ImGui's OpenGL3
+/// backend draws exactly the pixels inside `rect` it would draw for the uncut frame, and none
+/// outside; commands left without area are skipped. Display coordinates must be framebuffer
+/// pixels (FramebufferScale 1, DisplayPos 0); the frame presenter draws other frames whole.
 void clip_draw_data(ImDrawData& frame, const DisplayRect& rect);
 
 }  // namespace werkstroom::viz

@@ -5,7 +5,6 @@
 #include <backends/imgui_impl_opengl3.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cstring>
 
 namespace werkstroom::viz {
@@ -42,7 +41,13 @@ void FramePresenter::draw(ImDrawData& frame, int framebuffer_width, int framebuf
     pixels_redrawn_ += pixels;
     return;
   }
-  if (framebuffer_width != last_width_ || framebuffer_height != last_height_) {
+  // The damage is kept in display coordinates, which must be framebuffer pixels for the
+  // clipping to be exact (damage_tracker.hpp): other frames (a scaled display) are drawn whole.
+  const bool pixel_coordinates = frame.FramebufferScale.x == 1.0F &&
+                                 frame.FramebufferScale.y == 1.0F && frame.DisplayPos.x == 0.0F &&
+                                 frame.DisplayPos.y == 0.0F;
+  if (framebuffer_width != last_width_ || framebuffer_height != last_height_ ||
+      !pixel_coordinates) {
     tracker_.invalidate();
     last_width_ = framebuffer_width;
     last_height_ = framebuffer_height;
@@ -50,24 +55,27 @@ void FramePresenter::draw(ImDrawData& frame, int framebuffer_width, int framebuf
   const DisplayRect damage = tracker_.update(frame);
   copy_width_ = 0;
   if (damage.empty()) return;  // the back buffer already holds this frame
-  // Display coordinates to framebuffer pixels (rounded outwards), counted from the bottom.
-  const ImVec2 scale = frame.FramebufferScale;
-  const int x0 =
-      std::max(0, static_cast<int>(std::floor((damage.min_x - frame.DisplayPos.x) * scale.x)));
+  const bool whole = !pixel_coordinates || (damage.min_x <= 0.0F && damage.min_y <= 0.0F &&
+                                            damage.max_x >= static_cast<float>(framebuffer_width) &&
+                                            damage.max_y >= static_cast<float>(framebuffer_height));
+  // Whole pixels (the tracker rounds outwards), counted from the bottom for GL.
+  const int x0 = whole ? 0 : std::max(0, static_cast<int>(damage.min_x));
   const int x1 =
-      std::min(framebuffer_width,
-               static_cast<int>(std::ceil((damage.max_x - frame.DisplayPos.x) * scale.x)));
-  const int y0 =
-      std::max(0, static_cast<int>(std::floor((damage.min_y - frame.DisplayPos.y) * scale.y)));
+      whole ? framebuffer_width : std::min(framebuffer_width, static_cast<int>(damage.max_x));
+  const int y0 = whole ? 0 : std::max(0, static_cast<int>(damage.min_y));
   const int y1 =
-      std::min(framebuffer_height,
-               static_cast<int>(std::ceil((damage.max_y - frame.DisplayPos.y) * scale.y)));
-  if (x1 <= x0 || y1 <= y0) return;
+      whole ? framebuffer_height : std::min(framebuffer_height, static_cast<int>(damage.max_y));
+  if (x1 <= x0 || y1 <= y0) {
+    // Nothing of the damage is on the framebuffer; keep the tracker from taking this frame
+    // as drawn.
+    tracker_.invalidate();
+    return;
+  }
   copy_x_ = x0;
   copy_y_ = framebuffer_height - y1;
   copy_width_ = x1 - x0;
   copy_height_ = y1 - y0;
-  clip_draw_data(frame, damage);
+  if (!whole) clip_draw_data(frame, damage);
   glEnable(GL_SCISSOR_TEST);
   glScissor(copy_x_, copy_y_, copy_width_, copy_height_);
   clear_to_page_colour();
