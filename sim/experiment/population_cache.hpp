@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <future>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -30,7 +31,7 @@ class PopulationCache {
       const model::ModelParameters& p, const model::ReplicationSettings& settings);
 
   struct Counts {
-    std::uint64_t reused = 0;  // parts taken from the cache
+    std::uint64_t reused = 0;  // parts taken from the cache (or from a build in progress)
     std::uint64_t built = 0;   // parts built (and cached)
     std::size_t entries = 0;   // parts kept
     std::size_t bytes = 0;     // their approximate size
@@ -45,6 +46,14 @@ class PopulationCache {
     std::shared_ptr<const model::PopulationPart> part;
     std::size_t bytes = 0;
   };
+  // A part being built by one thread; others that need it wait for it instead of building
+  // it again (two jobs, e.g. the viewer's comparison and its staffing sweep, share the cache).
+  struct InProgress {
+    model::ReplicationSettings settings;
+    model::PartId id;
+    std::shared_ptr<const model::ModelParameters> parameters;
+    std::shared_future<std::shared_ptr<const model::PopulationPart>> part;
+  };
   [[nodiscard]] std::shared_ptr<const model::PopulationPart> get_or_build_part(
       const std::shared_ptr<const model::ModelParameters>& p,
       const model::ReplicationSettings& settings, model::PartId id);
@@ -53,6 +62,7 @@ class PopulationCache {
   const std::size_t budget_bytes_;
   mutable std::mutex mutex_;
   std::list<Entry> entries_;  // most recently used first
+  std::list<InProgress> in_progress_;
   std::size_t bytes_ = 0;
   std::uint64_t reused_ = 0;
   std::uint64_t built_ = 0;

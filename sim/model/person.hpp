@@ -49,12 +49,14 @@ struct Attributes {
   float last_wage_eur = 0.0F;
   float ww_entitlement_months = 0.0F;  // 0: not entitled
   float distance = 0.0F;               // latent distance to work
+  bool operator==(const Attributes&) const = default;
 };
 
 /// One spell of a path: the state held from `start` until the next spell's start.
 struct Spell {
   double start_day = 0.0;
   State state = State::threatened;
+  bool operator==(const Spell&) const = default;
 };
 
 struct Person {
@@ -64,6 +66,7 @@ struct Person {
   double arrival_day = 0.0;  // < 0 for the initial stock: the start of their current spell
   State start_state = State::ww;
   std::optional<double> forced_job_loss_day;  // a bankruptcy: the job ends on this day
+  bool operator==(const Person&) const = default;
 };
 
 }  // namespace werkstroom::model

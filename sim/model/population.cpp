@@ -154,35 +154,42 @@ std::vector<PartId> population_parts(const ModelParameters& p) {
 
 namespace {
 // What every part depends on: the horizon and calendar, the sectors, the hazards of the life
-// course (and the NOW end's effect on them), the distance model, the benefit rules, whether
-// there is a service at all (it decides who is kept), and -- conservatively -- the campaign.
+// course (and the NOW end's effect on them), the distance model, the benefit rules, and
+// whether there is a service at all (it decides who is kept).
 bool same_shared_parameters(const ModelParameters& a, const ModelParameters& b) {
   const ShockParameters& x = a.shocks;
   const ShockParameters& y = b.shocks;
   return a.horizon == b.horizon && a.sectors == b.sectors && a.hazards == b.hazards &&
          a.distance == b.distance && a.benefits == b.benefits &&
          a.service_enabled == b.service_enabled && x.now_end_enabled == y.now_end_enabled &&
-         x.now_end_date == y.now_end_date &&
-         x.now_end_job_loss_factor == y.now_end_job_loss_factor &&
-         x.campaign_enabled == y.campaign_enabled && x.campaign_date == y.campaign_date &&
-         x.campaign_awareness_boost == y.campaign_awareness_boost;
+         x.now_end_date == y.now_end_date && x.now_end_job_loss_factor == y.now_end_job_loss_factor;
+}
+
+// What a shock's people take from the threatened workers' cohort: their attributes (which
+// depend on the cohort's start state through the WW entitlement), the first party's referral
+// share and the job-loss factor of their life course. Not its inflow or initial stock.
+bool same_threatened_people(const CohortParameters& a, const CohortParameters& b) {
+  return a.attributes == b.attributes && a.start_state == b.start_state &&
+         a.referral_share == b.referral_share && a.job_loss_factor == b.job_loss_factor;
 }
 }  // namespace
 
 bool same_part(const ModelParameters& a, const ModelParameters& b, PartId id) {
   if (!same_shared_parameters(a, b)) return false;
   constexpr auto kThreatened = static_cast<std::size_t>(Cohort::threatened);
+  const CohortParameters& ta = a.cohorts[kThreatened];
+  const CohortParameters& tb = b.cohorts[kThreatened];
   switch (id.kind) {
     case PartKind::cohort:
       return id.index < kCohortCount && a.cohorts[id.index] == b.cohorts[id.index];
     case PartKind::bankruptcy:
-      // A bankrupt firm's staff are threatened workers: they draw that cohort's attributes.
       return id.index < a.shocks.bankruptcies.size() && id.index < b.shocks.bankruptcies.size() &&
              a.shocks.bankruptcies[id.index] == b.shocks.bankruptcies[id.index] &&
-             a.cohorts[kThreatened] == b.cohorts[kThreatened];
+             same_threatened_people(ta, tb);
     case PartKind::now_end:
+      // The batch exists only while the threatened cohort is enabled.
       return a.shocks.now_end_extra_threatened == b.shocks.now_end_extra_threatened &&
-             a.cohorts[kThreatened] == b.cohorts[kThreatened];
+             ta.enabled == tb.enabled && same_threatened_people(ta, tb);
   }
   return false;
 }

@@ -1,9 +1,12 @@
 // Experiments: results independent of the thread count; common random numbers really pair the
 // scenarios; sweeps and the staffing advisor.
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "experiment/experiment.hpp"
 #include "experiment/staffing_advisor.hpp"
@@ -225,23 +228,24 @@ TEST_CASE("a population cache stays within its memory budget", "[experiment]") {
   experiment::ExperimentSettings plain;
   plain.replications = 3;
   plain.threads = 1;
-  // A budget of about one population's parts.
+  // A budget of about one and a half populations' parts.
   experiment::PopulationCache probe(std::size_t{1} << 30U);
   (void)probe.get_or_build(runs[0].parameters, {plain.master_seed, 0});
   REQUIRE(probe.counts().entries == parts);
   const std::size_t one_population = probe.counts().bytes;
-  experiment::PopulationCache small(one_population);
+  const std::size_t budget = one_population + one_population / 2;
+  experiment::PopulationCache small(budget);
   experiment::ExperimentSettings cached = plain;
   cached.population_cache = &small;
   require_same_replications(experiment::run_experiment(runs, plain),
                             experiment::run_experiment(runs, cached));
   CHECK(small.counts().built == 3 * parts);
-  CHECK(small.counts().bytes <= one_population);
+  CHECK(small.counts().bytes <= budget);
   CHECK(small.counts().entries < 2 * parts);
-  // The last replication's parts are (mostly) still there, the first one's are gone.
+  // The last replication's parts are still there, the first one's are gone.
   auto before = small.counts();
   (void)small.get_or_build(runs[0].parameters, {plain.master_seed, 2});
-  CHECK(small.counts().reused > before.reused);
+  CHECK(small.counts().reused == before.reused + parts);
   before = small.counts();
   (void)small.get_or_build(runs[0].parameters, {plain.master_seed, 0});
   CHECK(small.counts().built == before.built + parts);
@@ -253,4 +257,41 @@ TEST_CASE("a population cache stays within its memory budget", "[experiment]") {
   tiny.clear();
   CHECK(tiny.counts().entries == 0);
   CHECK(tiny.counts().bytes == 0);
+}
+
+TEST_CASE("threads that need the same population part build it once", "[experiment]") {
+  const auto runs = two_scenarios();
+  const std::uint64_t parts = model::population_parts(runs[0].parameters).size();
+  experiment::PopulationCache cache(std::size_t{1} << 30U);
+  std::atomic<int> ready{0};
+  std::vector<std::thread> threads;
+  constexpr int kThreads = 4;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      ++ready;
+      while (ready.load() < kThreads) std::this_thread::yield();
+      (void)cache.get_or_build(runs[0].parameters, {1, 0});
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  CHECK(cache.counts().built == parts);
+  CHECK(cache.counts().reused == (kThreads - 1) * parts);
+  CHECK(cache.counts().entries == parts);
+}
+
+TEST_CASE("a part that cannot be built is not cached and its error reaches the caller",
+          "[experiment]") {
+  auto p = two_scenarios()[0].parameters;
+  model::BankruptcyShock shock;
+  shock.date = kernel::Date{2021, 3, 1};
+  shock.staff = 10;
+  shock.sector = "no such sector";
+  p.shocks.bankruptcies.push_back(shock);
+  experiment::PopulationCache cache(std::size_t{1} << 30U);
+  CHECK_THROWS_WITH(cache.get_or_build(p, {1, 0}), Catch::Contains("no such sector"));
+  const auto after_first = cache.counts();
+  CHECK_THROWS_WITH(cache.get_or_build(p, {1, 0}), Catch::Contains("no such sector"));
+  // The cohorts' parts were kept; the failing part was tried again, not taken from a cache.
+  CHECK(cache.counts().built == after_first.built + 1);
+  CHECK(cache.counts().entries == after_first.entries);
 }

@@ -141,3 +141,72 @@ TEST_CASE("a part of another population is refused", "[model]") {
   };
   CHECK_THROWS_AS(model::build_population(p, {7, 0}, wrong_replication), std::logic_error);
 }
+
+namespace {
+// Whether two parts hold the same people with the same draws, paths, referrals and accounts.
+bool same_content(const model::PopulationPart& a, const model::PopulationPart& b) {
+  if (a.kept->size() != b.kept->size() || a.people != b.people || a.referrals != b.referrals ||
+      a.arrivals_delta != b.arrivals_delta || !(a.baseline.finish() == b.baseline.finish())) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.kept->size(); ++i) {
+    const model::KeptPerson& x = (*a.kept)[i];
+    const model::KeptPerson& y = (*b.kept)[i];
+    if (!(x.person == y.person) || !(x.path == y.path)) return false;
+  }
+  return true;
+}
+}  // namespace
+
+TEST_CASE("the centre's settings change no part and a part's own parameters change it", "[model]") {
+  auto base = test::load_parameters("bankruptcy-wave.toml");
+  base.shocks.now_end_enabled = true;
+  base.shocks.now_end_extra_threatened = 50.0;
+  const model::ReplicationSettings settings{7, 1};
+  const auto base_shared = std::make_shared<const model::ModelParameters>(base);
+  const auto parts = model::population_parts(base);
+  const auto build = [&](const model::ModelParameters& p, PartId id) {
+    return model::build_population_part(std::make_shared<const model::ModelParameters>(p), settings,
+                                        id);
+  };
+  std::vector<std::shared_ptr<const model::PopulationPart>> reference;
+  for (const PartId id : parts) {
+    reference.push_back(model::build_population_part(base_shared, settings, id));
+  }
+
+  // Everything same_part leaves out: the centre, its budget and instruments, the employers.
+  auto centre = base;
+  centre.region = "elsewhere";
+  centre.staff.advisors += 3;
+  centre.budget.centre_budget_eur *= 2.0;
+  centre.budget.instrument_budget_eur *= 0.5;
+  centre.selection.threshold += 1.0;
+  centre.outreach.calls_per_week *= 2.0;
+  centre.scaling.enabled = !centre.scaling.enabled;
+  centre.employers.employers += 100;
+  centre.secondment.takeover_after_secondment_share = 0.9;
+  for (auto& instrument : centre.instruments) instrument.cost_eur += 100.0;
+  centre.shocks.campaign_enabled = !centre.shocks.campaign_enabled;
+  // The threatened cohort's inflow and stock are not the shocks' people's business.
+  centre.cohorts[kThreatened].inflow_per_month.front() *= 1.5;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const PartId id = parts[i];
+    const bool threatened_cohort = id.kind == PartKind::cohort && id.index == kThreatened;
+    CHECK(model::same_part(base, centre, id) == !threatened_cohort);
+    CHECK(same_content(*reference[i], *build(centre, id)) == !threatened_cohort);
+  }
+
+  // And a part's own parameters do change it (so the comparison above can fail).
+  auto own = base;
+  own.cohorts[kWwInflow].attributes.low_education_share += 0.2;
+  own.shocks.bankruptcies[0].staff += 5;
+  own.shocks.now_end_extra_threatened += 5.0;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const PartId id = parts[i];
+    const bool changed = (id.kind == PartKind::cohort && id.index == kWwInflow) ||
+                         (id.kind == PartKind::bankruptcy && id.index == 0) ||
+                         id.kind == PartKind::now_end;
+    CHECK(model::same_part(base, own, id) == !changed);
+    CHECK(same_content(*reference[i], *build(own, id)) == !changed);
+  }
+}
