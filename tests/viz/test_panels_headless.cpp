@@ -150,22 +150,29 @@ TEST_CASE("the levers say when the simulated centre budget was raised to pay the
           "[viz]") {
   test::HeadlessImGui imgui;
   auto slots = viz::load_scenario_set({kScenarios / "gooi-en-vechtstreek.toml"});
+  viz::ScenarioSlot& slot = slots[0];
   viz::ViewState view;
-  viz::Levers levers = viz::levers_of(slots[0].base);
+  viz::Levers levers = viz::levers_of(slot.base);
   const auto vertices = [&] {
-    return imgui.frame([&] { (void)viz::panels::levers_panel(slots[0], levers, view); });
+    return imgui.frame([&] { (void)viz::panels::levers_panel(slot, levers, view); });
   };
+  CHECK_FALSE(viz::raised_centre_budget(slot, levers).has_value());
   const int plain = vertices();
   // Eight advisors cost more than the scenario's budget: the applied scenario pays them.
   levers.advisors = 8;
-  slots[0].applied = viz::apply_levers(slots[0].base, levers);
-  REQUIRE(slots[0].applied.parameters.budget.centre_budget_eur > levers.centre_budget_eur);
-  const int with_note = vertices();
-  CHECK(with_note > plain);
+  CHECK_FALSE(viz::raised_centre_budget(slot, levers).has_value());  // not applied yet
+  REQUIRE(viz::update_levers(slot, levers));
+  const double simulated = slot.applied.parameters.budget.centre_budget_eur;
+  REQUIRE(simulated > levers.centre_budget_eur);
+  CHECK(viz::raised_centre_budget(slot, levers) == simulated);
+  CHECK(vertices() > plain);  // the note is drawn
+  // While the budget slider moves (not released, not applied) the note says nothing.
+  levers.centre_budget_eur -= 50000.0;
+  CHECK_FALSE(viz::raised_centre_budget(slot, levers).has_value());
   // A budget set high enough by hand is what is simulated: no note.
-  levers.centre_budget_eur = slots[0].applied.parameters.budget.centre_budget_eur;
-  slots[0].applied = viz::apply_levers(slots[0].base, levers);
-  CHECK(vertices() < with_note);
+  levers.centre_budget_eur = simulated + 1000.0;
+  REQUIRE(viz::update_levers(slot, levers));
+  CHECK_FALSE(viz::raised_centre_budget(slot, levers).has_value());
 }
 
 TEST_CASE("the scale-up tab runs its sweep on the first visit and shows the advice", "[viz]") {

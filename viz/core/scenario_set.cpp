@@ -36,6 +36,7 @@ std::vector<ScenarioSlot> load_scenario_set(const std::vector<std::filesystem::p
     slot.file = file;
     slot.base = scenario::load_scenario(file);
     slot.applied = slot.base;
+    slot.applied_levers = levers_of(slot.base);
     slots.push_back(std::move(slot));
   }
   return slots;
@@ -44,12 +45,22 @@ std::vector<ScenarioSlot> load_scenario_set(const std::vector<std::filesystem::p
 bool update_levers(ScenarioSlot& slot, const Levers& levers) {
   try {
     slot.applied = apply_levers(slot.base, levers);
+    slot.applied_levers = levers;
     slot.lever_error.clear();
     return true;
   } catch (const std::exception& e) {
     slot.lever_error = e.what();
     return false;
   }
+}
+
+std::optional<double> raised_centre_budget(const ScenarioSlot& slot, const Levers& levers) {
+  const double simulated = slot.applied.parameters.budget.centre_budget_eur;
+  if (!slot.lever_error.empty() || !(slot.applied_levers == levers) ||
+      simulated <= levers.centre_budget_eur) {
+    return std::nullopt;
+  }
+  return simulated;
 }
 
 JobRequest job_request(const std::vector<ScenarioSlot>& slots, const ViewState& view) {

@@ -18,6 +18,7 @@ struct ScenarioSlot {
   std::filesystem::path file;
   scenario::LoadedScenario base;     // as loaded from the file
   scenario::LoadedScenario applied;  // base with the levers (== base while they are invalid)
+  Levers applied_levers;             // the levers `applied` was made with
   std::string lever_error;           // why the levers were rejected ("" when valid)
 };
 
@@ -33,6 +34,12 @@ struct ScenarioSlot {
 /// Applies `levers` to `slot` (on a copy of its base); on a rejected value keeps the last valid
 /// applied scenario and stores the message. Returns whether the levers were accepted.
 bool update_levers(ScenarioSlot& slot, const Levers& levers);
+
+/// The centre budget the simulated scenario has when it is more than the budget lever says,
+/// because the advisors chosen cost more (experiment::set_staffing raised it); empty when the
+/// lever's value is what is simulated, or when the levers have moved since they were applied.
+[[nodiscard]] std::optional<double> raised_centre_budget(const ScenarioSlot& slot,
+                                                         const Levers& levers);
 
 /// The run request of the open scenarios as the view asks for it (names unique per run).
 [[nodiscard]] JobRequest job_request(const std::vector<ScenarioSlot>& slots, const ViewState& view);

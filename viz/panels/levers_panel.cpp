@@ -89,10 +89,8 @@ bool levers_panel(const ScenarioSlot& slot, Levers& levers, ViewState& view) {
                             "EUR %.0f", levers.centre_budget_eur != own.centre_budget_eur);
   // More advisors than the budget pays for raise the budget of the applied scenario
   // (experiment::set_staffing): say what is simulated, not only what the slider holds.
-  const double applied_budget = slot.applied.parameters.budget.centre_budget_eur;
-  if (slot.lever_error.empty() && applied_budget > levers.centre_budget_eur) {
-    ImGui::TextDisabled("%s: EUR %.0f", tr("simulated, raised to pay the advisors", lang),
-                        applied_budget);
+  if (const std::optional<double> raised = raised_centre_budget(slot, levers)) {
+    ImGui::TextDisabled("%s: EUR %.0f", tr("simulated, raised to pay the advisors", lang), *raised);
   }
   released |=
       slider_double(tr("Instrument budget (EUR)", lang), levers.instrument_budget_eur, 0.0, 1.0e6,
