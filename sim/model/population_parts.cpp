@@ -17,7 +17,6 @@ PopulationPart::PopulationPart(std::shared_ptr<const ModelParameters> p,
       settings(s),
       id(part),
       months(std::move(month_starts)),
-      kept(std::make_shared<std::vector<KeptPerson>>()),
       baseline(*parameters, months),
       arrivals_delta(months.size(), 0.0) {}
 
@@ -36,7 +35,8 @@ std::shared_ptr<const PopulationPart> build_population_part(
   kernel::StreamKey referral_key = base_key;
   referral_key.purpose = kernel::hash_name("person/referral");
   const kernel::StreamFamily referral_streams(referral_key);
-  std::vector<KeptPerson>& kept = *part->kept;
+  auto people = std::make_shared<std::vector<KeptPerson>>();  // `kept`, once filled
+  std::vector<KeptPerson>& kept = *people;
   std::vector<Spell> scratch_path;  // reused: most people need no path of their own
 
   // Everyone's baseline path is the "no service" world, accounted here once for all scenarios
@@ -73,6 +73,7 @@ std::shared_ptr<const PopulationPart> build_population_part(
     kept.push_back(KeptPerson{std::move(person), scratch_path});
   });
   part->pools = index_people(kept, q.sectors.size());
+  part->kept = std::move(people);
   return part;
 }
 

@@ -33,7 +33,7 @@ struct PopulationPart {
   PartId id;
   std::vector<double> months;
   /// People the centre can touch (arrived before it closed), with their baseline paths.
-  std::shared_ptr<std::vector<KeptPerson>> kept;
+  std::shared_ptr<const std::vector<KeptPerson>> kept;
   /// Referrals by the first responsible party at arrival (index into kept).
   std::vector<std::pair<std::size_t, TouchReason>> referrals;
   /// The accounts of everybody's baseline paths: the part's share of the no-service world.
