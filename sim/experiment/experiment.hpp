@@ -50,7 +50,8 @@ struct ExperimentSettings {
   /// Set to true (from another thread or a signal handler) to stop early; run_experiment then
   /// throws Interrupted.
   const std::atomic<bool>* stop = nullptr;
-  /// Populations kept across experiments (optional; results are the same with or without).
+  /// Population parts kept across experiments (optional; results are the same with or
+  /// without).
   PopulationCache* population_cache = nullptr;
   /// Runs the experiment elsewhere (optional; results are the same).
   ExperimentBackend* backend = nullptr;

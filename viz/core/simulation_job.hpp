@@ -54,8 +54,9 @@ struct JobStatus {
   [[nodiscard]] bool idle() const { return !running; }
 };
 
-/// Memory the viewer may spend on populations kept between runs (about 3.5 MiB each for the
-/// default region; 1 GiB holds two scenarios' worth of 100 replications more than once).
+/// Memory the viewer may spend on population parts kept between runs (about 4.3 MiB a whole
+/// population of the default region; 1 GiB holds two scenarios' worth of 100 replications
+/// more than once).
 inline constexpr std::size_t kPopulationCacheBytes = std::size_t{1} << 30U;
 
 class SimulationJob {
