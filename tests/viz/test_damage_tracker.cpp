@@ -195,3 +195,31 @@ TEST_CASE("a frame with a draw callback is damaged whole and so is the next one"
   imgui.frame([] { (void)page(0.5F, "note"); });
   CHECK(tracker.update(*ImGui::GetDrawData()).empty());
 }
+
+TEST_CASE("windows that change their order damage the whole display", "[viz]") {
+  test::HeadlessImGui imgui;
+  viz::DamageTracker tracker;
+  const auto two_windows = [](bool focus_first) {
+    for (const char* name : {"first", "second"}) {
+      ImGui::SetNextWindowPos({300.0F, 300.0F});
+      ImGui::SetNextWindowSize({200.0F, 100.0F});
+      ImGui::Begin(name);
+      ImGui::Text("%s", name);
+      ImGui::End();
+    }
+    if (focus_first) ImGui::SetWindowFocus("first");
+  };
+  imgui.frame([&] { two_windows(false); });
+  imgui.frame([&] { two_windows(false); });
+  (void)tracker.update(*ImGui::GetDrawData());
+  imgui.frame([&] { two_windows(false); });
+  CHECK(tracker.update(*ImGui::GetDrawData()).empty());
+  // Focusing the window below brings it to the front: the same triangles, another order.
+  imgui.frame([&] { two_windows(true); });
+  CHECK(tracker.update(*ImGui::GetDrawData()) == kDisplay);
+  // The next frame draws the new front window's title as active; after that nothing changes.
+  imgui.frame([&] { two_windows(false); });
+  CHECK_FALSE(tracker.update(*ImGui::GetDrawData()).empty());
+  imgui.frame([&] { two_windows(false); });
+  CHECK(tracker.update(*ImGui::GetDrawData()).empty());
+}
