@@ -38,6 +38,17 @@ std::string quoted(const std::string& text) {
   return out + "\"";
 }
 
+std::string value_text(double v) { return number_text(v); }
+std::string value_text(int v) { return std::to_string(v); }
+std::string value_text(bool v) { return v ? "true" : "false"; }
+
+// Sets `key` of `s` to `value` (checked and labelled by apply_override) when it differs from
+// the scenario's own value `own`.
+template <typename T>
+void set_if_changed(scenario::LoadedScenario& s, const std::string& key, T value, T own) {
+  if (value != own) scenario::apply_override(s, key, value_text(value));
+}
+
 }  // namespace
 
 int service_months(const model::ModelParameters& p) {
@@ -83,13 +94,9 @@ scenario::LoadedScenario apply_levers(const scenario::LoadedScenario& base, cons
   const Levers own = levers_of(base);
   scenario::LoadedScenario s = base;
   if (levers.advisors != own.advisors) experiment::set_staffing(s, levers.advisors);
-  if (levers.centre_budget_eur != own.centre_budget_eur) {
-    scenario::apply_override(s, "budget.centre_budget_eur", number_text(levers.centre_budget_eur));
-  }
-  if (levers.instrument_budget_eur != own.instrument_budget_eur) {
-    scenario::apply_override(s, "budget.instrument_budget_eur",
-                             number_text(levers.instrument_budget_eur));
-  }
+  set_if_changed(s, "budget.centre_budget_eur", levers.centre_budget_eur, own.centre_budget_eur);
+  set_if_changed(s, "budget.instrument_budget_eur", levers.instrument_budget_eur,
+                 own.instrument_budget_eur);
   for (std::size_t c = 0; c < model::kCohortCount; ++c) {
     const double factor = levers.inflow_multiplier[c];
     if (factor == 1.0) continue;
@@ -99,38 +106,23 @@ scenario::LoadedScenario apply_levers(const scenario::LoadedScenario& base, cons
                              std::string("cohorts.") + model::kCohortNames[c] + ".inflow_per_month",
                              list_text(inflow));
   }
-  if (levers.selection_threshold != own.selection_threshold) {
-    scenario::apply_override(s, "selection.threshold", number_text(levers.selection_threshold));
-  }
+  set_if_changed(s, "selection.threshold", levers.selection_threshold, own.selection_threshold);
   for (std::size_t i = 0; i < levers.assign_probability.size() && i < own.assign_probability.size();
        ++i) {
-    if (levers.assign_probability[i] == own.assign_probability[i]) continue;
-    scenario::apply_override(s, "instruments[" + std::to_string(i) + "].assign_probability",
-                             number_text(levers.assign_probability[i]));
+    set_if_changed(s, "instruments[" + std::to_string(i) + "].assign_probability",
+                   levers.assign_probability[i], own.assign_probability[i]);
   }
   const ScalingLever& sc = levers.scaling;
   const ScalingLever& own_sc = own.scaling;
-  if (sc.enabled != own_sc.enabled) {
-    scenario::apply_override(s, "scaling.enabled", sc.enabled ? "true" : "false");
-  }
-  if (sc.trigger_waiting_list != own_sc.trigger_waiting_list) {
-    scenario::apply_override(s, "scaling.trigger_waiting_list",
-                             number_text(sc.trigger_waiting_list));
-  }
-  if (sc.trigger_weeks != own_sc.trigger_weeks) {
-    scenario::apply_override(s, "scaling.trigger_weeks", std::to_string(sc.trigger_weeks));
-  }
-  if (sc.lead_time_weeks != own_sc.lead_time_weeks) {
-    scenario::apply_override(s, "scaling.lead_time_weeks", number_text(sc.lead_time_weeks));
-  }
-  if (sc.max_external_advisors != own_sc.max_external_advisors) {
-    scenario::apply_override(s, "scaling.max_external_advisors",
-                             std::to_string(sc.max_external_advisors));
-  }
-  if (sc.scale_down_utilisation != own_sc.scale_down_utilisation) {
-    scenario::apply_override(s, "scaling.scale_down_utilisation",
-                             number_text(sc.scale_down_utilisation));
-  }
+  set_if_changed(s, "scaling.enabled", sc.enabled, own_sc.enabled);
+  set_if_changed(s, "scaling.trigger_waiting_list", sc.trigger_waiting_list,
+                 own_sc.trigger_waiting_list);
+  set_if_changed(s, "scaling.trigger_weeks", sc.trigger_weeks, own_sc.trigger_weeks);
+  set_if_changed(s, "scaling.lead_time_weeks", sc.lead_time_weeks, own_sc.lead_time_weeks);
+  set_if_changed(s, "scaling.max_external_advisors", sc.max_external_advisors,
+                 own_sc.max_external_advisors);
+  set_if_changed(s, "scaling.scale_down_utilisation", sc.scale_down_utilisation,
+                 own_sc.scale_down_utilisation);
   if (levers.bankruptcy.staff > 0) {
     // A new element of shocks.bankruptcies: every key of it is set through apply_override, so
     // the new values are checked and labelled like the others.
