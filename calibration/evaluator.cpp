@@ -12,6 +12,7 @@
 #include "build_info.hpp"
 #include "calibration/observables.hpp"
 #include "experiment/experiment.hpp"
+#include "io/output_file.hpp"
 #include "kernel/calendar.hpp"
 #include "model/region_model.hpp"
 
@@ -285,29 +286,19 @@ void Evaluator::attach_journal(const std::filesystem::path& path, bool writable)
     // Rewrite without cut lines, so appends start on a line of their own. Through a temporary
     // file and a rename: other processes (MPI ranks) reading the journal meanwhile see the old
     // or the new file, never a half-written one, and both hold the same complete entries.
-    const std::filesystem::path tmp = path.string() + ".tmp";
-    {
-      std::ofstream out(tmp, std::ios::trunc);
-      out << header << '\n';
-      for (const auto& [key, paths] : journal_) {
-        out << key << " |";
-        for (const auto& p : paths) {
-          for (const double v : p) out << ' ' << hex(v);
-        }
-        out << '\n';
+    std::ostringstream out;
+    out << header << '\n';
+    for (const auto& [key, paths] : journal_) {
+      out << key << " |";
+      for (const auto& p : paths) {
+        for (const double v : p) out << ' ' << hex(v);
       }
-      if (!out) throw DataError(fmt::format("{}: cannot rewrite the journal", tmp.string()));
+      out << '\n';
     }
-    std::filesystem::rename(tmp, path);
+    io::write_file_atomically(path, out.str(), "journal");
   } else if (writable) {
     // A new journal appears whole (temporary file, then rename), header included.
-    const std::filesystem::path tmp = path.string() + ".tmp";
-    {
-      std::ofstream out(tmp, std::ios::trunc);
-      out << header << '\n';
-      if (!out) throw DataError(fmt::format("{}: cannot create the journal", path.string()));
-    }
-    std::filesystem::rename(tmp, path);
+    io::write_file_atomically(path, header + '\n', "journal");
   }
   journal_writable_ = writable;
   journal_path_ = path;

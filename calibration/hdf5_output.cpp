@@ -49,8 +49,8 @@ void uint_dataset(const H5::Group& g, const char* name, const std::vector<std::u
   describe(ds, info.unit, info.description);
 }
 
-void write_file(const std::filesystem::path& file, const CalibrationRun& run) {
-  H5::H5File f(file.string(), H5F_ACC_TRUNC);
+// Everything in the file; every object it opens is closed again on return.
+void write_file(H5::H5File& f, const CalibrationRun& run) {
   const H5::Group root = f.openGroup("/");
   text_attribute(root, "schema", "werkstroom-calibration/1");
   text_attribute(root, "version", werkstroom::version());
@@ -221,8 +221,7 @@ void write_file(const std::filesystem::path& file, const CalibrationRun& run) {
 }  // namespace
 
 void write_calibration_hdf5(const std::filesystem::path& path, const CalibrationRun& run) {
-  write_hdf5_atomically(path, "calibration file",
-                        [&](const std::filesystem::path& tmp) { write_file(tmp, run); });
+  write_hdf5_atomically(path, "calibration file", [&](H5::H5File& file) { write_file(file, run); });
 }
 
 }  // namespace werkstroom::calibration

@@ -9,6 +9,7 @@
 #include <unistd.h>  // isatty
 
 #include "calibration/calibrate.hpp"
+#include "io/output_file.hpp"
 
 namespace werkstroom::cli {
 
@@ -40,10 +41,11 @@ int run_calibrate(const CalibrateCommand& command, const std::atomic<bool>* stop
   if (scenario_out.empty()) {
     scenario_out = out.parent_path() / (out.stem().string() + "-scenario.toml");
   }
-  if (!out.parent_path().empty()) std::filesystem::create_directories(out.parent_path());
-  if (!scenario_out.parent_path().empty()) {
-    std::filesystem::create_directories(scenario_out.parent_path());
-  }
+  // Checked before the fit (which takes minutes), on every rank alike: a device node, a
+  // folder or an unwritable folder is a usage error now, not a lost calibration later.
+  io::check_output_file(out, "calibration file");
+  io::check_output_file(scenario_out, "calibrated scenario");
+  if (!command.journal.empty()) io::check_output_file(command.journal, "journal");
 
   calibration::CalibrateOptions options;
   options.threads = command.threads;
@@ -52,8 +54,8 @@ int run_calibrate(const CalibrateCommand& command, const std::atomic<bool>* stop
   options.journal_writable = root;
   if (!command.journal.empty()) options.journal = command.journal;
   std::mutex mutex;
-  auto last = std::chrono::steady_clock::now();
-  const auto started = last;
+  const auto started = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last{};  // the first report is shown at once
   // On a terminal one line redrawn 5 times a second; in a log a line every 10 seconds.
   const bool terminal = isatty(STDERR_FILENO) != 0;
   const auto period = terminal ? std::chrono::milliseconds(200) : std::chrono::milliseconds(10000);

@@ -3,6 +3,7 @@
 // job: the Gooi en Vechtstreek baseline against the 3 fte scale-up.
 
 #include <fmt/core.h>
+#include <unistd.h>  // isatty
 
 #include <CLI/CLI.hpp>
 #include <atomic>
@@ -27,6 +28,7 @@
 #include "experiment/experiment.hpp"
 #include "experiment/staffing_advisor.hpp"
 #include "experiment/sweep.hpp"
+#include "io/output_file.hpp"
 #include "results/results.hpp"
 #include "scenario/loader.hpp"
 #include "verification/birth_death.hpp"
@@ -42,15 +44,24 @@ void on_interrupt(int /*signal*/) { g_stop.store(true); }
 werkstroom::experiment::ExperimentBackend* g_backend = nullptr;
 bool g_root = true;
 
-/// A progress bar with ETA on stderr, redrawn at most ten times a second.
+/// Progress on stderr. On a terminal: a bar with ETA, redrawn at most ten times a second.
+/// Otherwise (a log, a pipe, mpirun forwarding stderr): no bar, whose carriage returns would
+/// garble the log, but one line when the first replication is done and one summary line at the
+/// end, each written whole.
 class ProgressBar {
  public:
   void operator()(std::size_t done, std::size_t total) {
     const std::lock_guard<std::mutex> lock(mutex_);
     const auto now = std::chrono::steady_clock::now();
+    const double elapsed = std::chrono::duration<double>(now - start_).count();
+    if (!terminal_) {
+      if (!started_) fmt::print(stderr, "running {} replications\n", total);
+      started_ = true;
+      if (done == total) fmt::print(stderr, "{} replications done in {:.1f} s\n", total, elapsed);
+      return;
+    }
     if (done < total && now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
-    const double elapsed = std::chrono::duration<double>(now - start_).count();
     const double eta =
         done > 0 ? elapsed * static_cast<double>(total - done) / static_cast<double>(done) : 0.0;
     constexpr int kWidth = 30;
@@ -64,6 +75,8 @@ class ProgressBar {
 
  private:
   std::mutex mutex_;
+  bool terminal_ = isatty(STDERR_FILENO) != 0;
+  bool started_ = false;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_{};
 };
@@ -106,6 +119,17 @@ werkstroom::experiment::ExperimentSettings settings_from(const RunOptions& optio
   return settings;
 }
 
+/// Checks, before anything is simulated, that the result files asked for can be written: a
+/// device node, a folder or an unwritable folder is a usage error (exit 2) now rather than
+/// after the run. Every rank checks (they see the same files), so under mpirun all stop alike.
+void check_outputs(const RunOptions& options) {
+  if (!options.out.empty()) werkstroom::io::check_output_file(options.out, "results file");
+  if (!options.csv.empty()) {
+    werkstroom::io::check_output_folder(options.csv, werkstroom::results::csv_file_names(),
+                                        "tables");
+  }
+}
+
 /// Writes the result files asked for (each atomically: a partial file never appears).
 void write_outputs(const std::vector<werkstroom::experiment::ScenarioResults>& results,
                    const std::vector<std::string>& files, const std::vector<std::string>& texts,
@@ -122,9 +146,7 @@ void write_outputs(const std::vector<werkstroom::experiment::ScenarioResults>& r
   meta.started_at = werkstroom::results::iso8601_utc(started);
   meta.command_line = options.command_line;
   if (!options.out.empty()) {
-    const std::filesystem::path path(options.out);
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-    werkstroom::results::write_hdf5(path, results, meta);
+    werkstroom::results::write_hdf5(options.out, results, meta);
     fmt::print("results written to {}\n", options.out);
   }
   if (!options.csv.empty()) {
@@ -151,6 +173,7 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
     texts.push_back(loaded.text);
     runs.push_back({loaded.name, std::move(loaded.parameters)});
   }
+  check_outputs(options);
   fmt::print("werkstroom {} ({}): {} scenario(s) x {} replications, seed {}\n",
              werkstroom::version(), werkstroom::revision(), runs.size(), options.replications,
              options.seed);
@@ -171,6 +194,7 @@ int run_sweep(const std::string& file, const std::string& vary, const RunOptions
   const auto base = load_with_overrides(file, options.sets);
   const auto spec = werkstroom::experiment::parse_sweep(vary);
   const auto runs = werkstroom::experiment::sweep_runs(base, spec);
+  check_outputs(options);
   std::vector<std::string> files;
   std::vector<std::string> texts;
   for (const auto& run : runs) {

@@ -1,7 +1,6 @@
 // The CSV tables of a run; the columns are the contract of docs/results-schema.md.
 
 #include <array>
-#include <fstream>
 #include <iterator>
 #include <stdexcept>
 #include <string>
@@ -10,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "results/atomic_file.hpp"
+#include "io/output_file.hpp"
 #include "results/catalogue.hpp"
 #include "results/results.hpp"
 
@@ -30,23 +29,12 @@ std::string field(const std::string& text) {
   return out;
 }
 
-// Writes one CSV file through "<file>.tmp"; `fill` appends the rows to a buffer, which is
-// written out whenever it grows large.
+// Writes one CSV file through a unique temporary file (io::PendingFile); `fill` appends the
+// rows to a buffer, which is written out whenever it grows large.
 class CsvFile {
  public:
-  CsvFile(std::filesystem::path path, const char* header)
-      : path_(std::move(path)), tmp_(detail::temporary_path(path_)) {
-    out_.open(tmp_, std::ios::binary | std::ios::trunc);
-    if (!out_) throw std::runtime_error("cannot create " + tmp_.string());
+  CsvFile(const std::filesystem::path& path, const char* header) : file_(path, "table") {
     line(header);
-  }
-  CsvFile(const CsvFile&) = delete;
-  CsvFile& operator=(const CsvFile&) = delete;
-  ~CsvFile() {
-    if (!committed_) {
-      out_.close();
-      detail::discard_file(tmp_);
-    }
   }
 
   template <class... Args>
@@ -62,23 +50,16 @@ class CsvFile {
 
   void commit() {
     flush();
-    out_.close();
-    if (!out_) throw std::runtime_error("cannot write " + tmp_.string());
-    detail::commit_file(tmp_, path_);
-    committed_ = true;
+    file_.commit();
   }
 
  private:
   void flush() {
-    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    file_.write(std::string_view(buffer_.data(), buffer_.size()));
     buffer_.clear();
-    if (!out_) throw std::runtime_error("cannot write " + tmp_.string());
   }
-  std::filesystem::path path_;
-  std::filesystem::path tmp_;
-  std::ofstream out_;
+  io::PendingFile file_;  // removed unless committed
   fmt::memory_buffer buffer_;
-  bool committed_ = false;
 };
 
 using Writer = void (*)(CsvFile&, const std::vector<experiment::ScenarioResults>&,
@@ -171,31 +152,47 @@ struct Table {
   Writer writer;
 };
 
-}  // namespace
-
-void write_csv(const std::filesystem::path& dir,
-               const std::vector<experiment::ScenarioResults>& results, const RunMetadata& meta) {
-  static const std::array<Table, 5> tables = {{
+// The tables, in the order they are written (docs/results-schema.md).
+const std::array<Table, 5>& tables() {
+  static const std::array<Table, 5> all = {{
       {"monthly.csv", "scenario,replication,month,indicator,value", &monthly},
       {"kpis.csv", "scenario,replication,kpi,value", &kpis},
       {"summary.csv", "scenario,kpi,mean,sd,lower95,upper95,replications", &summary},
       {"differences.csv", "scenario,versus,kpi,mean,sd,lower95,upper95", &differences},
       {"metadata.csv", "key,value", &metadata},
   }};
+  return all;
+}
+
+}  // namespace
+
+std::vector<std::string> csv_file_names() {
+  std::vector<std::string> names;
+  for (const Table& t : tables()) names.emplace_back(t.file);
+  return names;
+}
+
+void write_csv(const std::filesystem::path& dir,
+               const std::vector<experiment::ScenarioResults>& results, const RunMetadata& meta) {
   std::filesystem::path current = dir;
   try {
     check_complete(results, meta);
-    std::filesystem::create_directories(dir);
+    // Every table's place is checked before the first is written, so a refusal (a device node
+    // among them) leaves the folder as it was.
+    io::check_output_folder(dir, csv_file_names(), "tables");
     const std::vector<std::string> names = file_names(results);
-    for (const Table& t : tables) {
+    for (const Table& t : tables()) {
       current = dir / t.file;
       CsvFile csv(current, t.header);
       t.writer(csv, results, names, meta);
       csv.commit();
     }
+  } catch (const io::OutputPathError&) {
+    throw;
   } catch (const std::exception& e) {
-    throw std::runtime_error(
-        fmt::format("cannot write results file {}: {}", current.string(), e.what()));
+    const std::string reason = e.what();
+    if (reason.rfind("cannot write ", 0) == 0) throw;  // io::PendingFile named the file
+    throw std::runtime_error(fmt::format("cannot write table {}: {}", current.string(), reason));
   }
 }
 

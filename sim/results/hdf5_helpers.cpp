@@ -2,9 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <optional>
 #include <stdexcept>
 
-#include "results/atomic_file.hpp"
+#include "io/output_file.hpp"
 
 namespace werkstroom::results::detail {
 
@@ -115,29 +116,82 @@ void number_dataset(const H5::Group& group, const std::string& name,
   describe(ds, info.unit, info.description);
 }
 
-void write_hdf5_atomically(const std::filesystem::path& path, const std::string& what,
-                           const std::function<void(const std::filesystem::path&)>& write) {
-  const std::filesystem::path tmp = temporary_path(path);
-  try {
-    {
-      const ErrorCapture capture;
-      try {
-        write(tmp);
-      } catch (const H5::Exception& e) {
-        const std::string detail =
-            capture.message().empty() ? e.getDetailMsg()
-                                      : fmt::format("{} ({})", e.getDetailMsg(), capture.message());
-        throw std::runtime_error("HDF5: " + detail);
-      }
+namespace {
+
+// An HDF5 file in memory, closed exactly once.
+class InMemoryFile {
+ public:
+  explicit InMemoryFile(const std::string& label) {
+    const hid_t access = H5Pcreate(H5P_FILE_ACCESS);
+    if (access < 0) throw H5::FileIException("H5Pcreate", "no file access properties");
+    // Grows in steps of 1 MiB; no backing store: nothing is written to disk.
+    // SEMI: the close fails (rather than leaving the file open) if an object is still open.
+    if (H5Pset_fapl_core(access, std::size_t{1} << 20U, 0) < 0 ||
+        H5Pset_fclose_degree(access, H5F_CLOSE_SEMI) < 0) {
+      H5Pclose(access);
+      throw H5::FileIException("H5Pset_fapl_core", "cannot set up an in-memory file");
     }
-    commit_file(tmp, path);
-  } catch (const std::exception& e) {
-    discard_file(tmp);
-    throw std::runtime_error(fmt::format("cannot write {} {}: {}", what, path.string(), e.what()));
-  } catch (...) {
-    discard_file(tmp);
-    throw std::runtime_error(fmt::format("cannot write {} {}", what, path.string()));
+    id_ = H5Fcreate(label.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access);
+    H5Pclose(access);
+    if (id_ < 0) throw H5::FileIException("H5Fcreate", "cannot create an in-memory file");
+    file_.emplace(id_);  // the C++ object takes a reference of its own
   }
+  InMemoryFile(const InMemoryFile&) = delete;
+  InMemoryFile& operator=(const InMemoryFile&) = delete;
+  ~InMemoryFile() {
+    file_.reset();
+    if (id_ >= 0) H5Fclose(id_);
+  }
+  H5::H5File& file() { return *file_; }
+
+  // The complete file as bytes; closes it.
+  std::string image_and_close() {
+    file_.reset();  // drops the C++ object's reference only
+    if (H5Fflush(id_, H5F_SCOPE_GLOBAL) < 0) {
+      throw H5::FileIException("H5Fflush", "cannot complete the file");
+    }
+    const ssize_t size = H5Fget_file_image(id_, nullptr, 0);
+    if (size < 0) throw H5::FileIException("H5Fget_file_image", "cannot get the file's size");
+    std::string image(static_cast<std::size_t>(size), '\0');
+    if (H5Fget_file_image(id_, image.data(), image.size()) != size) {
+      throw H5::FileIException("H5Fget_file_image", "cannot copy the file");
+    }
+    const hid_t id = id_;
+    id_ = H5I_INVALID_HID;  // closed once, whatever the outcome
+    if (H5Fclose(id) < 0) throw H5::FileIException("H5Fclose", "cannot close the file");
+    return image;
+  }
+
+ private:
+  hid_t id_ = H5I_INVALID_HID;
+  std::optional<H5::H5File> file_;
+};
+
+}  // namespace
+
+void write_hdf5_atomically(const std::filesystem::path& path, const std::string& what,
+                           const std::function<void(H5::H5File&)>& fill) {
+  io::PendingFile pending(path, what);  // refuses a device, a folder; removed unless committed
+  std::string image;
+  {
+    const ErrorCapture capture;
+    try {
+      InMemoryFile file(path.filename().string());
+      fill(file.file());
+      image = file.image_and_close();
+    } catch (const H5::Exception& e) {
+      const std::string detail = capture.message().empty()
+                                     ? e.getDetailMsg()
+                                     : fmt::format("{} ({})", e.getDetailMsg(), capture.message());
+      throw std::runtime_error(
+          fmt::format("cannot write {} {}: HDF5: {}", what, path.string(), detail));
+    } catch (const std::exception& e) {
+      throw std::runtime_error(
+          fmt::format("cannot write {} {}: {}", what, path.string(), e.what()));
+    }
+  }
+  pending.write(image);  // io errors (a full disk) name the file and the reason
+  pending.commit();
 }
 
 }  // namespace werkstroom::results::detail

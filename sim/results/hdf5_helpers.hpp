@@ -30,10 +30,19 @@ void number_dataset(const H5::Group& group, const std::string& name,
                     const std::vector<double>& values, const std::vector<hsize_t>& dims,
                     const SeriesInfo& info);
 
-/// Calls write(tmp) for the temporary "<path>.tmp", then renames it to `path`. On any error the
-/// temporary file is removed and std::runtime_error says "cannot write <what> <path>: <why>",
-/// with HDF5's innermost error description when HDF5 failed.
+/// Builds an HDF5 file with fill(file), then writes it to `path` through a unique temporary
+/// file beside it (io::PendingFile) renamed over `path` only when complete.
+///
+/// HDF5 itself never touches the disk: the file is built in memory (the core driver without a
+/// backing store) and its image written by io::PendingFile, whose errors are checked. HDF5 1.10
+/// cannot recover from a failed write to disk: after a full disk it fails to close its objects
+/// and crashes when the program ends. The image is the size of the file.
+///
+/// On any error the temporary file is removed and std::runtime_error says
+/// "cannot write <what> <path>: <why>", with HDF5's innermost error description when HDF5
+/// failed; a `path` that is not a regular file gives io::OutputPathError (before fill runs).
+/// Every object fill opens must be closed (destroyed) when it returns.
 void write_hdf5_atomically(const std::filesystem::path& path, const std::string& what,
-                           const std::function<void(const std::filesystem::path&)>& write);
+                           const std::function<void(H5::H5File&)>& fill);
 
 }  // namespace werkstroom::results::detail

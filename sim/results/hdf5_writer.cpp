@@ -132,11 +132,8 @@ void write_scenario(const H5::Group& scenarios, const std::string& name, std::si
                 "per key figure: mean, sd and 95% Student-t interval over the replications");
 }
 
-void write_file(const std::filesystem::path& file,
-                const std::vector<experiment::ScenarioResults>& results, const RunMetadata& meta) {
-  H5::FileAccPropList access;
-  access.setFcloseDegree(H5F_CLOSE_STRONG);  // closing the file closes everything in it
-  H5::H5File f(file.string(), H5F_ACC_TRUNC, H5::FileCreatPropList::DEFAULT, access);
+void write_file(H5::H5File& f, const std::vector<experiment::ScenarioResults>& results,
+                const RunMetadata& meta) {
   const std::vector<std::string> names = file_names(results);
   {
     text_attribute(f, "format", kFormatName);
@@ -170,16 +167,15 @@ void write_file(const std::filesystem::path& file,
       text_attribute(ds, "versus", names.front());
     }
   }
-  f.close();
 }
 
 }  // namespace
 
 void write_hdf5(const std::filesystem::path& path,
                 const std::vector<experiment::ScenarioResults>& results, const RunMetadata& meta) {
-  detail::write_hdf5_atomically(path, "results file", [&](const std::filesystem::path& tmp) {
+  detail::write_hdf5_atomically(path, "results file", [&](H5::H5File& file) {
     check_complete(results, meta);
-    write_file(tmp, results, meta);
+    write_file(file, results, meta);
   });
 }
 

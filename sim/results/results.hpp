@@ -1,9 +1,10 @@
 #pragma once
 // Result files of an experiment: one HDF5 file with everything (the contract is
 // docs/results-schema.md) and a directory of CSV tables for spreadsheets. Both writers are
-// atomic per file: they write "<file>.tmp" and rename it to <file> only when it is complete, so
-// a reader never sees a partial file; on any error they remove the temporary file and throw
-// std::runtime_error naming the path.
+// atomic per file (io::PendingFile): a unique temporary file is renamed to <file> only when it
+// is complete, so a reader never sees a partial file; on any error they remove the temporary
+// file and throw std::runtime_error naming the path. A path that is not a regular file (a
+// device node, a folder) is never replaced: io::OutputPathError.
 
 #include <chrono>
 #include <cstdint>
@@ -37,8 +38,8 @@ struct RunMetadata {
 /// `t` as ISO 8601 UTC with whole seconds, "YYYY-MM-DDThh:mm:ssZ" (for RunMetadata::started_at).
 [[nodiscard]] std::string iso8601_utc(std::chrono::system_clock::time_point t);
 
-/// Writes the HDF5 results file (docs/results-schema.md). The parent directory must exist.
-/// Writes "<path>.tmp" and renames it to `path` only when complete (replacing an older file);
+/// Writes the HDF5 results file (docs/results-schema.md); missing folders are made.
+/// Writes a temporary file and renames it to `path` only when complete (replacing an older file);
 /// on any error removes the temporary file and throws std::runtime_error naming the path. Never
 /// leaves a partial file at `path`. Not for concurrent use from several threads (HDF5's error
 /// handler is process-wide).
@@ -51,5 +52,8 @@ void write_hdf5(const std::filesystem::path& path,
 /// std::runtime_error names the file that failed.
 void write_csv(const std::filesystem::path& dir,
                const std::vector<experiment::ScenarioResults>& results, const RunMetadata& meta);
+
+/// The names of the files write_csv writes (to check the folder before a run).
+[[nodiscard]] std::vector<std::string> csv_file_names();
 
 }  // namespace werkstroom::results

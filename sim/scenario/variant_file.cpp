@@ -1,5 +1,7 @@
 #include "scenario/variant_file.hpp"
 
+#include "io/output_file.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -136,31 +138,16 @@ std::string variant_text(const LoadedScenario& base, const LoadedScenario& varia
 void save_variant(const LoadedScenario& base, const LoadedScenario& variant,
                   const std::filesystem::path& target, const VariantLabel& label) {
   const std::string text = variant_text(base, variant, target, label);
-  const std::filesystem::path temporary = target.string() + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      throw std::runtime_error("cannot write " + temporary.string());
-    }
-  }
+  io::PendingFile file(target, "scenario file");  // removed again unless committed
+  file.write(text);
   // The file must give back exactly the variant's parameters before it takes the final name.
-  try {
-    const LoadedScenario reloaded = load_scenario(temporary);
-    const auto mismatch = changed_parameters(variant, reloaded);
-    if (!mismatch.empty()) {
-      throw std::runtime_error(target.string() + ": the saved variant differs at " +
-                               mismatch.front().key_path);
-    }
-    std::filesystem::rename(temporary, target);
-  } catch (...) {
-    std::error_code ignored;
-    std::filesystem::remove(temporary, ignored);
-    throw;
+  const LoadedScenario reloaded = load_scenario(file.temporary());
+  const auto mismatch = changed_parameters(variant, reloaded);
+  if (!mismatch.empty()) {
+    throw std::runtime_error(target.string() + ": the saved variant differs at " +
+                             mismatch.front().key_path);
   }
+  file.commit();
 }
 
 }  // namespace werkstroom::scenario

@@ -7,26 +7,55 @@
 #  3. --set with an unknown key fails with a suggestion;
 #  4. a run with --out and --csv writes complete files;
 #  5. calibrate: bad monitor data and a bad spec fail with exit code 2 naming file, line and key,
-#     and write nothing; Ctrl-C stops it with 130 and no file.
+#     and write nothing; Ctrl-C stops it with 130 and no file;
+#  6. --out onto a device node (a replica of /dev/null) or a folder is refused with exit code 2
+#     before anything is simulated, and the node is left as it was;
+#  7. a full disk (a 64 KiB tmpfs) fails run and calibrate with exit code 1, a message naming
+#     the file and the reason, the old file kept and no temporary file left.
+# No step waits a fixed time for another process: an interrupt is sent once the run reports on
+# stderr that it is under way.
 set -u
 bin="$1"
 scenarios="$2"
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+full=""
+cleanup() {
+  if [ -n "$full" ]; then umount "$full" 2>/dev/null; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+# wait_for FILE PATTERN PID: until PATTERN appears in FILE; fails if PID ends first or after
+# 300 s (a bound for a loaded machine, not a synchronisation).
+wait_for() {
+  local i
+  for ((i = 0; i < 3000; i++)); do
+    grep -q "$2" "$1" 2>/dev/null && return 0
+    kill -0 "$3" 2>/dev/null || return 1
+    sleep 0.1
+  done
+  return 1
+}
+# only_files DIR NAME...: DIR holds exactly these entries (no temporary file left).
+only_files() {
+  local dir="$1"
+  shift
+  [ "$(cd "$dir" && ls -A | sort | tr '\n' ' ')" = "$(printf '%s\n' "$@" | sort | tr '\n' ' ')" ]
+}
 
 # 1. Interrupt.
 "$bin" compare "$scenarios/gooi-en-vechtstreek.toml" "$scenarios/scale-up-3fte.toml" \
-  --reps 100000 --threads 2 --out "$work/run.h5" >"$work/out1.txt" 2>&1 &
+  --reps 100000 --threads 2 --out "$work/run.h5" >"$work/out1.txt" 2>"$work/err1.txt" &
 pid=$!
-sleep 2
+wait_for "$work/err1.txt" "running" "$pid" || fail "the run did not start: $(cat "$work/err1.txt")"
 kill -INT "$pid"
 wait "$pid"
 code=$?
 [ "$code" -eq 130 ] || fail "interrupted run exited with $code, expected 130"
 [ ! -e "$work/run.h5" ] || fail "interrupted run left run.h5"
-[ ! -e "$work/run.h5.tmp" ] || fail "interrupted run left run.h5.tmp"
-grep -q "interrupted" "$work/out1.txt" || fail "no 'interrupted' message"
+ls "$work" | grep -q '\.tmp' && fail "interrupted run left a temporary file"
+grep -q "interrupted" "$work/err1.txt" || fail "no 'interrupted' message"
+grep -q $'\r' "$work/err1.txt" && fail "a progress bar was drawn into a file"
 
 # 2. Bad scenario: a wrong type on a known line.
 cat >"$work/bad.toml" <<TOML
@@ -76,13 +105,70 @@ grep -q "badspec.toml:[0-9]" "$work/out6.txt" || fail "no badspec.toml:line in: 
 grep -q "transform" "$work/out6.txt" || fail "the message does not name the key"
 [ ! -e "$work/cal.h5" ] || fail "calibrate with a bad spec wrote a file"
 
-"$bin" calibrate "$work/spec.toml" --out "$work/cal.h5" >"$work/out7.txt" 2>&1 &
+"$bin" calibrate "$work/spec.toml" --out "$work/cal.h5" >"$work/out7.txt" 2>"$work/err7.txt" &
 pid=$!
-sleep 2
+wait_for "$work/err7.txt" "replications simulated" "$pid" ||
+  fail "the calibration did not start: $(cat "$work/err7.txt")"
 kill -INT "$pid"
 wait "$pid"
 code=$?
 [ "$code" -eq 130 ] || fail "interrupted calibrate exited with $code, expected 130"
 [ ! -e "$work/cal.h5" ] || fail "interrupted calibrate left cal.h5"
-[ ! -e "$work/cal.h5.tmp" ] || fail "interrupted calibrate left cal.h5.tmp"
-echo "5 passed, 0 failed"
+ls "$work" | grep -q '\.tmp' && fail "interrupted calibrate left a temporary file"
+
+# 6. Output onto a device node or a folder: refused before the run, the node kept.
+if mknod "$work/null" c 1 3 2>/dev/null; then
+  for command in "run $scenarios/gooi-en-vechtstreek.toml --reps 2 --out" \
+                 "run $scenarios/gooi-en-vechtstreek.toml --reps 2 --csv $work/csv --out" \
+                 "calibrate $work/spec.toml --out" \
+                 "calibrate $work/spec.toml --out $work/c.h5 --journal"; do
+    # shellcheck disable=SC2086
+    "$bin" $command "$work/null" >"$work/out8.txt" 2>"$work/err8.txt"
+    code=$?
+    [ "$code" -eq 2 ] || fail "$command onto a device node exited with $code, expected 2"
+    grep -q "$work/null: it is a character device" "$work/err8.txt" ||
+      fail "$command: no message naming the device: $(cat "$work/err8.txt")"
+    grep -q "running\|simulated" "$work/err8.txt" && fail "$command simulated before refusing"
+    [ -c "$work/null" ] && [ "$(stat -c '%t,%T' "$work/null")" = "1,3" ] ||
+      fail "$command replaced the device node"
+  done
+  echo "device node: refused with exit code 2, kept"
+else
+  echo "device node: skipped (mknod not permitted: not root)"
+fi
+mkdir "$work/folder.h5"
+"$bin" run "$scenarios/gooi-en-vechtstreek.toml" --reps 2 --out "$work/folder.h5" \
+  >"$work/out9.txt" 2>"$work/err9.txt"
+code=$?
+[ "$code" -eq 2 ] || fail "--out onto a folder exited with $code, expected 2"
+grep -q "folder.h5: it is a folder" "$work/err9.txt" || fail "no message: $(cat "$work/err9.txt")"
+[ -d "$work/folder.h5" ] || fail "the folder was replaced"
+
+# 7. A full disk: a 64 KiB file system takes the temporary file's first bytes, not the results.
+mkdir "$work/full"
+if mount -t tmpfs -o size=64k tmpfs "$work/full" 2>/dev/null; then
+  full="$work/full"
+  printf 'old results\n' >"$full/x.h5"
+  printf 'old calibration\n' >"$full/cal.h5"
+  "$bin" run "$scenarios/gooi-en-vechtstreek.toml" --reps 3 --out "$full/x.h5" \
+    >"$work/out10.txt" 2>"$work/err10.txt"
+  code=$?
+  [ "$code" -eq 1 ] || fail "run onto a full disk exited with $code, expected 1: $(tail -3 "$work/err10.txt")"
+  grep -q "cannot write results file $full/x.h5: No space left on device" "$work/err10.txt" ||
+    fail "run onto a full disk: no message naming the file and reason: $(tail -3 "$work/err10.txt")"
+  [ "$(cat "$full/x.h5")" = "old results" ] || fail "run onto a full disk lost the old file"
+  only_files "$full" x.h5 cal.h5 || fail "run onto a full disk left: $(ls -A "$full")"
+  quick="$(cd "$scenarios/.." && pwd)/tests/calibration/data/gooi-ww-fit-quick.toml"
+  "$bin" calibrate "$quick" --out "$full/cal.h5" --scenario-out "$work/cal-scenario.toml" \
+    >"$work/out11.txt" 2>"$work/err11.txt"
+  code=$?
+  [ "$code" -eq 1 ] || fail "calibrate onto a full disk exited with $code, expected 1: $(tail -3 "$work/err11.txt")"
+  grep -q "cannot write calibration file $full/cal.h5: No space left on device" "$work/err11.txt" ||
+    fail "calibrate onto a full disk: no message: $(tail -3 "$work/err11.txt")"
+  [ "$(cat "$full/cal.h5")" = "old calibration" ] || fail "calibrate onto a full disk lost the old file"
+  only_files "$full" x.h5 cal.h5 || fail "calibrate onto a full disk left: $(ls -A "$full")"
+  echo "full disk: exit code 1, the file and reason named, the old files kept"
+else
+  echo "full disk: skipped (mounting a tmpfs not permitted: not root)"
+fi
+echo "7 passed, 0 failed"

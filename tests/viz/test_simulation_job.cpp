@@ -60,8 +60,10 @@ TEST_CASE("a request submitted while another runs interrupts it", "[viz]") {
   REQUIRE(job.status().running);
   const auto before = std::chrono::steady_clock::now();
   const std::uint64_t second = job.submit(request("short", 2, 2));
-  // Submitting and reading the status return at once, whatever the worker does.
-  CHECK(std::chrono::steady_clock::now() - before < std::chrono::milliseconds(100));
+  // Submitting does not wait for the worker: it returns long before the 2,000 replications
+  // could have finished (several seconds even unloaded). The bound is generous so that a
+  // loaded machine cannot fail it; a submit that waited for the run would still exceed it.
+  CHECK(std::chrono::steady_clock::now() - before < std::chrono::seconds(2));
   REQUIRE(job.wait_until_idle(120.0));
   const auto results = job.results();
   REQUIRE(results != nullptr);

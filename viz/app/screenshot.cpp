@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "io/output_file.hpp"
+
 namespace werkstroom::viz {
 
 std::vector<unsigned char> read_framebuffer_rgb(int x, int y, int width, int height,
@@ -31,19 +33,20 @@ std::vector<unsigned char> read_framebuffer_rgb(int x, int y, int width, int hei
 bool save_framebuffer_png(const std::filesystem::path& path, int x, int y, int width, int height,
                           int framebuffer_height) {
   if (width <= 0 || height <= 0) return false;
-  std::error_code error;
-  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), error);
   const auto row = static_cast<std::size_t>(width) * 3;
   const std::vector<unsigned char> flipped =
       read_framebuffer_rgb(x, y, width, height, framebuffer_height);
-  const std::filesystem::path temporary = path.string() + ".tmp";
-  if (stbi_write_png(temporary.c_str(), width, height, 3, flipped.data(), static_cast<int>(row)) ==
-      0) {
-    std::filesystem::remove(temporary, error);
+  try {
+    io::PendingFile file(path, "screenshot");  // removed again unless committed
+    if (stbi_write_png(file.temporary().c_str(), width, height, 3, flipped.data(),
+                       static_cast<int>(row)) == 0) {
+      return false;
+    }
+    file.commit();
+  } catch (const std::exception&) {
     return false;
   }
-  std::filesystem::rename(temporary, path, error);
-  return !error;
+  return true;
 }
 
 }  // namespace werkstroom::viz

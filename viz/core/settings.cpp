@@ -2,6 +2,9 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
+
+#include "io/output_file.hpp"
 
 namespace werkstroom::viz {
 
@@ -48,27 +51,17 @@ Settings load_settings(const std::filesystem::path& path) {
 
 bool save_settings(const std::filesystem::path& path, const Settings& settings) {
   if (path.empty()) return false;
-  std::error_code error;
-  std::filesystem::create_directories(path.parent_path(), error);
-  const std::filesystem::path temporary = path.string() + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::trunc);
-    out << "# werkstroom-viz settings\n[viewer]\n";
-    if (settings.language) {
-      out << "language=" << (*settings.language == experiment::Language::nl ? "nl" : "en") << "\n";
-    }
-    if (settings.replications) out << "replications=" << *settings.replications << "\n";
-    for (const std::string& f : settings.last_files) out << "file=" << f << "\n";
-    out.flush();
-    if (!out) {
-      std::filesystem::remove(temporary, error);
-      return false;
-    }
+  std::ostringstream out;
+  out << "# werkstroom-viz settings\n[viewer]\n";
+  if (settings.language) {
+    out << "language=" << (*settings.language == experiment::Language::nl ? "nl" : "en") << "\n";
   }
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
-    std::filesystem::remove(temporary, error);
-    return false;
+  if (settings.replications) out << "replications=" << *settings.replications << "\n";
+  for (const std::string& f : settings.last_files) out << "file=" << f << "\n";
+  try {
+    io::write_file_atomically(path, out.str(), "viewer settings");
+  } catch (const std::exception&) {
+    return false;  // settings are a convenience: the viewer goes on without them
   }
   return true;
 }
