@@ -349,27 +349,28 @@ std::optional<std::size_t> MobilityCentre::touch(std::size_t person, TouchReason
   if (client_of_[person] >= 0) return static_cast<std::size_t>(client_of_[person]);
   const double t = now();
   if (kp.path.front().start_day > t) return std::nullopt;  // not yet in the region's flows
-  // Replay the baseline path up to t: the same spell numbers and accumulated hazards.
+  // Replay the baseline path up to t: the same spell numbers and accumulated hazards. The
+  // current spell is the last one begun at or before t (a spell begun at t counts its inflow
+  // in both worlds).
   Client client;
   client.person = person;
-  State current = kp.path.front().state;
-  double spell_start = kp.path.front().start_day;
-  for (const Spell& s : kp.path) {
-    if (s.start_day > t) break;
-    ++client.counts[static_cast<std::size_t>(s.state)];
-    current = s.state;
-    spell_start = s.start_day;
+  std::size_t current_index = 0;
+  for (std::size_t i = 0; i < kp.path.size(); ++i) {
+    if (kp.path[i].start_day > t) break;
+    ++client.counts[static_cast<std::size_t>(kp.path[i].state)];
+    current_index = i;
   }
+  const State current = kp.path[current_index].state;
+  const double spell_start = kp.path[current_index].start_day;
   if (is_absorbing(current)) return std::nullopt;
-  accounts_.add_path_until(kp.person, kp.path, t);
+  client.path.assign(kp.path.begin(),
+                     kp.path.begin() + static_cast<std::ptrdiff_t>(current_index) + 1);
   client.spell.state = current;
   client.spell.start_day = spell_start;
   client.spell.number =
       static_cast<std::uint16_t>(client.counts[static_cast<std::size_t>(current)] - 1);
   client.spell.accumulated_from_day = std::max(spell_start, 0.0);
   life_.accumulate(kp.person, client.spell, t, 1.0);
-  client.segment_start = t;
-  client.segment_previous = current;  // the spell continues: no new inflow is counted
   client.referred_day = t;
   client.service_client = reason != TouchReason::regular_vacancy;
   client.rng = kernel::RandomStream(key_for(sim_, "client", kp.person.id));
@@ -405,6 +406,18 @@ void MobilityCentre::schedule_transition(std::size_t c) {
   sim_.cancel(client.transition);
   if (is_absorbing(client.spell.state)) return;
   const KeptPerson& kp = people_[client.person];
+  if (client.on_baseline) {
+    // The baseline's next spell, if it has one before the horizon's end.
+    const std::size_t next = client.path.size();
+    if (next >= kp.path.size()) return;
+    const Spell spell = kp.path[next];
+    client.transition =
+        sim_.schedule_at(kernel::Time::at_day(std::max(spell.start_day, now())), [this, c, spell] {
+          clients_[c].transition = kernel::EventHandle{};
+          move_to(c, spell.state, std::nullopt, true);
+        });
+    return;
+  }
   const auto next = life_.next_transition(kp.person, client.spell, client.multiplier);
   if (!next) return;
   const Destination d = next->destination;
@@ -433,6 +446,7 @@ void MobilityCentre::refresh_multiplier(std::size_t c) {
     next_expiry = std::min(next_expiry, e.until_day);
   }
   client.multiplier = m;
+  if (m != 1.0) client.on_baseline = false;  // the service changes the hazards from now on
   sim_.cancel(client.effect_expiry);
   if (std::isfinite(next_expiry) && next_expiry < month_starts_.back()) {
     client.effect_expiry =
@@ -449,14 +463,12 @@ void MobilityCentre::on_transition(std::size_t c, Destination d) {
   move_to(c, to);
 }
 
-void MobilityCentre::move_to(std::size_t c, State to, std::optional<double> secondment_end) {
+void MobilityCentre::move_to(std::size_t c, State to, std::optional<double> secondment_end,
+                             bool baseline_step) {
   Client& client = clients_[c];
-  const KeptPerson& kp = people_[client.person];
   const State from = client.spell.state;
-  accounts_.add_spell(kp.person, from, client.segment_previous, client.spell.start_day,
-                      client.segment_start, now());
-  client.segment_previous = from;
-  client.segment_start = now();
+  if (!baseline_step) client.on_baseline = false;
+  client.path.push_back(Spell{now(), to});
   client.spell = LifeCourse::begin_spell(to, now(), client.counts);
   client.spell.secondment_end_day = secondment_end;
   sim_.cancel(client.transition);
@@ -929,11 +941,12 @@ void MobilityCentre::vacancies_from(std::size_t employer, double mean) {
 }
 
 void MobilityCentre::finish() {
-  const double end = month_starts_.back();
-  for (Client& client : clients_) {
-    const KeptPerson& kp = people_[client.person];
-    accounts_.add_spell(kp.person, client.spell.state, client.segment_previous,
-                        client.spell.start_day, client.segment_start, end);
+  // In the order of the people, as the no-service account of the touched people is fed
+  // (region_model.cpp): a client whose path the service did not change then adds exactly what
+  // that account adds, and the difference of the two worlds is exactly 0.
+  for (std::size_t i = 0; i < people_.size(); ++i) {
+    if (client_of_[i] < 0) continue;
+    accounts_.add_path(people_[i].person, clients_[static_cast<std::size_t>(client_of_[i])].path);
   }
 }
 

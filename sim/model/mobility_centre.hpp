@@ -97,8 +97,14 @@ class MobilityCentre final : public kernel::ServiceListener {
     std::size_t person = 0;
     SpellState spell;
     std::array<std::uint16_t, kStateCount> counts{};
-    double segment_start = 0.0;
-    std::optional<State> segment_previous;
+    // The client's path in the world with the service: the baseline's spells up to the one
+    // they were in when touched (whole: it is not cut at the touch, so it is accounted as the
+    // baseline accounts it), then the spells the service world gave them.
+    std::vector<Spell> path;
+    // While true the service has not changed the client's path: no effect, no placement. The
+    // path is then a prefix of the baseline path and the next transition is the baseline's
+    // next spell, to the day (recomputing it from the clocks could differ in the last bits).
+    bool on_baseline = true;
     double multiplier = 1.0;
     std::vector<Effect> effects;
     kernel::EventHandle transition;
@@ -143,7 +149,10 @@ class MobilityCentre final : public kernel::ServiceListener {
   void refresh_multiplier(std::size_t c);
   void add_effect(std::size_t c, double until_day, double factor);
   void on_transition(std::size_t c, Destination d);
-  void move_to(std::size_t c, State to, std::optional<double> secondment_end = std::nullopt);
+  /// Moves client `c` into a new spell of `to` now. `baseline_step`: the move is the baseline
+  /// path's next spell (the client stays on the baseline); any other move is the service's.
+  void move_to(std::size_t c, State to, std::optional<double> secondment_end = std::nullopt,
+               bool baseline_step = false);
   void end_service(std::size_t c);
   std::optional<std::size_t> draw_from_pool(const std::vector<std::size_t>& pool, State wanted,
                                             kernel::RandomStream& rng);

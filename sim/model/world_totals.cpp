@@ -97,16 +97,12 @@ void WorldTotals::add_benefit(const Person& person, State state, double spell_st
 }
 
 void WorldTotals::add_path(const Person& person, const std::vector<Spell>& path) {
-  add_path_until(person, path, month_starts_.back());
-}
-
-void WorldTotals::add_path_until(const Person& person, const std::vector<Spell>& path,
-                                 double until) {
+  const double horizon = month_starts_.back();
   std::optional<State> previous;
   for (std::size_t i = 0; i < path.size(); ++i) {
     const double start = path[i].start_day;
-    if (start >= until) break;
-    const double end = i + 1 < path.size() ? std::min(path[i + 1].start_day, until) : until;
+    if (start >= horizon) break;
+    const double end = i + 1 < path.size() ? std::min(path[i + 1].start_day, horizon) : horizon;
     add_spell(person, path[i].state, previous, start, start, end);
     previous = path[i].state;
   }

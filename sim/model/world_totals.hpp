@@ -40,13 +40,12 @@ class WorldTotals {
                  double ww_spell_start, double start, double end);
   /// Feeds a whole path (consecutive spells, the last one runs to the horizon's end).
   void add_path(const Person& person, const std::vector<Spell>& path);
-  /// Feeds the path's spells up to `until` only (the rest is fed by the service world).
-  void add_path_until(const Person& person, const std::vector<Spell>& path, double until);
 
   /// Adds another account of the same horizon (people fed to either count once).
   void merge(const WorldTotals& other);
   /// Takes out an account of people fed to this one as well (counts stay exact; sums of euros
-  /// and months agree with feeding only the others up to rounding).
+  /// and months agree with feeding only the others up to rounding, and exactly when the
+  /// other account was fed the same paths in the same order: x - x = 0).
   void subtract(const WorldTotals& other);
 
   /// Turns the running-count differences into counts; call once after all spells.

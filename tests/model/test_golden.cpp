@@ -1,11 +1,12 @@
 // Golden summaries: each library scenario's key figures at a fixed seed, checked to the digit.
-// A change of the model that changes them must be deliberate: regenerate the files with
-//   WERKSTROOM_UPDATE_GOLDEN=1 build/release/tests/werkstroom_model_tests "[golden]"
-// and explain the change in the commit.
+// They guard against unintended change; they prove nothing about correctness. A test never
+// rewrites them: when the output differs, it writes the new output beside the golden file
+// (<name>.new, ignored by git) and fails. A deliberate change is approved by a person with
+//   scripts/approve-golden.sh        (shows each difference, then moves .new over the golden)
+// and explained in the commit.
 
 #include <catch2/catch.hpp>
 #include <cstdio>
-#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -35,16 +36,21 @@ void check_golden(const std::string& scenario, const std::string& golden_name) {
   const auto p = test::load_parameters(scenario);
   const std::string actual = summary_of(test::run(p, 20201101, 0));
   const std::string path = std::string(WERKSTROOM_GOLDEN_DIR) + "/" + golden_name;
-  if (std::getenv("WERKSTROOM_UPDATE_GOLDEN") != nullptr) {
-    std::ofstream(path) << actual;
-    WARN("golden file rewritten: " << path);
-    return;
-  }
+  const std::string proposed = path + ".new";
   std::ifstream in(path);
   REQUIRE(in.good());
   std::stringstream expected;
   expected << in.rdbuf();
-  CHECK(actual == expected.str());
+  if (actual == expected.str()) {
+    std::remove(proposed.c_str());  // a stale proposal from an earlier run
+    return;
+  }
+  std::ofstream(proposed) << actual;
+  FAIL_CHECK("the output differs from " << path << "; the new output is in " << proposed
+                                        << ": if the change is intended, approve it with "
+                                           "scripts/approve-golden.sh and explain it in the "
+                                           "commit");
+  CHECK(actual == expected.str());  // shows the difference
 }
 
 }  // namespace

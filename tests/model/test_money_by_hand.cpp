@@ -1,0 +1,110 @@
+// Benefit months and euros of constructed people with fixed paths, computed by hand (issue 12):
+// WW at 75% of the capped wage in the first two months of a spell and 70% after, PW at the
+// monthly norm, spells before day 0 counted from day 0, inflow counted where a spell begins,
+// people counted at a month end when they hold the state at its last instant.
+//
+// Months are D = 30.4375 days (the model's month of benefit accounting) so that every
+// boundary below is a whole number of months and the arithmetic is the one written out here.
+
+#include <catch2/catch.hpp>
+#include <vector>
+
+#include "model/parameters.hpp"
+#include "model/person.hpp"
+#include "model/world_totals.hpp"
+
+using namespace werkstroom;
+using model::Spell;
+using model::State;
+
+namespace {
+
+constexpr double D = model::kDaysPerMonth;  // 30.4375 days
+
+model::ModelParameters benefit_rules() {
+  model::ModelParameters p;
+  p.benefits.ww_replacement_first_months = 0.75;
+  p.benefits.ww_first_months = 2;
+  p.benefits.ww_replacement_after = 0.70;
+  p.benefits.ww_max_monthly_wage_eur = 4000.0;  // the cap in this test (not the real one)
+  p.benefits.pw_monthly_cost_eur = 1200.0;
+  return p;
+}
+
+model::Person person_with_wage(double wage) {
+  model::Person person;
+  person.attributes.last_wage_eur = static_cast<float>(wage);
+  return person;
+}
+
+std::vector<double> eight_months() {
+  std::vector<double> starts;
+  for (int m = 0; m <= 8; ++m) starts.push_back(m * D);
+  return starts;
+}
+
+void check_series(const std::vector<double>& actual, const std::vector<double>& expected) {
+  REQUIRE(actual.size() == expected.size());
+  for (std::size_t m = 0; m < expected.size(); ++m) {
+    INFO("month " << m);
+    CHECK(actual[m] == Approx(expected[m]).epsilon(1e-12).margin(1e-9));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("benefit euros and months of three people, by hand", "[model][money]") {
+  const model::ModelParameters p = benefit_rules();
+  model::WorldTotals totals(p, eight_months());
+  // A: wage 3000 (below the cap), WW from day 0 for exactly 6 months, then work.
+  //    Months 0-1 at 75%: 2250 each; months 2-5 at 70%: 2100 each. Total 12,900.
+  totals.add_path(person_with_wage(3000), {{0.0, State::ww}, {6 * D, State::employed}});
+  // B: wage 8000, capped at 4000: WW from mid month 0 for one month (all in its first two
+  //    months: 75% of 4000 = 3000 a month): 1500 in month 0, 1500 in month 1. Then PW from
+  //    mid month 1 to the horizon: 600 in month 1, 1200 in each of months 2-7.
+  totals.add_path(person_with_wage(8000), {{0.5 * D, State::ww}, {1.5 * D, State::pw}});
+  // C: the initial stock: WW since day -1.5 D (wage 3000), so its first two months end at
+  //    day 0.5 D: month 0 is half at 75% (1125) and half at 70% (1050); month 1 at 70% (2100).
+  //    The entitlement ends at 2 D; then job seeker without benefit. No inflow: the spell
+  //    began before the horizon.
+  totals.add_path(person_with_wage(3000), {{-1.5 * D, State::ww}, {2 * D, State::nug}});
+  const model::WorldSeries s = totals.finish();
+
+  check_series(s.ww_benefit_eur,
+               {2250 + 1500 + 2175, 2250 + 1500 + 2100, 2100, 2100, 2100, 2100, 0, 0});
+  check_series(s.pw_benefit_eur, {0, 600, 1200, 1200, 1200, 1200, 1200, 1200});
+  check_series(s.ww_benefit_months, {1 + 0.5 + 1, 1 + 0.5 + 1, 1, 1, 1, 1, 0, 0});
+  check_series(s.pw_benefit_months, {0, 0.5, 1, 1, 1, 1, 1, 1});
+  double ww_total = 0.0;
+  for (const double v : s.ww_benefit_eur) ww_total += v;
+  CHECK(ww_total == Approx(12900.0 + 3000.0 + 4275.0).epsilon(1e-12));
+
+  // Inflow where a spell begins inside the horizon; C's WW began before it.
+  check_series(s.ww_inflow, {2, 0, 0, 0, 0, 0, 0, 0});
+  check_series(s.pw_inflow, {0, 1, 0, 0, 0, 0, 0, 0});
+  check_series(s.work_after_ww, {0, 0, 0, 0, 0, 0, 1, 0});
+  // Month ends: the boundary k*D belongs to the month that ends there; a spell holding
+  // [start, end) counts at a boundary b when start <= b < end.
+  const auto at = [&s](State state) { return s.running[static_cast<std::size_t>(state)]; };
+  check_series(at(State::ww), {3, 1, 1, 1, 1, 0, 0, 0});  // A until 6D (not at it), B, C
+  check_series(at(State::pw), {0, 1, 1, 1, 1, 1, 1, 1});
+  check_series(at(State::nug), {0, 1, 1, 1, 1, 1, 1, 1});
+  check_series(at(State::employed), {0, 0, 0, 0, 0, 1, 1, 1});
+}
+
+TEST_CASE("a spell split in two at the same instant gives the same euros as the whole spell",
+          "[model][money]") {
+  // Subtracting an account fed the same paths in the same order leaves exactly 0: the basis
+  // of the exact difference between the two worlds.
+  const model::ModelParameters p = benefit_rules();
+  model::WorldTotals a(p, eight_months());
+  model::WorldTotals b(p, eight_months());
+  const std::vector<Spell> path = {{0.37 * D, State::ww}, {4.91 * D, State::pw}};
+  a.add_path(person_with_wage(3456.78), path);
+  b.add_path(person_with_wage(3456.78), path);
+  a.subtract(b);
+  const model::WorldSeries zero = a.finish();
+  for (const double v : zero.ww_benefit_eur) CHECK(v == 0.0);
+  for (const double v : zero.pw_benefit_eur) CHECK(v == 0.0);
+  for (const double v : zero.ww_inflow) CHECK(v == 0.0);
+}
