@@ -286,17 +286,22 @@ TEST_CASE("HDF5 results: written atomically with no temporary file left", "[resu
     CHECK(text_list_attribute(f, "scenarios") == std::vector<std::string>{"gooi-en-vechtstreek"});
     CHECK(f.openGroup("differences").getNumObjs() == 0);
   }
-  SECTION("a directory that does not exist: an error naming the path and nothing written") {
-    const fs::path missing = dir.path() / "no-such-dir" / "run.h5";
+  SECTION("a folder that does not exist is made") {
+    const fs::path deeper = dir.path() / "new-dir" / "run.h5";
+    results::write_hdf5(deeper, run.results, run.meta);
+    CHECK(fs::file_size(deeper) == first_size);
+  }
+  SECTION("a folder that cannot be made: an error naming the path and nothing written") {
+    std::ofstream(dir.path() / "plain-file") << "x";
+    const fs::path below_file = dir.path() / "plain-file" / "run.h5";
     try {
-      results::write_hdf5(missing, run.results, run.meta);
+      results::write_hdf5(below_file, run.results, run.meta);
       FAIL("no exception");
-    } catch (const std::runtime_error& e) {
-      CHECK_THAT(e.what(), Catch::Contains(missing.string()));
-      CHECK_THAT(e.what(), Catch::Contains("No such file or directory"));
+    } catch (const std::invalid_argument& e) {  // io::OutputPathError: a usage error
+      CHECK_THAT(e.what(), Catch::Contains(below_file.string()));
+      CHECK_THAT(e.what(), Catch::Contains("cannot make the folder"));
     }
-    CHECK_FALSE(fs::exists(dir.path() / "no-such-dir"));
-    CHECK(dir.entries() == std::vector<std::string>{"run.h5"});
+    CHECK(dir.entries() == std::vector<std::string>{"plain-file", "run.h5"});
   }
   SECTION("a failure after the temporary file exists removes it and keeps the target") {
     // Renaming onto a non-empty directory fails after the whole file has been written.

@@ -234,7 +234,7 @@ TEST_CASE("Output: a pending file replaces the old file only when committed", "[
   CHECK(file_text(dir.path() / "a" / "b" / "y.txt") == "deep");
 }
 
-TEST_CASE("Output: two writers of one target each commit a whole file; the last one wins",
+TEST_CASE("Output: two writers of one target each commit a whole file and the last one wins",
           "[results][output]") {
   const TempDir dir("werkstroom-output");
   const fs::path target = dir.path() / "results.h5";
@@ -250,7 +250,7 @@ TEST_CASE("Output: two writers of one target each commit a whole file; the last 
   CHECK(dir.entries() == std::vector<std::string>{"results.h5"});
 }
 
-TEST_CASE("Output: a symbolic link to a file is followed; the link stays", "[results][output]") {
+TEST_CASE("Output: a symbolic link to a file is followed and the link stays", "[results][output]") {
   const TempDir dir("werkstroom-output");
   const fs::path real = dir.write("real.txt", "old");
   fs::create_symlink("real.txt", dir.path() / "link.txt");
