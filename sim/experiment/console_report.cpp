@@ -61,6 +61,37 @@ std::string kpi_table(const std::vector<ScenarioResults>& results, Language lang
   return out;
 }
 
+std::string route_table(const ScenarioResults& results, Language language) {
+  std::string out;
+  if (results.replications.empty()) return out;
+  const auto mean = [&results](const std::string& key) {
+    return kernel::summarise(kpi_values(results, key)).mean;
+  };
+  out += fmt::format(
+      fmt::runtime(translate("Where the effects of '{}' come from: means over {} replications, by "
+                             "the route that first changed a client's path",
+                             language)),
+      results.name, results.replications.size());
+  out += "\n\n";
+  out += fmt::format("{:<34}{:>10}{:>10}{:>14}{:>16}\n", translate("route", language),
+                     translate("clients", language), translate("prev. WW", language),
+                     translate("EUR saved", language), translate("EUR displaced", language));
+  for (const auto& [key, value] : results.replications.front().kpis) {
+    const std::string suffix = ".clients";
+    if (key.rfind("route.", 0) != 0 || key.size() <= suffix.size() ||
+        key.compare(key.size() - suffix.size(), suffix.size(), suffix) != 0) {
+      continue;
+    }
+    const std::string prefix = key.substr(0, key.size() - suffix.size());
+    if (mean(key) == 0.0) continue;
+    out += fmt::format("{:<34}{:>10}{:>10}{:>14}{:>16}\n", prefix.substr(6).substr(0, 33),
+                       number(mean(key)), number(mean(prefix + ".prevented_ww_inflow")),
+                       number(mean(prefix + ".benefit_eur_saved")),
+                       number(mean(prefix + ".benefit_eur_displaced")));
+  }
+  return out;
+}
+
 std::string variance_reduction_table(const std::vector<ScenarioResults>& results) {
   std::string out =
       "Common random numbers: variance of the paired difference against what independent\n"

@@ -17,5 +17,8 @@ namespace werkstroom::experiment {
 /// Per key figure, the variance of the paired difference against the first scenario and the
 /// variance independent streams would give (var A + var B): what common random numbers save.
 [[nodiscard]] std::string variance_reduction_table(const std::vector<ScenarioResults>& results);
+/// The effect figures of one scenario by route (route.<name>.* key figures), means over the
+/// replications; routes that changed nobody's path in any replication are left out.
+[[nodiscard]] std::string route_table(const ScenarioResults& results, Language language);
 
 }  // namespace werkstroom::experiment

@@ -10,12 +10,21 @@ namespace {
 
 using Pair = std::pair<std::string_view, std::string_view>;
 
-constexpr std::array<Pair, 14> kTexts = {{
+constexpr std::array<Pair, 20> kTexts = {{
     {"Key figures over the horizon: mean [95% interval] over {} replications",
      "Kerncijfers over de hele periode: gemiddelde [95%-interval] over {} replicaties"},
     {"; 'vs {}' is the paired difference (common random numbers)",
      "; 'vs {}' is het gepaarde verschil (gemeenschappelijke toevalsgetallen)"},
     {"figure", "kerncijfer"},
+    {"Where the effects of '{}' come from: means over {} replications, by the route that first "
+     "changed a client's path",
+     "Waar de effecten van '{}' vandaan komen: gemiddelden over {} replicaties, naar de route die "
+     "het pad van een klant als eerste veranderde"},
+    {"route", "route"},
+    {"clients", "klanten"},
+    {"prev. WW", "voork. WW"},
+    {"EUR saved", "EUR bespaard"},
+    {"EUR displaced", "EUR verdrongen"},
     {"Monthly summary of '{}' (means over {} replications)",
      "Maandoverzicht van '{}' (gemiddelden over {} replicaties)"},
     {"month", "maand"},
@@ -30,15 +39,17 @@ constexpr std::array<Pair, 14> kTexts = {{
     {"spent EUR", "besteed EUR"},
 }};
 
-constexpr std::array<Pair, 20> kKpiLabels = {{
+constexpr std::array<Pair, 22> kKpiLabels = {{
     {"placements", "plaatsingen"},
     {"work_to_work", "van werk naar werk"},
     {"placements_on_vacancies", "plaatsingen op opgehaalde vacatures"},
     {"regular_placements", "plaatsingen reguliere WW/PW-klanten"},
+    {"placements_deadweight", "plaatsingen die ook zonder dienst"},
     {"prevented_ww_inflow", "voorkomen WW-instroom"},
     {"prevented_pw_inflow", "voorkomen PW-instroom"},
     {"benefit_months_saved", "bespaarde uitkeringsmaanden"},
     {"benefit_eur_saved", "bespaarde uitkeringslasten EUR"},
+    {"benefit_eur_displaced", "verdringing EUR"},
     {"extra_in_work_at_end", "extra aan het werk aan het eind"},
     {"cost_eur", "kosten EUR"},
     {"cost_per_placement_eur", "kosten per plaatsing EUR"},

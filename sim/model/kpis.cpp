@@ -5,19 +5,27 @@
 
 namespace werkstroom::model {
 
-const std::array<KpiInfo, 20> kKpiInfo = {{
+const std::array<KpiInfo, 22> kKpiInfo = {{
     {"placements", "clients of the centre into work", "people"},
     {"work_to_work", "clients into work straight from their job (no benefit spell)", "people"},
     {"placements_on_vacancies", "clients matched on acquired vacancies", "people"},
     {"regular_placements", "regular WW/PW clients placed on acquired vacancies", "people"},
+    {"placements_deadweight",
+     "placements of clients whose path without the service reached work within the deadweight "
+     "window anyway",
+     "people"},
     {"prevented_ww_inflow", "WW inflow without the service minus with it", "people"},
     {"prevented_pw_inflow", "PW inflow without the service minus with it", "people"},
     {"benefit_months_saved", "WW and PW benefit months saved", "months"},
-    {"benefit_eur_saved", "WW and PW benefit euros saved", "EUR"},
+    {"benefit_eur_saved", "WW and PW benefit euros saved (the two worlds' difference)", "EUR"},
+    {"benefit_eur_displaced",
+     "part of the benefit euros saved that other job seekers lose: displacement of vacancy "
+     "placements and substitution of secondments and takeovers",
+     "EUR"},
     {"extra_in_work_at_end", "people in work at the horizon's end, with minus without", "people"},
     {"cost_eur", "money spent: centre (staff) and instruments", "EUR"},
     {"cost_per_placement_eur", "money spent per placement", "EUR"},
-    {"net_savings_eur", "benefit euros saved minus money spent", "EUR"},
+    {"net_savings_eur", "benefit euros saved, minus those displaced, minus money spent", "EUR"},
     {"intakes", "intakes done", "people"},
     {"selected", "people selected for a personal arrangement", "people"},
     {"abandoned_waiting", "people who gave up waiting for intake", "people"},
@@ -62,7 +70,22 @@ std::map<std::string, double> compute_kpis(const ModelParameters& p, const Repli
   for (const auto& stream : centre.ledger().streams()) spent += stream.spent_eur;
   k["cost_eur"] = spent;
   k["cost_per_placement_eur"] = k["placements"] > 0.0 ? spent / k["placements"] : 0.0;
-  k["net_savings_eur"] = k["benefit_eur_saved"] - spent;
+  // Where the effects come from, route by route (model/effect_routes.hpp); the routes' savings
+  // add up to benefit_eur_saved (up to rounding), and additionality is taken per route.
+  double displaced = 0.0;
+  for (const RouteEffect& e : centre.route_effects()) {
+    const std::string prefix = "route." + e.name + ".";
+    k[prefix + "clients"] = e.clients;
+    k[prefix + "prevented_ww_inflow"] = e.prevented_ww_inflow;
+    k[prefix + "prevented_pw_inflow"] = e.prevented_pw_inflow;
+    k[prefix + "benefit_months_saved"] = e.benefit_months_saved;
+    k[prefix + "benefit_eur_saved"] = e.benefit_eur_saved;
+    k[prefix + "benefit_eur_displaced"] = e.benefit_eur_displaced;
+    displaced += e.benefit_eur_displaced;
+  }
+  k["benefit_eur_displaced"] = displaced;
+  k["placements_deadweight"] = centre.deadweight_placements();
+  k["net_savings_eur"] = k["benefit_eur_saved"] - displaced - spent;
   k["intakes"] = sum(s.row(Indicator::intakes));
   k["selected"] = sum(s.row(Indicator::selected));
   k["abandoned_waiting"] = sum(s.row(Indicator::abandoned_waiting));

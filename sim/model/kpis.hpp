@@ -17,7 +17,7 @@ struct KpiInfo {
   const char* meaning;
   const char* unit;
 };
-extern const std::array<KpiInfo, 20> kKpiInfo;
+extern const std::array<KpiInfo, 22> kKpiInfo;
 
 [[nodiscard]] std::map<std::string, double> compute_kpis(const ModelParameters& p,
                                                          const ReplicationResult& r,

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <numeric>
 #include <stdexcept>
 #include <string>
 
@@ -50,6 +51,11 @@ MobilityCentre::MobilityCentre(const ModelParameters& p, kernel::Simulation& sim
       month_waits_(month_starts_.size() - 1) {
   centre_budget_ = ledger_.add_stream("centre", p.budget.centre_budget_eur);
   instrument_budget_ = ledger_.add_stream("instruments", p.budget.instrument_budget_eur);
+  for (std::size_t r = 0; r < route_count(p); ++r) {
+    route_with_.emplace_back(p, month_starts_);
+    route_without_.emplace_back(p, month_starts_);
+  }
+  route_clients_.assign(route_count(p), 0.0);
   cheapest_instrument_eur_ = std::numeric_limits<double>::infinity();
   for (const InstrumentParameters& i : p.instruments) {
     if (i.cost_eur > 0.0) cheapest_instrument_eur_ = std::min(cheapest_instrument_eur_, i.cost_eur);
@@ -414,7 +420,7 @@ void MobilityCentre::schedule_transition(std::size_t c) {
     client.transition =
         sim_.schedule_at(kernel::Time::at_day(std::max(spell.start_day, now())), [this, c, spell] {
           clients_[c].transition = kernel::EventHandle{};
-          move_to(c, spell.state, std::nullopt, true);
+          move_to(c, spell.state, std::nullopt);
         });
     return;
   }
@@ -425,8 +431,16 @@ void MobilityCentre::schedule_transition(std::size_t c) {
                                        [this, c, d] { on_transition(c, d); });
 }
 
-void MobilityCentre::add_effect(std::size_t c, double until_day, double factor) {
+void MobilityCentre::leave_baseline(std::size_t c, Route route) {
+  Client& client = clients_[c];
+  if (!client.on_baseline) return;
+  client.on_baseline = false;
+  client.route = route;
+}
+
+void MobilityCentre::add_effect(std::size_t c, double until_day, double factor, Route route) {
   if (until_day <= now() || factor == 1.0) return;
+  leave_baseline(c, route);
   life_.accumulate(people_[clients_[c].person].person, clients_[c].spell, now(),
                    clients_[c].multiplier);
   clients_[c].effects.push_back(Effect{until_day, factor});
@@ -446,7 +460,6 @@ void MobilityCentre::refresh_multiplier(std::size_t c) {
     next_expiry = std::min(next_expiry, e.until_day);
   }
   client.multiplier = m;
-  if (m != 1.0) client.on_baseline = false;  // the service changes the hazards from now on
   sim_.cancel(client.effect_expiry);
   if (std::isfinite(next_expiry) && next_expiry < month_starts_.back()) {
     client.effect_expiry =
@@ -460,14 +473,14 @@ void MobilityCentre::on_transition(std::size_t c, Destination d) {
   client.transition = kernel::EventHandle{};
   const KeptPerson& kp = people_[client.person];
   const State to = life_.destination_state(kp.person, client.spell, d);
-  move_to(c, to);
+  move_to(c, to, std::nullopt);
 }
 
-void MobilityCentre::move_to(std::size_t c, State to, std::optional<double> secondment_end,
-                             bool baseline_step) {
+void MobilityCentre::move_to(std::size_t c, State to, std::optional<Route> service,
+                             std::optional<double> secondment_end) {
+  if (service) leave_baseline(c, *service);
   Client& client = clients_[c];
   const State from = client.spell.state;
-  if (!baseline_step) client.on_baseline = false;
   client.path.push_back(Spell{now(), to});
   client.spell = LifeCourse::begin_spell(to, now(), client.counts);
   client.spell.secondment_end_day = secondment_end;
@@ -475,6 +488,15 @@ void MobilityCentre::move_to(std::size_t c, State to, std::optional<double> seco
   if (to == State::employed || to == State::self_employed) {
     if (client.service_client) {
       count(Indicator::placements_clients);
+      // Deadweight: the path without the service reached work within the window anyway.
+      const double window_end = now() + p_.additionality.deadweight_window_months * kDaysPerMonth;
+      for (const Spell& spell : people_[client.person].path) {
+        if (spell.start_day > window_end) break;
+        if (spell.state == State::employed || spell.state == State::self_employed) {
+          deadweight_placements_ += 1.0;
+          break;
+        }
+      }
       if (from == State::threatened || from == State::seconded) {
         count(Indicator::work_to_work_clients);
       }
@@ -665,7 +687,8 @@ void MobilityCentre::intake_done(std::size_t c) {
   } else {
     count(Indicator::regular_service);
     client.phase = Phase::done;
-    add_effect(c, now() + s.regular_service_months * kDaysPerMonth, s.regular_service_effect);
+    add_effect(c, now() + s.regular_service_months * kDaysPerMonth, s.regular_service_effect,
+               Route{RouteKind::regular_service});
   }
 }
 
@@ -751,10 +774,11 @@ void MobilityCentre::start_instrument(std::size_t c, std::size_t slot) {
     count(Indicator::instruments_started);
     if (ip.type == InterventionType::secondment) {
       count(Indicator::interventions_secondment);
-      move_to(c, State::seconded, now() + duration_days);
+      move_to(c, State::seconded, Route{RouteKind::instrument, static_cast<std::uint16_t>(k)},
+              now() + duration_days);
     } else {
       count(Indicator::interventions_takeover);
-      move_to(c, State::employed);
+      move_to(c, State::employed, Route{RouteKind::instrument, static_cast<std::uint16_t>(k)});
     }
     return;
   }
@@ -776,7 +800,8 @@ void MobilityCentre::start_instrument(std::size_t c, std::size_t slot) {
       ip.type == InterventionType::coaching) {
     clients_[c].broadened_search = true;  // looks beyond the own (shrinking) sector
   }
-  add_effect(c, now() + duration_days, ip.effect_during);
+  add_effect(c, now() + duration_days, ip.effect_during,
+             Route{RouteKind::instrument, static_cast<std::uint16_t>(k)});
   // Staff sessions spread evenly over the instrument.
   const int sessions = std::max(ip.sessions, 1);
   const double session_hours = ip.staff_hours / sessions;
@@ -809,7 +834,8 @@ void MobilityCentre::finish_instrument(std::size_t c, std::size_t slot) {
   }
   const bool completed = clients_[c].rng.uniform01() < ip.completion_probability;
   if (completed && clients_[c].phase != Phase::done) {
-    add_effect(c, now() + ip.effect_after_months * kDaysPerMonth, ip.effect_after);
+    add_effect(c, now() + ip.effect_after_months * kDaysPerMonth, ip.effect_after,
+               Route{RouteKind::instrument, static_cast<std::uint16_t>(e.instrument)});
   }
   free_seat(e.instrument);
 }
@@ -841,7 +867,7 @@ void MobilityCentre::try_match(std::size_t c) {
   const State st = clients_[c].spell.state;
   if (st != State::seconded && vacancies_.take_any(allowed, now())) {
     count(Indicator::placements_on_vacancies);
-    move_to(c, State::employed);
+    move_to(c, State::employed, Route{RouteKind::vacancy});
     return;
   }
   if (!closed_) {
@@ -931,7 +957,7 @@ void MobilityCentre::vacancies_from(std::size_t employer, double mean) {
         if (const auto c = touch(*person, TouchReason::regular_vacancy)) {
           count(Indicator::placements_regular_clients);
           clients_[*c].phase = Phase::done;
-          move_to(*c, State::employed);
+          move_to(*c, State::employed, Route{RouteKind::regular_vacancy});
           continue;
         }
       }
@@ -946,8 +972,38 @@ void MobilityCentre::finish() {
   // that account adds, and the difference of the two worlds is exactly 0.
   for (std::size_t i = 0; i < people_.size(); ++i) {
     if (client_of_[i] < 0) continue;
-    accounts_.add_path(people_[i].person, clients_[static_cast<std::size_t>(client_of_[i])].path);
+    const Client& client = clients_[static_cast<std::size_t>(client_of_[i])];
+    accounts_.add_path(people_[i].person, client.path);
+    if (client.on_baseline) continue;  // no effect to attribute
+    if (!client.route) throw std::logic_error("a client left the baseline path without a route");
+    const std::size_t r = route_index(*client.route);
+    route_with_[r].add_path(people_[i].person, client.path);
+    route_without_[r].add_path(people_[i].person, people_[i].path);
+    route_clients_[r] += 1.0;
   }
+}
+
+std::vector<RouteEffect> MobilityCentre::route_effects() const {
+  const auto sum = [](const std::vector<double>& v) {
+    return std::accumulate(v.begin(), v.end(), 0.0);
+  };
+  std::vector<RouteEffect> out;
+  for (std::size_t r = 0; r < route_clients_.size(); ++r) {
+    const WorldSeries with = route_with_[r].finish();
+    const WorldSeries without = route_without_[r].finish();
+    RouteEffect e;
+    e.name = route_name(p_, r);
+    e.clients = route_clients_[r];
+    e.prevented_ww_inflow = sum(without.ww_inflow) - sum(with.ww_inflow);
+    e.prevented_pw_inflow = sum(without.pw_inflow) - sum(with.pw_inflow);
+    e.benefit_months_saved = (sum(without.ww_benefit_months) - sum(with.ww_benefit_months)) +
+                             (sum(without.pw_benefit_months) - sum(with.pw_benefit_months));
+    e.benefit_eur_saved = (sum(without.ww_benefit_eur) - sum(with.ww_benefit_eur)) +
+                          (sum(without.pw_benefit_eur) - sum(with.pw_benefit_eur));
+    e.benefit_eur_displaced = e.benefit_eur_saved * route_displacement_share(p_, r);
+    out.push_back(e);
+  }
+  return out;
 }
 
 }  // namespace werkstroom::model

@@ -21,6 +21,7 @@
 #include "kernel/service_pool.hpp"
 #include "kernel/simulation.hpp"
 #include "kernel/statistics.hpp"
+#include "model/effect_routes.hpp"
 #include "model/employers.hpp"
 #include "model/indicators.hpp"
 #include "model/kept_people.hpp"
@@ -42,8 +43,13 @@ class MobilityCentre final : public kernel::ServiceListener {
   void start();
   /// A referral of kept person `index` at `day` (scheduled by the region model).
   void schedule_referral(std::size_t index, double day, TouchReason reason);
-  /// Feeds the open spells of all clients to the accounts; call once at the horizon's end.
+  /// Feeds the clients' paths to the accounts; call once at the horizon's end.
   void finish();
+  /// The world difference per route (model/effect_routes.hpp), after finish().
+  [[nodiscard]] std::vector<RouteEffect> route_effects() const;
+  /// Placements (clients into work) whose path without the service reached work within the
+  /// deadweight window (AdditionalityParameters) of the placement.
+  [[nodiscard]] double deadweight_placements() const { return deadweight_placements_; }
 
   [[nodiscard]] const IndicatorTable& indicators() const { return indicators_; }
   [[nodiscard]] const kernel::BudgetLedger& ledger() const { return ledger_; }
@@ -105,6 +111,8 @@ class MobilityCentre final : public kernel::ServiceListener {
     // path is then a prefix of the baseline path and the next transition is the baseline's
     // next spell, to the day (recomputing it from the clocks could differ in the last bits).
     bool on_baseline = true;
+    // What took the client off the baseline path first (set when on_baseline turns false).
+    std::optional<Route> route;
     double multiplier = 1.0;
     std::vector<Effect> effects;
     kernel::EventHandle transition;
@@ -147,12 +155,16 @@ class MobilityCentre final : public kernel::ServiceListener {
   void refer(std::size_t person, TouchReason reason);
   void schedule_transition(std::size_t c);
   void refresh_multiplier(std::size_t c);
-  void add_effect(std::size_t c, double until_day, double factor);
+  /// A find-work hazard multiplier `factor` for client `c` until `until_day`, from `route`.
+  void add_effect(std::size_t c, double until_day, double factor, Route route);
+  /// The service changes client `c`'s path from now on, through `route` (the first counts).
+  void leave_baseline(std::size_t c, Route route);
   void on_transition(std::size_t c, Destination d);
-  /// Moves client `c` into a new spell of `to` now. `baseline_step`: the move is the baseline
-  /// path's next spell (the client stays on the baseline); any other move is the service's.
-  void move_to(std::size_t c, State to, std::optional<double> secondment_end = std::nullopt,
-               bool baseline_step = false);
+  /// Moves client `c` into a new spell of `to` now. `service`: the service moves them, through
+  /// this route; empty: their own path moves them (the baseline's next spell while they are on
+  /// it, their clocks after).
+  void move_to(std::size_t c, State to, std::optional<Route> service,
+               std::optional<double> secondment_end = std::nullopt);
   void end_service(std::size_t c);
   std::optional<std::size_t> draw_from_pool(const std::vector<std::size_t>& pool, State wanted,
                                             kernel::RandomStream& rng);
@@ -191,6 +203,11 @@ class MobilityCentre final : public kernel::ServiceListener {
   const KeptPeople& people_;
   std::vector<std::int32_t> client_of_;  // per kept person: index into clients_, or -1
   WorldTotals& accounts_;
+  // Per route (effect_routes.hpp): the clients it took off their baseline path, with and without.
+  std::vector<WorldTotals> route_with_;
+  std::vector<WorldTotals> route_without_;
+  std::vector<double> route_clients_;
+  double deadweight_placements_ = 0.0;
   std::vector<double> month_starts_;
   double service_end_day_;
 

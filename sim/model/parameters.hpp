@@ -303,6 +303,21 @@ struct BenefitParameters {
   bool operator==(const BenefitParameters&) const = default;
 };
 
+/// What the effect figures leave out when taken at face value (issue 12). The two worlds differ
+/// only in the clients' own paths; these corrections account for other people.
+struct AdditionalityParameters {
+  /// Share of the benefit savings of placements on acquired vacancies that another registered
+  /// job seeker would have made anyway (the vacancy would have been filled by them): displaced.
+  double vacancy_displacement_share = 0.0;
+  /// The same for secondments (doorleen) and takeovers (overname): the shortage firm would have
+  /// hired another job seeker (substitution).
+  double secondment_substitution_share = 0.0;
+  /// A placement counts as deadweight when the person's path without the service reached work
+  /// within this many months of the placement (it is already in the baseline: no saving is
+  /// counted for it, and it is shown, not hidden).
+  double deadweight_window_months = 0.0;
+};
+
 struct ModelParameters {
   std::string region = "Gooi en Vechtstreek";
   HorizonParameters horizon;
@@ -322,6 +337,7 @@ struct ModelParameters {
   ShockParameters shocks;
   SecondmentParameters secondment;
   BenefitParameters benefits;
+  AdditionalityParameters additionality;
   bool service_enabled = true;  // false: the "no service" world only (checks)
 };
 

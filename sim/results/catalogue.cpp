@@ -206,6 +206,22 @@ SeriesInfo kpi_catalogue(const std::string& key) {
   for (const StaticInfo& s : kDiagnosticKpis) {
     if (key == s.name) return to_info(s);
   }
+  // route.<route>.<figure>: the effect figures by route (model/effect_routes.hpp).
+  if (key.rfind("route.", 0) == 0) {
+    const std::size_t dot = key.rfind('.');
+    const std::string route = key.substr(6, dot - 6);
+    const std::string figure = key.substr(dot + 1);
+    if (figure == "clients") {
+      return {key, "people", fmt::format("clients whose path the route {} changed first", route)};
+    }
+    for (const model::KpiInfo& k : model::kKpiInfo) {
+      if (figure == k.name) {
+        return {key, k.unit,
+                fmt::format("{}, of the clients whose path the route {} changed first", k.meaning,
+                            route)};
+      }
+    }
+  }
   return {key, "", fmt::format("key figure {} (not described)", key)};
 }
 

@@ -224,6 +224,13 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
     v.number("regular_client_fill_share", o.regular_client_fill_share, "share", kShare);
   });
 
+  v.table("additionality", [&] {
+    model::AdditionalityParameters& a = p.additionality;
+    v.number("vacancy_displacement_share", a.vacancy_displacement_share, "share", kShare);
+    v.number("secondment_substitution_share", a.secondment_substitution_share, "share", kShare);
+    v.number("deadweight_window_months", a.deadweight_window_months, "months", {0.0, 60.0});
+  });
+
   v.table_array(
       "instruments", p.instruments.size(), [&](std::size_t n) { p.instruments.resize(n); },
       [&](std::size_t i) { bind_instrument(v, p.instruments[i]); });

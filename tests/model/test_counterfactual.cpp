@@ -82,3 +82,85 @@ TEST_CASE("people referred at the instant they arrive keep their inflow in both 
   CHECK(r.kpis.at("prevented_ww_inflow") == 0.0);
   CHECK(r.kpis.at("prevented_pw_inflow") == 0.0);
 }
+
+namespace {
+
+double route_sum(const model::ReplicationResult& r, const std::string& figure) {
+  double total = 0.0;
+  for (const auto& [key, value] : r.kpis) {
+    if (key.rfind("route.", 0) == 0 && key.size() > figure.size() &&
+        key.compare(key.size() - figure.size() - 1, std::string::npos, "." + figure) == 0) {
+      total += value;
+    }
+  }
+  return total;
+}
+
+}  // namespace
+
+TEST_CASE("the effect figures by route add up to the totals", "[model][counterfactual]") {
+  for (const char* file :
+       {"gooi-en-vechtstreek.toml", "scale-up-3fte.toml", "bankruptcy-wave.toml"}) {
+    const model::ModelParameters p = test::load_parameters(file);
+    for (const std::uint64_t replication : {0U, 1U, 2U}) {
+      INFO(file << ", replication " << replication);
+      const model::ReplicationResult r = test::run(p, 5, replication);
+      // Counts are whole numbers: exactly. Euros and months: up to rounding.
+      CHECK(route_sum(r, "prevented_ww_inflow") == r.kpis.at("prevented_ww_inflow"));
+      CHECK(route_sum(r, "prevented_pw_inflow") == r.kpis.at("prevented_pw_inflow"));
+      CHECK(route_sum(r, "benefit_eur_saved") ==
+            Approx(r.kpis.at("benefit_eur_saved")).epsilon(1e-9).margin(1e-6));
+      CHECK(route_sum(r, "benefit_months_saved") ==
+            Approx(r.kpis.at("benefit_months_saved")).epsilon(1e-9).margin(1e-9));
+      CHECK(route_sum(r, "benefit_eur_displaced") == Approx(r.kpis.at("benefit_eur_displaced")));
+      CHECK(route_sum(r, "clients") <= static_cast<double>(r.clients));
+      CHECK(r.kpis.at("route.regular_vacancy.clients") == r.kpis.at("regular_placements"));
+    }
+  }
+}
+
+TEST_CASE("with neutral effects no route changes anybody", "[model][counterfactual]") {
+  const model::ReplicationResult r = test::run(neutral(test::default_parameters()), 3, 0);
+  CHECK(route_sum(r, "clients") == 0.0);
+  CHECK(route_sum(r, "benefit_eur_saved") == 0.0);
+  CHECK(r.kpis.at("benefit_eur_displaced") == 0.0);
+  CHECK(r.kpis.at("net_savings_eur") == -r.kpis.at("cost_eur"));
+}
+
+TEST_CASE("displacement takes the vacancy routes' savings off net savings, as stated",
+          "[model][counterfactual]") {
+  model::ModelParameters p = test::default_parameters();
+  p.additionality.secondment_substitution_share = 0.0;
+  p.additionality.vacancy_displacement_share = 0.0;
+  const model::ReplicationResult none = test::run(p, 9, 0);
+  CHECK(none.kpis.at("benefit_eur_displaced") == 0.0);
+  CHECK(none.kpis.at("net_savings_eur") ==
+        Approx(none.kpis.at("benefit_eur_saved") - none.kpis.at("cost_eur")));
+  p.additionality.vacancy_displacement_share = 1.0;
+  const model::ReplicationResult all = test::run(p, 9, 0);
+  // The worlds are the same (additionality corrects the figures, not the paths) ...
+  CHECK(all.with_service == none.with_service);
+  // ... and all of the vacancy routes' savings are displaced.
+  const double vacancy_routes = all.kpis.at("route.vacancy.benefit_eur_saved") +
+                                all.kpis.at("route.regular_vacancy.benefit_eur_saved");
+  REQUIRE(vacancy_routes > 0.0);
+  CHECK(all.kpis.at("benefit_eur_displaced") == Approx(vacancy_routes));
+  CHECK(all.kpis.at("net_savings_eur") == Approx(none.kpis.at("net_savings_eur") - vacancy_routes));
+}
+
+TEST_CASE("deadweight placements grow with the window and never exceed the placements",
+          "[model][counterfactual]") {
+  model::ModelParameters p = test::default_parameters();
+  double previous = -1.0;
+  for (const double months : {0.0, 3.0, 6.0, 24.0}) {
+    p.additionality.deadweight_window_months = months;
+    const model::ReplicationResult r = test::run(p, 13, 0);
+    INFO("window " << months << " months");
+    CHECK(r.kpis.at("placements_deadweight") >= previous);
+    CHECK(r.kpis.at("placements_deadweight") <= r.kpis.at("placements"));
+    previous = r.kpis.at("placements_deadweight");
+  }
+  // A 24-month window reaches past the horizon: every placement whose baseline path ever
+  // reached work within it counts; with no window only those placed the day the baseline was.
+  CHECK(previous > 0.0);
+}
