@@ -15,9 +15,7 @@ namespace {
 constexpr kernel::EventPriority kMonthEndPriority = -100;  // before everything at a boundary
 constexpr kernel::EventPriority kServicePriority = 0;
 constexpr int kPriorityLevels = 10;
-constexpr double kFollowUpIntervalDays = 28.0;  // matching attempts every four weeks
 constexpr double kWeekDays = 7.0;
-constexpr int kPoolDraws = 12;  // draws to find a person in the wanted state in a pool
 
 kernel::StreamKey key_for(const kernel::Simulation& sim, const char* purpose,
                           std::uint64_t entity) {
@@ -555,7 +553,7 @@ std::optional<std::size_t> MobilityCentre::draw_from_pool(const std::vector<std:
                                                 }) -
                                pool.begin());
   if (arrived == 0) return std::nullopt;
-  for (int attempt = 0; attempt < kPoolDraws; ++attempt) {
+  for (int attempt = 0; attempt < p_.outreach.pool_draws; ++attempt) {
     const auto i =
         static_cast<std::size_t>(rng.uniform_int(0, static_cast<std::int64_t>(arrived) - 1));
     const std::size_t person = pool[i];
@@ -669,7 +667,8 @@ void MobilityCentre::intake_done(std::size_t c) {
   const SelectionParameters& s = p_.selection;
   const bool hard_hit = p_.sectors.at(a.sector).hard_hit;
   const bool one_sided = a.years_in_last_job >= p_.distance.one_sided_history_years;
-  const bool age_outside = a.age_years < 27.0F || a.age_years > 55.0F;
+  const bool age_outside =
+      a.age_years < p_.distance.age_band_low_years || a.age_years > p_.distance.age_band_high_years;
   double score = (a.high_need ? s.weight_high_need : 0.0) +
                  (hard_hit ? s.weight_hard_hit_sector : 0.0) +
                  (a.low_education ? s.weight_low_education : 0.0) +
@@ -871,7 +870,7 @@ void MobilityCentre::try_match(std::size_t c) {
     return;
   }
   if (!closed_) {
-    sim_.schedule_after(kernel::Duration::days(kFollowUpIntervalDays), [this, c] {
+    sim_.schedule_after(kernel::Duration::days(p_.time_norms.follow_up_interval_days), [this, c] {
       if (clients_[c].phase != Phase::done) {
         submit(JobKind::follow_up, c, p_.time_norms.follow_up_hours, p_.priorities.follow_up);
       }
@@ -952,7 +951,8 @@ void MobilityCentre::vacancies_from(std::size_t employer, double mean) {
     count(Indicator::vacancies_acquired);
     // Part of the acquired vacancies go to regular WW and PW clients of UWV and municipality.
     if (outreach_rng_.uniform01() < p_.outreach.regular_client_fill_share) {
-      const State wanted = outreach_rng_.uniform01() < 0.5 ? State::ww : State::pw;
+      const State wanted =
+          outreach_rng_.uniform01() < p_.outreach.regular_client_ww_share ? State::ww : State::pw;
       if (const auto person = draw_from_pool(pools_.regular, wanted, outreach_rng_)) {
         if (const auto c = touch(*person, TouchReason::regular_vacancy)) {
           count(Indicator::placements_regular_clients);

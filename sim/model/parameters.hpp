@@ -152,6 +152,10 @@ struct DistanceParameters {
   double banenafspraak = 0.0;
   double noise_sd = 0.0;
   double one_sided_history_years = 10.0;
+  // The age band of the S-aanpak criterion "younger than 27 or older than 55", used by the
+  // latent distance and by the observed selection score alike.
+  double age_band_low_years = 27.0;
+  double age_band_high_years = 55.0;
   bool operator==(const DistanceParameters&) const = default;
 };
 
@@ -180,8 +184,9 @@ struct TimeNormParameters {
   double plan_hours = 0.0;       // arrangement plan
   double matching_hours = 0.0;
   double follow_up_hours = 0.0;
-  double admin_share = 0.0;            // of working time, for administration and monitoring
-  bool exponential_durations = false;  // draw each activity's time as Exp(mean = norm)
+  double follow_up_interval_days = 28.0;  // between matching attempts for a waiting client
+  double admin_share = 0.0;               // of working time, for administration and monitoring
+  bool exponential_durations = false;     // draw each activity's time as Exp(mean = norm)
 };
 
 /// Queue priorities of the activities competing for advisors (0 = most urgent).
@@ -223,6 +228,10 @@ struct OutreachParameters {
   double awareness_gain_per_month = 0.0;      // towards 1, from communication
   double vacancy_lifetime_days = 0.0;
   double regular_client_fill_share = 0.0;  // vacancies filled by regular WW/PW clients
+  double regular_client_ww_share = 0.5;    // of those, the share of WW (the rest PW) clients
+  // Draws from a pool to find a person in the wanted state before a referral or vacancy
+  // placement lapses (pools hold people who may have left the state since).
+  int pool_draws = 12;
 };
 
 struct InstrumentParameters {

@@ -113,7 +113,7 @@ Attributes PopulationGenerator::draw_attributes(std::uint64_t id, Cohort cohort,
   const DistanceParameters& d = p_.distance;
   const bool hard_hit = p_.sectors.at(out.sector).hard_hit;
   const bool one_sided = out.years_in_last_job >= d.one_sided_history_years;
-  const bool age_outside = age < 27.0 || age > 55.0;
+  const bool age_outside = age < d.age_band_low_years || age > d.age_band_high_years;
   double distance = d.intercept + (out.low_education ? d.low_education : 0.0) +
                     (hard_hit ? d.hard_hit_sector : 0.0) + (one_sided ? d.one_sided_history : 0.0) +
                     (out.language_below_b2 ? d.language_below_b2 : 0.0) +

@@ -145,6 +145,8 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
     v.number("banenafspraak", d.banenafspraak, "distance", kAnyNumber);
     v.number("noise_sd", d.noise_sd, "distance", kNonNegative);
     v.number("one_sided_history_years", d.one_sided_history_years, "years", kNonNegative);
+    v.number("age_band_low_years", d.age_band_low_years, "years", {16.0, 67.0});
+    v.number("age_band_high_years", d.age_band_high_years, "years", {16.0, 67.0});
   });
 
   v.table("selection", [&] {
@@ -174,6 +176,7 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
     v.number("plan_hours", t.plan_hours, "hours", kNonNegative);
     v.number("matching_hours", t.matching_hours, "hours", kNonNegative);
     v.number("follow_up_hours", t.follow_up_hours, "hours", kNonNegative);
+    v.number("follow_up_interval_days", t.follow_up_interval_days, "days", {1.0, 365.0});
     v.number("admin_share", t.admin_share, "share", {0.0, 0.9});
     v.boolean("exponential_durations", t.exponential_durations);
   });
@@ -222,6 +225,8 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
     v.number("awareness_gain_per_month", o.awareness_gain_per_month, "share/month", kShare);
     v.number("vacancy_lifetime_days", o.vacancy_lifetime_days, "days", kNonNegative);
     v.number("regular_client_fill_share", o.regular_client_fill_share, "share", kShare);
+    v.number("regular_client_ww_share", o.regular_client_ww_share, "share", kShare);
+    v.integer("pool_draws", o.pool_draws, "draws", {1, 1000});
   });
 
   v.table("additionality", [&] {

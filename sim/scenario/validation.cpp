@@ -27,6 +27,7 @@ class Checker {
     check_dates();
     check_bankruptcy_sectors();
     check_instruments();
+    check_age_band();
   }
 
  private:
@@ -122,6 +123,26 @@ class Checker {
     }
     fail("horizon.service_end_date", "a date after horizon.start_date (" + start.to_string() + ")",
          end.to_string());
+  }
+
+  void check_age_band() const {
+    const double low = p_.distance.age_band_low_years;
+    const double high = p_.distance.age_band_high_years;
+    if (low < high) return;
+    if (latest({"distance.age_band_low_years", "distance.age_band_high_years"}) ==
+        "distance.age_band_low_years") {
+      fail("distance.age_band_low_years",
+           "an age below distance.age_band_high_years (" + fmt_number(high) + ")", fmt_number(low));
+    }
+    fail("distance.age_band_high_years",
+         "an age above distance.age_band_low_years (" + fmt_number(low) + ")", fmt_number(high));
+  }
+
+  static std::string fmt_number(double x) {
+    std::string text = std::to_string(x);
+    text.erase(text.find_last_not_of('0') + 1);
+    if (!text.empty() && text.back() == '.') text.pop_back();
+    return text;
   }
 
   void check_date(const std::string& path, const kernel::Date& date) const {
