@@ -64,7 +64,8 @@ def read_schema_tables(doc):
             current.append((row.group(1), row.group(2).strip(), row.group(3).strip()))
         elif not line.startswith("|"):
             current = None
-    for needed in ("monthly", "world", "scenario_series", "key_figures", "diagnostic_kpis"):
+    for needed in ("monthly", "world", "scenario_series", "key_figures", "diagnostic_kpis",
+                   "route_kpis"):
         if not tables.get(needed):
             raise SystemExit(f"check_results: {doc} has no table '{needed}'")
     return tables
@@ -212,6 +213,16 @@ def check_hdf5(c, f, schema):
     scenario_series = {name: (unit, desc) for name, unit, desc in schema["scenario_series"]}
     key_figures = [name for name, _, _ in schema["key_figures"]]
     kpi_units = {name: unit for name, unit, _ in schema["key_figures"] + schema["diagnostic_kpis"]}
+    # route.<route>.<figure>: one schema row per figure for every route.
+    route_units = {name.rsplit(".", 1)[1]: unit for name, unit, _ in schema.get("route_kpis", [])}
+
+    class KpiUnits(dict):
+        def get(self, key, default=""):
+            if key.startswith("route.") and key.rsplit(".", 1)[1] in route_units:
+                return route_units[key.rsplit(".", 1)[1]]
+            return dict.get(self, key, default)
+
+    kpi_units = KpiUnits(kpi_units)
 
     # Root.
     c.expect(text_attribute(c, f, "format", "/") == FORMAT, f"/: format is not '{FORMAT}'")
