@@ -132,6 +132,21 @@ TEST_CASE("library: every scenario loads and labels every parameter", "[scenario
   }
 }
 
+TEST_CASE("library: a value labelled as sourced is not an assumption in disguise", "[scenario]") {
+  // A label of kind public:, seed: or derived: that says other values are "assumed" covers
+  // values of another kind: each value must carry the label of what it is (issue 12). (A
+  // derivation may state the assumption among its inputs: "derived: ... (assumption: ...)".)
+  for (const fs::path& file : all_scenarios()) {
+    const scenario::LoadedScenario loaded = scenario::load_scenario(file);
+    for (const auto& [key, label] : loaded.sources) {
+      const bool sourced = label.rfind("public:", 0) == 0 || label.rfind("seed:", 0) == 0 ||
+                           label.rfind("derived:", 0) == 0;
+      INFO(rel_path(file) << ": " << key << " = (" << label << ")");
+      CHECK_FALSE((sourced && label.find("assumed") != std::string::npos));
+    }
+  }
+}
+
 TEST_CASE("library: the centre budget pays the staff each scenario starts with", "[scenario]") {
   // The model refuses to start an advisor it cannot pay until the service end; catch that at
   // load time for every file, including the national ones that are not run here.
