@@ -114,6 +114,12 @@ mode_t creation_mask() {
 
 PendingFile::PendingFile(const std::filesystem::path& target, std::string what)
     : target_(resolve_links(target)), shown_(shown_path(target, target_)), what_(std::move(what)) {
+  // "results/", "." or "..": a folder, whether or not it exists yet.
+  const std::string last = target.filename().string();
+  if (last.empty() || last == "." || last == "..") {
+    throw OutputPathError(message(
+        what_, shown_, "it names a folder; werkstroom writes files (give the name of a file)"));
+  }
   const bool exists = require_regular_or_absent(target_, what_, shown_);
   const std::filesystem::path folder =
       target_.has_parent_path() ? target_.parent_path() : std::filesystem::path(".");
@@ -129,10 +135,12 @@ PendingFile::PendingFile(const std::filesystem::path& target, std::string what)
   temporary_ = name;
   // mkostemp makes the file private (0600); the result gets the permissions of the file it
   // replaces, or those a new file of this process would get.
+  // Best effort: some file systems (vfat, some network mounts) refuse chmod; the file is
+  // written all the same. Only permission bits are copied (no setuid/setgid).
   mode_t mode = 0666 & ~creation_mask();
   struct stat old {};
-  if (exists && ::stat(target_.c_str(), &old) == 0) mode = old.st_mode & 07777;
-  if (::fchmod(fd_, mode) != 0) fail("cannot set the permissions: " + describe_error(errno));
+  if (exists && ::stat(target_.c_str(), &old) == 0) mode = old.st_mode & 0777;
+  (void)::fchmod(fd_, mode);
 }
 
 PendingFile::~PendingFile() {

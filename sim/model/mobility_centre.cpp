@@ -437,7 +437,9 @@ void MobilityCentre::leave_baseline(std::size_t c, Route route) {
 }
 
 void MobilityCentre::add_effect(std::size_t c, double until_day, double factor, Route route) {
-  if (until_day <= now() || factor == 1.0) return;
+  // An effect on finding work changes nothing for someone in work for good (an instrument
+  // finished when the client found work): no route is credited with it.
+  if (until_day <= now() || factor == 1.0 || is_absorbing(clients_[c].spell.state)) return;
   leave_baseline(c, route);
   life_.accumulate(people_[clients_[c].person].person, clients_[c].spell, now(),
                    clients_[c].multiplier);

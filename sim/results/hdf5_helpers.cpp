@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 
@@ -176,7 +178,10 @@ void write_hdf5_atomically(const std::filesystem::path& path, const std::string&
   {
     const ErrorCapture capture;
     try {
-      InMemoryFile file(path.filename().string());
+      // HDF5 tells in-memory files apart by name: unique per process (concurrent writers, and
+      // a file whose close failed, must not block a later one).
+      static std::atomic<std::uint64_t> serial{0};
+      InMemoryFile file(fmt::format("{}#{}", path.string(), serial.fetch_add(1)));
       fill(file.file());
       image = file.image_and_close();
     } catch (const H5::Exception& e) {

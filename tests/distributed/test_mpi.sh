@@ -72,9 +72,16 @@ echo "calibration: resumed from the journal under MPI, identical"
 "${mpi[@]}" -np 3 "$bin" compare scenarios/gooi-en-vechtstreek.toml --reps 100000 \
   --out "$work/killed.h5" >"$work/killed.txt" 2>&1 &
 runner=$!
+# ranks: the werkstroom processes of this job (found by its unique output path; not mpirun).
+ranks() {
+  local pid
+  for pid in $(pgrep -f -- "--out $work/killed.h5"); do
+    [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$(basename "$bin" | cut -c1-15)" ] && echo "$pid"
+  done
+}
 started=""
 for ((i = 0; i < 3000; i++)); do  # polled; 300 s bounds a loaded machine
-  if grep -q "running" "$work/killed.txt" && [ "$(pgrep -f -c "^$bin compare")" -eq 3 ]; then
+  if grep -q "running" "$work/killed.txt" && [ "$(ranks | wc -l)" -eq 3 ]; then
     started=yes
     break
   fi
@@ -82,7 +89,7 @@ for ((i = 0; i < 3000; i++)); do  # polled; 300 s bounds a loaded machine
   sleep 0.1
 done
 [ -n "$started" ] || fail "the job did not start: $(tail -5 "$work/killed.txt")"
-victim="$(pgrep -f "^$bin compare" | tail -1)"
+victim="$(ranks | tail -1)"
 [ -n "$victim" ] || fail "no rank to kill"
 kill -9 "$victim"
 wait "$runner"

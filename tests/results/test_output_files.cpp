@@ -128,6 +128,15 @@ TEST_CASE("Output: a device node, a folder or a pipe at the target is refused an
     require_refused(dir.path() / "results.h5", "folder");
     CHECK(file_text(inside) == "kept");
   }
+  SECTION("a path that names a folder by its form (a trailing slash, a dot)") {
+    for (const fs::path& folder_like :
+         {dir.path() / "new-folder" / "", dir.path() / ".", dir.path() / "sub" / ".."}) {
+      INFO(folder_like);
+      CHECK_THROWS_AS(io::check_output_file(folder_like, "results file"), io::OutputPathError);
+      CHECK_THROWS_AS(io::PendingFile(folder_like, "results file"), io::OutputPathError);
+    }
+    CHECK_FALSE(fs::exists(dir.path() / "new-folder"));  // refused before anything was made
+  }
   SECTION("a named pipe") {
     const fs::path fifo = dir.path() / "pipe.h5";
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);

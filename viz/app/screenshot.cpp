@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "io/output_file.hpp"
@@ -36,13 +37,19 @@ bool save_framebuffer_png(const std::filesystem::path& path, int x, int y, int w
   const auto row = static_cast<std::size_t>(width) * 3;
   const std::vector<unsigned char> flipped =
       read_framebuffer_rgb(x, y, width, height, framebuffer_height);
+  // Encoded in memory and written by io::PendingFile, whose write errors are checked
+  // (stbi_write_png ignores those of fwrite and fclose: a full disk gave a truncated PNG).
+  std::string png;
+  const auto append = [](void* context, void* data, int size) {
+    static_cast<std::string*>(context)->append(static_cast<const char*>(data),
+                                               static_cast<std::size_t>(size));
+  };
+  if (stbi_write_png_to_func(append, &png, width, height, 3, flipped.data(),
+                             static_cast<int>(row)) == 0) {
+    return false;
+  }
   try {
-    io::PendingFile file(path, "screenshot");  // removed again unless committed
-    if (stbi_write_png(file.temporary().c_str(), width, height, 3, flipped.data(),
-                       static_cast<int>(row)) == 0) {
-      return false;
-    }
-    file.commit();
+    io::write_file_atomically(path, png, "screenshot");
   } catch (const std::exception&) {
     return false;
   }

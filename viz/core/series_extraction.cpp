@@ -188,10 +188,18 @@ std::vector<KpiRow> kpi_rows(const std::vector<experiment::ScenarioResults>& res
 }
 
 const std::vector<std::string>& table_kpis() {
-  static const std::vector<std::string> kpis = {
-      "placements",       "prevented_ww_inflow",    "prevented_pw_inflow", "benefit_eur_saved",
-      "cost_eur",         "cost_per_placement_eur", "net_savings_eur",     "budget_exhausted_month",
-      "max_waiting_list", "wait_p90_working_days"};
+  static const std::vector<std::string> kpis = {"placements",
+                                                "placements_deadweight",
+                                                "prevented_ww_inflow",
+                                                "prevented_pw_inflow",
+                                                "benefit_eur_saved",
+                                                "benefit_eur_displaced",
+                                                "cost_eur",
+                                                "cost_per_placement_eur",
+                                                "net_savings_eur",
+                                                "budget_exhausted_month",
+                                                "max_waiting_list",
+                                                "wait_p90_working_days"};
   return kpis;
 }
 

@@ -185,11 +185,15 @@ struct KpiName {
   std::string_view en;
   std::string_view nl;
 };
-constexpr std::array<KpiName, 10> kKpiNames = {{
+constexpr std::array<KpiName, 12> kKpiNames = {{
     {"placements", "Placements", "Plaatsingen"},
+    {"placements_deadweight", "of which would have found work anyway",
+     "waarvan ook zonder dienst aan het werk"},
     {"prevented_ww_inflow", "Prevented WW inflow", "Voorkomen WW-instroom"},
     {"prevented_pw_inflow", "Prevented PW inflow", "Voorkomen bijstandsinstroom"},
     {"benefit_eur_saved", "Benefit costs saved", "Bespaarde uitkeringslasten"},
+    {"benefit_eur_displaced", "of which displaced (other job seekers)",
+     "waarvan verdrongen (andere werkzoekenden)"},
     {"cost_eur", "Cost (staff and instruments)", "Kosten (personeel en instrumenten)"},
     {"cost_per_placement_eur", "Cost per placement", "Kosten per plaatsing"},
     {"net_savings_eur", "Net savings", "Netto besparing"},
