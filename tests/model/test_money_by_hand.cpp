@@ -9,9 +9,13 @@
 #include <catch2/catch.hpp>
 #include <vector>
 
+#include <string>
+
 #include "model/parameters.hpp"
 #include "model/person.hpp"
+#include "model/region_model.hpp"
 #include "model/world_totals.hpp"
+#include "scenario/loader.hpp"
 
 using namespace werkstroom;
 using model::Spell;
@@ -107,4 +111,29 @@ TEST_CASE("a spell split in two at the same instant gives the same euros as the 
   for (const double v : zero.ww_benefit_eur) CHECK(v == 0.0);
   for (const double v : zero.pw_benefit_eur) CHECK(v == 0.0);
   for (const double v : zero.ww_inflow) CHECK(v == 0.0);
+}
+
+TEST_CASE("the centre's staff cost of the default year, by hand", "[model][money]") {
+  // 2 advisors x 36 hours a week x EUR 53.27 an hour, paid for the service year 1 Nov 2020 to
+  // 31 Oct 2021: 365 days = 52 1/7 weeks. 2 x 36 x 53.27 x 365 / 7 = EUR 199,990.80 (the
+  // S-opl's EUR 200,000 for 2 fte). No instrument costs anything here and no advisor is hired,
+  // so that is all the money spent.
+  model::ModelParameters p =
+      scenario::load_scenario(std::string(WERKSTROOM_SCENARIOS_DIR) + "/gooi-en-vechtstreek.toml")
+          .parameters;
+  REQUIRE(p.horizon.start_date.to_string() == "2020-11-01");
+  REQUIRE(p.horizon.service_end_date.to_string() == "2021-10-31");
+  REQUIRE(p.staff.advisors == 2);
+  REQUIRE(p.staff.hours_per_week == 36.0);
+  REQUIRE(p.staff.internal_cost_per_hour_eur == 53.27);
+  REQUIRE(p.staff.schedule.empty());
+  p.scaling.enabled = false;
+  for (model::InstrumentParameters& i : p.instruments) i.cost_eur = 0.0;
+  const double by_hand = 2 * 36 * 53.27 * 365.0 / 7.0;
+  CHECK(by_hand == Approx(199990.80).margin(0.01));
+  const model::ReplicationResult r = model::run_replication(p, model::ReplicationSettings{1, 0});
+  CHECK(r.kpis.at("cost_eur") == Approx(by_hand).epsilon(1e-12));
+  CHECK(r.kpis.at("net_savings_eur") ==
+        Approx(r.kpis.at("benefit_eur_saved") - r.kpis.at("benefit_eur_displaced") - by_hand)
+            .epsilon(1e-12));
 }
