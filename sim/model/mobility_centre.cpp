@@ -54,6 +54,7 @@ MobilityCentre::MobilityCentre(const ModelParameters& p, kernel::Simulation& sim
     route_without_.emplace_back(p, month_starts_);
   }
   route_clients_.assign(route_count(p), 0.0);
+  instrument_committed_eur_.assign(p.instruments.size(), 0.0);
   cheapest_instrument_eur_ = std::numeric_limits<double>::infinity();
   for (const InstrumentParameters& i : p.instruments) {
     if (i.cost_eur > 0.0) cheapest_instrument_eur_ = std::min(cheapest_instrument_eur_, i.cost_eur);
@@ -530,6 +531,7 @@ void MobilityCentre::end_service(std::size_t c) {
       const double back = ledger_.outstanding(*e.commitment);
       ledger_.release(*e.commitment);
       e.finished = true;
+      instrument_committed_eur_[e.instrument] -= back;
       const InstrumentParameters& ip = p_.instruments[e.instrument];
       if (ip.budget_stream == "maatwerk") {
         maatwerk_committed_ -= back;
@@ -716,8 +718,11 @@ void MobilityCentre::plan_done(std::size_t c) {
       cost = std::min(cost, std::max(0.0, p_.budget.maatwerk_cap_per_person_eur -
                                               clients_[c].maatwerk_used_eur));
     }
+    // An instrument with a cap of its own commits no more than that in all (spent or not).
+    const bool over_cap =
+        ip.budget_cap_eur > 0.0 && instrument_committed_eur_[k] + cost > ip.budget_cap_eur;
     if (cost > 0.0) {
-      e.commitment = ledger_.commit(instrument_budget_, cost);
+      if (!over_cap) e.commitment = ledger_.commit(instrument_budget_, cost);
       if (!e.commitment) {
         count(Indicator::budget_refusals);
         if (!p_.budget.wait_when_exhausted) continue;
@@ -726,6 +731,7 @@ void MobilityCentre::plan_done(std::size_t c) {
         clients_[c].enrolments.push_back(e);
         continue;
       }
+      instrument_committed_eur_[k] += cost;
       if (ip.budget_stream == "maatwerk") {
         maatwerk_committed_ += cost;
         clients_[c].maatwerk_used_eur += cost;
@@ -764,7 +770,9 @@ void MobilityCentre::start_instrument(std::size_t c, std::size_t slot) {
     if (clients_[c].spell.state != State::threatened || !vacancies_.take_any(shortage, now())) {
       Enrolment& e = clients_[c].enrolments[slot];
       if (e.commitment) {
-        instruments_committed_ -= ledger_.outstanding(*e.commitment);
+        const double back = ledger_.outstanding(*e.commitment);
+        instruments_committed_ -= back;
+        instrument_committed_eur_[k] -= back;
         ledger_.release(*e.commitment);
       }
       e.finished = true;

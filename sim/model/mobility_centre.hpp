@@ -208,6 +208,8 @@ class MobilityCentre final : public kernel::ServiceListener {
   std::vector<WorldTotals> route_without_;
   std::vector<double> route_clients_;
   double deadweight_placements_ = 0.0;
+  // Per instrument: money committed (spent or outstanding), against its own cap.
+  std::vector<double> instrument_committed_eur_;
   std::vector<double> month_starts_;
   double service_end_day_;
 

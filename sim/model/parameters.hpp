@@ -239,8 +239,9 @@ struct InstrumentParameters {
   InterventionType type = InterventionType::coaching;
   double staff_hours = 0.0;  // advisor time, split into sessions
   int sessions = 1;
-  double cost_eur = 0.0;      // external cost
-  std::string budget_stream;  // "instruments" or "maatwerk"
+  double cost_eur = 0.0;        // external cost
+  double budget_cap_eur = 0.0;  // the most this instrument may commit in all (0: no cap of its own)
+  std::string budget_stream;    // "instruments" or "maatwerk"
   double duration_weeks = 0.0;
   int seats = 0;  // concurrent places; 0 = unlimited
   double completion_probability = 1.0;

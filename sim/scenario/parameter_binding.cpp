@@ -59,6 +59,7 @@ void bind_instrument(ParameterVisitor& v, model::InstrumentParameters& i) {
   v.number("staff_hours", i.staff_hours, "hours", kNonNegative);
   v.integer("sessions", i.sessions, "sessions", {1, 1000});
   v.number("cost_eur", i.cost_eur, "EUR", kNonNegative);
+  v.number("budget_cap_eur", i.budget_cap_eur, "EUR", kNonNegative);
   v.text("budget_stream", i.budget_stream);
   v.number("duration_weeks", i.duration_weeks, "weeks", kNonNegative);
   v.integer("seats", i.seats, "places", {0, 1000000});

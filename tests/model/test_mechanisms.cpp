@@ -209,3 +209,26 @@ TEST_CASE("doorleen moves a worker to another firm without a benefit spell", "[m
   CHECK(r.kpis.at("work_to_work") >= secondments - 1.0);
   CHECK(r.kpis.at("prevented_ww_inflow") > 0.0);
 }
+
+TEST_CASE("an instrument's own budget cap limits what it commits in all", "[model]") {
+  // retraining_mbo costs EUR 2,500: a cap of EUR 5,000 admits two enrolments over the whole
+  // service, a cap below its cost none; the other instruments are not affected by it.
+  auto p = test::default_parameters();
+  std::size_t retraining = p.instruments.size();
+  for (std::size_t k = 0; k < p.instruments.size(); ++k) {
+    if (p.instruments[k].name == "retraining_mbo") retraining = k;
+  }
+  REQUIRE(retraining < p.instruments.size());
+  REQUIRE(p.instruments[retraining].cost_eur == 2500.0);
+  const auto uncapped = test::run(p, 3, 0);
+  REQUIRE(uncapped.kpis.at("route.instrument.retraining_mbo.clients") > 2.0);
+  p.instruments[retraining].budget_cap_eur = 5000.0;
+  const auto two = test::run(p, 3, 0);
+  CHECK(two.kpis.at("route.instrument.retraining_mbo.clients") <= 2.0);
+  CHECK(test::total(two.service.row(Indicator::budget_refusals)) >
+        test::total(uncapped.service.row(Indicator::budget_refusals)));
+  p.instruments[retraining].budget_cap_eur = 100.0;
+  const auto none = test::run(p, 3, 0);
+  CHECK(none.kpis.at("route.instrument.retraining_mbo.clients") == 0.0);
+  CHECK(none.kpis.at("route.instrument.coaching.clients") > 0.0);
+}

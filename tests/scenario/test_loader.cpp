@@ -237,6 +237,7 @@ type = "job_search"
 staff_hours = 4.0
 sessions = 2
 cost_eur = 300
+budget_cap_eur = 0
 budget_stream = "maatwerk"
 duration_weeks = 3.0
 seats = 12
