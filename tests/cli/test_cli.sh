@@ -150,23 +150,24 @@ if mount -t tmpfs -o size=64k tmpfs "$work/full" 2>/dev/null; then
   full="$work/full"
   printf 'old results\n' >"$full/x.h5"
   printf 'old calibration\n' >"$full/cal.h5"
-  "$bin" run "$scenarios/gooi-en-vechtstreek.toml" --reps 3 --out "$full/x.h5" \
-    >"$work/out10.txt" 2>"$work/err10.txt"
-  code=$?
-  [ "$code" -eq 1 ] || fail "run onto a full disk exited with $code, expected 1: $(tail -3 "$work/err10.txt")"
-  grep -q "cannot write results file $full/x.h5: No space left on device" "$work/err10.txt" ||
-    fail "run onto a full disk: no message naming the file and reason: $(tail -3 "$work/err10.txt")"
-  [ "$(cat "$full/x.h5")" = "old results" ] || fail "run onto a full disk lost the old file"
-  only_files "$full" x.h5 cal.h5 || fail "run onto a full disk left: $(ls -A "$full")"
+  # full_disk_fails NAME WHAT FILE OLD COMMAND...: COMMAND onto the full disk exits 1 naming
+  # FILE and the reason, FILE still holds OLD, and no temporary file is left.
+  full_disk_fails() {
+    local name="$1" what="$2" file="$3" old="$4"
+    shift 4
+    "$@" >"$work/$name.out" 2>"$work/$name.err"
+    local code=$?
+    [ "$code" -eq 1 ] || fail "$name onto a full disk exited with $code, expected 1: $(tail -3 "$work/$name.err")"
+    grep -q "cannot write $what $file: No space left on device" "$work/$name.err" ||
+      fail "$name onto a full disk: no message naming the file and reason: $(tail -3 "$work/$name.err")"
+    [ "$(cat "$file")" = "$old" ] || fail "$name onto a full disk lost the old file"
+    only_files "$full" x.h5 cal.h5 || fail "$name onto a full disk left: $(ls -A "$full")"
+  }
+  full_disk_fails run "results file" "$full/x.h5" "old results" \
+    "$bin" run "$scenarios/gooi-en-vechtstreek.toml" --reps 3 --out "$full/x.h5"
   quick="$(cd "$scenarios/.." && pwd)/tests/calibration/data/gooi-ww-fit-quick.toml"
-  "$bin" calibrate "$quick" --out "$full/cal.h5" --scenario-out "$work/cal-scenario.toml" \
-    >"$work/out11.txt" 2>"$work/err11.txt"
-  code=$?
-  [ "$code" -eq 1 ] || fail "calibrate onto a full disk exited with $code, expected 1: $(tail -3 "$work/err11.txt")"
-  grep -q "cannot write calibration file $full/cal.h5: No space left on device" "$work/err11.txt" ||
-    fail "calibrate onto a full disk: no message: $(tail -3 "$work/err11.txt")"
-  [ "$(cat "$full/cal.h5")" = "old calibration" ] || fail "calibrate onto a full disk lost the old file"
-  only_files "$full" x.h5 cal.h5 || fail "calibrate onto a full disk left: $(ls -A "$full")"
+  full_disk_fails calibrate "calibration file" "$full/cal.h5" "old calibration" \
+    "$bin" calibrate "$quick" --out "$full/cal.h5" --scenario-out "$work/cal-scenario.toml"
   echo "full disk: exit code 1, the file and reason named, the old files kept"
 else
   echo "full disk: skipped (mounting a tmpfs not permitted: not root)"
