@@ -7,10 +7,12 @@
 // boundary below is a whole number of months and the arithmetic is the one written out here.
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <vector>
 
 #include <string>
 
+#include "model/indicators.hpp"
 #include "model/parameters.hpp"
 #include "model/person.hpp"
 #include "model/region_model.hpp"
@@ -136,4 +138,33 @@ TEST_CASE("the centre's staff cost of the default year, by hand", "[model][money
   CHECK(r.kpis.at("net_savings_eur") ==
         Approx(r.kpis.at("benefit_eur_saved") - r.kpis.at("benefit_eur_displaced") - by_hand)
             .epsilon(1e-12));
+}
+
+TEST_CASE("maatwerk is capped per person and every euro spent is accounted", "[model][money]") {
+  // The maatwerk instrument made to cost EUR 1,234.50 and offered to everyone selected: each
+  // person's maatwerk commits min(1,234.50, cap 1,000 - used) = EUR 1,000, so the money spent
+  // on maatwerk is a whole multiple of 1,000 (uncapped, n people would cost 1,234.50 n, a
+  // multiple of 1,000 only for n a multiple of 2,000). All money spent is the staff cost worked out
+  // above plus what the instrument and maatwerk streams report spent.
+  model::ModelParameters p =
+      scenario::load_scenario(std::string(WERKSTROOM_SCENARIOS_DIR) + "/gooi-en-vechtstreek.toml")
+          .parameters;
+  p.scaling.enabled = false;
+  REQUIRE(p.budget.maatwerk_cap_per_person_eur == 1000.0);
+  bool found = false;
+  for (model::InstrumentParameters& i : p.instruments) {
+    if (i.budget_stream != "maatwerk") continue;
+    i.cost_eur = 1234.5;
+    i.assign_probability = 1.0;
+    found = true;
+  }
+  REQUIRE(found);
+  const double staff = 2 * 36 * 53.27 * 365.0 / 7.0;
+  const model::ReplicationResult r = model::run_replication(p, model::ReplicationSettings{2, 0});
+  const auto last = [&r](model::Indicator i) { return r.service.row(i).back(); };
+  const double maatwerk = last(model::Indicator::budget_maatwerk_spent_eur);
+  const double instruments = last(model::Indicator::budget_instruments_spent_eur);
+  REQUIRE(maatwerk > 0.0);
+  CHECK(std::fmod(maatwerk, 1000.0) == 0.0);
+  CHECK(r.kpis.at("cost_eur") == Approx(staff + instruments + maatwerk).epsilon(1e-12));
 }
