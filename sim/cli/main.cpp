@@ -159,8 +159,9 @@ void print_results(const std::vector<werkstroom::experiment::ScenarioResults>& r
                    werkstroom::experiment::Language language) {
   fmt::print("{}\n", werkstroom::experiment::monthly_table(results.front(), language));
   fmt::print("{}\n", werkstroom::experiment::kpi_table(results, language));
-  for (const auto& r : results)
+  for (const auto& r : results) {
     fmt::print("{}\n", werkstroom::experiment::route_table(r, language));
+  }
   if (results.size() > 1) {
     fmt::print("{}\n", werkstroom::experiment::variance_reduction_table(results));
   }
