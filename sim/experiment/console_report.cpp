@@ -13,6 +13,7 @@ namespace werkstroom::experiment {
 namespace {
 
 std::string number(double x) {
+  if (std::abs(x) < 0.005) x = 0.0;  // no "-0.00" from rounding noise
   const double a = std::abs(x);
   if (a >= 100000.0) return fmt::format("{:.0f}k", x / 1000.0);
   if (a >= 1000.0) return fmt::format("{:.0f}", x);
@@ -73,7 +74,7 @@ std::string route_table(const ScenarioResults& results, Language language) {
                              language)),
       results.name, results.replications.size());
   out += "\n\n";
-  out += fmt::format("{:<34}{:>10}{:>10}{:>14}{:>16}\n", translate("route", language),
+  out += fmt::format("{:<34}{:>10}{:>12}{:>14}{:>16}\n", translate("route", language),
                      translate("clients", language), translate("prev. WW", language),
                      translate("EUR saved", language), translate("EUR displaced", language));
   for (const auto& [key, value] : results.replications.front().kpis) {
@@ -84,7 +85,7 @@ std::string route_table(const ScenarioResults& results, Language language) {
     }
     const std::string prefix = key.substr(0, key.size() - suffix.size());
     if (mean(key) == 0.0) continue;
-    out += fmt::format("{:<34}{:>10}{:>10}{:>14}{:>16}\n", prefix.substr(6).substr(0, 33),
+    out += fmt::format("{:<34}{:>10}{:>12}{:>14}{:>16}\n", prefix.substr(6).substr(0, 33),
                        number(mean(key)), number(mean(prefix + ".prevented_ww_inflow")),
                        number(mean(prefix + ".benefit_eur_saved")),
                        number(mean(prefix + ".benefit_eur_displaced")));
