@@ -192,7 +192,7 @@ void PendingFile::discard() noexcept {
 
 void PendingFile::fail(const std::string& reason) {
   discard();
-  throw std::runtime_error(message(what_, shown_, reason));
+  throw WriteError(message(what_, shown_, reason));
 }
 
 void check_output_file(const std::filesystem::path& path, std::string_view what) {

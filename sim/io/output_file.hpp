@@ -26,6 +26,13 @@ class OutputPathError : public std::invalid_argument {
   using std::invalid_argument::invalid_argument;
 };
 
+/// A write that failed while the file was being written or put in place (a full disk, an I/O
+/// error). Its message already says "cannot write <what> <path>: <reason>".
+class WriteError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 /// Checks that `path` can receive a file: it is absent or a regular file (a symbolic link
 /// followed), and its folder exists or can be made and accepts a new file (a probe file is
 /// created there and removed). Throws OutputPathError "cannot write <what> <path>: <reason>".
@@ -42,8 +49,8 @@ void check_output_folder(const std::filesystem::path& dir, const std::vector<std
 /// and put in place by commit(). Destroying it uncommitted removes the temporary file.
 class PendingFile {
  public:
-  /// Throws OutputPathError when the target is not a regular file or its folder cannot be
-  /// written, std::runtime_error on another failure to create the temporary file.
+  /// Throws OutputPathError when the target names a folder or is not a regular file, or when
+  /// its folder cannot be made or take a new file.
   PendingFile(const std::filesystem::path& target, std::string what);
   PendingFile(const PendingFile&) = delete;
   PendingFile& operator=(const PendingFile&) = delete;
@@ -54,13 +61,13 @@ class PendingFile {
   /// The file replaced by commit() (a symbolic link resolved).
   [[nodiscard]] const std::filesystem::path& target() const { return target_; }
 
-  /// Appends `bytes` to the temporary file; throws std::runtime_error naming the target and
-  /// the reason (a full disk, say) when not all of them could be written.
+  /// Appends `bytes` to the temporary file; throws WriteError naming the target and the reason
+  /// (a full disk, say) when not all of them could be written.
   void write(std::string_view bytes);
 
   /// Flushes the temporary file to disk, checks that the target is still absent or a regular
   /// file, renames the temporary file over it and flushes the folder. Throws (OutputPathError
-  /// or std::runtime_error naming the target) and removes the temporary file on any failure.
+  /// or WriteError naming the target) and removes the temporary file on any failure.
   void commit();
 
   /// Removes the temporary file now (what the destructor does when commit() was not reached).

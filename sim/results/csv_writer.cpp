@@ -189,10 +189,10 @@ void write_csv(const std::filesystem::path& dir,
     }
   } catch (const io::OutputPathError&) {
     throw;
+  } catch (const io::WriteError&) {
+    throw;  // names the file already
   } catch (const std::exception& e) {
-    const std::string reason = e.what();
-    if (reason.rfind("cannot write ", 0) == 0) throw;  // io::PendingFile named the file
-    throw std::runtime_error(fmt::format("cannot write table {}: {}", current.string(), reason));
+    throw std::runtime_error(fmt::format("cannot write table {}: {}", current.string(), e.what()));
   }
 }
 
