@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/parameters.hpp"
+#include "model/world_totals.hpp"
 
 namespace werkstroom::model {
 
@@ -41,11 +42,8 @@ struct Route {
 struct RouteEffect {
   std::string name;
   double clients = 0.0;
-  double prevented_ww_inflow = 0.0;
-  double prevented_pw_inflow = 0.0;
-  double benefit_months_saved = 0.0;
-  double benefit_eur_saved = 0.0;
-  double benefit_eur_displaced = 0.0;  // benefit_eur_saved x the route's displacement share
+  WorldDifference difference;
+  double benefit_eur_displaced = 0.0;  // difference.benefit_eur_saved x the displacement share
 };
 
 }  // namespace werkstroom::model

@@ -51,13 +51,11 @@ std::map<std::string, double> compute_kpis(const ModelParameters& p, const Repli
   k["work_to_work"] = sum(s.row(Indicator::work_to_work_clients));
   k["placements_on_vacancies"] = sum(s.row(Indicator::placements_on_vacancies));
   k["regular_placements"] = sum(s.row(Indicator::placements_regular_clients));
-  k["prevented_ww_inflow"] = sum(without.ww_inflow) - sum(with.ww_inflow);
-  k["prevented_pw_inflow"] = sum(without.pw_inflow) - sum(with.pw_inflow);
-  // Differences are taken per benefit before adding, so equal worlds give exactly zero.
-  k["benefit_months_saved"] = (sum(without.ww_benefit_months) - sum(with.ww_benefit_months)) +
-                              (sum(without.pw_benefit_months) - sum(with.pw_benefit_months));
-  k["benefit_eur_saved"] = (sum(without.ww_benefit_eur) - sum(with.ww_benefit_eur)) +
-                           (sum(without.pw_benefit_eur) - sum(with.pw_benefit_eur));
+  const WorldDifference d = world_difference(without, with);
+  k["prevented_ww_inflow"] = d.prevented_ww_inflow;
+  k["prevented_pw_inflow"] = d.prevented_pw_inflow;
+  k["benefit_months_saved"] = d.benefit_months_saved;
+  k["benefit_eur_saved"] = d.benefit_eur_saved;
   const auto employed = static_cast<std::size_t>(State::employed);
   const auto self = static_cast<std::size_t>(State::self_employed);
   const auto seconded = static_cast<std::size_t>(State::seconded);
@@ -76,10 +74,10 @@ std::map<std::string, double> compute_kpis(const ModelParameters& p, const Repli
   for (const RouteEffect& e : centre.route_effects()) {
     const std::string prefix = "route." + e.name + ".";
     k[prefix + "clients"] = e.clients;
-    k[prefix + "prevented_ww_inflow"] = e.prevented_ww_inflow;
-    k[prefix + "prevented_pw_inflow"] = e.prevented_pw_inflow;
-    k[prefix + "benefit_months_saved"] = e.benefit_months_saved;
-    k[prefix + "benefit_eur_saved"] = e.benefit_eur_saved;
+    k[prefix + "prevented_ww_inflow"] = e.difference.prevented_ww_inflow;
+    k[prefix + "prevented_pw_inflow"] = e.difference.prevented_pw_inflow;
+    k[prefix + "benefit_months_saved"] = e.difference.benefit_months_saved;
+    k[prefix + "benefit_eur_saved"] = e.difference.benefit_eur_saved;
     k[prefix + "benefit_eur_displaced"] = e.benefit_eur_displaced;
     displaced += e.benefit_eur_displaced;
   }

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
-#include <numeric>
 #include <stdexcept>
 #include <string>
 
@@ -994,23 +993,13 @@ void MobilityCentre::finish() {
 }
 
 std::vector<RouteEffect> MobilityCentre::route_effects() const {
-  const auto sum = [](const std::vector<double>& v) {
-    return std::accumulate(v.begin(), v.end(), 0.0);
-  };
   std::vector<RouteEffect> out;
   for (std::size_t r = 0; r < route_clients_.size(); ++r) {
-    const WorldSeries with = route_with_[r].finish();
-    const WorldSeries without = route_without_[r].finish();
     RouteEffect e;
     e.name = route_name(p_, r);
     e.clients = route_clients_[r];
-    e.prevented_ww_inflow = sum(without.ww_inflow) - sum(with.ww_inflow);
-    e.prevented_pw_inflow = sum(without.pw_inflow) - sum(with.pw_inflow);
-    e.benefit_months_saved = (sum(without.ww_benefit_months) - sum(with.ww_benefit_months)) +
-                             (sum(without.pw_benefit_months) - sum(with.pw_benefit_months));
-    e.benefit_eur_saved = (sum(without.ww_benefit_eur) - sum(with.ww_benefit_eur)) +
-                          (sum(without.pw_benefit_eur) - sum(with.pw_benefit_eur));
-    e.benefit_eur_displaced = e.benefit_eur_saved * route_displacement_share(p_, r);
+    e.difference = world_difference(route_without_[r].finish(), route_with_[r].finish());
+    e.benefit_eur_displaced = e.difference.benefit_eur_saved * route_displacement_share(p_, r);
     out.push_back(e);
   }
   return out;

@@ -1,6 +1,7 @@
 #include "model/world_totals.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 namespace werkstroom::model {
 
@@ -106,6 +107,20 @@ void WorldTotals::add_path(const Person& person, const std::vector<Spell>& path)
     add_spell(person, path[i].state, previous, start, start, end);
     previous = path[i].state;
   }
+}
+
+WorldDifference world_difference(const WorldSeries& without, const WorldSeries& with) {
+  const auto sum = [](const std::vector<double>& v) {
+    return std::accumulate(v.begin(), v.end(), 0.0);
+  };
+  WorldDifference d;
+  d.prevented_ww_inflow = sum(without.ww_inflow) - sum(with.ww_inflow);
+  d.prevented_pw_inflow = sum(without.pw_inflow) - sum(with.pw_inflow);
+  d.benefit_months_saved = (sum(without.ww_benefit_months) - sum(with.ww_benefit_months)) +
+                           (sum(without.pw_benefit_months) - sum(with.pw_benefit_months));
+  d.benefit_eur_saved = (sum(without.ww_benefit_eur) - sum(with.ww_benefit_eur)) +
+                        (sum(without.pw_benefit_eur) - sum(with.pw_benefit_eur));
+  return d;
 }
 
 void WorldTotals::merge(const WorldTotals& other) { combine(other, 1.0); }

@@ -30,6 +30,16 @@ struct WorldSeries {
   bool operator==(const WorldSeries&) const = default;
 };
 
+/// The effect figures of two worlds over the whole horizon: without minus with. Differences
+/// are taken per benefit before adding, so equal worlds give exactly zero.
+struct WorldDifference {
+  double prevented_ww_inflow = 0.0;
+  double prevented_pw_inflow = 0.0;
+  double benefit_months_saved = 0.0;
+  double benefit_eur_saved = 0.0;
+};
+[[nodiscard]] WorldDifference world_difference(const WorldSeries& without, const WorldSeries& with);
+
 class WorldTotals {
  public:
   WorldTotals(const ModelParameters& p, std::vector<double> month_starts);
