@@ -187,13 +187,11 @@ struct KpiName {
 };
 constexpr std::array<KpiName, 12> kKpiNames = {{
     {"placements", "Placements", "Plaatsingen"},
-    {"placements_deadweight", "of which would have found work anyway",
-     "waarvan ook zonder dienst aan het werk"},
+    {"placements_deadweight", "of which also without the service", "waarvan ook zonder dienst"},
     {"prevented_ww_inflow", "Prevented WW inflow", "Voorkomen WW-instroom"},
     {"prevented_pw_inflow", "Prevented PW inflow", "Voorkomen bijstandsinstroom"},
     {"benefit_eur_saved", "Benefit costs saved", "Bespaarde uitkeringslasten"},
-    {"benefit_eur_displaced", "of which displaced (other job seekers)",
-     "waarvan verdrongen (andere werkzoekenden)"},
+    {"benefit_eur_displaced", "of which displaced", "waarvan verdrongen"},
     {"cost_eur", "Cost (staff and instruments)", "Kosten (personeel en instrumenten)"},
     {"cost_per_placement_eur", "Cost per placement", "Kosten per plaatsing"},
     {"net_savings_eur", "Net savings", "Netto besparing"},

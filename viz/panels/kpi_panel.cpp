@@ -21,7 +21,8 @@ int direction(const std::string& kpi) {
       kpi == "wait_p90_working_days" || kpi == "abandoned_waiting") {
     return -1;
   }
-  if (kpi == "instrument_budget_exhausted") return -1;
+  if (kpi == "instrument_budget_exhausted" || kpi == "benefit_eur_displaced") return -1;
+  if (kpi == "placements_deadweight") return 0;  // counted, not an effect either way
   return +1;
 }
 
@@ -133,7 +134,9 @@ void kpi_panel(const FinishedRun* run, const ViewState& view) {
       const bool clear = d.replications > 1 && (d.lower() > 0.0 || d.upper() < 0.0);
       const int sign = d.mean > 0.0 ? 1 : (d.mean < 0.0 ? -1 : 0);
       ImU32 colour = style::kText;
-      if (clear) colour = sign * direction(row.kpi) > 0 ? style::kGood : style::kBad;
+      if (clear && direction(row.kpi) != 0) {
+        colour = sign * direction(row.kpi) > 0 ? style::kGood : style::kBad;
+      }
       const std::string unit = month_kpi ? std::string(" ") + tr("months", lang) : "";
       std::string text = d.mean > 0.0 ? "+" : "";
       text += number(row.kpi, d.mean, lang);
