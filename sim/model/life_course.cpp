@@ -81,11 +81,23 @@ double LifeCourse::find_work_scale(const Person& person, double find_work_multip
   return std::exp(-p_.hazards.distance_effect * person.attributes.distance) * find_work_multiplier;
 }
 
-std::size_t LifeCourse::competitors(const Person& person, State state, double find_scale,
-                                    std::array<Competitor, 3>& out) const {
+bool LifeCourse::found_out_of_work(const SpellState& spell) {
+  return spell.state == State::employed &&
+         (spell.previous == State::ww || spell.previous == State::pw ||
+          spell.previous == State::nug || spell.previous == State::tozo);
+}
+
+bool LifeCourse::flexible_job(const Person& person, const SpellState& spell) const {
+  // The first draw of the spell's job-end branch stream; destination_state takes the second.
+  return spell_stream(person, spell, Destination::job_end, kBranchKind).uniform01() <
+         p_.hazards.new_job_flex_share;
+}
+
+std::size_t LifeCourse::competitors(const Person& person, const SpellState& spell,
+                                    double find_scale, std::array<Competitor, 3>& out) const {
   const HazardParameters& h = p_.hazards;
   const auto cohort = static_cast<std::size_t>(person.cohort);
-  switch (state) {
+  switch (spell.state) {
     case State::threatened:
       out[0] = {Destination::job_loss, &h.threatened_job_loss, p_.cohorts[cohort].job_loss_factor,
                 &job_loss_factor_};
@@ -98,7 +110,8 @@ std::size_t LifeCourse::competitors(const Person& person, State state, double fi
       return 2;
     case State::pw:
       out[0] = {Destination::find_work, &h.pw_find_work, find_scale, &find_work_factor_};
-      return 1;
+      out[1] = {Destination::pw_other_exit, &h.pw_other_exit, 1.0, &flat_};
+      return 2;
     case State::nug:
       out[0] = {Destination::find_work, &h.nug_find_work, find_scale, &find_work_factor_};
       return 1;
@@ -108,6 +121,13 @@ std::size_t LifeCourse::competitors(const Person& person, State state, double fi
       out[2] = {Destination::to_pw, &h.tozo_to_pw, 1.0, &flat_};
       return 3;
     case State::employed:
+      // Only a job found out of work can end within the model: a job kept when the threat
+      // passes, or found from work, returns the person to the working population, whose job
+      // losses the cohorts' inflows already are.
+      if (!found_out_of_work(spell)) return 0;
+      out[0] = {Destination::job_end,
+                flexible_job(person, spell) ? &h.job_end_flex : &h.job_end_permanent, 1.0, &flat_};
+      return 1;
     case State::self_employed:
     case State::seconded:
     case State::inactive:
@@ -125,8 +145,7 @@ std::optional<Transition> LifeCourse::scheduled_transition(const Person& person,
                                                            const SpellState& spell) const {
   const double from = spell.accumulated_from_day;
   if (spell.state == State::ww) {
-    const double end = spell.start_day +
-                       static_cast<double>(person.attributes.ww_entitlement_months) * kDaysPerMonth;
+    const double end = spell.start_day + ww_days_left(person, spell);
     if (end < horizon_end_day_) return Transition{Destination::exhaustion, std::max(end, from)};
   }
   if (spell.state == State::threatened && person.forced_job_loss_day &&
@@ -154,7 +173,7 @@ std::optional<Transition> LifeCourse::next_transition_scaled(const Person& perso
   const std::optional<Transition> scheduled = scheduled_transition(person, spell);
   double stop_after = scheduled ? scheduled->day : std::numeric_limits<double>::infinity();
   std::array<Competitor, 3> list{};
-  const std::size_t n = competitors(person, spell.state, find_scale, list);
+  const std::size_t n = competitors(person, spell, find_scale, list);
   for (std::size_t i = 0; i < n; ++i) {
     if (from > stop_after) break;  // none can be due by then: their clocks are not needed
     const Competitor& c = list[i];
@@ -176,7 +195,7 @@ void LifeCourse::accumulate(const Person& person, SpellState& spell, double day,
   if (day <= spell.accumulated_from_day) return;
   std::array<Competitor, 3> list{};
   const std::size_t n =
-      competitors(person, spell.state, find_work_scale(person, find_work_multiplier), list);
+      competitors(person, spell, find_work_scale(person, find_work_multiplier), list);
   for (std::size_t i = 0; i < n; ++i) {
     const Competitor& c = list[i];
     spell.accumulated[static_cast<std::size_t>(c.destination)] += integrate_hazard(
@@ -190,10 +209,15 @@ State LifeCourse::destination_state(const Person& person, const SpellState& spel
   switch (d) {
     case Destination::job_loss:
     case Destination::forced_job_loss:
-      if (person.attributes.ww_entitlement_months > 0.0F) return State::ww;
-      return branch_uniform(person, spell, d) < p_.hazards.job_loss_without_ww_to_pw_share
-                 ? State::pw
-                 : State::nug;
+      return out_of_work_state(person, spell, branch_uniform(person, spell, d));
+    case Destination::job_end: {
+      // The second draw of the stream whose first decided the contract (flexible_job).
+      kernel::RandomStream stream = spell_stream(person, spell, d, kBranchKind);
+      (void)stream.uniform01();
+      return out_of_work_state(person, spell, stream.uniform01());
+    }
+    case Destination::pw_other_exit:
+      return State::inactive;
     case Destination::find_work:
     case Destination::threat_passes:
       return State::employed;
@@ -216,6 +240,35 @@ State LifeCourse::destination_state(const Person& person, const SpellState& spel
   return State::inactive;
 }
 
+State LifeCourse::out_of_work_state(const Person& person, const SpellState& spell,
+                                    double uniform) const {
+  if (ww_days_left(person, spell) > 0.0) return State::ww;
+  return uniform < p_.hazards.job_loss_without_ww_to_pw_share ? State::pw : State::nug;
+}
+
+double LifeCourse::ww_days_left(const Person& person, const SpellState& spell) {
+  return static_cast<double>(person.attributes.ww_entitlement_months) * kDaysPerMonth -
+         spell.ww_days_used;
+}
+
+void LifeCourse::advance_spell(SpellState& spell, State to, double day,
+                               std::array<std::uint16_t, kStateCount>& counts) {
+  const State from = spell.state;
+  const double used = spell.ww_days_used + (from == State::ww ? day - spell.start_day : 0.0);
+  restart_spell(spell, to, day, counts);
+  spell.previous = from;
+  spell.ww_days_used = used;
+}
+
+void LifeCourse::set_history(SpellState& spell, const std::vector<Spell>& path, std::size_t index) {
+  spell.previous.reset();
+  spell.ww_days_used = 0.0;
+  for (std::size_t i = 0; i < index && i < path.size(); ++i) {
+    if (path[i].state == State::ww) spell.ww_days_used += path[i + 1].start_day - path[i].start_day;
+    spell.previous = path[i].state;
+  }
+}
+
 SpellState LifeCourse::begin_spell(State state, double day,
                                    std::array<std::uint16_t, kStateCount>& counts) {
   SpellState s;
@@ -231,6 +284,8 @@ void LifeCourse::restart_spell(SpellState& spell, State state, double day,
   spell.accumulated.fill(0.0);
   spell.accumulated_from_day = std::max(day, 0.0);
   spell.secondment_end_day.reset();
+  spell.previous.reset();
+  spell.ww_days_used = 0.0;
 }
 
 std::vector<Spell> LifeCourse::baseline_path(const Person& person) const {
@@ -250,7 +305,7 @@ void LifeCourse::baseline_path_into(const Person& person, std::vector<Spell>& pa
     const auto next = next_transition_scaled(person, spell, find_scale);
     if (!next) break;
     const State to = destination_state(person, spell, next->destination);
-    restart_spell(spell, to, next->day, counts);
+    advance_spell(spell, to, next->day, counts);
     path.push_back(Spell{next->day, to});
   }
 }

@@ -28,8 +28,10 @@ enum class Destination : std::uint8_t {
   to_pw,            // tozo -> pw
   forced_job_loss,  // threatened -> ww / pw / nug on a bankruptcy date
   secondment_end,   // seconded -> employed (takeover) or threatened
+  job_end,          // employed -> ww / pw / nug: a job (found or kept) ends
+  pw_other_exit,    // pw -> inactive: leaves social assistance other than for work
 };
-inline constexpr std::size_t kDestinationCount = 10;
+inline constexpr std::size_t kDestinationCount = 12;
 
 /// The spell a person is in, with what the clocks need.
 struct SpellState {
@@ -39,6 +41,8 @@ struct SpellState {
   std::array<double, kDestinationCount> accumulated{};  // hazard since max(start, 0)
   double accumulated_from_day = 0.0;                    // the accumulations run up to this day
   std::optional<double> secondment_end_day;
+  std::optional<State> previous;  // the state before this spell (none: the person's first)
+  double ww_days_used = 0.0;      // WW days of the person's earlier WW spells (herleving)
 };
 
 struct Transition {
@@ -69,6 +73,22 @@ class LifeCourse {
   /// A fresh spell of `state` beginning at `day`; `spell_counts` is the person's tally per state.
   [[nodiscard]] static SpellState begin_spell(State state, double day,
                                               std::array<std::uint16_t, kStateCount>& counts);
+  /// The person's next spell: `spell` becomes a spell of `to` beginning at `day`, remembering the
+  /// state it follows and the WW days used so far (both shape the next spell's transitions).
+  static void advance_spell(SpellState& spell, State to, double day,
+                            std::array<std::uint16_t, kStateCount>& counts);
+  /// Sets the history fields of `spell` (previous state, WW days used) as the path up to
+  /// `path[index]` (the spell's own start) left them, for a spell rebuilt from a recorded path.
+  static void set_history(SpellState& spell, const std::vector<Spell>& path, std::size_t index);
+  /// Days of WW entitlement left at the start of a WW spell `spell` would begin (negative or
+  /// zero: none left). Entitlement used in earlier spells revives, not renews (herleving).
+  [[nodiscard]] static double ww_days_left(const Person& person, const SpellState& spell);
+  /// Whether `spell` is a job found out of work (after WW, PW, NUG or TOZO): the jobs that can
+  /// end within the model (re-employment).
+  [[nodiscard]] static bool found_out_of_work(const SpellState& spell);
+  /// Whether a job found out of work is on a flexible contract (the scenario's new-job share,
+  /// drawn once per spell from the person's own stream).
+  [[nodiscard]] bool flexible_job(const Person& person, const SpellState& spell) const;
 
   /// The whole path without the service from the person's start until the horizon's end.
   [[nodiscard]] std::vector<Spell> baseline_path(const Person& person) const;
@@ -90,8 +110,12 @@ class LifeCourse {
   };
   /// The hazard-driven destinations of a state (at most 3); `find_scale` multiplies the
   /// find-work hazards (see find_work_scale).
-  std::size_t competitors(const Person& person, State state, double find_scale,
+  std::size_t competitors(const Person& person, const SpellState& spell, double find_scale,
                           std::array<Competitor, 3>& out) const;
+  /// The state someone out of work falls into: WW while entitlement is left, else PW or NUG by
+  /// `uniform` against the scenario's share.
+  [[nodiscard]] State out_of_work_state(const Person& person, const SpellState& spell,
+                                        double uniform) const;
   /// exp(-distance_effect * distance) * find_work_multiplier: the same for all of a person's
   /// spells under one multiplier, so a whole path computes it once.
   [[nodiscard]] double find_work_scale(const Person& person, double find_work_multiplier) const;

@@ -366,7 +366,7 @@ std::optional<std::size_t> MobilityCentre::touch(std::size_t person, TouchReason
   }
   const State current = kp.path[current_index].state;
   const double spell_start = kp.path[current_index].start_day;
-  if (is_absorbing(current)) return std::nullopt;
+  if (ends_service(current)) return std::nullopt;
   client.path.assign(kp.path.begin(),
                      kp.path.begin() + static_cast<std::ptrdiff_t>(current_index) + 1);
   client.spell.state = current;
@@ -374,6 +374,7 @@ std::optional<std::size_t> MobilityCentre::touch(std::size_t person, TouchReason
   client.spell.number =
       static_cast<std::uint16_t>(client.counts[static_cast<std::size_t>(current)] - 1);
   client.spell.accumulated_from_day = std::max(spell_start, 0.0);
+  LifeCourse::set_history(client.spell, kp.path, current_index);
   life_.accumulate(kp.person, client.spell, t, 1.0);
   client.referred_day = t;
   client.service_client = reason != TouchReason::regular_vacancy;
@@ -437,9 +438,9 @@ void MobilityCentre::leave_baseline(std::size_t c, Route route) {
 }
 
 void MobilityCentre::add_effect(std::size_t c, double until_day, double factor, Route route) {
-  // An effect on finding work changes nothing for someone in work for good (an instrument
-  // finished when the client found work): no route is credited with it.
-  if (until_day <= now() || factor == 1.0 || is_absorbing(clients_[c].spell.state)) return;
+  // An effect on finding work changes nothing for someone in work or out of the labour market
+  // (an instrument finished when the client found work): no route is credited with it.
+  if (until_day <= now() || factor == 1.0 || ends_service(clients_[c].spell.state)) return;
   leave_baseline(c, route);
   life_.accumulate(people_[clients_[c].person].person, clients_[c].spell, now(),
                    clients_[c].multiplier);
@@ -482,15 +483,21 @@ void MobilityCentre::move_to(std::size_t c, State to, std::optional<Route> servi
   Client& client = clients_[c];
   const State from = client.spell.state;
   client.path.push_back(Spell{now(), to});
-  client.spell = LifeCourse::begin_spell(to, now(), client.counts);
+  LifeCourse::advance_spell(client.spell, to, now(), client.counts);
   client.spell.secondment_end_day = secondment_end;
   sim_.cancel(client.transition);
+  if (client.outcome_reached) {
+    // A job that ends and a job found again are not the centre's doing: the path goes on.
+    schedule_transition(c);
+    return;
+  }
   if (to == State::employed || to == State::self_employed) {
     if (client.service_client) {
       count(Indicator::placements_clients);
       // Deadweight: the path without the service reached work within the window anyway.
       const double window_end = now() + p_.additionality.deadweight_window_months * kDaysPerMonth;
       for (const Spell& spell : people_[client.person].path) {
+        if (spell.start_day < client.referred_day) continue;  // shared by both worlds
         if (spell.start_day > window_end) break;
         if (spell.state == State::employed || spell.state == State::self_employed) {
           deadweight_placements_ += 1.0;
@@ -502,8 +509,12 @@ void MobilityCentre::move_to(std::size_t c, State to, std::optional<Route> servi
       }
     }
     end_service(c);
+    client.outcome_reached = true;
+    client.multiplier = 1.0;
+    schedule_transition(c);  // a job can end: the path goes on, without the service's effects
   } else if (to == State::inactive) {
     end_service(c);
+    client.outcome_reached = true;
   } else {
     // The arrangement travels with the person through status changes.
     refresh_multiplier(c);

@@ -114,6 +114,9 @@ class MobilityCentre final : public kernel::ServiceListener {
     // What took the client off the baseline path first (set when on_baseline turns false).
     std::optional<Route> route;
     double multiplier = 1.0;
+    // Set when the client first reaches work or leaves the labour market: the service's part is
+    // over (outcome counted, effects gone); the path goes on (a job can end) as without it.
+    bool outcome_reached = false;
     std::vector<Effect> effects;
     kernel::EventHandle transition;
     kernel::EventHandle effect_expiry;

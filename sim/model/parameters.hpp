@@ -104,7 +104,11 @@ struct HazardParameters {
   Hazard tozo_recover;
   Hazard tozo_seek_job;  // stops the business and becomes a job seeker (NUG)
   Hazard tozo_to_pw;
-  double ww_exhaustion_to_pw_share = 0.0;        // at the end of WW entitlement
+  Hazard pw_other_exit;      // partner with income, study, moving away: leaves PW, not for work
+  Hazard job_end_flex;       // a job held on a flexible contract ends (employed -> out of work)
+  Hazard job_end_permanent;  // the same on a permanent contract
+  double new_job_flex_share = 0.0;         // a job found out of work (WW, PW, NUG) is flexible
+  double ww_exhaustion_to_pw_share = 0.0;  // at the end of WW entitlement
   double job_loss_without_ww_to_pw_share = 0.0;  // not entitled to WW: PW rather than NUG
   double distance_effect = 0.0;  // find-work hazards scale by exp(-distance_effect * distance)
   std::vector<double> find_work_factor_by_month;  // the economy over calendar time
@@ -137,6 +141,10 @@ struct CohortParameters {
   FirstParty first_party = FirstParty::uwv;
   double referral_share = 0.0;   // share referred to the mobility centre by the first party
   double job_loss_factor = 1.0;  // multiplies the threatened job-loss hazard (temp contracts)
+  // The inflow figure is the observed inflow into the start state (WW or PW), which contains
+  // people coming back after a job found out of work ended. The model generates those returns
+  // of the cohort's own people itself, so as many arrivals are dropped in the month they return.
+  bool inflow_includes_repeats = false;
   AttributeParameters attributes;
   bool operator==(const CohortParameters&) const = default;
 };

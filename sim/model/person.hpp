@@ -11,7 +11,8 @@
 
 namespace werkstroom::model {
 
-/// Labour-market states. employed, self_employed and inactive are absorbing within the horizon.
+/// Labour-market states. self_employed and inactive are absorbing within the horizon; a job
+/// (employed) can end again.
 enum class State : std::uint8_t {
   threatened,     // employed, job at risk
   employed,       // in work (new job, kept job, or taken over)
@@ -28,6 +29,11 @@ inline constexpr std::array<const char*, kStateCount> kStateNames = {
     "threatened", "employed", "ww", "pw", "nug", "tozo", "self_employed", "seconded", "inactive"};
 
 [[nodiscard]] constexpr bool is_absorbing(State s) {
+  return s == State::self_employed || s == State::inactive;
+}
+/// The centre's service ends when its client reaches one of these states (in work, or out of the
+/// labour market); the person's path goes on (a job can end) without the service.
+[[nodiscard]] constexpr bool ends_service(State s) {
   return s == State::employed || s == State::self_employed || s == State::inactive;
 }
 [[nodiscard]] constexpr bool is_in_work(State s) {

@@ -6,6 +6,7 @@
 #include "kernel/random.hpp"
 #include "model/life_course.hpp"
 #include "model/month_lookup.hpp"
+#include "model/population.hpp"
 #include "model/region_model.hpp"
 
 namespace werkstroom::model {
@@ -49,12 +50,38 @@ std::shared_ptr<const PopulationPart> build_population_part(
     const double expected = generator.expected_arrivals_before(id, service_end);
     kept.reserve(static_cast<std::size_t>(expected * 1.05 + 4.0 * std::sqrt(expected) + 16.0));
   }
+  // Returns of the cohort's own people into its start state after a job found out of work
+  // ended, per month, not yet matched by a dropped arrival (CohortParameters::
+  // inflow_includes_repeats). People are visited in arrival order, so a return is always known
+  // before the arrivals of its month: the ones that come earlier cause it.
+  const CohortParameters* own_cohort =
+      id.kind == PartKind::cohort ? &q.cohorts.at(id.index) : nullptr;
+  const bool drop_repeats = own_cohort != nullptr && own_cohort->inflow_includes_repeats;
+  const State cohort_state =
+      own_cohort != nullptr ? to_state(own_cohort->start_state) : State::threatened;
+  std::vector<double> returns_due(months.size(), 0.0);
   generator.generate_part(id, [&](Person&& person) {
+    if (drop_repeats && person.arrival_day >= 0.0) {
+      double& due = returns_due[month_lookup.month_ends_before(person.arrival_day)];
+      if (due >= 1.0) {
+        due -= 1.0;
+        ++part->dropped_as_repeats;
+        return;
+      }
+    }
     ++part->people;
     // Month-end m is the instant months[m + 1]; people arriving at or before it count.
     part->arrivals_delta[month_lookup.month_ends_before(person.arrival_day)] += 1.0;
     life.baseline_path_into(person, scratch_path);
     part->baseline.add_path(person, scratch_path);
+    if (drop_repeats) {
+      for (std::size_t i = 1; i < scratch_path.size(); ++i) {
+        if (scratch_path[i].state == cohort_state && scratch_path[i - 1].state == State::employed &&
+            scratch_path[i].start_day >= 0.0 && scratch_path[i].start_day < horizon_end) {
+          returns_due[month_lookup.month_ends_before(scratch_path[i].start_day)] += 1.0;
+        }
+      }
+    }
     if (!q.service_enabled || person.arrival_day >= service_end) return;
     // The first responsible party refers a share of the new inflow at arrival; a bankrupt
     // firm that calls the centre refers its staff at the announcement.

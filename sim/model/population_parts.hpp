@@ -42,6 +42,7 @@ struct PopulationPart {
   PersonPools pools;
   std::vector<double> arrivals_delta;  // per month end: people arrived by then, as differences
   std::uint64_t people = 0;
+  std::uint64_t dropped_as_repeats = 0;  // arrivals the cohort's own returns stand in for
 };
 
 /// Builds part `id` of the population of (p, settings).

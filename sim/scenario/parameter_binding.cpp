@@ -50,6 +50,7 @@ void bind_cohort(ParameterVisitor& v, model::CohortParameters& c) {
   bind_enum(v, "first_party", c.first_party, model::kFirstPartyNames);
   v.number("referral_share", c.referral_share, "share", kShare);
   v.number("job_loss_factor", c.job_loss_factor, "multiplier", kNonNegative);
+  v.boolean("inflow_includes_repeats", c.inflow_includes_repeats);
   bind_attributes(v, c.attributes);
 }
 
@@ -120,6 +121,10 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
     bind_hazard(v, "tozo_recover", h.tozo_recover);
     bind_hazard(v, "tozo_seek_job", h.tozo_seek_job);
     bind_hazard(v, "tozo_to_pw", h.tozo_to_pw);
+    bind_hazard(v, "pw_other_exit", h.pw_other_exit);
+    bind_hazard(v, "job_end_flex", h.job_end_flex);
+    bind_hazard(v, "job_end_permanent", h.job_end_permanent);
+    v.number("new_job_flex_share", h.new_job_flex_share, "share", kShare);
     v.number("ww_exhaustion_to_pw_share", h.ww_exhaustion_to_pw_share, "share", kShare);
     v.number("job_loss_without_ww_to_pw_share", h.job_loss_without_ww_to_pw_share, "share", kShare);
     v.number("distance_effect", h.distance_effect, "per unit distance", kNonNegative);

