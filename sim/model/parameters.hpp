@@ -318,6 +318,8 @@ struct BenefitParameters {
   double ww_entitlement_months_per_work_year = 1.0;
   double ww_entitlement_max_months = 24.0;
   double ww_min_work_history_years = 0.5;  // below this: no WW entitlement
+  double working_age_min_years = 16.0;     // people's ages are drawn within the working age
+  double working_age_max_years = 67.0;     // (benefits end at the AOW age)
   bool operator==(const BenefitParameters&) const = default;
 };
 

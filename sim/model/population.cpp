@@ -78,10 +78,11 @@ Attributes PopulationGenerator::draw_attributes(std::uint64_t id, Cohort cohort,
   out.language_below_b2 = rng.bernoulli(a.language_below_b2_share);
   out.high_need = rng.bernoulli(a.high_need_share);
   out.banenafspraak = cohort == Cohort::banenafspraak;
-  constexpr double kMinAge = 16.0;  // youngest worker: the Dutch school-leaving age
-  const double age = std::clamp(rng.normal(a.age_mean_years, a.age_sd_years), kMinAge, 67.0);
+  const double min_age = p_.benefits.working_age_min_years;
+  const double age = std::clamp(rng.normal(a.age_mean_years, a.age_sd_years), min_age,
+                                std::max(min_age, p_.benefits.working_age_max_years));
   out.age_years = static_cast<float>(age);
-  const double max_years = age - kMinAge;
+  const double max_years = age - min_age;
   out.years_in_last_job = static_cast<float>(std::min(
       max_years,
       a.years_in_last_job_mean > 0 ? rng.exponential(1.0 / a.years_in_last_job_mean) : 0.0));

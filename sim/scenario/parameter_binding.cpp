@@ -303,6 +303,8 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
              "months/year", kNonNegative);
     v.number("ww_entitlement_max_months", b.ww_entitlement_max_months, "months", kNonNegative);
     v.number("ww_min_work_history_years", b.ww_min_work_history_years, "years", kNonNegative);
+    v.number("working_age_min_years", b.working_age_min_years, "years", {14.0, 30.0});
+    v.number("working_age_max_years", b.working_age_max_years, "years", {50.0, 75.0});
   });
 }
 
