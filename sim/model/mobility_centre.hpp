@@ -11,9 +11,20 @@
 // - Money: the ledger never commits beyond capacity; an instrument's commitment is spent when
 //   it is delivered (its end) and released if it never starts.
 // - No referral is taken after the service end date; staff leave at the service end date.
+//
+// This class is the coordinator: it owns the clients, the advisors' job queue and the ledger,
+// and dispatches the calendar's events to the parts, one concern per file:
+//   model/mobility_centre.cpp        construction, the first events, service close, accounts
+//   model/centre/staffing.*          advisors, pay, the scaling rule and the herijking (a class)
+//   model/centre/menukaart.*         the instruments' money and seats (a class, tested alone)
+//   model/centre/arrangements.cpp    choosing, starting and finishing a client's instruments
+//   model/centre/journey.cpp         touch, referral, intake, selection, matching, transitions
+//   model/centre/outreach.cpp        calls, visits, inbound requests, referrals and vacancies
+//   model/centre/monitor.cpp         the monthly indicators
+// The order of random draws and of scheduled events is part of the results (golden files):
+// moving code between the parts must keep both.
 
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <vector>
 
@@ -21,6 +32,9 @@
 #include "kernel/service_pool.hpp"
 #include "kernel/simulation.hpp"
 #include "kernel/statistics.hpp"
+#include "model/centre/client.hpp"
+#include "model/centre/menukaart.hpp"
+#include "model/centre/staffing.hpp"
 #include "model/effect_routes.hpp"
 #include "model/employers.hpp"
 #include "model/indicators.hpp"
@@ -88,61 +102,6 @@ class MobilityCentre final : public kernel::ServiceListener {
     advice,
     inbound
   };
-  enum class Phase : std::uint8_t { waiting, selected, regular, arrangement, done };
-  struct Enrolment {
-    std::size_t instrument = 0;
-    std::optional<kernel::CommitmentId> commitment;
-    bool started = false;
-    bool finished = false;
-  };
-  struct Effect {
-    double until_day;
-    double factor;
-  };
-  struct Client {
-    std::size_t person = 0;
-    SpellState spell;
-    std::array<std::uint16_t, kStateCount> counts{};
-    // The client's path in the world with the service: the baseline's spells up to the one
-    // they were in when touched (whole: it is not cut at the touch, so it is accounted as the
-    // baseline accounts it), then the spells the service world gave them.
-    std::vector<Spell> path;
-    // While true the service has not changed the client's path: no effect, no placement. The
-    // path is then a prefix of the baseline path and the next transition is the baseline's
-    // next spell, to the day (recomputing it from the clocks could differ in the last bits).
-    bool on_baseline = true;
-    // What took the client off the baseline path first (set when on_baseline turns false).
-    std::optional<Route> route;
-    double multiplier = 1.0;
-    // Set when the client first reaches work or leaves the labour market: the service's part is
-    // over (outcome counted, effects gone); the path goes on (a job can end) as without it.
-    bool outcome_reached = false;
-    std::vector<Effect> effects;
-    kernel::EventHandle transition;
-    kernel::EventHandle effect_expiry;
-    Phase phase = Phase::waiting;
-    std::optional<kernel::JobId> waiting_job;
-    double referred_day = 0.0;
-    double score = 0.0;
-    bool broadened_search = false;  // may be matched outside the own sector
-    bool service_client = true;     // false: only placed on a vacancy as a regular client
-    double maatwerk_used_eur = 0.0;
-    std::vector<Enrolment> enrolments;
-    kernel::RandomStream rng;
-  };
-  struct Advisor {
-    std::uint32_t server = 0;
-    bool external = false;
-    double hours_per_week = 0.0;
-    double cost_per_hour_eur = 0.0;
-    std::optional<kernel::CommitmentId> commitment;
-    double paid_until_day = 0.0;
-    bool active = true;
-  };
-  struct InstrumentState {
-    int running = 0;
-    std::deque<std::size_t> waiting;  // enrolments waiting for a seat: (client << 8) | slot
-  };
 
   static std::uint64_t tag(JobKind kind, std::size_t index) {
     return (static_cast<std::uint64_t>(kind) << 56U) | index;
@@ -152,8 +111,10 @@ class MobilityCentre final : public kernel::ServiceListener {
   [[nodiscard]] bool service_open() const { return now() < service_end_day_; }
   [[nodiscard]] State state_of(std::size_t person, double day) const;
   void count(Indicator i, double amount = 1.0) { indicators_.add(i, month_now(), amount); }
+  void weekly_scaling_check();
+  void close_service();
 
-  // People
+  // The client journey (centre/journey.cpp)
   std::optional<std::size_t> touch(std::size_t person, TouchReason reason);
   void refer(std::size_t person, TouchReason reason);
   void schedule_transition(std::size_t c);
@@ -169,36 +130,30 @@ class MobilityCentre final : public kernel::ServiceListener {
   void move_to(std::size_t c, State to, std::optional<Route> service,
                std::optional<double> secondment_end = std::nullopt);
   void end_service(std::size_t c);
-  std::optional<std::size_t> draw_from_pool(const std::vector<std::size_t>& pool, State wanted,
-                                            kernel::RandomStream& rng);
-
-  // Staff work
   void submit(JobKind kind, std::size_t index, double hours, int priority,
               std::optional<double> patience_days = std::nullopt);
   void intake_done(std::size_t c);
+  void try_match(std::size_t c);
+
+  // Arrangements from the menukaart (centre/arrangements.cpp)
   void plan_done(std::size_t c);
   void start_instrument(std::size_t c, std::size_t slot);
   void finish_instrument(std::size_t c, std::size_t slot);
   void free_seat(std::size_t instrument);
-  void try_match(std::size_t c);
+
+  // Outreach to employers and inbound requests (centre/outreach.cpp)
+  void weekly_outreach();
+  void schedule_inbound();
+  [[nodiscard]] double awareness(double day) const;
+  [[nodiscard]] double work_hours(double norm_hours, kernel::RandomStream& rng) const;
   void employer_contact_done(JobKind kind, std::size_t employer);
   void referrals_from(std::size_t employer, double mean);
   void vacancies_from(std::size_t employer, double mean);
+  std::optional<std::size_t> draw_from_pool(const std::vector<std::size_t>& pool, State wanted,
+                                            kernel::RandomStream& rng);
 
-  // Recurring events
-  void weekly_outreach();
-  void schedule_inbound();
+  // The monthly monitor (centre/monitor.cpp)
   void month_end(std::size_t month);
-  void weekly_scaling_check();
-  void herijking();
-  void close_service();
-  void add_advisor(bool external, double hours_per_week, double cost_per_hour);
-  void retire_advisor(std::size_t advisor);
-  void set_internal_advisors(int count);
-  void pay_staff(double until_day);
-  [[nodiscard]] kernel::WorkSchedule schedule_for(double hours_per_week) const;
-  [[nodiscard]] double awareness(double day) const;
-  [[nodiscard]] double work_hours(double norm_hours, kernel::RandomStream& rng) const;
 
   const ModelParameters& p_;
   kernel::Simulation& sim_;
@@ -211,50 +166,41 @@ class MobilityCentre final : public kernel::ServiceListener {
   std::vector<WorldTotals> route_without_;
   std::vector<double> route_clients_;
   double deadweight_placements_ = 0.0;
-  // Per instrument: money committed (spent or outstanding), against its own cap.
-  std::vector<double> instrument_committed_eur_;
   std::vector<double> month_starts_;
   double service_end_day_;
 
   kernel::ServicePool pool_;
+  // One ledger, two streams: the centre budget pays the staff, the instrument budget the
+  // menukaart. Declared before the parts that book on it; the streams are added in this order.
   kernel::BudgetLedger ledger_;
   kernel::BudgetStreamId centre_budget_;
   kernel::BudgetStreamId instrument_budget_;
+  Staffing staffing_;
+  Menukaart menukaart_;
   EmployerPopulation employers_;
   VacancyBoard vacancies_;
   IndicatorTable indicators_;
 
   std::vector<Client> clients_;
-  std::vector<Advisor> advisors_;
-  std::vector<InstrumentState> instruments_;
   const PersonPools& pools_;  // index_people(people_)
 
   kernel::RandomStream outreach_rng_;
   kernel::RandomStream inbound_rng_;
   kernel::RandomStream work_rng_;
-  kernel::RandomStream scaling_rng_;
 
+  // The waiting list for intake and the waits (kept by the journey, read by the monitor).
   std::size_t waiting_intake_ = 0;
   kernel::TimeWeighted waiting_level_;
-  kernel::TimeWeighted fte_level_;
   double max_waiting_ = 0.0;
   std::vector<kernel::QuantileSample> month_waits_;
   kernel::QuantileSample all_waits_working_days_;
   kernel::Tally intake_waits_days_;
   std::uint64_t intakes_without_wait_ = 0;
   std::uint64_t referrals_total_ = 0;
+  // The monitor's utilisation window.
   double busy_at_month_start_ = 0.0;
   double shift_at_month_start_ = 0.0;
-  double busy_at_quarter_start_ = 0.0;
-  double shift_at_quarter_start_ = 0.0;
-  int scaling_streak_ = 0;
-  int external_pending_ = 0;
-  double maatwerk_committed_ = 0.0;
-  double maatwerk_spent_ = 0.0;
-  double instruments_spent_ = 0.0;
-  double instruments_committed_ = 0.0;
   std::optional<std::size_t> budget_exhausted_month_;
-  double cheapest_instrument_eur_ = 0.0;
   bool closed_ = false;
 };
 

@@ -1,0 +1,86 @@
+#pragma once
+// The centre's staff: internal advisors by the scenario's schedule, external advisors hired by
+// the scaling rule and released at the quarterly herijking, their office hours, and their pay
+// from the centre budget.
+//
+// Contracts:
+// - An advisor's pay until the service end is committed from the centre budget when they
+//   join (a budget that cannot pay it is a scenario error, thrown), spent as time passes
+//   (pay_staff) and released, as far as not yet spent, when they leave.
+// - Staff leave at the service end date (close).
+// - An external advisor is hired only if the centre budget can pay them until the service end.
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "kernel/budget.hpp"
+#include "kernel/random.hpp"
+#include "kernel/service_pool.hpp"
+#include "kernel/simulation.hpp"
+#include "kernel/statistics.hpp"
+#include "kernel/work_schedule.hpp"
+#include "model/parameters.hpp"
+
+namespace werkstroom::model {
+
+class Staffing {
+ public:
+  /// `pool` holds the advisors as servers; `ledger`'s `centre_budget` pays them. All three
+  /// must outlive the staffing.
+  Staffing(const ModelParameters& p, kernel::Simulation& sim, kernel::ServicePool& pool,
+           kernel::BudgetLedger& ledger, kernel::BudgetStreamId centre_budget,
+           double service_end_day);
+
+  /// The advisors of the start, and the events of the scenario's staff schedule.
+  void start();
+  /// The weekly check of the scaling rule with `waiting_list` people waiting for intake: after
+  /// enough weeks above the trigger, hires an external advisor who starts after the lead time.
+  void scaling_check(std::size_t waiting_list);
+  /// The quarterly review: releases one external advisor when the quarter's utilisation was low.
+  void herijking();
+  /// The service ends: pays everyone until the end and lets them all go.
+  void close();
+  /// Spends each advisor's pay up to `until_day` from their commitment.
+  void pay_staff(double until_day);
+
+  /// The time-weighted mean FTE in place since the previous call (or the start); restarts it.
+  double fte_in_place_since_last_call();
+  [[nodiscard]] std::size_t active_external_advisors() const;
+
+ private:
+  struct Advisor {
+    std::uint32_t server = 0;
+    bool external = false;
+    double hours_per_week = 0.0;
+    double cost_per_hour_eur = 0.0;
+    std::optional<kernel::CommitmentId> commitment;
+    double paid_until_day = 0.0;
+    bool active = true;
+  };
+
+  [[nodiscard]] double now() const { return sim_.now().days_since_start(); }
+  [[nodiscard]] bool service_open() const { return now() < service_end_day_; }
+  [[nodiscard]] kernel::WorkSchedule schedule_for(double hours_per_week) const;
+  void add_advisor(bool external, double hours_per_week, double cost_per_hour);
+  void retire_advisor(std::size_t advisor);
+  void set_internal_advisors(int count);
+
+  const ModelParameters& p_;
+  kernel::Simulation& sim_;
+  kernel::ServicePool& pool_;
+  kernel::BudgetLedger& ledger_;
+  kernel::BudgetStreamId centre_budget_;
+  double service_end_day_;
+  std::vector<Advisor> advisors_;
+  kernel::TimeWeighted fte_level_;
+  // Never drawn from: the scaling rule is deterministic. Kept so the set of named streams is
+  // unchanged.
+  kernel::RandomStream scaling_rng_;
+  int scaling_streak_ = 0;
+  int external_pending_ = 0;
+  double busy_at_quarter_start_ = 0.0;
+  double shift_at_quarter_start_ = 0.0;
+};
+
+}  // namespace werkstroom::model
