@@ -3,9 +3,11 @@
 #include <fmt/core.h>
 
 #include <cmath>
+#include <optional>
+#include <string_view>
 
 #include "kernel/statistics.hpp"
-#include "model/kpis.hpp"
+#include "model/metric_registry.hpp"
 #include "model/person.hpp"
 
 namespace werkstroom::experiment {
@@ -47,11 +49,12 @@ std::string kpi_table(const std::vector<ScenarioResults>& results, Language lang
     if (s > 0) out += fmt::format("{:>28}", ("vs " + results.front().name).substr(0, 27));
   }
   out += "\n";
-  for (const model::KpiInfo& info : model::kKpiInfo) {
-    out += fmt::format("{:<30}", kpi_label(info.name, language).substr(0, 29));
-    const std::vector<double> base = kpi_values(results.front(), info.name);
+  for (const model::MetricInfo& info : model::key_figures()) {
+    const std::string name(info.name);
+    out += fmt::format("{:<30}", kpi_label(name, language).substr(0, 29));
+    const std::vector<double> base = kpi_values(results.front(), name);
     for (std::size_t s = 0; s < results.size(); ++s) {
-      const std::vector<double> values = kpi_values(results[s], info.name);
+      const std::vector<double> values = kpi_values(results[s], name);
       out += fmt::format("{:>28}", interval(kernel::summarise(values)));
       if (s > 0) {
         out += fmt::format("{:>28}", interval(kernel::summarise_paired_difference(base, values)));
@@ -77,18 +80,18 @@ std::string route_table(const ScenarioResults& results, Language language) {
   out += fmt::format("{:<34}{:>10}{:>12}{:>14}{:>16}\n", translate("route", language),
                      translate("clients", language), translate("prev. WW", language),
                      translate("EUR saved", language), translate("EUR displaced", language));
+  // One row per route (the routes of the first replication, in key order), none for a route
+  // that changed no client's path.
   for (const auto& [key, value] : results.replications.front().kpis) {
-    const std::string suffix = ".clients";
-    if (key.rfind("route.", 0) != 0 || key.size() <= suffix.size() ||
-        key.compare(key.size() - suffix.size(), suffix.size(), suffix) != 0) {
-      continue;
-    }
-    const std::string prefix = key.substr(0, key.size() - suffix.size());
+    const std::optional<model::RouteKey> parts = model::split_route_key(key);
+    if (!parts || parts->figure != "clients") continue;
     if (mean(key) == 0.0) continue;
-    out += fmt::format("{:<34}{:>10}{:>12}{:>14}{:>16}\n", prefix.substr(6).substr(0, 33),
-                       number(mean(key)), number(mean(prefix + ".prevented_ww_inflow")),
-                       number(mean(prefix + ".benefit_eur_saved")),
-                       number(mean(prefix + ".benefit_eur_displaced")));
+    const auto figure = [&](std::string_view name) {
+      return number(mean(model::route_key(parts->route, name)));
+    };
+    out += fmt::format("{:<34}{:>10}{:>12}{:>14}{:>16}\n", parts->route.substr(0, 33),
+                       number(mean(key)), figure("prevented_ww_inflow"),
+                       figure("benefit_eur_saved"), figure("benefit_eur_displaced"));
   }
   return out;
 }
@@ -102,12 +105,13 @@ std::string variance_reduction_table(const std::vector<ScenarioResults>& results
     out += fmt::format("{:>28}", (results[s].name + " vs base").substr(0, 27));
   }
   out += "\n";
-  for (const model::KpiInfo& info : model::kKpiInfo) {
-    const std::vector<double> base = kpi_values(results.front(), info.name);
+  for (const model::MetricInfo& info : model::key_figures()) {
+    const std::string name(info.name);
+    const std::vector<double> base = kpi_values(results.front(), name);
     const double var_base = std::pow(kernel::summarise(base).sd, 2);
-    out += fmt::format("{:<30}", info.name);
+    out += fmt::format("{:<30}", name);
     for (std::size_t s = 1; s < results.size(); ++s) {
-      const std::vector<double> values = kpi_values(results[s], info.name);
+      const std::vector<double> values = kpi_values(results[s], name);
       const double var_other = std::pow(kernel::summarise(values).sd, 2);
       const double var_diff = std::pow(kernel::summarise_paired_difference(base, values).sd, 2);
       const double independent = var_base + var_other;

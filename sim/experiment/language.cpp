@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "model/metric_registry.hpp"
+
 namespace werkstroom::experiment {
 
 namespace {
@@ -39,31 +41,6 @@ constexpr std::array<Pair, 20> kTexts = {{
     {"spent EUR", "besteed EUR"},
 }};
 
-constexpr std::array<Pair, 22> kKpiLabels = {{
-    {"placements", "plaatsingen"},
-    {"work_to_work", "van werk naar werk"},
-    {"placements_on_vacancies", "plaatsingen op opgehaalde vacatures"},
-    {"regular_placements", "plaatsingen reguliere WW/PW-klanten"},
-    {"placements_deadweight", "plaatsingen die ook zonder dienst"},
-    {"prevented_ww_inflow", "voorkomen WW-instroom"},
-    {"prevented_pw_inflow", "voorkomen PW-instroom"},
-    {"benefit_months_saved", "bespaarde uitkeringsmaanden"},
-    {"benefit_eur_saved", "bespaarde uitkeringslasten EUR"},
-    {"benefit_eur_displaced", "verdringing EUR"},
-    {"extra_in_work_at_end", "extra aan het werk aan het eind"},
-    {"cost_eur", "kosten EUR"},
-    {"cost_per_placement_eur", "kosten per plaatsing EUR"},
-    {"net_savings_eur", "netto besparing EUR"},
-    {"intakes", "intakes"},
-    {"selected", "geselecteerd"},
-    {"abandoned_waiting", "afgehaakt tijdens wachten"},
-    {"max_waiting_list", "grootste wachtlijst"},
-    {"wait_p90_working_days", "wachttijd p90 (werkdagen)"},
-    {"instrument_budget_exhausted", "instrumentbudget op (0/1)"},
-    {"budget_exhausted_month", "maand budget op"},
-    {"ww_running_end_of_service", "lopende WW eind dienstjaar"},
-}};
-
 }  // namespace
 
 Language parse_language(std::string_view text) {
@@ -83,9 +60,8 @@ std::string translate(std::string_view key, Language language) {
 
 std::string kpi_label(std::string_view kpi, Language language) {
   if (language == Language::nl) {
-    for (const Pair& p : kKpiLabels) {
-      if (p.first == kpi) return std::string(p.second);
-    }
+    const model::MetricInfo* m = model::find_metric(kpi);
+    if (m != nullptr && !m->report_label_nl.empty()) return std::string(m->report_label_nl);
   }
   return std::string(kpi);
 }

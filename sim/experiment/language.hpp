@@ -15,7 +15,8 @@ enum class Language { en, nl };
 /// The text for `key` in `language` (the English text is the key itself).
 [[nodiscard]] std::string translate(std::string_view key, Language language);
 
-/// A key figure's label: its name in English, a Dutch phrase in Dutch.
+/// A key figure's label in the console report: its name in English, in Dutch the registry's
+/// report_label_nl (model/metric_registry.hpp), or the name when the registry has none.
 [[nodiscard]] std::string kpi_label(std::string_view kpi, Language language);
 
 }  // namespace werkstroom::experiment

@@ -63,15 +63,19 @@ void TimeWeighted::restart(Time t) {
   start_ = t;
 }
 
-double QuantileSample::quantile(double p) const {
+double sorted_quantile(std::span<const double> sorted, double p) {
   if (p < 0.0 || p > 1.0) throw std::invalid_argument("quantile level must be in [0, 1]");
-  if (values_.empty()) return 0.0;
-  std::vector<double> sorted = values_;
-  std::sort(sorted.begin(), sorted.end());
+  if (sorted.empty()) return 0.0;
   const double h = p * static_cast<double>(sorted.size() - 1);
   const auto lo = static_cast<std::size_t>(std::floor(h));
   const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
   return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+double QuantileSample::quantile(double p) const {
+  std::vector<double> sorted = values_;
+  std::sort(sorted.begin(), sorted.end());
+  return sorted_quantile(sorted, p);
 }
 
 void MonthlyAccumulator::add(int month, double amount) {

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "kernel/time.hpp"
@@ -52,7 +53,16 @@ class TimeWeighted {
   double area_ = 0.0;
 };
 
-/// Exact sample quantiles (type 7 of Hyndman and Fan, as R's default) of stored values.
+/// The sample quantile of type 7 of Hyndman and Fan (1996), R's and NumPy's default: with n
+/// values x[0] <= ... <= x[n-1] and h = p (n - 1), the value at h interpolated linearly,
+/// x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]); p = 0 gives the minimum, p = 1 the
+/// maximum. The one quantile definition of werkstroom: the model's p90 waits, the viewer's
+/// bands and the calibration's predictive bands all use it.
+/// Contract: `sorted` is in ascending order (not checked: a caller sorts once for several
+/// levels); p in [0, 1], else std::invalid_argument. 0 for no values.
+[[nodiscard]] double sorted_quantile(std::span<const double> sorted, double p);
+
+/// Exact sample quantiles (sorted_quantile, type 7) of stored values.
 class QuantileSample {
  public:
   void add(double x) { values_.push_back(x); }

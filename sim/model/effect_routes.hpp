@@ -31,7 +31,8 @@ struct Route {
 /// instrument in the scenario's order.
 [[nodiscard]] std::size_t route_count(const ModelParameters& p);
 [[nodiscard]] std::size_t route_index(const Route& r);
-/// The route's name in key figures ("vacancy", "instrument.retraining", ...).
+/// The route's name in key figures ("vacancy", "instrument.retraining", ...): the <route> of
+/// the keys route.<route>.<figure> (model::route_key in model/metric_registry.hpp).
 [[nodiscard]] std::string route_name(const ModelParameters& p, std::size_t index);
 /// The share of a route's benefit savings that additionality takes off (displacement of
 /// vacancy placements, substitution of secondments and takeovers; 0 for the others).

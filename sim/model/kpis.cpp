@@ -3,39 +3,9 @@
 #include <algorithm>
 #include <numeric>
 
-namespace werkstroom::model {
+#include "model/metric_registry.hpp"
 
-const std::array<KpiInfo, 22> kKpiInfo = {{
-    {"placements", "clients of the centre into work", "people"},
-    {"work_to_work", "clients into work straight from their job (no benefit spell)", "people"},
-    {"placements_on_vacancies", "clients matched on acquired vacancies", "people"},
-    {"regular_placements", "regular WW/PW clients placed on acquired vacancies", "people"},
-    {"placements_deadweight",
-     "placements of clients whose path without the service reached work within the deadweight "
-     "window anyway",
-     "people"},
-    {"prevented_ww_inflow", "WW inflow without the service minus with it", "people"},
-    {"prevented_pw_inflow", "PW inflow without the service minus with it", "people"},
-    {"benefit_months_saved", "WW and PW benefit months saved", "months"},
-    {"benefit_eur_saved", "WW and PW benefit euros saved (the two worlds' difference)", "EUR"},
-    {"benefit_eur_displaced",
-     "part of the benefit euros saved that other job seekers lose: displacement of vacancy "
-     "placements and substitution of secondments and takeovers",
-     "EUR"},
-    {"extra_in_work_at_end", "people in work at the horizon's end, with minus without", "people"},
-    {"cost_eur", "money spent: centre (staff) and instruments", "EUR"},
-    {"cost_per_placement_eur", "money spent per placement", "EUR"},
-    {"net_savings_eur", "benefit euros saved, minus those displaced, minus money spent", "EUR"},
-    {"intakes", "intakes done", "people"},
-    {"selected", "people selected for a personal arrangement", "people"},
-    {"abandoned_waiting", "people who gave up waiting for intake", "people"},
-    {"max_waiting_list", "largest waiting list for intake", "people"},
-    {"wait_p90_working_days", "90th percentile of the wait to intake", "working days"},
-    {"instrument_budget_exhausted", "1 if the instrument budget ran out, else 0", "0/1"},
-    {"budget_exhausted_month", "month index the instrument budget ran out (months if never)",
-     "month"},
-    {"ww_running_end_of_service", "running WW benefits at the service end, with service", "people"},
-}};
+namespace werkstroom::model {
 
 namespace {
 double sum(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); }
@@ -72,13 +42,12 @@ std::map<std::string, double> compute_kpis(const ModelParameters& p, const Repli
   // add up to benefit_eur_saved (up to rounding), and additionality is taken per route.
   double displaced = 0.0;
   for (const RouteEffect& e : centre.route_effects()) {
-    const std::string prefix = "route." + e.name + ".";
-    k[prefix + "clients"] = e.clients;
-    k[prefix + "prevented_ww_inflow"] = e.difference.prevented_ww_inflow;
-    k[prefix + "prevented_pw_inflow"] = e.difference.prevented_pw_inflow;
-    k[prefix + "benefit_months_saved"] = e.difference.benefit_months_saved;
-    k[prefix + "benefit_eur_saved"] = e.difference.benefit_eur_saved;
-    k[prefix + "benefit_eur_displaced"] = e.benefit_eur_displaced;
+    k[route_key(e.name, "clients")] = e.clients;
+    k[route_key(e.name, "prevented_ww_inflow")] = e.difference.prevented_ww_inflow;
+    k[route_key(e.name, "prevented_pw_inflow")] = e.difference.prevented_pw_inflow;
+    k[route_key(e.name, "benefit_months_saved")] = e.difference.benefit_months_saved;
+    k[route_key(e.name, "benefit_eur_saved")] = e.difference.benefit_eur_saved;
+    k[route_key(e.name, "benefit_eur_displaced")] = e.benefit_eur_displaced;
     displaced += e.benefit_eur_displaced;
   }
   k["benefit_eur_displaced"] = displaced;

@@ -1,7 +1,7 @@
 #pragma once
 // The key figures of one replication (the board's questions), from its monthly accounts.
+// Their units, descriptions, labels and report order are in model/metric_registry.hpp.
 
-#include <array>
 #include <map>
 #include <string>
 
@@ -11,14 +11,8 @@
 
 namespace werkstroom::model {
 
-/// Names, in the order reports show them, with a one-line meaning.
-struct KpiInfo {
-  const char* name;
-  const char* meaning;
-  const char* unit;
-};
-extern const std::array<KpiInfo, 22> kKpiInfo;
-
+/// The figures of model::metric_registry(): every key figure and diagnostic figure by name, and
+/// every route figure for every route (model::route_key).
 [[nodiscard]] std::map<std::string, double> compute_kpis(const ModelParameters& p,
                                                          const ReplicationResult& r,
                                                          const MobilityCentre& centre);

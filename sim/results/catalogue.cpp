@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "model/kpis.hpp"
+#include "model/metric_registry.hpp"
 #include "model/person.hpp"
 
 namespace werkstroom::results {
@@ -105,16 +105,6 @@ constexpr std::array<StaticInfo, 10> kWorldFlows = {{
      "moves from NUG or TOZO into employment or self-employment in the month"},
 }};
 
-// Figures compute_kpis adds beyond kKpiInfo (for verification against queueing theory).
-constexpr std::array<StaticInfo, 4> kDiagnosticKpis = {{
-    {"intake_wait_mean_days", "days",
-     "mean wait for intake in calendar days (all who left the queue)"},
-    {"intake_wait_probability", "share",
-     "share of those who left the intake queue who had to wait"},
-    {"intake_abandonment_share", "share", "share of those who left the intake queue who gave up"},
-    {"referrals", "people", "people referred to the centre"},
-}};
-
 SeriesInfo to_info(const StaticInfo& s) {
   return {std::string(s.name), std::string(s.unit), std::string(s.description)};
 }
@@ -200,35 +190,15 @@ const SeriesInfo& months_info() {
 }
 
 SeriesInfo kpi_catalogue(const std::string& key) {
-  for (const model::KpiInfo& k : model::kKpiInfo) {
-    if (key == k.name) return {key, k.unit, k.meaning};
-  }
-  for (const StaticInfo& s : kDiagnosticKpis) {
-    if (key == s.name) return to_info(s);
-  }
-  // route.<route>.<figure>: the effect figures by route (model/effect_routes.hpp).
-  if (key.rfind("route.", 0) == 0) {
-    const std::size_t dot = key.rfind('.');
-    const std::string route = key.substr(6, dot - 6);
-    const std::string figure = key.substr(dot + 1);
-    if (figure == "clients") {
-      return {key, "people", fmt::format("clients whose path the route {} changed first", route)};
-    }
-    for (const model::KpiInfo& k : model::kKpiInfo) {
-      if (figure == k.name) {
-        return {key, k.unit,
-                fmt::format("{}, of the clients whose path the route {} changed first", k.meaning,
-                            route)};
-      }
-    }
-  }
-  return {key, "", fmt::format("key figure {} (not described)", key)};
+  const model::MetricInfo* m = model::find_metric(key);
+  if (m == nullptr) return {key, "", fmt::format("key figure {} (not described)", key)};
+  return {key, std::string(m->unit), *model::describe_metric(key)};
 }
 
 std::vector<std::string> key_figure_names() {
   std::vector<std::string> names;
-  names.reserve(model::kKpiInfo.size());
-  for (const model::KpiInfo& k : model::kKpiInfo) names.emplace_back(k.name);
+  names.reserve(model::key_figures().size());
+  for (const model::MetricInfo& k : model::key_figures()) names.emplace_back(k.name);
   return names;
 }
 
@@ -236,8 +206,9 @@ std::vector<std::string> kpi_keys(const experiment::ScenarioResults& r) {
   if (r.replications.empty()) return {};
   const auto& first = r.replications.front().kpis;
   std::vector<std::string> keys;
-  for (const model::KpiInfo& k : model::kKpiInfo) {
-    if (first.count(k.name) > 0) keys.emplace_back(k.name);
+  for (const model::MetricInfo& k : model::key_figures()) {
+    const std::string name(k.name);
+    if (first.count(name) > 0) keys.push_back(name);
   }
   const std::set<std::string> known(keys.begin(), keys.end());
   for (const auto& entry : first) {

@@ -2,7 +2,8 @@
 // What the result files hold, shared by the HDF5 and CSV writers (and their tests): the names,
 // units and descriptions of every series, the order of the key figures, the summary and
 // paired-difference tables, the names scenarios get in the files, and the checks that results
-// are complete before anything is written. docs/results-schema.md lists the same tables.
+// are complete before anything is written. docs/results-schema.md lists the same tables. The key
+// figures' units and descriptions are model::metric_registry()'s.
 
 #include <cstddef>
 #include <string>
@@ -41,14 +42,14 @@ struct SeriesInfo {
 /// The months dataset (labels "YYYY-MM").
 [[nodiscard]] const SeriesInfo& months_info();
 
-/// Unit and meaning of a key figure: model::kKpiInfo, or the diagnostic figures kpis.cpp adds
-/// for verification. An unknown key gets unit "" and a generic description.
+/// Unit and description of a key figure, from model::metric_registry() (for a route key with the
+/// route's name filled in). An unknown key gets unit "" and a generic description.
 [[nodiscard]] SeriesInfo kpi_catalogue(const std::string& key);
 
-/// The names of model::kKpiInfo in report order (root attribute `key_figures`).
+/// The names of model::key_figures() in report order (root attribute `key_figures`).
 [[nodiscard]] std::vector<std::string> key_figure_names();
 
-/// The KPI keys of a scenario's results: those of model::kKpiInfo first, in report order, then
+/// The KPI keys of a scenario's results: those of model::key_figures() first, in report order, then
 /// the others alphabetically. Every replication must have the same keys.
 [[nodiscard]] std::vector<std::string> kpi_keys(const experiment::ScenarioResults& r);
 

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <stdexcept>
 #include <vector>
 
 #include "kernel/statistics.hpp"
@@ -43,6 +44,25 @@ TEST_CASE("quantiles follow Hyndman-Fan type 7", "[kernel]") {
   CHECK(s.quantile(0.4) == Approx(29.0));  // R: quantile(c(15,20,35,40,50), 0.4) = 29
   CHECK(s.quantile(0.9) == Approx(46.0));  // R: 46
   CHECK(QuantileSample{}.quantile(0.9) == 0.0);
+}
+
+TEST_CASE("sorted_quantile is type 7 worked out by hand", "[kernel]") {
+  // {1, 2, 3, 4}: n = 4, h = p (n - 1) = 3p, Q(p) = x[floor h] + (h - floor h) (x[floor h + 1] -
+  // x[floor h]) with x[0] = 1 (zero-based).
+  const std::vector<double> x = {1.0, 2.0, 3.0, 4.0};
+  CHECK(sorted_quantile(x, 0.0) == 1.0);                         // h = 0: x[0]
+  CHECK(sorted_quantile(x, 0.25) == 1.75);                       // h = 0.75: 1 + 0.75 (2 - 1)
+  CHECK(sorted_quantile(x, 0.5) == 2.5);                         // h = 1.5: 2 + 0.5 (3 - 2)
+  CHECK(sorted_quantile(x, 0.9) == Approx(3.7));                 // h = 2.7: 3 + 0.7 (4 - 3)
+  CHECK(sorted_quantile(x, 1.0) == 4.0);                         // h = 3: x[3], no neighbour above
+  CHECK(sorted_quantile(std::vector<double>{5.0}, 0.3) == 5.0);  // one value: itself
+  CHECK(sorted_quantile(std::vector<double>{}, 0.5) == 0.0);
+  CHECK_THROWS_AS(sorted_quantile(x, -0.01), std::invalid_argument);
+  CHECK_THROWS_AS(sorted_quantile(x, 1.01), std::invalid_argument);
+  // The class sorts its values and gives the same.
+  QuantileSample s;
+  for (const double v : {4.0, 1.0, 3.0, 2.0}) s.add(v);
+  for (const double p : {0.0, 0.25, 0.5, 0.9, 1.0}) CHECK(s.quantile(p) == sorted_quantile(x, p));
 }
 
 TEST_CASE("monthly accumulators grow and sum", "[kernel]") {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "model/metric_registry.hpp"
 #include "model_test_support.hpp"
 
 using namespace werkstroom;
@@ -88,10 +89,8 @@ namespace {
 double route_sum(const model::ReplicationResult& r, const std::string& figure) {
   double total = 0.0;
   for (const auto& [key, value] : r.kpis) {
-    if (key.rfind("route.", 0) == 0 && key.size() > figure.size() &&
-        key.compare(key.size() - figure.size() - 1, std::string::npos, "." + figure) == 0) {
-      total += value;
-    }
+    const auto parts = model::split_route_key(key);
+    if (parts && parts->figure == figure) total += value;
   }
   return total;
 }

@@ -5,7 +5,10 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <regex>
 #include <set>
+#include <span>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -13,7 +16,7 @@
 #include "build_info.hpp"
 #include "hdf5_read.hpp"
 #include "kernel/statistics.hpp"
-#include "model/kpis.hpp"
+#include "model/metric_registry.hpp"
 #include "model/person.hpp"
 #include "results/catalogue.hpp"
 #include "results/results.hpp"
@@ -98,7 +101,7 @@ TEST_CASE("HDF5 results: root attributes and months", "[results]") {
   CHECK(text_list_attribute(f, "scenarios") ==
         std::vector<std::string>{"gooi-en-vechtstreek", "scale-up-3fte"});
   CHECK(text_list_attribute(f, "key_figures") == results::key_figure_names());
-  CHECK(text_list_attribute(f, "key_figures").size() == model::kKpiInfo.size());
+  CHECK(text_list_attribute(f, "key_figures").size() == model::key_figures().size());
 
   const std::vector<std::string> months = text_dataset(f, "months");
   CHECK(months == run.results.front().replications.front().month_labels);
@@ -191,17 +194,17 @@ TEST_CASE("HDF5 results: key figures and their summary", "[results]") {
       for (std::size_t rep = 0; rep < 3; ++rep) {
         CHECK(same(n.values[rep], r.replications[rep].kpis.at(key)));
       }
-      const std::string unit = text_attribute(kpis.openDataSet(key), "unit");
-      for (const model::KpiInfo& info : model::kKpiInfo) {
-        if (key == info.name) CHECK(unit == info.unit);
-      }
+      const model::MetricInfo* info = model::find_metric(key);
+      REQUIRE(info != nullptr);
+      CHECK(text_attribute(kpis.openDataSet(key), "unit") == info->unit);
+      CHECK(text_attribute(kpis.openDataSet(key), "description") == *model::describe_metric(key));
     }
     const std::vector<StatisticsRecord> summary = statistics_table(g, "summary");
     REQUIRE(summary.size() == keys.size());
     // The key figures come first, in report order.
-    for (std::size_t i = 0; i < model::kKpiInfo.size(); ++i) {
-      CHECK(summary[i].kpi == model::kKpiInfo[i].name);
-      CHECK(summary[i].unit == model::kKpiInfo[i].unit);
+    for (std::size_t i = 0; i < model::key_figures().size(); ++i) {
+      CHECK(summary[i].kpi == model::key_figures()[i].name);
+      CHECK(summary[i].unit == model::key_figures()[i].unit);
     }
     std::set<std::string> seen;
     for (const StatisticsRecord& row : summary) {
@@ -380,12 +383,52 @@ TEST_CASE("The results catalogue describes every series", "[results]") {
                              std::chrono::milliseconds(999)) == "2020-12-01T00:00:00Z");
 }
 
-TEST_CASE("The schema page lists every series and key figure with its unit", "[results]") {
+/// The name tables of the schema page, read as notebooks-data/check_results.py reads them: the
+/// rows "| `name` | unit | description |" after a line "<!-- table: marker -->", up to the first
+/// line that is not a table line. Each row as "name | unit | description".
+std::map<std::string, std::vector<std::string>> schema_tables(const std::string& doc) {
+  std::map<std::string, std::vector<std::string>> tables;
+  const std::regex marker(R"(<!-- table: (\w+) -->)");
+  const std::regex row(R"(^\| `([^`]+)` \| ([^|]*) \| (.*) \|$)");
+  std::vector<std::string>* current = nullptr;
+  std::istringstream lines(doc);
+  std::string line;
+  std::smatch m;
+  while (std::getline(lines, line)) {
+    if (std::regex_match(line, m, marker)) {
+      current = &tables[m[1]];
+    } else if (current != nullptr && std::regex_match(line, m, row)) {
+      current->push_back(m[1].str() + " | " + m[2].str() + " | " + m[3].str());
+    } else if (line.rfind('|', 0) != 0) {
+      current = nullptr;
+    }
+  }
+  return tables;
+}
+
+/// The rows the schema page must have for registry entries, as schema_tables gives them; a route
+/// figure's name as route.<route>.<figure>.
+std::vector<std::string> registry_rows(std::span<const model::MetricInfo> entries) {
+  std::vector<std::string> rows;
+  for (const model::MetricInfo& m : entries) {
+    const std::string name = m.kind == model::MetricKind::route_figure
+                                 ? model::route_key("<route>", m.name)
+                                 : std::string(m.name);
+    rows.push_back(name + " | " + std::string(m.unit) + " | " + std::string(m.description));
+  }
+  return rows;
+}
+
+std::string schema_doc() {
   std::ifstream in(WERKSTROOM_SCHEMA_DOC);
   REQUIRE(in);
   std::stringstream text;
   text << in.rdbuf();
-  const std::string doc = text.str();
+  return text.str();
+}
+
+TEST_CASE("The schema page lists every series with its unit", "[results]") {
+  const std::string doc = schema_doc();
   const auto listed = [&doc](const results::SeriesInfo& info) {
     const std::string row =
         "| `" + info.name + "` | " + info.unit + " | " + info.description + " |\n";
@@ -403,19 +446,24 @@ TEST_CASE("The schema page lists every series and key figure with its unit", "[r
     CHECK(doc.find(std::string("`") + state + "`") != std::string::npos);
   }
   listed(results::arrived_info());
-  for (const model::KpiInfo& k : model::kKpiInfo) listed(results::kpi_catalogue(k.name));
-  for (const auto& entry : small_run().results.front().replications.front().kpis) {
-    results::SeriesInfo info = results::kpi_catalogue(entry.first);
-    if (info.name.rfind("route.", 0) == 0) {
-      // One row per figure for all routes: route.<route>.<figure>.
-      const std::string route = info.name.substr(6, info.name.rfind('.') - 6);
-      info.name = "route.<route>" + info.name.substr(info.name.rfind('.'));
-      const std::size_t at = info.description.rfind("route " + route);
-      REQUIRE(at != std::string::npos);
-      info.description.replace(at + 6, route.size(), "<route>");
-    }
-    listed(info);
-  }
+}
+
+// The key-figure tables of the schema page are the registry's, row for row and in order, so a
+// figure added to the registry without documentation (or documented but not registered) fails.
+TEST_CASE("The schema page's key-figure tables are the metric registry", "[results]") {
+  const std::string doc = schema_doc();
+  const auto tables = schema_tables(doc);
+  REQUIRE(tables.count("key_figures") == 1);
+  REQUIRE(tables.count("diagnostic_kpis") == 1);
+  REQUIRE(tables.count("route_kpis") == 1);
+  CHECK(tables.at("key_figures") == registry_rows(model::key_figures()));
+  CHECK(tables.at("diagnostic_kpis") == registry_rows(model::diagnostic_figures()));
+  CHECK(tables.at("route_kpis") == registry_rows(model::route_figures()));
+  // The root attribute key_figures: "| `key_figures` | string [N] |" with N the registry's.
+  const std::string root_row =
+      "| `key_figures` | string [" + std::to_string(model::key_figures().size()) + "] |";
+  INFO("row " << root_row);
+  CHECK(doc.find(root_row) != std::string::npos);
 }
 
 }  // namespace

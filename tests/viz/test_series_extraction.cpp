@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/series_extraction.hpp"
+#include "model/metric_registry.hpp"
 
 using namespace werkstroom;
 using werkstroom::viz::Band;
@@ -117,4 +118,12 @@ TEST_CASE("key-figure rows hold summaries and paired differences", "[viz]") {
   CHECK_FALSE(rows[2].per_scenario[0].has_value());
   CHECK_FALSE(rows[2].versus_first[1].has_value());
   CHECK(viz::table_kpis().front() == "placements");
+  // The table shows registered figures only: their labels, units and directions are the
+  // registry's.
+  for (const std::string& kpi : viz::table_kpis()) {
+    INFO("kpi " << kpi);
+    const model::MetricInfo* m = model::find_metric(kpi);
+    REQUIRE(m != nullptr);
+    CHECK(m->kind == model::MetricKind::key_figure);
+  }
 }

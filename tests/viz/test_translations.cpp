@@ -29,7 +29,10 @@ TEST_CASE("every key has a Dutch and an English text", "[viz]") {
   CHECK(viz::month_name(3, Language::nl) == "mrt");
   CHECK(viz::month_name(10, Language::en) == "Oct");
   CHECK(viz::kpi_name("placements", Language::nl) == "Plaatsingen");
-  CHECK(viz::kpi_name("selected", Language::nl) == "geselecteerd");
+  CHECK(viz::kpi_name("selected", Language::nl) == "Geselecteerd");
+  CHECK(viz::kpi_name("route.instrument.coaching.clients", Language::en) ==
+        "Clients: instrument.coaching");
+  CHECK(viz::kpi_name("no_such_figure", Language::nl) == "no_such_figure");
 }
 
 TEST_CASE("an unknown key is shown as is and recorded", "[viz]") {

@@ -50,15 +50,6 @@ const std::vector<double>& world_series(const WorldSeries& w, std::string_view n
   throw std::invalid_argument("unknown series \"" + std::string(full) + "\"");
 }
 
-/// Type-7 quantile of sorted values.
-double sorted_quantile(const std::vector<double>& sorted, double p) {
-  if (sorted.empty()) return 0.0;
-  const double h = (static_cast<double>(sorted.size()) - 1.0) * p;
-  const auto lo = static_cast<std::size_t>(h);
-  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
-  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
-}
-
 Band band_of(const std::vector<std::vector<double>>& per_replication, double low_p, double high_p) {
   Band band;
   if (per_replication.empty()) return band;
@@ -76,8 +67,8 @@ Band band_of(const std::vector<std::vector<double>>& per_replication, double low
     }
     std::sort(column.begin(), column.end());
     band.mean[m] = sum / static_cast<double>(column.size());
-    band.low[m] = sorted_quantile(column, low_p);
-    band.high[m] = sorted_quantile(column, high_p);
+    band.low[m] = kernel::sorted_quantile(column, low_p);
+    band.high[m] = kernel::sorted_quantile(column, high_p);
   }
   return band;
 }

@@ -16,7 +16,7 @@ namespace werkstroom::viz {
 /// Mean and quantile band of a monthly series across replications, one entry per month.
 struct Band {
   std::vector<double> mean;
-  std::vector<double> low;   // 5% quantile (type 7)
+  std::vector<double> low;   // 5% quantile (kernel::sorted_quantile, type 7)
   std::vector<double> high;  // 95% quantile
   [[nodiscard]] std::size_t months() const { return mean.size(); }
 };
@@ -35,7 +35,8 @@ struct Band {
 [[nodiscard]] std::vector<double> cumulative(const std::vector<double>& values);
 
 /// Mean and [low_p, high_p] quantiles per month of `name` over the replications of `s`
-/// (summed from the first month when `running_total`). Empty for no replications.
+/// (summed from the first month when `running_total`). Empty for no replications. The levels
+/// are in [0, 1] (std::invalid_argument otherwise).
 [[nodiscard]] Band monthly_band(const experiment::ScenarioResults& s, std::string_view name,
                                 bool running_total = false, double low_p = 0.05,
                                 double high_p = 0.95);

@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
+
+#include "model/metric_registry.hpp"
 
 namespace werkstroom::viz {
 
@@ -180,26 +183,6 @@ constexpr std::array<std::string_view, 12> kMonthsNl = {"jan", "feb", "mrt", "ap
 constexpr std::array<std::string_view, 12> kMonthsEn = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-struct KpiName {
-  std::string_view kpi;
-  std::string_view en;
-  std::string_view nl;
-};
-constexpr std::array<KpiName, 12> kKpiNames = {{
-    {"placements", "Placements", "Plaatsingen"},
-    {"placements_deadweight", "of which also without the service", "waarvan ook zonder dienst"},
-    {"prevented_ww_inflow", "Prevented WW inflow", "Voorkomen WW-instroom"},
-    {"prevented_pw_inflow", "Prevented PW inflow", "Voorkomen bijstandsinstroom"},
-    {"benefit_eur_saved", "Benefit costs saved", "Bespaarde uitkeringslasten"},
-    {"benefit_eur_displaced", "of which displaced", "waarvan verdrongen"},
-    {"cost_eur", "Cost (staff and instruments)", "Kosten (personeel en instrumenten)"},
-    {"cost_per_placement_eur", "Cost per placement", "Kosten per plaatsing"},
-    {"net_savings_eur", "Net savings", "Netto besparing"},
-    {"budget_exhausted_month", "Instrument budget runs out", "Instrumentbudget op in"},
-    {"max_waiting_list", "Largest waiting list", "Grootste wachtlijst"},
-    {"wait_p90_working_days", "Wait to intake p90 (working days)", "Wachttijd p90 (werkdagen)"},
-}};
-
 std::mutex g_missing_mutex;
 std::set<std::string>& missing() {
   static std::set<std::string> keys;
@@ -241,10 +224,14 @@ std::string_view month_name(int month, Language language) {
 }
 
 std::string kpi_name(std::string_view kpi, Language language) {
-  for (const KpiName& k : kKpiNames) {
-    if (k.kpi == kpi) return std::string(language == Language::nl ? k.nl : k.en);
+  const model::MetricInfo* m = model::find_metric(kpi);
+  if (m == nullptr) return std::string(kpi);
+  std::string label(language == Language::nl ? m->label_nl : m->label_en);
+  if (const std::optional<model::RouteKey> route = model::split_route_key(kpi)) {
+    label += ": ";
+    label += route->route;
   }
-  return experiment::kpi_label(kpi, language);
+  return label;
 }
 
 }  // namespace werkstroom::viz

@@ -33,7 +33,9 @@ void clear_untranslated_keys();
 /// Short month name, e.g. "nov" (nl) or "Nov" (en), for month 1..12.
 [[nodiscard]] std::string_view month_name(int month, Language language);
 
-/// A label of a key figure or series for tables and legends.
+/// The label of a key figure for tables and legends: the registry's label_en or label_nl
+/// (model/metric_registry.hpp), for a route key followed by ": <route>"; an unknown key is
+/// shown as is.
 [[nodiscard]] std::string kpi_name(std::string_view kpi, Language language);
 
 }  // namespace werkstroom::viz

@@ -8,6 +8,7 @@
 #include "charts/chart_math.hpp"
 #include "core/series_extraction.hpp"
 #include "core/translations.hpp"
+#include "model/metric_registry.hpp"
 #include "panels/panels.hpp"
 #include "panels/style.hpp"
 
@@ -15,18 +16,16 @@ namespace werkstroom::viz::panels {
 
 namespace {
 
-/// +1 when more is better, -1 when less is better, 0 when neither.
+/// +1 when more is better, -1 when less is better, 0 when neither (the registry's `better`).
 int direction(const std::string& kpi) {
-  if (kpi == "cost_per_placement_eur" || kpi == "max_waiting_list" || kpi == "cost_eur" ||
-      kpi == "wait_p90_working_days" || kpi == "abandoned_waiting") {
-    return -1;
-  }
-  if (kpi == "instrument_budget_exhausted" || kpi == "benefit_eur_displaced") return -1;
-  if (kpi == "placements_deadweight") return 0;  // counted, not an effect either way
-  return +1;
+  const model::MetricInfo* m = model::find_metric(kpi);
+  return m != nullptr ? m->better : 0;
 }
 
-bool is_money(const std::string& kpi) { return kpi.find("_eur") != std::string::npos; }
+bool is_money(const std::string& kpi) {
+  const model::MetricInfo* m = model::find_metric(kpi);
+  return m != nullptr && m->unit == "EUR";
+}
 
 std::string number(const std::string& kpi, double v, Language lang) {
   std::string text = is_money(kpi) ? "\u20ac " : "";

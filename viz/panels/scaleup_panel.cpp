@@ -9,6 +9,7 @@
 #include "charts/chart_math.hpp"
 #include "charts/line_chart.hpp"
 #include "core/translations.hpp"
+#include "kernel/statistics.hpp"
 #include "panels/panels.hpp"
 #include "panels/style.hpp"
 
@@ -27,16 +28,9 @@ Band kpi_band(const FinishedRun& run, const std::string& kpi) {
     std::sort(v.begin(), v.end());
     double sum = 0.0;
     for (const double x : v) sum += x;
-    const auto q = [&v](double p) {
-      if (v.empty()) return 0.0;
-      const double h = (static_cast<double>(v.size()) - 1.0) * p;
-      const auto lo = static_cast<std::size_t>(h);
-      const std::size_t hi = std::min(lo + 1, v.size() - 1);
-      return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
-    };
     b.mean.push_back(v.empty() ? 0.0 : sum / static_cast<double>(v.size()));
-    b.low.push_back(q(0.05));
-    b.high.push_back(q(0.95));
+    b.low.push_back(kernel::sorted_quantile(v, 0.05));
+    b.high.push_back(kernel::sorted_quantile(v, 0.95));
   }
   return b;
 }

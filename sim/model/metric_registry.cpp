@@ -1,0 +1,189 @@
+#include "model/metric_registry.hpp"
+
+#include <array>
+
+namespace werkstroom::model {
+
+namespace {
+
+using enum MetricKind;
+
+constexpr int kMore = +1;    // more is better
+constexpr int kLess = -1;    // less is better
+constexpr int kNeither = 0;  // a count that is no effect either way
+
+// Grouped by kind in the order of MetricKind (checked below); the key figures in report order.
+// Fields: name, kind, unit, description, label_en, label_nl, report_label_nl, better.
+constexpr std::array<MetricInfo, 32> kRegistry = {{
+    // The board's key figures, in report order.
+    {"placements", key_figure, "people", "clients of the centre into work", "Placements",
+     "Plaatsingen", "plaatsingen", kMore},
+    {"work_to_work", key_figure, "people",
+     "clients into work straight from their job (no benefit spell)", "Work to work",
+     "Van werk naar werk", "van werk naar werk", kMore},
+    {"placements_on_vacancies", key_figure, "people", "clients matched on acquired vacancies",
+     "Placements on acquired vacancies", "Plaatsingen op opgehaalde vacatures",
+     "plaatsingen op opgehaalde vacatures", kMore},
+    {"regular_placements", key_figure, "people",
+     "regular WW/PW clients placed on acquired vacancies", "Regular WW/PW clients placed",
+     "Reguliere WW/PW-klanten geplaatst", "plaatsingen reguliere WW/PW-klanten", kMore},
+    {"placements_deadweight", key_figure, "people",
+     "placements of clients whose path without the service reached work within the deadweight "
+     "window anyway",
+     "of which also without the service", "waarvan ook zonder dienst",
+     "plaatsingen die ook zonder dienst", kNeither},
+    {"prevented_ww_inflow", key_figure, "people", "WW inflow without the service minus with it",
+     "Prevented WW inflow", "Voorkomen WW-instroom", "voorkomen WW-instroom", kMore},
+    {"prevented_pw_inflow", key_figure, "people", "PW inflow without the service minus with it",
+     "Prevented PW inflow", "Voorkomen bijstandsinstroom", "voorkomen PW-instroom", kMore},
+    {"benefit_months_saved", key_figure, "months", "WW and PW benefit months saved",
+     "Benefit months saved", "Bespaarde uitkeringsmaanden", "bespaarde uitkeringsmaanden", kMore},
+    {"benefit_eur_saved", key_figure, "EUR",
+     "WW and PW benefit euros saved (the two worlds' difference)", "Benefit costs saved",
+     "Bespaarde uitkeringslasten", "bespaarde uitkeringslasten EUR", kMore},
+    {"benefit_eur_displaced", key_figure, "EUR",
+     "part of the benefit euros saved that other job seekers lose: displacement of vacancy "
+     "placements and substitution of secondments and takeovers",
+     "of which displaced", "waarvan verdrongen", "verdringing EUR", kLess},
+    {"extra_in_work_at_end", key_figure, "people",
+     "people in work at the horizon's end, with minus without", "Extra in work at the end",
+     "Extra aan het werk aan het eind", "extra aan het werk aan het eind", kMore},
+    {"cost_eur", key_figure, "EUR", "money spent: centre (staff) and instruments",
+     "Cost (staff and instruments)", "Kosten (personeel en instrumenten)", "kosten EUR", kLess},
+    {"cost_per_placement_eur", key_figure, "EUR", "money spent per placement", "Cost per placement",
+     "Kosten per plaatsing", "kosten per plaatsing EUR", kLess},
+    {"net_savings_eur", key_figure, "EUR",
+     "benefit euros saved, minus those displaced, minus money spent", "Net savings",
+     "Netto besparing", "netto besparing EUR", kMore},
+    {"intakes", key_figure, "people", "intakes done", "Intakes", "Intakes", "intakes", kMore},
+    {"selected", key_figure, "people", "people selected for a personal arrangement", "Selected",
+     "Geselecteerd", "geselecteerd", kMore},
+    {"abandoned_waiting", key_figure, "people", "people who gave up waiting for intake",
+     "Gave up waiting for intake", "Afgehaakt tijdens wachten", "afgehaakt tijdens wachten", kLess},
+    {"max_waiting_list", key_figure, "people", "largest waiting list for intake",
+     "Largest waiting list", "Grootste wachtlijst", "grootste wachtlijst", kLess},
+    {"wait_p90_working_days", key_figure, "working days", "90th percentile of the wait to intake",
+     "Wait to intake p90 (working days)", "Wachttijd p90 (werkdagen)", "wachttijd p90 (werkdagen)",
+     kLess},
+    {"instrument_budget_exhausted", key_figure, "0/1", "1 if the instrument budget ran out, else 0",
+     "Instrument budget ran out (0/1)", "Instrumentbudget op (0/1)", "instrumentbudget op (0/1)",
+     kLess},
+    // Later is better: the month index, or the number of months when the budget lasts.
+    {"budget_exhausted_month", key_figure, "month",
+     "month index the instrument budget ran out (months if never)", "Instrument budget runs out",
+     "Instrumentbudget op in", "maand budget op", kMore},
+    {"ww_running_end_of_service", key_figure, "people",
+     "running WW benefits at the service end, with service", "Running WW at the service end",
+     "Lopende WW eind dienstjaar", "lopende WW eind dienstjaar", kLess},
+
+    // Diagnostic figures, for verification against queueing theory (not in the report).
+    {"intake_wait_mean_days", diagnostic, "days",
+     "mean wait for intake in calendar days (all who left the queue)",
+     "Mean wait for intake (days)", "Gemiddelde wachttijd intake (dagen)", "", kLess},
+    {"intake_wait_probability", diagnostic, "share",
+     "share of those who left the intake queue who had to wait", "Share who had to wait",
+     "Aandeel dat moest wachten", "", kLess},
+    {"intake_abandonment_share", diagnostic, "share",
+     "share of those who left the intake queue who gave up", "Share who gave up waiting",
+     "Aandeel afgehaakt tijdens wachten", "", kLess},
+    {"referrals", diagnostic, "people", "people referred to the centre", "Referrals",
+     "Verwijzingen", "", kNeither},
+
+    // Route figures: route.<route>.<figure>, the two worlds' difference over the clients the
+    // route took off their baseline path first (model/effect_routes.hpp). The routes add up to
+    // the key figures of the same name, with the same unit and direction.
+    {"clients", route_figure, "people", "clients whose path the route <route> changed first",
+     "Clients", "Klanten", "", kNeither},
+    {"prevented_ww_inflow", route_figure, "people",
+     "WW inflow without the service minus with it, of the clients whose path the route <route> "
+     "changed first",
+     "Prevented WW inflow", "Voorkomen WW-instroom", "", kMore},
+    {"prevented_pw_inflow", route_figure, "people",
+     "PW inflow without the service minus with it, of the clients whose path the route <route> "
+     "changed first",
+     "Prevented PW inflow", "Voorkomen bijstandsinstroom", "", kMore},
+    {"benefit_months_saved", route_figure, "months",
+     "WW and PW benefit months saved, of the clients whose path the route <route> changed first",
+     "Benefit months saved", "Bespaarde uitkeringsmaanden", "", kMore},
+    {"benefit_eur_saved", route_figure, "EUR",
+     "WW and PW benefit euros saved (the two worlds' difference), of the clients whose path the "
+     "route <route> changed first",
+     "Benefit costs saved", "Bespaarde uitkeringslasten", "", kMore},
+    {"benefit_eur_displaced", route_figure, "EUR",
+     "part of the benefit euros saved that other job seekers lose: displacement of vacancy "
+     "placements and substitution of secondments and takeovers, of the clients whose path the "
+     "route <route> changed first",
+     "Benefit costs displaced", "Verdrongen uitkeringslasten", "", kLess},
+}};
+
+constexpr std::string_view kRoutePrefix = "route.";
+constexpr std::string_view kRoutePlaceholder = "<route>";
+
+constexpr bool grouped_by_kind() {
+  for (std::size_t i = 1; i < kRegistry.size(); ++i) {
+    if (kRegistry[i].kind < kRegistry[i - 1].kind) return false;
+  }
+  return true;
+}
+static_assert(grouped_by_kind(), "metric registry: entries must be grouped by kind, in order");
+
+std::span<const MetricInfo> of_kind(MetricKind kind) {
+  std::size_t first = 0;
+  while (first < kRegistry.size() && kRegistry[first].kind != kind) ++first;
+  std::size_t last = first;
+  while (last < kRegistry.size() && kRegistry[last].kind == kind) ++last;
+  return std::span<const MetricInfo>(kRegistry).subspan(first, last - first);
+}
+
+const MetricInfo* find_in(std::span<const MetricInfo> entries, std::string_view name) {
+  for (const MetricInfo& m : entries) {
+    if (m.name == name) return &m;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::span<const MetricInfo> metric_registry() { return kRegistry; }
+std::span<const MetricInfo> key_figures() { return of_kind(key_figure); }
+std::span<const MetricInfo> diagnostic_figures() { return of_kind(diagnostic); }
+std::span<const MetricInfo> route_figures() { return of_kind(route_figure); }
+
+const MetricInfo* find_metric(std::string_view key) {
+  if (const std::optional<RouteKey> route = split_route_key(key)) {
+    return find_in(route_figures(), route->figure);
+  }
+  if (const MetricInfo* m = find_in(key_figures(), key)) return m;
+  return find_in(diagnostic_figures(), key);
+}
+
+std::optional<std::string> describe_metric(std::string_view key) {
+  const MetricInfo* m = find_metric(key);
+  if (m == nullptr) return std::nullopt;
+  std::string text(m->description);
+  if (m->kind == route_figure) {
+    const std::size_t at = text.find(kRoutePlaceholder);
+    if (at != std::string::npos) {
+      text.replace(at, kRoutePlaceholder.size(), split_route_key(key)->route);
+    }
+  }
+  return text;
+}
+
+std::string route_key(std::string_view route, std::string_view figure) {
+  std::string key(kRoutePrefix);
+  key += route;
+  key += '.';
+  key += figure;
+  return key;
+}
+
+std::optional<RouteKey> split_route_key(std::string_view key) {
+  if (key.substr(0, kRoutePrefix.size()) != kRoutePrefix) return std::nullopt;
+  const std::string_view rest = key.substr(kRoutePrefix.size());
+  const std::size_t dot = rest.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 == rest.size()) return std::nullopt;
+  return RouteKey{rest.substr(0, dot), rest.substr(dot + 1)};
+}
+
+}  // namespace werkstroom::model
