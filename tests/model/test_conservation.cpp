@@ -50,6 +50,40 @@ TEST_CASE("money is never spent beyond the budget and commitments are accounted"
   CHECK(s.row(Indicator::budget_centre_spent_eur)[last] == Approx(200000.0).epsilon(0.01));
 }
 
+TEST_CASE("costed secondments and takeovers are paid when they start, from their own stream",
+          "[model][money]") {
+  // Secondment and takeover on the maatwerk stream at EUR 300 each, with plenty of vacancies
+  // so that many start and some find none. When everything is settled (long after the service
+  // closed) every committed euro is spent or given back, and each stream's committed total is
+  // exactly what it spent.
+  auto p = test::default_parameters();
+  p.outreach.vacancies_per_shortage_visit = 3.0;
+  p.budget.maatwerk_cap_per_person_eur = 5000.0;  // the moves always cost their full price
+  int costed = 0;
+  for (auto& instrument : p.instruments) {
+    if (instrument.type == model::InterventionType::secondment ||
+        instrument.type == model::InterventionType::takeover) {
+      instrument.cost_eur = 300.0;
+      instrument.budget_stream = "maatwerk";
+      instrument.assign_probability = 1.0;
+      ++costed;
+    }
+  }
+  REQUIRE(costed == 2);
+  const auto r = test::run(p);
+  const auto& s = r.service;
+  const std::size_t last = r.month_labels.size() - 1;
+  const double moves = test::total(s.row(Indicator::interventions_secondment)) +
+                       test::total(s.row(Indicator::interventions_takeover));
+  REQUIRE(moves > 0.0);
+  const double maatwerk_spent = s.row(Indicator::budget_maatwerk_spent_eur)[last];
+  CHECK(s.row(Indicator::budget_maatwerk_committed_eur)[last] == Approx(maatwerk_spent));
+  CHECK(s.row(Indicator::budget_instruments_committed_eur)[last] ==
+        Approx(s.row(Indicator::budget_instruments_spent_eur)[last]));
+  // At least the moves' own euros were spent from the maatwerk stream.
+  CHECK(maatwerk_spent >= 300.0 * moves - 1e-6);
+}
+
 TEST_CASE("the flow through the centre adds up", "[model]") {
   const auto p = test::default_parameters();
   const auto r = test::run(p);

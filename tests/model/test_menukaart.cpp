@@ -17,7 +17,6 @@ using model::Booking;
 using model::Enrolment;
 using model::FundingStream;
 using model::Menukaart;
-using model::ReleaseFrom;
 using model::SeatRequest;
 
 namespace {
@@ -129,20 +128,20 @@ TEST_CASE("a release gives the outstanding euros back and takes them off the tot
   CHECK(menukaart.committed_eur(FundingStream::instruments) == 300.0);
 }
 
-TEST_CASE("the secondment path's release is taken off the instruments total",
-          "[model][menukaart]") {
-  // Kept from before the menukaart was its own class (see ReleaseFrom): a maatwerk
-  // instrument's release on that path leaves the maatwerk total as it was.
+TEST_CASE("a release is taken off the instrument's own stream", "[model][menukaart]") {
+  // A maatwerk instrument's release gives its euros back to the maatwerk total, whichever path
+  // (the end of service, or a secondment without a vacancy) releases it.
   kernel::BudgetLedger ledger;
   const auto stream = ledger.add_stream("instruments", 10000.0);
   Menukaart menukaart({instrument(400.0, "maatwerk")}, 1000.0, ledger, stream);
   Enrolment secondment = enrol(menukaart, 0);
-
-  CHECK(menukaart.release_enrolment(secondment, ReleaseFrom::instruments_total) == 400.0);
   CHECK(menukaart.committed_eur(FundingStream::maatwerk) == 400.0);
-  CHECK(menukaart.committed_eur(FundingStream::instruments) == -400.0);
+
+  CHECK(menukaart.release_enrolment(secondment) == 400.0);
+  CHECK(menukaart.committed_eur(FundingStream::maatwerk) == 0.0);
+  CHECK(menukaart.committed_eur(FundingStream::instruments) == 0.0);
   CHECK(menukaart.instrument_committed_eur(0) == 0.0);
-  CHECK(ledger.stream(stream).available_eur() == 10000.0);  // the ledger itself is right
+  CHECK(ledger.stream(stream).available_eur() == 10000.0);
 }
 
 TEST_CASE("maatwerk costs at most what is left of the person's cap", "[model][menukaart]") {

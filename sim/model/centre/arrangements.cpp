@@ -37,6 +37,9 @@ void MobilityCentre::plan_done(std::size_t c) {
       clients_[c].enrolments.push_back(e);
       continue;
     }
+    // A costed instrument without a commitment: the person's maatwerk cap is used up. It is
+    // not agreed (it could never start), and it is no refusal of the budget.
+    if (!booking.commitment && p_.instruments[k].cost_eur > 0.0) continue;
     e.commitment = booking.commitment;
     clients_[c].maatwerk_used_eur += booking.maatwerk_eur;
     clients_[c].enrolments.push_back(e);
@@ -66,15 +69,12 @@ void MobilityCentre::start_instrument(std::size_t c, std::size_t slot) {
     std::vector<bool> shortage(p_.sectors.size(), false);
     for (std::size_t s = 0; s < p_.sectors.size(); ++s) shortage[s] = !p_.sectors[s].hard_hit;
     if (clients_[c].spell.state != State::threatened || !vacancies_.take_any(shortage, now())) {
-      // The money goes back; taken off the instruments total whatever the instrument's
-      // stream, as this path always did (see ReleaseFrom).
-      menukaart_.release_enrolment(clients_[c].enrolments[slot], ReleaseFrom::instruments_total);
+      menukaart_.release_enrolment(clients_[c].enrolments[slot]);  // the money goes back
       return;
     }
-    // Settled as far as the journey goes. A costed one keeps its commitment outstanding,
-    // neither spent nor released, as it always did (no library scenario gives them a cost).
+    // The move is the whole instrument: paid in full when it starts.
     clients_[c].enrolments[slot].started = true;
-    clients_[c].enrolments[slot].finished = true;
+    menukaart_.deliver(clients_[c].enrolments[slot]);
     count(Indicator::instruments_started);
     if (ip.type == InterventionType::secondment) {
       count(Indicator::interventions_secondment);

@@ -67,7 +67,7 @@ double Menukaart::deliver(Enrolment& enrolment) {
   return due;
 }
 
-double Menukaart::release_enrolment(Enrolment& enrolment, ReleaseFrom from) {
+double Menukaart::release_enrolment(Enrolment& enrolment) {
   enrolment.finished = true;
   if (!enrolment.commitment) {
     return 0.0;
@@ -76,8 +76,7 @@ double Menukaart::release_enrolment(Enrolment& enrolment, ReleaseFrom from) {
   const double back = ledger_.outstanding(*enrolment.commitment);
   ledger_.release(*enrolment.commitment);
   i.committed_eur -= back;
-  totals(from == ReleaseFrom::own_stream ? i.stream : FundingStream::instruments).committed_eur -=
-      back;
+  totals(i.stream).committed_eur -= back;
   return back;
 }
 

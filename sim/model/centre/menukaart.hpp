@@ -47,12 +47,6 @@ struct Booking {
   double maatwerk_eur = 0.0;
 };
 
-/// Which stream total a release is taken off. Every release is taken off the instrument's own
-/// stream, except on the secondment and takeover path, which has always taken it off the
-/// instruments total, even for an instrument on the maatwerk stream. That is kept so results
-/// stay bit-identical; no scenario in the library gives those instruments a cost.
-enum class ReleaseFrom : std::uint8_t { own_stream, instruments_total };
-
 /// An enrolment waiting for a seat: client index and the enrolment's slot.
 struct SeatRequest {
   std::size_t client = 0;
@@ -73,8 +67,9 @@ class Menukaart {
   /// Marks the enrolment finished and spends what is outstanding on it; returns the euros.
   double deliver(Enrolment& enrolment);
   /// Marks the enrolment finished and gives back what is outstanding on it (taken off the
-  /// committed totals as `from` says); returns the euros given back (0 without commitment).
-  double release_enrolment(Enrolment& enrolment, ReleaseFrom from = ReleaseFrom::own_stream);
+  /// committed totals of the instrument and its stream); returns the euros given back (0
+  /// without commitment).
+  double release_enrolment(Enrolment& enrolment);
 
   /// Whether every seat of `instrument` is taken (never for one with unlimited seats).
   [[nodiscard]] bool seats_full(std::size_t instrument) const;
