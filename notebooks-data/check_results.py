@@ -65,7 +65,7 @@ def read_schema_tables(doc):
         elif not line.startswith("|"):
             current = None
     for needed in ("monthly", "world", "scenario_series", "key_figures", "diagnostic_kpis",
-                   "route_kpis"):
+                   "route_kpis", "party_kpis"):
         if not tables.get(needed):
             raise SystemExit(f"check_results: {doc} has no table '{needed}'")
     return tables
@@ -215,11 +215,15 @@ def check_hdf5(c, f, schema):
     kpi_units = {name: unit for name, unit, _ in schema["key_figures"] + schema["diagnostic_kpis"]}
     # route.<route>.<figure>: one schema row per figure for every route.
     route_units = {name.rsplit(".", 1)[1]: unit for name, unit, _ in schema.get("route_kpis", [])}
+    # party.<party>.<figure>: one schema row per figure for every party.
+    party_units = {name.rsplit(".", 1)[1]: unit for name, unit, _ in schema.get("party_kpis", [])}
 
     class KpiUnits(dict):
         def get(self, key, default=""):
             if key.startswith("route.") and key.rsplit(".", 1)[1] in route_units:
                 return route_units[key.rsplit(".", 1)[1]]
+            if key.startswith("party.") and key.rsplit(".", 1)[1] in party_units:
+                return party_units[key.rsplit(".", 1)[1]]
             return dict.get(self, key, default)
 
     kpi_units = KpiUnits(kpi_units)

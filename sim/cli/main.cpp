@@ -161,6 +161,7 @@ void print_results(const std::vector<werkstroom::experiment::ScenarioResults>& r
   fmt::print("{}\n", werkstroom::experiment::kpi_table(results, language));
   for (const auto& r : results) {
     fmt::print("{}\n", werkstroom::experiment::route_table(r, language));
+    fmt::print("{}\n", werkstroom::experiment::party_table(r, language));
   }
   if (results.size() > 1) {
     fmt::print("{}\n", werkstroom::experiment::variance_reduction_table(results));

@@ -96,6 +96,45 @@ std::string route_table(const ScenarioResults& results, Language language) {
   return out;
 }
 
+std::string party_table(const ScenarioResults& results, Language language) {
+  std::string out;
+  if (results.replications.empty()) return out;
+  const auto mean = [&results](const std::string& key) {
+    return kernel::summarise(kpi_values(results, key)).mean;
+  };
+  out += fmt::format(
+      fmt::runtime(translate(
+          "Who pays and who saves in '{}': means over {} replications; instruments are booked to "
+          "the client's first responsible party, WW savings to UWV, PW savings to the "
+          "municipality",
+          language)),
+      results.name, results.replications.size());
+  out += "\n\n";
+  constexpr std::string_view kRow = "{:<40}{:>10}{:>17}{:>14}{:>16}{:>14}\n";
+  out +=
+      fmt::format(fmt::runtime(kRow), translate("party", language), translate("referred", language),
+                  translate("EUR instruments", language), translate("EUR saved", language),
+                  translate("EUR displaced", language), translate("EUR balance", language));
+  double balances = 0.0;
+  double instruments = 0.0;
+  for (const char* party : model::kFirstPartyNames) {
+    const auto figure = [&](std::string_view name) { return mean(model::party_key(party, name)); };
+    balances += figure("balance_eur");
+    instruments += figure("instrument_eur");
+    out += fmt::format(fmt::runtime(kRow), translate(party, language), number(figure("referrals")),
+                       number(figure("instrument_eur")), number(figure("benefit_eur_saved")),
+                       number(figure("benefit_eur_displaced")), number(figure("balance_eur")));
+  }
+  // The staff are paid from the centre's budget; instruments from the parties' accounts above.
+  const double staff = mean("cost_eur") - instruments;
+  out +=
+      fmt::format(fmt::runtime(kRow), translate("centre staff (the regional programme)", language),
+                  "", "", "", "", number(-staff));
+  out += fmt::format(fmt::runtime(kRow), translate("net savings", language), "", "", "", "",
+                     number(balances - staff));
+  return out;
+}
+
 std::string variance_reduction_table(const std::vector<ScenarioResults>& results) {
   std::string out =
       "Common random numbers: variance of the paired difference against what independent\n"

@@ -12,7 +12,7 @@ namespace {
 
 using Pair = std::pair<std::string_view, std::string_view>;
 
-constexpr std::array<Pair, 20> kTexts = {{
+constexpr std::array<Pair, 31> kTexts = {{
     {"Key figures over the horizon: mean [95% interval] over {} replications",
      "Kerncijfers over de hele periode: gemiddelde [95%-interval] over {} replicaties"},
     {"; 'vs {}' is the paired difference (common random numbers)",
@@ -27,6 +27,20 @@ constexpr std::array<Pair, 20> kTexts = {{
     {"prev. WW", "voork. WW"},
     {"EUR saved", "EUR bespaard"},
     {"EUR displaced", "EUR verdrongen"},
+    {"Who pays and who saves in '{}': means over {} replications; instruments are booked to the "
+     "client's first responsible party, WW savings to UWV, PW savings to the municipality",
+     "Wie betaalt en wie bespaart in '{}': gemiddelden over {} replicaties; instrumenten komen "
+     "voor rekening van de eerstverantwoordelijke partij van de klant, WW-besparing bij UWV, "
+     "bijstandsbesparing bij de gemeente"},
+    {"party", "partij"},
+    {"referred", "verwezen"},
+    {"EUR instruments", "EUR instrumenten"},
+    {"EUR balance", "EUR saldo"},
+    {"social_partners", "sociale partners"},
+    {"uwv", "UWV"},
+    {"municipality", "gemeente"},
+    {"centre staff (the regional programme)", "personeel centrum (regionaal programma)"},
+    {"net savings", "netto besparing"},
     {"Monthly summary of '{}' (means over {} replications)",
      "Maandoverzicht van '{}' (gemiddelden over {} replicaties)"},
     {"month", "maand"},

@@ -44,6 +44,7 @@ struct RouteEffect {
   std::string name;
   double clients = 0.0;
   WorldDifference difference;
+  double displacement_share = 0.0;     // route_displacement_share of the route
   double benefit_eur_displaced = 0.0;  // difference.benefit_eur_saved x the displacement share
 };
 

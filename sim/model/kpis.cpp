@@ -41,7 +41,11 @@ std::map<std::string, double> compute_kpis(const ModelParameters& p, const Repli
   // Where the effects come from, route by route (model/effect_routes.hpp); the routes' savings
   // add up to benefit_eur_saved (up to rounding), and additionality is taken per route.
   double displaced = 0.0;
+  double ww_displaced = 0.0;
+  double pw_displaced = 0.0;
   for (const RouteEffect& e : centre.route_effects()) {
+    ww_displaced += e.difference.ww_eur_saved * e.displacement_share;
+    pw_displaced += e.difference.pw_eur_saved * e.displacement_share;
     k[route_key(e.name, "clients")] = e.clients;
     k[route_key(e.name, "prevented_ww_inflow")] = e.difference.prevented_ww_inflow;
     k[route_key(e.name, "prevented_pw_inflow")] = e.difference.prevented_pw_inflow;
@@ -53,6 +57,24 @@ std::map<std::string, double> compute_kpis(const ModelParameters& p, const Repli
   k["benefit_eur_displaced"] = displaced;
   k["placements_deadweight"] = centre.deadweight_placements();
   k["net_savings_eur"] = k["benefit_eur_saved"] - displaced - spent;
+  // Who pays and who saves (model::PartyParameters): each party's referrals and the
+  // instruments of its clients; the benefit savings go to whoever pays the benefit.
+  for (std::size_t i = 0; i < kFirstPartyCount; ++i) {
+    const auto party = static_cast<FirstParty>(i);
+    const std::string name = kFirstPartyNames[i];
+    const double saved = party == FirstParty::uwv            ? d.ww_eur_saved
+                         : party == FirstParty::municipality ? d.pw_eur_saved
+                                                             : 0.0;
+    const double lost = party == FirstParty::uwv            ? ww_displaced
+                        : party == FirstParty::municipality ? pw_displaced
+                                                            : 0.0;
+    const double paid = centre.party_instrument_eur(party);
+    k[party_key(name, "referrals")] = centre.party_referrals(party);
+    k[party_key(name, "instrument_eur")] = paid;
+    k[party_key(name, "benefit_eur_saved")] = saved;
+    k[party_key(name, "benefit_eur_displaced")] = lost;
+    k[party_key(name, "balance_eur")] = saved - lost - paid;
+  }
   k["intakes"] = sum(s.row(Indicator::intakes));
   k["selected"] = sum(s.row(Indicator::selected));
   k["abandoned_waiting"] = sum(s.row(Indicator::abandoned_waiting));

@@ -14,7 +14,7 @@ constexpr int kNeither = 0;  // a count that is no effect either way
 
 // Grouped by kind in the order of MetricKind (checked below); the key figures in report order.
 // Fields: name, kind, unit, description, label_en, label_nl, report_label_nl, better.
-constexpr std::array<MetricInfo, 32> kRegistry = {{
+constexpr std::array<MetricInfo, 37> kRegistry = {{
     // The board's key figures, in report order.
     {"placements", key_figure, "people", "clients of the centre into work", "Placements",
      "Plaatsingen", "plaatsingen", kMore},
@@ -114,10 +114,31 @@ constexpr std::array<MetricInfo, 32> kRegistry = {{
      "placements and substitution of secondments and takeovers, of the clients whose path the "
      "route <route> changed first",
      "Benefit costs displaced", "Verdrongen uitkeringslasten", "", kLess},
+
+    // Party figures: party.<party>.<figure>, who pays and who saves (model::PartyParameters).
+    // The parties' balances less the centre's staff cost add up to net_savings_eur.
+    {"referrals", party_figure, "people",
+     "people the first responsible party <party> referred to the centre at their arrival",
+     "Referred at arrival", "Verwezen bij instroom", "", kNeither},
+    {"instrument_eur", party_figure, "EUR",
+     "instrument euros spent on the clients <party> is first responsible for (who pays)",
+     "Instruments paid", "Betaalde instrumenten", "", kLess},
+    {"benefit_eur_saved", party_figure, "EUR",
+     "benefit euros saved that <party> pays (WW: uwv, PW: municipality, none: social_partners)",
+     "Benefit costs saved", "Bespaarde uitkeringslasten", "", kMore},
+    {"benefit_eur_displaced", party_figure, "EUR",
+     "part of the benefit euros saved for <party> that other job seekers lose (displacement and "
+     "substitution)",
+     "of which displaced", "waarvan verdrongen", "", kLess},
+    {"balance_eur", party_figure, "EUR",
+     "benefit euros saved for <party>, minus those displaced, minus the instruments it pays",
+     "Balance", "Saldo", "", kMore},
 }};
 
 constexpr std::string_view kRoutePrefix = "route.";
 constexpr std::string_view kRoutePlaceholder = "<route>";
+constexpr std::string_view kPartyPrefix = "party.";
+constexpr std::string_view kPartyPlaceholder = "<party>";
 
 constexpr bool grouped_by_kind() {
   for (std::size_t i = 1; i < kRegistry.size(); ++i) {
@@ -148,10 +169,14 @@ std::span<const MetricInfo> metric_registry() { return kRegistry; }
 std::span<const MetricInfo> key_figures() { return of_kind(key_figure); }
 std::span<const MetricInfo> diagnostic_figures() { return of_kind(diagnostic); }
 std::span<const MetricInfo> route_figures() { return of_kind(route_figure); }
+std::span<const MetricInfo> party_figures() { return of_kind(party_figure); }
 
 const MetricInfo* find_metric(std::string_view key) {
   if (const std::optional<RouteKey> route = split_route_key(key)) {
     return find_in(route_figures(), route->figure);
+  }
+  if (const std::optional<PartyKey> party = split_party_key(key)) {
+    return find_in(party_figures(), party->figure);
   }
   if (const MetricInfo* m = find_in(key_figures(), key)) return m;
   return find_in(diagnostic_figures(), key);
@@ -165,6 +190,12 @@ std::optional<std::string> describe_metric(std::string_view key) {
     const std::size_t at = text.find(kRoutePlaceholder);
     if (at != std::string::npos) {
       text.replace(at, kRoutePlaceholder.size(), split_route_key(key)->route);
+    }
+  }
+  if (m->kind == party_figure) {
+    const std::size_t at = text.find(kPartyPlaceholder);
+    if (at != std::string::npos) {
+      text.replace(at, kPartyPlaceholder.size(), split_party_key(key)->party);
     }
   }
   return text;
@@ -184,6 +215,25 @@ std::optional<RouteKey> split_route_key(std::string_view key) {
   const std::size_t dot = rest.rfind('.');
   if (dot == std::string_view::npos || dot == 0 || dot + 1 == rest.size()) return std::nullopt;
   return RouteKey{rest.substr(0, dot), rest.substr(dot + 1)};
+}
+
+std::string party_key(std::string_view party, std::string_view figure) {
+  std::string key(kPartyPrefix);
+  key += party;
+  key += '.';
+  key += figure;
+  return key;
+}
+
+std::optional<PartyKey> split_party_key(std::string_view key) {
+  if (key.substr(0, kPartyPrefix.size()) != kPartyPrefix) return std::nullopt;
+  const std::string_view rest = key.substr(kPartyPrefix.size());
+  const std::size_t dot = rest.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 == rest.size() ||
+      rest.find('.', dot + 1) != std::string_view::npos) {
+    return std::nullopt;
+  }
+  return PartyKey{rest.substr(0, dot), rest.substr(dot + 1)};
 }
 
 }  // namespace werkstroom::model

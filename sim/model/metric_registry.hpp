@@ -23,6 +23,7 @@ enum class MetricKind : std::uint8_t {
                  // in the registry's order
   diagnostic,    // added for verification against queueing theory
   route_figure,  // one figure of the effects by route: the key is route.<route>.<figure>
+  party_figure,  // one figure of who pays and who saves: the key is party.<party>.<figure>
 };
 
 struct MetricInfo {
@@ -30,7 +31,8 @@ struct MetricInfo {
   MetricKind kind = MetricKind::key_figure;
   std::string_view unit;  // never empty ("people", "EUR", "0/1", ...)
   /// One line in English, written to the result files and listed in docs/results-schema.md.
-  /// A route figure's says "<route>" where the route's name goes (describe_metric fills it in).
+  /// A route figure's says "<route>" where the route's name goes, a party figure's "<party>"
+  /// where the party's (describe_metric fills them in).
   std::string_view description;
   /// The figure's title for tables and legends (the viewer), in English and Dutch.
   std::string_view label_en;
@@ -48,15 +50,17 @@ struct MetricInfo {
 };
 
 /// Every registered figure: the key figures in report order, then the diagnostic figures,
-/// then the route figures.
+/// then the route figures, then the party figures.
 [[nodiscard]] std::span<const MetricInfo> metric_registry();
 /// The registry's entries of one kind, in the registry's order.
 [[nodiscard]] std::span<const MetricInfo> key_figures();
 [[nodiscard]] std::span<const MetricInfo> diagnostic_figures();
 [[nodiscard]] std::span<const MetricInfo> route_figures();
+[[nodiscard]] std::span<const MetricInfo> party_figures();
 
 /// The entry of a key: a key figure or diagnostic figure by name, a route key
-/// (route.<route>.<figure>) by its figure. nullptr for a key the registry does not know.
+/// (route.<route>.<figure>) or party key (party.<party>.<figure>) by its figure. nullptr for a
+/// key the registry does not know.
 [[nodiscard]] const MetricInfo* find_metric(std::string_view key);
 
 /// The description of a key as the result files write it: the entry's description, for a
@@ -74,5 +78,15 @@ struct RouteKey {
 /// The parts of a route key; nullopt for a key that is none (no "route." prefix, or an empty
 /// route or figure). The parts point into `key`.
 [[nodiscard]] std::optional<RouteKey> split_route_key(std::string_view key);
+
+/// Party keys: "party.<party>.<figure>", the party one of model::kFirstPartyNames.
+struct PartyKey {
+  std::string_view party;
+  std::string_view figure;
+};
+[[nodiscard]] std::string party_key(std::string_view party, std::string_view figure);
+/// The parts of a party key; nullopt for a key that is none (no "party." prefix, or a party or
+/// figure missing). The parts point into `key`.
+[[nodiscard]] std::optional<PartyKey> split_party_key(std::string_view key);
 
 }  // namespace werkstroom::model

@@ -127,7 +127,8 @@ std::vector<RouteEffect> MobilityCentre::route_effects() const {
     e.name = route_name(p_, r);
     e.clients = route_clients_[r];
     e.difference = world_difference(route_without_[r].finish(), route_with_[r].finish());
-    e.benefit_eur_displaced = e.difference.benefit_eur_saved * route_displacement_share(p_, r);
+    e.displacement_share = route_displacement_share(p_, r);
+    e.benefit_eur_displaced = e.difference.benefit_eur_saved * e.displacement_share;
     out.push_back(e);
   }
   return out;

@@ -77,6 +77,15 @@ class MobilityCentre final : public kernel::ServiceListener {
   [[nodiscard]] const kernel::Tally& intake_waits_days() const { return intake_waits_days_; }
   [[nodiscard]] std::uint64_t intakes_without_wait() const { return intakes_without_wait_; }
   [[nodiscard]] std::uint64_t referrals_total() const { return referrals_total_; }
+  /// Referrals by a first responsible party at arrival (TouchReason::first_party) that became
+  /// clients, by party.
+  [[nodiscard]] double party_referrals(FirstParty party) const {
+    return party_referrals_.at(static_cast<std::size_t>(party));
+  }
+  /// Instrument euros spent on the clients a party is first responsible for (who pays).
+  [[nodiscard]] double party_instrument_eur(FirstParty party) const {
+    return party_instrument_eur_.at(static_cast<std::size_t>(party));
+  }
   /// First month at whose end the instrument budget could not pay the cheapest instrument;
   /// empty if it never ran out.
   [[nodiscard]] std::optional<std::size_t> budget_exhausted_month() const {
@@ -117,6 +126,11 @@ class MobilityCentre final : public kernel::ServiceListener {
   // The client journey (centre/journey.cpp)
   std::optional<std::size_t> touch(std::size_t person, TouchReason reason);
   void refer(std::size_t person, TouchReason reason);
+  /// The first responsible party of client `c` (their cohort's): it pays their instruments.
+  [[nodiscard]] FirstParty party_of(std::size_t c) const;
+  /// Delivers enrolment `slot` of client `c` (Menukaart::deliver) and books its euros to the
+  /// client's party.
+  void pay_for(std::size_t c, std::size_t slot);
   void schedule_transition(std::size_t c);
   void refresh_multiplier(std::size_t c);
   /// A find-work hazard multiplier `factor` for client `c` until `until_day`, from `route`.
@@ -197,6 +211,8 @@ class MobilityCentre final : public kernel::ServiceListener {
   kernel::Tally intake_waits_days_;
   std::uint64_t intakes_without_wait_ = 0;
   std::uint64_t referrals_total_ = 0;
+  std::array<double, kFirstPartyCount> party_referrals_{};
+  std::array<double, kFirstPartyCount> party_instrument_eur_{};
   // The monitor's utilisation window.
   double busy_at_month_start_ = 0.0;
   double shift_at_month_start_ = 0.0;

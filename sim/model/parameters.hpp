@@ -36,8 +36,9 @@ inline constexpr std::array<const char*, kCohortCount> kCohortNames = {
     "youth",      "banenafspraak"};
 
 enum class FirstParty : std::uint8_t { social_partners, uwv, municipality };
-inline constexpr std::array<const char*, 3> kFirstPartyNames = {"social_partners", "uwv",
-                                                                "municipality"};
+inline constexpr std::size_t kFirstPartyCount = 3;
+inline constexpr std::array<const char*, kFirstPartyCount> kFirstPartyNames = {
+    "social_partners", "uwv", "municipality"};
 
 /// Where a person of a cohort starts.
 enum class StartState : std::uint8_t { threatened, ww, pw, nug, tozo };
@@ -338,6 +339,16 @@ struct AdditionalityParameters {
   double deadweight_window_months = 0.0;
 };
 
+/// What a first responsible party (CohortParameters::first_party) decides. It refers the new
+/// people of the cohorts it is responsible for to the centre, each with the cohort's
+/// referral_share times its referral_factor (at most 1); the instruments of those people are
+/// booked to it (who pays). The benefit euros saved are booked to whoever pays the benefit
+/// (WW: UWV, PW: the municipality), so the key figures show who pays and who saves.
+struct PartyParameters {
+  double referral_factor = 1.0;
+  bool operator==(const PartyParameters&) const = default;
+};
+
 struct ModelParameters {
   std::string region = "Gooi en Vechtstreek";
   HorizonParameters horizon;
@@ -345,6 +356,7 @@ struct ModelParameters {
   EmployerParameters employers;
   HazardParameters hazards;
   std::array<CohortParameters, kCohortCount> cohorts;
+  std::array<PartyParameters, kFirstPartyCount> parties;
   DistanceParameters distance;
   SelectionParameters selection;
   TimeNormParameters time_norms;

@@ -155,13 +155,14 @@ std::vector<PartId> population_parts(const ModelParameters& p) {
 
 namespace {
 // What every part depends on: the horizon and calendar, the sectors, the hazards of the life
-// course (and the NOW end's effect on them), the distance model, the benefit rules, and
+// course (and the NOW end's effect on them), the distance model, the benefit rules, the first
+// responsible parties (they decide the referrals at arrival), and
 // whether there is a service at all (it decides who is kept).
 bool same_shared_parameters(const ModelParameters& a, const ModelParameters& b) {
   const ShockParameters& x = a.shocks;
   const ShockParameters& y = b.shocks;
   return a.horizon == b.horizon && a.sectors == b.sectors && a.hazards == b.hazards &&
-         a.distance == b.distance && a.benefits == b.benefits &&
+         a.distance == b.distance && a.benefits == b.benefits && a.parties == b.parties &&
          a.service_enabled == b.service_enabled && x.now_end_enabled == y.now_end_enabled &&
          x.now_end_date == y.now_end_date && x.now_end_job_loss_factor == y.now_end_job_loss_factor;
 }

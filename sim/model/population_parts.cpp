@@ -1,5 +1,6 @@
 #include "model/population_parts.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "kernel/calendar.hpp"
@@ -88,7 +89,8 @@ std::shared_ptr<const PopulationPart> build_population_part(
     if (person.arrival_day >= 0.0) {
       kernel::RandomStream rng = referral_streams.stream(person.id);
       const CohortParameters& cohort = q.cohorts[static_cast<std::size_t>(person.cohort)];
-      if (rng.bernoulli(cohort.referral_share)) {
+      const double factor = q.parties[static_cast<std::size_t>(cohort.first_party)].referral_factor;
+      if (rng.bernoulli(std::min(1.0, cohort.referral_share * factor))) {
         part->referrals.emplace_back(kept.size(), TouchReason::first_party);
       } else if (person.forced_job_loss_day.has_value()) {
         const auto group = static_cast<std::size_t>((person.id >> 32U) & 0xffffU);

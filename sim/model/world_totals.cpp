@@ -118,8 +118,9 @@ WorldDifference world_difference(const WorldSeries& without, const WorldSeries& 
   d.prevented_pw_inflow = sum(without.pw_inflow) - sum(with.pw_inflow);
   d.benefit_months_saved = (sum(without.ww_benefit_months) - sum(with.ww_benefit_months)) +
                            (sum(without.pw_benefit_months) - sum(with.pw_benefit_months));
-  d.benefit_eur_saved = (sum(without.ww_benefit_eur) - sum(with.ww_benefit_eur)) +
-                        (sum(without.pw_benefit_eur) - sum(with.pw_benefit_eur));
+  d.ww_eur_saved = sum(without.ww_benefit_eur) - sum(with.ww_benefit_eur);
+  d.pw_eur_saved = sum(without.pw_benefit_eur) - sum(with.pw_benefit_eur);
+  d.benefit_eur_saved = d.ww_eur_saved + d.pw_eur_saved;
   return d;
 }
 

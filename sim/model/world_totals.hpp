@@ -36,7 +36,9 @@ struct WorldDifference {
   double prevented_ww_inflow = 0.0;
   double prevented_pw_inflow = 0.0;
   double benefit_months_saved = 0.0;
-  double benefit_eur_saved = 0.0;
+  double benefit_eur_saved = 0.0;  // ww_eur_saved + pw_eur_saved
+  double ww_eur_saved = 0.0;       // paid by UWV
+  double pw_eur_saved = 0.0;       // paid by the municipality
 };
 [[nodiscard]] WorldDifference world_difference(const WorldSeries& without, const WorldSeries& with);
 

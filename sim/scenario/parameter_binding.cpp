@@ -134,6 +134,14 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
                   kNonNegative);
   });
 
+  v.table("parties", [&] {
+    for (std::size_t i = 0; i < model::kFirstPartyCount; ++i) {
+      v.table(model::kFirstPartyNames[i], [&] {
+        v.number("referral_factor", p.parties[i].referral_factor, "multiplier", {0.0, 100.0});
+      });
+    }
+  });
+
   v.table("cohorts", [&] {
     for (std::size_t c = 0; c < model::kCohortCount; ++c) {
       v.table(model::kCohortNames[c], [&] { bind_cohort(v, p.cohorts[c]); });

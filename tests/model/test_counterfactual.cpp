@@ -163,3 +163,59 @@ TEST_CASE("deadweight placements grow with the window and never exceed the place
   // reached work within it counts; with no window only those placed the day the baseline was.
   CHECK(previous > 0.0);
 }
+
+TEST_CASE("who pays and who saves adds up to the net savings", "[model][parties]") {
+  // The parties' balances less the centre's staff cost are the net savings; the instruments
+  // booked to the parties are all the instrument euros spent; WW savings are UWV's, PW
+  // savings the municipality's, and the social partners pay no benefit.
+  const auto p = test::default_parameters();
+  const auto r = test::run(p);
+  const auto& k = r.kpis;
+  double balances = 0.0;
+  double instruments = 0.0;
+  double referrals = 0.0;
+  for (const char* party : model::kFirstPartyNames) {
+    balances += k.at(model::party_key(party, "balance_eur"));
+    instruments += k.at(model::party_key(party, "instrument_eur"));
+    referrals += k.at(model::party_key(party, "referrals"));
+    CHECK(k.at(model::party_key(party, "balance_eur")) ==
+          Approx(k.at(model::party_key(party, "benefit_eur_saved")) -
+                 k.at(model::party_key(party, "benefit_eur_displaced")) -
+                 k.at(model::party_key(party, "instrument_eur")))
+              .margin(1e-6));
+  }
+  const std::size_t last = r.month_labels.size() - 1;
+  const double instrument_spent =
+      r.service.row(model::Indicator::budget_instruments_spent_eur)[last] +
+      r.service.row(model::Indicator::budget_maatwerk_spent_eur)[last];
+  CHECK(instruments == Approx(instrument_spent).margin(1e-6));
+  REQUIRE(instruments > 0.0);
+  const double staff = k.at("cost_eur") - instruments;
+  CHECK(balances - staff == Approx(k.at("net_savings_eur")).margin(1e-3));
+  CHECK(k.at("party.uwv.benefit_eur_saved") + k.at("party.municipality.benefit_eur_saved") ==
+        Approx(k.at("benefit_eur_saved")).margin(1e-6));
+  CHECK(k.at("party.social_partners.benefit_eur_saved") == 0.0);
+  CHECK(k.at("party.uwv.benefit_eur_displaced") +
+            k.at("party.municipality.benefit_eur_displaced") ==
+        Approx(k.at("benefit_eur_displaced")).margin(1e-6));
+  // First-party referrals are some of all referrals (outreach and inbound add the rest).
+  CHECK(referrals > 0.0);
+  CHECK(referrals <= k.at("referrals"));
+}
+
+TEST_CASE("a party that stops referring refers nobody, and the others refer as before",
+          "[model][parties]") {
+  auto p = test::default_parameters();
+  const auto before = test::run(p);
+  p.parties[static_cast<std::size_t>(model::FirstParty::uwv)].referral_factor = 0.0;
+  const auto after = test::run(p);
+  CHECK(before.kpis.at("party.uwv.referrals") > 0.0);
+  CHECK(after.kpis.at("party.uwv.referrals") == 0.0);
+  // Referral draws are per person and made at arrival, when nobody else has touched them:
+  // the other parties refer exactly the same people.
+  for (const char* other : {"social_partners", "municipality"}) {
+    INFO(other);
+    CHECK(after.kpis.at(model::party_key(other, "referrals")) ==
+          before.kpis.at(model::party_key(other, "referrals")));
+  }
+}

@@ -33,28 +33,38 @@ TEST_CASE("every figure of a default run has exactly one complete registry entry
     const model::MetricInfo* m = model::find_metric(key);
     REQUIRE(m != nullptr);
     CHECK(model::split_route_key(key).has_value() == (m->kind == model::MetricKind::route_figure));
+    CHECK(model::split_party_key(key).has_value() == (m->kind == model::MetricKind::party_figure));
     CHECK_FALSE(m->unit.empty());
     CHECK_FALSE(m->description.empty());
     CHECK_FALSE(m->label_en.empty());
     CHECK_FALSE(m->label_nl.empty());
     CHECK(model::describe_metric(key).has_value());
   }
-  // Exactly one: names are unique among the figures looked up by name and among the route
-  // figures, and no figure looked up by name could be taken for a route key.
+  // Exactly one: names are unique among the figures looked up by name, among the route
+  // figures and among the party figures, and no figure looked up by name could be taken for a
+  // route or party key.
   std::set<std::string_view> by_name;
   std::set<std::string_view> by_figure;
+  std::set<std::string_view> by_party_figure;
   for (const model::MetricInfo& m : model::metric_registry()) {
     INFO("entry " << m.name);
     if (m.kind == model::MetricKind::route_figure) {
       CHECK(by_figure.insert(m.name).second);
       CHECK(m.name.find('.') == std::string_view::npos);
       CHECK(m.description.find("<route>") != std::string_view::npos);
+    } else if (m.kind == model::MetricKind::party_figure) {
+      CHECK(by_party_figure.insert(m.name).second);
+      CHECK(m.name.find('.') == std::string_view::npos);
+      CHECK(m.description.find("<party>") != std::string_view::npos);
     } else {
       CHECK(by_name.insert(m.name).second);
       CHECK_FALSE(model::split_route_key(m.name).has_value());
+      CHECK_FALSE(model::split_party_key(m.name).has_value());
     }
   }
-  CHECK(by_name.size() + by_figure.size() == model::metric_registry().size());
+  CHECK(by_name.size() + by_figure.size() + by_party_figure.size() ==
+        model::metric_registry().size());
+  CHECK(model::find_metric("party.uwv.no_such_figure") == nullptr);
   CHECK(model::find_metric("no_such_figure") == nullptr);
   CHECK(model::find_metric("route.vacancy.no_such_figure") == nullptr);
 }
@@ -86,8 +96,17 @@ TEST_CASE("no registry entry is unused by a default run", "[model][registry]") {
     }
   }
   CHECK(route_keys == routes.size() * model::route_figures().size());
+  // Every party figure for every first responsible party.
+  std::size_t party_keys = 0;
+  for (const char* party : model::kFirstPartyNames) {
+    for (const model::MetricInfo& m : model::party_figures()) {
+      INFO("party " << party << ", figure " << m.name);
+      CHECK(kpis.count(model::party_key(party, m.name)) == 1);
+      ++party_keys;
+    }
+  }
   CHECK(kpis.size() ==
-        model::key_figures().size() + model::diagnostic_figures().size() + route_keys);
+        model::key_figures().size() + model::diagnostic_figures().size() + route_keys + party_keys);
 }
 
 TEST_CASE("registry labels: Dutch apart from English, the report's only for key figures",
@@ -123,6 +142,22 @@ TEST_CASE("route figures agree with the key figures they add up to", "[model][re
     CHECK(r.description == std::string(total->description) +
                                ", of the clients whose path the route <route> changed first");
   }
+}
+
+TEST_CASE("party keys compose, split and describe", "[model][registry]") {
+  CHECK(model::party_key("uwv", "balance_eur") == "party.uwv.balance_eur");
+  const auto parts = model::split_party_key("party.social_partners.instrument_eur");
+  REQUIRE(parts.has_value());
+  CHECK(parts->party == "social_partners");
+  CHECK(parts->figure == "instrument_eur");
+  for (const char* not_a_party_key : {"placements", "party.", "party.uwv", "party..referrals",
+                                      "party.uwv.", "party.a.b.c", "parties.uwv.referrals"}) {
+    INFO(not_a_party_key);
+    CHECK_FALSE(model::split_party_key(not_a_party_key).has_value());
+  }
+  CHECK(model::describe_metric("party.municipality.referrals") ==
+        "people the first responsible party municipality referred to the centre at their "
+        "arrival");
 }
 
 TEST_CASE("route keys compose and split at the last dot", "[model][registry]") {

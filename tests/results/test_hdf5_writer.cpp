@@ -411,9 +411,10 @@ std::map<std::string, std::vector<std::string>> schema_tables(const std::string&
 std::vector<std::string> registry_rows(std::span<const model::MetricInfo> entries) {
   std::vector<std::string> rows;
   for (const model::MetricInfo& m : entries) {
-    const std::string name = m.kind == model::MetricKind::route_figure
-                                 ? model::route_key("<route>", m.name)
-                                 : std::string(m.name);
+    const std::string name =
+        m.kind == model::MetricKind::route_figure   ? model::route_key("<route>", m.name)
+        : m.kind == model::MetricKind::party_figure ? model::party_key("<party>", m.name)
+                                                    : std::string(m.name);
     rows.push_back(name + " | " + std::string(m.unit) + " | " + std::string(m.description));
   }
   return rows;
@@ -456,9 +457,11 @@ TEST_CASE("The schema page's key-figure tables are the metric registry", "[resul
   REQUIRE(tables.count("key_figures") == 1);
   REQUIRE(tables.count("diagnostic_kpis") == 1);
   REQUIRE(tables.count("route_kpis") == 1);
+  REQUIRE(tables.count("party_kpis") == 1);
   CHECK(tables.at("key_figures") == registry_rows(model::key_figures()));
   CHECK(tables.at("diagnostic_kpis") == registry_rows(model::diagnostic_figures()));
   CHECK(tables.at("route_kpis") == registry_rows(model::route_figures()));
+  CHECK(tables.at("party_kpis") == registry_rows(model::party_figures()));
   // The root attribute key_figures: "| `key_figures` | string [N] |" with N the registry's.
   const std::string root_row =
       "| `key_figures` | string [" + std::to_string(model::key_figures().size()) + "] |";

@@ -74,7 +74,7 @@ void MobilityCentre::start_instrument(std::size_t c, std::size_t slot) {
     }
     // The move is the whole instrument: paid in full when it starts.
     clients_[c].enrolments[slot].started = true;
-    menukaart_.deliver(clients_[c].enrolments[slot]);
+    pay_for(c, slot);
     count(Indicator::instruments_started);
     if (ip.type == InterventionType::secondment) {
       count(Indicator::interventions_secondment);
@@ -125,7 +125,7 @@ void MobilityCentre::start_instrument(std::size_t c, std::size_t slot) {
 void MobilityCentre::finish_instrument(std::size_t c, std::size_t slot) {
   Enrolment& e = clients_[c].enrolments[slot];
   if (e.finished) return;
-  menukaart_.deliver(e);  // billed as delivered, whether completed or not
+  pay_for(c, slot);  // billed as delivered, whether completed or not
   const InstrumentParameters& ip = p_.instruments[e.instrument];
   const bool completed = clients_[c].rng.uniform01() < ip.completion_probability;
   if (completed && clients_[c].phase != ClientPhase::done) {
@@ -133,6 +133,16 @@ void MobilityCentre::finish_instrument(std::size_t c, std::size_t slot) {
                Route{RouteKind::instrument, static_cast<std::uint16_t>(e.instrument)});
   }
   free_seat(e.instrument);
+}
+
+FirstParty MobilityCentre::party_of(std::size_t c) const {
+  const Cohort cohort = people_[clients_[c].person].person.cohort;
+  return p_.cohorts.at(static_cast<std::size_t>(cohort)).first_party;
+}
+
+void MobilityCentre::pay_for(std::size_t c, std::size_t slot) {
+  const double paid = menukaart_.deliver(clients_[c].enrolments[slot]);
+  party_instrument_eur_[static_cast<std::size_t>(party_of(c))] += paid;
 }
 
 void MobilityCentre::free_seat(std::size_t instrument) {

@@ -71,6 +71,9 @@ void MobilityCentre::refer(std::size_t person, TouchReason reason) {
   if (!c) return;
   ++referrals_total_;
   count(Indicator::referrals);
+  if (reason == TouchReason::first_party) {
+    party_referrals_[static_cast<std::size_t>(party_of(*c))] += 1.0;
+  }
   const std::optional<double> patience = p_.staff.intake_patience_mean_days > 0.0
                                              ? std::optional<double>(clients_[*c].rng.exponential(
                                                    1.0 / p_.staff.intake_patience_mean_days))
