@@ -73,8 +73,10 @@ void MobilityCentre::start() {
   if (p_.scaling.enabled) {
     sim_.schedule_at(kernel::Time::at_day(kWeekDays), [this] { weekly_scaling_check(); });
   }
-  // Herijking: every quarter from the start while the service runs.
-  for (std::size_t m = 3; m + 1 < month_starts_.size(); m += 3) {
+  // Herijking: every review interval (a quarter in the seeds) from the start while the service
+  // runs.
+  const auto interval = static_cast<std::size_t>(std::max(1, p_.scaling.review_interval_months));
+  for (std::size_t m = interval; m + 1 < month_starts_.size(); m += interval) {
     if (month_starts_[m] >= service_end_day_) break;
     sim_.schedule_at(kernel::Time::at_day(month_starts_[m]), [this] { staffing_.herijking(); });
   }

@@ -282,6 +282,7 @@ struct ScalingParameters {
   double external_hours_per_week = 36.0;
   int max_external_advisors = 0;
   double scale_down_utilisation = 0.0;  // at a herijking, release one if below
+  int review_interval_months = 3;       // a herijking every this many months from the start
 };
 
 struct BankruptcyShock {

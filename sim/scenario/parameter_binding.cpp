@@ -272,6 +272,7 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
     v.number("external_hours_per_week", s.external_hours_per_week, "hours/week", {1.0, 60.0});
     v.integer("max_external_advisors", s.max_external_advisors, "advisors", {0, 100});
     v.number("scale_down_utilisation", s.scale_down_utilisation, "share", kShare);
+    v.integer("review_interval_months", p.scaling.review_interval_months, "months", {1, 24});
   });
 
   v.table("shocks", [&] {
