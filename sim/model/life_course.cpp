@@ -4,17 +4,16 @@
 #include <limits>
 #include <utility>
 
+#include "model/economy.hpp"
+
 namespace werkstroom::model {
 
 namespace {
 
 std::vector<double> job_loss_factors(const ModelParameters& p,
                                      const std::vector<double>& month_starts) {
-  const std::vector<double>& given = p.hazards.job_loss_factor_by_month;
-  std::vector<double> out(month_starts.size(), 1.0);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (!given.empty()) out[i] = given[std::min(i, given.size() - 1)];
-  }
+  std::vector<double> out = with_economy(p.hazards.job_loss_factor_by_month, p.economy,
+                                         month_starts.size(), p.economy.job_loss_elasticity);
   if (p.shocks.now_end_enabled) {
     // The NOW ends: job loss is more likely from the month of the end date on.
     const kernel::Calendar cal(p.horizon.start_date, {});
@@ -38,7 +37,9 @@ std::uint64_t clock_purpose(State state, Destination d, std::uint16_t number, st
 LifeCourse::LifeCourse(const ModelParameters& p, const std::vector<double>& month_starts,
                        kernel::StreamKey base_key, double horizon_end_day)
     : p_(p),
-      find_work_factor_(month_starts, p.hazards.find_work_factor_by_month),
+      find_work_factor_(month_starts,
+                        with_economy(p.hazards.find_work_factor_by_month, p.economy,
+                                     month_starts.size(), p.economy.find_work_elasticity)),
       job_loss_factor_(month_starts, job_loss_factors(p, month_starts)),
       flat_(month_starts, {}),
       base_key_(base_key),

@@ -350,12 +350,25 @@ struct PartyParameters {
   bool operator==(const PartyParameters&) const = default;
 };
 
+/// The labour market over the horizon (model/economy.hpp): a monthly path of the unemployment
+/// rate (CBS definition, % of the labour force) and the elasticities through which it moves
+/// the rates. The base hazards and inflows hold at the reference rate.
+struct EconomyParameters {
+  std::vector<double> unemployment_rate_pct;  // per horizon month; the last value after its end
+  double reference_unemployment_rate_pct = 1.0;
+  double find_work_elasticity = 0.0;  // find-work hazards (negative: fewer exits when high)
+  double job_loss_elasticity = 0.0;   // job-loss hazards of threatened workers
+  double inflow_elasticity = 0.0;     // inflow of the cohorts that start in WW or PW
+  bool operator==(const EconomyParameters&) const = default;
+};
+
 struct ModelParameters {
   std::string region = "Gooi en Vechtstreek";
   HorizonParameters horizon;
   std::vector<SectorParameters> sectors;
   EmployerParameters employers;
   HazardParameters hazards;
+  EconomyParameters economy;
   std::array<CohortParameters, kCohortCount> cohorts;
   std::array<PartyParameters, kFirstPartyCount> parties;
   DistanceParameters distance;

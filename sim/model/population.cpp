@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "model/economy.hpp"
+
 namespace werkstroom::model {
 
 namespace {
@@ -156,15 +158,17 @@ std::vector<PartId> population_parts(const ModelParameters& p) {
 namespace {
 // What every part depends on: the horizon and calendar, the sectors, the hazards of the life
 // course (and the NOW end's effect on them), the distance model, the benefit rules, the first
-// responsible parties (they decide the referrals at arrival), and
+// responsible parties (they decide the referrals at arrival), the economy (it moves hazards and
+// inflows), and
 // whether there is a service at all (it decides who is kept).
 bool same_shared_parameters(const ModelParameters& a, const ModelParameters& b) {
   const ShockParameters& x = a.shocks;
   const ShockParameters& y = b.shocks;
   return a.horizon == b.horizon && a.sectors == b.sectors && a.hazards == b.hazards &&
          a.distance == b.distance && a.benefits == b.benefits && a.parties == b.parties &&
-         a.service_enabled == b.service_enabled && x.now_end_enabled == y.now_end_enabled &&
-         x.now_end_date == y.now_end_date && x.now_end_job_loss_factor == y.now_end_job_loss_factor;
+         a.economy == b.economy && a.service_enabled == b.service_enabled &&
+         x.now_end_enabled == y.now_end_enabled && x.now_end_date == y.now_end_date &&
+         x.now_end_job_loss_factor == y.now_end_job_loss_factor;
 }
 
 // What a shock's people take from the threatened workers' cohort: their attributes (which
@@ -221,7 +225,7 @@ double PopulationGenerator::expected_arrivals_before(PartId id, double day) cons
         const double begin = month_starts_[m];
         const double end = std::min(month_starts_[m + 1], day);
         if (end <= begin) break;
-        const double rate = c.inflow_per_month[std::min(m, c.inflow_per_month.size() - 1)];
+        const double rate = inflow_rate(c, m);
         expected += std::max(0.0, rate) * (end - begin) / kDaysPerMonth;
       }
       return expected;
@@ -232,6 +236,15 @@ double PopulationGenerator::expected_arrivals_before(PartId id, double day) cons
       return std::max(0.0, p_.shocks.now_end_extra_threatened);
   }
   return 0.0;
+}
+
+double PopulationGenerator::inflow_rate(const CohortParameters& c, std::size_t month) const {
+  const double rate = c.inflow_per_month[std::min(month, c.inflow_per_month.size() - 1)];
+  // Inflow into WW and PW is job loss: it moves with the economy; the other cohorts' inflows
+  // (threatened workers, school leavers, TOZO) are the scenario's own.
+  const bool from_job_loss = c.start_state == StartState::ww || c.start_state == StartState::pw;
+  if (!from_job_loss) return rate;
+  return rate * economy_factor(p_.economy, month, p_.economy.inflow_elasticity);
 }
 
 void PopulationGenerator::generate_cohort(std::size_t ci,
@@ -262,7 +275,7 @@ void PopulationGenerator::generate_cohort(std::size_t ci,
   // Inflow: a non-homogeneous Poisson process with a monthly rate profile.
   for (std::size_t m = 0; m < months; ++m) {
     if (c.inflow_per_month.empty()) break;
-    const double rate = c.inflow_per_month[std::min(m, c.inflow_per_month.size() - 1)];
+    const double rate = inflow_rate(c, m);
     const double begin = month_starts_[m];
     const double end = month_starts_[m + 1];
     // The rate is per mean month: a month of d days gets rate * d / 30.4375, so a constant

@@ -59,6 +59,9 @@ class PopulationGenerator {
                                            int forced_sector) const;
 
  private:
+  /// The cohort's inflow per mean month in horizon month `month`, moved by the economy for the
+  /// cohorts whose people arrive by losing a job (start in WW or PW).
+  [[nodiscard]] double inflow_rate(const CohortParameters& c, std::size_t month) const;
   void generate_cohort(std::size_t ci, const std::function<void(Person&&)>& visit) const;
   void generate_bankruptcy(std::size_t k, const std::function<void(Person&&)>& visit) const;
   void generate_now_end(const std::function<void(Person&&)>& visit) const;

@@ -134,6 +134,16 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
                   kNonNegative);
   });
 
+  v.table("economy", [&] {
+    model::EconomyParameters& e = p.economy;
+    v.number_list("unemployment_rate_pct", e.unemployment_rate_pct, "%", {0.1, 50.0});
+    v.number("reference_unemployment_rate_pct", e.reference_unemployment_rate_pct, "%",
+             {0.1, 50.0});
+    v.number("find_work_elasticity", e.find_work_elasticity, "elasticity", {-10.0, 10.0});
+    v.number("job_loss_elasticity", e.job_loss_elasticity, "elasticity", {-10.0, 10.0});
+    v.number("inflow_elasticity", e.inflow_elasticity, "elasticity", {-10.0, 10.0});
+  });
+
   v.table("parties", [&] {
     for (std::size_t i = 0; i < model::kFirstPartyCount; ++i) {
       v.table(model::kFirstPartyNames[i], [&] {

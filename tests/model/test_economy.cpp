@@ -1,0 +1,88 @@
+// The economy as a scenario input (issue 13): the unemployment path moves the rates by
+// (u / u_ref)^elasticity, by hand; a worse economy raises the inflow into WW and lowers the
+// exits to work; a path at the reference changes nothing, bit for bit.
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <vector>
+
+#include "model/economy.hpp"
+#include "model_test_support.hpp"
+
+using namespace werkstroom;
+
+TEST_CASE("the economy multiplies a rate by (u / u_ref) to its elasticity, by hand",
+          "[model][economy]") {
+  model::EconomyParameters e;
+  e.reference_unemployment_rate_pct = 4.0;
+  CHECK(model::economy_factor(e, 0, 1.0) == 1.0);  // no path: no economy
+  e.unemployment_rate_pct = {4.0, 5.0, 6.0};
+  CHECK(model::economy_factor(e, 0, 1.0) == 1.0);
+  CHECK(model::economy_factor(e, 1, 1.0) == Approx(1.25));
+  CHECK(model::economy_factor(e, 2, 2.0) == Approx(2.25));
+  CHECK(model::economy_factor(e, 2, -0.5) == Approx(1.0 / std::sqrt(1.5)));
+  CHECK(model::economy_factor(e, 9, 1.0) == Approx(1.5));  // the last value after the end
+  CHECK(model::economy_factor(e, 2, 0.0) == 1.0);
+  const std::vector<double> factors = model::with_economy({2.0, 3.0}, e, 4, 1.0);
+  REQUIRE(factors.size() == 4);
+  CHECK(factors[0] == 2.0);
+  CHECK(factors[1] == Approx(3.0 * 1.25));
+  CHECK(factors[2] == Approx(3.0 * 1.5));
+  CHECK(factors[3] == Approx(3.0 * 1.5));
+}
+
+namespace {
+model::ModelParameters at_unemployment(double pct) {
+  model::ModelParameters p = test::default_parameters();
+  p.economy.unemployment_rate_pct = {pct};
+  return p;
+}
+}  // namespace
+
+TEST_CASE("a path at the reference changes no figure", "[model][economy]") {
+  const model::ModelParameters base = test::default_parameters();
+  const auto a = test::run(base);
+  const auto b = test::run(at_unemployment(base.economy.reference_unemployment_rate_pct));
+  CHECK(a.kpis == b.kpis);
+  CHECK(a.without_service.ww_benefit_eur == b.without_service.ww_benefit_eur);
+}
+
+TEST_CASE("higher unemployment raises WW inflow and lowers exits from WW to work",
+          "[model][economy]") {
+  const double reference = test::default_parameters().economy.reference_unemployment_rate_pct;
+  const auto low = test::run(at_unemployment(reference * 0.8));
+  const auto mid = test::run(at_unemployment(reference));
+  const auto high = test::run(at_unemployment(reference * 1.5));
+  const auto inflow = [](const model::ReplicationResult& r) {
+    return test::total(r.without_service.ww_inflow);
+  };
+  // Exits to work per WW benefit month: the hazard, not the number (which grows with the stock).
+  const auto exit_rate = [](const model::ReplicationResult& r) {
+    return test::total(r.without_service.work_after_ww) /
+           test::total(r.without_service.ww_benefit_months);
+  };
+  CHECK(inflow(low) < inflow(mid));
+  CHECK(inflow(mid) < inflow(high));
+  CHECK(exit_rate(low) > exit_rate(mid));
+  CHECK(exit_rate(mid) > exit_rate(high));
+  // The new-WW cohort's inflow scales with (1.5)^inflow_elasticity; the others' do not, and
+  // returns after a job add to it, so the total rises by less than that factor but clearly.
+  const double e = test::default_parameters().economy.inflow_elasticity;
+  CHECK(inflow(high) / inflow(mid) > 1.0 + 0.3 * (std::pow(1.5, e) - 1.0));
+  CHECK(inflow(high) / inflow(mid) < std::pow(1.5, e));
+}
+
+TEST_CASE("the economy outlooks of autumn 2020 order the regional WW stock", "[model][economy]") {
+  // Quick recovery < the CPB base projection < the CPB second-wave scenario, at the end of the
+  // service year, in the world without the service.
+  const auto stock = [](const char* file) {
+    const auto r = test::run(test::load_parameters(file));
+    const auto& ww = r.without_service.running[static_cast<std::size_t>(model::State::ww)];
+    return ww[11];
+  };
+  const double quick = stock("economy/quick-recovery.toml");
+  const double base = stock("economy/mev-2021-base.toml");
+  const double wave = stock("economy/mev-2021-second-wave.toml");
+  CHECK(quick < base);
+  CHECK(base < wave);
+}
