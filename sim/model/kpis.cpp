@@ -41,11 +41,7 @@ std::map<std::string, double> compute_kpis(const ModelParameters& p, const Repli
   // Where the effects come from, route by route (model/effect_routes.hpp); the routes' savings
   // add up to benefit_eur_saved (up to rounding), and additionality is taken per route.
   double displaced = 0.0;
-  double ww_displaced = 0.0;
-  double pw_displaced = 0.0;
   for (const RouteEffect& e : centre.route_effects()) {
-    ww_displaced += e.difference.ww_eur_saved * e.displacement_share;
-    pw_displaced += e.difference.pw_eur_saved * e.displacement_share;
     k[route_key(e.name, "clients")] = e.clients;
     k[route_key(e.name, "prevented_ww_inflow")] = e.difference.prevented_ww_inflow;
     k[route_key(e.name, "prevented_pw_inflow")] = e.difference.prevented_pw_inflow;
@@ -58,7 +54,11 @@ std::map<std::string, double> compute_kpis(const ModelParameters& p, const Repli
   k["placements_deadweight"] = centre.deadweight_placements();
   k["net_savings_eur"] = k["benefit_eur_saved"] - displaced - spent;
   // Who pays and who saves (model::PartyParameters): each party's referrals and the
-  // instruments of its clients; the benefit savings go to whoever pays the benefit.
+  // instruments of its clients; the benefit savings go to whoever pays the benefit. The
+  // displaced euros are the benefits of other registered job seekers, WW or PW in the mix of
+  // the regular clients placed on vacancies (OutreachParameters::regular_client_ww_share).
+  const double ww_displaced = displaced * p.outreach.regular_client_ww_share;
+  const double pw_displaced = displaced - ww_displaced;
   for (std::size_t i = 0; i < kFirstPartyCount; ++i) {
     const auto party = static_cast<FirstParty>(i);
     const std::string name = kFirstPartyNames[i];

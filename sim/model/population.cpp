@@ -107,9 +107,14 @@ Attributes PopulationGenerator::draw_attributes(std::uint64_t id, Cohort cohort,
                            b.ww_entitlement_base_months +
                                b.ww_entitlement_months_per_work_year * out.work_history_years);
   }
-  // People who start in WW are entitled by definition.
+  // People who start in WW are entitled by definition. People who start in PW, NUG or TOZO
+  // have no WW right left (they would be on WW otherwise; the self-employed never had one),
+  // and a job found later gives none in the model (new rights after 26 weeks' work are not
+  // modelled), so a job of theirs that ends leads to PW or NUG, never to WW.
   if (c.start_state == StartState::ww) {
     entitlement = std::max(entitlement, b.ww_entitlement_base_months);
+  } else if (c.start_state != StartState::threatened) {
+    entitlement = 0.0;
   }
   out.ww_entitlement_months = static_cast<float>(entitlement);
 
@@ -155,7 +160,6 @@ std::vector<PartId> population_parts(const ModelParameters& p) {
   return parts;
 }
 
-namespace {
 // What every part depends on: the horizon and calendar, the sectors, the hazards of the life
 // course (and the NOW end's effect on them), the distance model, the benefit rules, the first
 // responsible parties (they decide the referrals at arrival), the economy (it moves hazards and
@@ -171,12 +175,15 @@ bool same_shared_parameters(const ModelParameters& a, const ModelParameters& b) 
          x.now_end_job_loss_factor == y.now_end_job_loss_factor;
 }
 
+namespace {
 // What a shock's people take from the threatened workers' cohort: their attributes (which
 // depend on the cohort's start state through the WW entitlement), the first party's referral
-// share and the job-loss factor of their life course. Not its inflow or initial stock.
+// share (and the first party, whose referral factor multiplies it) and the job-loss factor of
+// their life course. Not its inflow or initial stock.
 bool same_threatened_people(const CohortParameters& a, const CohortParameters& b) {
   return a.attributes == b.attributes && a.start_state == b.start_state &&
-         a.referral_share == b.referral_share && a.job_loss_factor == b.job_loss_factor;
+         a.referral_share == b.referral_share && a.first_party == b.first_party &&
+         a.job_loss_factor == b.job_loss_factor;
 }
 }  // namespace
 

@@ -39,6 +39,10 @@ struct PartId {
 /// True when part `id` generated with `a` is the one generated with `b` (same people, same
 /// draws, same baseline paths and referrals).
 [[nodiscard]] bool same_part(const ModelParameters& a, const ModelParameters& b, PartId id);
+/// What every part depends on (the horizon, sectors, hazards, economy, distance model, benefit
+/// rules, first responsible parties, the NOW end, whether there is a service): the one list
+/// same_part and model::same_population build on.
+[[nodiscard]] bool same_shared_parameters(const ModelParameters& a, const ModelParameters& b);
 
 class PopulationGenerator {
  public:

@@ -29,9 +29,8 @@ std::vector<double> month_boundaries(const ModelParameters& p) {
 }
 
 bool same_population(const ModelParameters& a, const ModelParameters& b) {
-  return a.horizon == b.horizon && a.sectors == b.sectors && a.hazards == b.hazards &&
-         a.cohorts == b.cohorts && a.distance == b.distance && a.benefits == b.benefits &&
-         a.shocks == b.shocks && a.service_enabled == b.service_enabled;
+  // Every part the same: the shared inputs, every cohort and every shock.
+  return same_shared_parameters(a, b) && a.cohorts == b.cohorts && a.shocks == b.shocks;
 }
 
 double service_end_day(const ModelParameters& p) {

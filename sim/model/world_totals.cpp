@@ -100,11 +100,17 @@ void WorldTotals::add_benefit(const Person& person, State state, double spell_st
 void WorldTotals::add_path(const Person& person, const std::vector<Spell>& path) {
   const double horizon = month_starts_.back();
   std::optional<State> previous;
+  double ww_days_used = 0.0;  // of earlier WW spells: a revived benefit goes on where it stopped
   for (std::size_t i = 0; i < path.size(); ++i) {
     const double start = path[i].start_day;
     if (start >= horizon) break;
     const double end = i + 1 < path.size() ? std::min(path[i + 1].start_day, horizon) : horizon;
-    add_spell(person, path[i].state, previous, start, start, end);
+    // The benefit's first months (the higher rate) count from the start of the right, not of
+    // the spell: a revived WW spell starts ww_days_used into it.
+    add_spell(person, path[i].state, previous, start - ww_days_used, start, end);
+    if (path[i].state == State::ww && i + 1 < path.size()) {
+      ww_days_used += path[i + 1].start_day - start;
+    }
     previous = path[i].state;
   }
 }

@@ -299,3 +299,24 @@ TEST_CASE("a part that cannot be built is not cached and its error reaches the c
   CHECK(cache.counts().built == after_first.built + 1);
   CHECK(cache.counts().entries == after_first.entries);
 }
+
+TEST_CASE("scenarios that differ only in a party's referrals do not share a population",
+          "[experiment][parties]") {
+  // The first party's referrals at arrival are part of the population: a comparison with a
+  // variant that only changes a referral factor must give that variant its own population,
+  // so its figures are those of running it alone.
+  auto base = load("gooi-en-vechtstreek.toml");
+  auto more = base;
+  more.parameters.parties[static_cast<std::size_t>(model::FirstParty::uwv)].referral_factor = 3.0;
+  experiment::ExperimentSettings settings;
+  settings.replications = 2;
+  settings.threads = 2;
+  const auto together =
+      experiment::run_experiment({{"base", base.parameters}, {"more", more.parameters}}, settings);
+  const auto alone = experiment::run_experiment({{"more", more.parameters}}, settings);
+  for (std::size_t r = 0; r < 2; ++r) {
+    CHECK(together[1].replications[r].kpis == alone[0].replications[r].kpis);
+    CHECK(together[1].replications[r].kpis.at("party.uwv.referrals") >
+          together[0].replications[r].kpis.at("party.uwv.referrals"));
+  }
+}

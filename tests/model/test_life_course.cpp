@@ -9,7 +9,9 @@
 #include <cstdint>
 #include <vector>
 
+#include "kernel/calendar.hpp"
 #include "model/life_course.hpp"
+#include "model/population.hpp"
 #include "model_test_support.hpp"
 
 namespace {
@@ -209,4 +211,28 @@ TEST_CASE("a job found out of work ends at its contract's rate", "[model][life]"
     const double expected = (1.0 - std::exp(-24.0 * rate)) / rate * kDaysPerMonth;
     CHECK_THAT(total_length / jobs, Catch::Matchers::WithinRel(expected, 0.03));
   }
+}
+
+TEST_CASE("people who start in PW, NUG or TOZO have no WW right to return to", "[model][life]") {
+  // Their WW rights are used up or never existed, and a job found later gives none in the
+  // model: no path of theirs ever enters WW.
+  namespace model = werkstroom::model;
+  const ModelParameters p = werkstroom::test::default_parameters();
+  const std::vector<double> months = model::month_boundaries(p);
+  const werkstroom::kernel::Calendar calendar(p.horizon.start_date, p.horizon.holidays);
+  const werkstroom::kernel::StreamKey key{7, 0, 0, 0};
+  const model::PopulationGenerator generator(p, calendar, months, key);
+  const LifeCourse life(p, months, key, months.back());
+  std::size_t checked = 0;
+  for (const model::PartId id : model::population_parts(p)) {
+    if (id.kind != model::PartKind::cohort) continue;
+    const auto start = p.cohorts[id.index].start_state;
+    if (start == model::StartState::ww || start == model::StartState::threatened) continue;
+    generator.generate_part(id, [&](Person&& person) {
+      ++checked;
+      CHECK(person.attributes.ww_entitlement_months == 0.0F);
+      for (const Spell& spell : life.baseline_path(person)) CHECK(spell.state != State::ww);
+    });
+  }
+  CHECK(checked > 1000);
 }

@@ -98,6 +98,21 @@ TEST_CASE("benefit euros and months of three people, by hand", "[model][money]")
   check_series(at(State::employed), {0, 0, 0, 0, 0, 1, 1, 1});
 }
 
+TEST_CASE("a revived WW benefit goes on at the rate where it stopped, by hand", "[model][money]") {
+  // Wage 3000: WW for one month (75%: 2250), work for one month, the job ends, WW again for
+  // two months (herleving: the right's second month at 75%, 2250, then its third at 70%,
+  // 2100), then PW. A new right would have paid 2250 twice.
+  const model::ModelParameters p = benefit_rules();
+  model::WorldTotals totals(p, eight_months());
+  totals.add_path(
+      person_with_wage(3000),
+      {{0.0, State::ww}, {1 * D, State::employed}, {2 * D, State::ww}, {4 * D, State::pw}});
+  const model::WorldSeries s = totals.finish();
+  check_series(s.ww_benefit_eur, {2250, 0, 2250, 2100, 0, 0, 0, 0});
+  check_series(s.ww_inflow, {1, 0, 1, 0, 0, 0, 0, 0});  // a return is WW inflow again
+  check_series(s.pw_benefit_eur, {0, 0, 0, 0, 1200, 1200, 1200, 1200});
+}
+
 TEST_CASE("a spell split in two at the same instant gives the same euros as the whole spell",
           "[model][money]") {
   // Subtracting an account fed the same paths in the same order leaves exactly 0: the basis
