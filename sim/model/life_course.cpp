@@ -89,6 +89,7 @@ bool LifeCourse::found_out_of_work(const SpellState& spell) {
 }
 
 bool LifeCourse::flexible_job(const Person& person, const SpellState& spell) const {
+  if (!found_out_of_work(spell)) return person.attributes.flex_contract;
   // The first draw of the spell's job-end branch stream; destination_state takes the second.
   return spell_stream(person, spell, Destination::job_end, kBranchKind).uniform01() <
          p_.hazards.new_job_flex_share;
@@ -122,10 +123,11 @@ std::size_t LifeCourse::competitors(const Person& person, const SpellState& spel
       out[2] = {Destination::to_pw, &h.tozo_to_pw, 1.0, &flat_};
       return 3;
     case State::employed:
-      // Only a job found out of work can end within the model: a job kept when the threat
-      // passes, or found from work, returns the person to the working population, whose job
-      // losses the cohorts' inflows already are.
-      if (!found_out_of_work(spell)) return 0;
+      // Every new job can end, whether found out of work or from work (a move to another
+      // employer, by the person or by the centre). A job kept when the threat passes does not:
+      // the person is back in the working population, whose job losses the cohorts' inflows
+      // already are.
+      if (spell.kept_job) return 0;
       out[0] = {Destination::job_end,
                 flexible_job(person, spell) ? &h.job_end_flex : &h.job_end_permanent, 1.0, &flat_};
       return 1;
@@ -253,12 +255,13 @@ double LifeCourse::ww_days_left(const Person& person, const SpellState& spell) {
 }
 
 void LifeCourse::advance_spell(SpellState& spell, State to, double day,
-                               std::array<std::uint16_t, kStateCount>& counts) {
+                               std::array<std::uint16_t, kStateCount>& counts, bool kept_job) {
   const State from = spell.state;
   const double used = spell.ww_days_used + (from == State::ww ? day - spell.start_day : 0.0);
   restart_spell(spell, to, day, counts);
   spell.previous = from;
   spell.ww_days_used = used;
+  spell.kept_job = kept_job && to == State::employed;
 }
 
 void LifeCourse::set_history(SpellState& spell, const std::vector<Spell>& path, std::size_t index) {
@@ -287,6 +290,7 @@ void LifeCourse::restart_spell(SpellState& spell, State state, double day,
   spell.secondment_end_day.reset();
   spell.previous.reset();
   spell.ww_days_used = 0.0;
+  spell.kept_job = false;
 }
 
 std::vector<Spell> LifeCourse::baseline_path(const Person& person) const {
@@ -306,7 +310,7 @@ void LifeCourse::baseline_path_into(const Person& person, std::vector<Spell>& pa
     const auto next = next_transition_scaled(person, spell, find_scale);
     if (!next) break;
     const State to = destination_state(person, spell, next->destination);
-    advance_spell(spell, to, next->day, counts);
+    advance_spell(spell, to, next->day, counts, next->destination == Destination::threat_passes);
     path.push_back(Spell{next->day, to});
   }
 }

@@ -42,6 +42,7 @@ struct SpellState {
   double accumulated_from_day = 0.0;                    // the accumulations run up to this day
   std::optional<double> secondment_end_day;
   std::optional<State> previous;  // the state before this spell (none: the person's first)
+  bool kept_job = false;          // employed: the job held before goes on (the threat passed)
   double ww_days_used = 0.0;      // WW days of the person's earlier WW spells (herleving)
 };
 
@@ -74,20 +75,21 @@ class LifeCourse {
   [[nodiscard]] static SpellState begin_spell(State state, double day,
                                               std::array<std::uint16_t, kStateCount>& counts);
   /// The person's next spell: `spell` becomes a spell of `to` beginning at `day`, remembering the
-  /// state it follows and the WW days used so far (both shape the next spell's transitions).
+  /// state it follows and the WW days used so far (both shape the next spell's transitions);
+  /// `kept_job`: the new employed spell continues the job held before (the threat passed).
   static void advance_spell(SpellState& spell, State to, double day,
-                            std::array<std::uint16_t, kStateCount>& counts);
+                            std::array<std::uint16_t, kStateCount>& counts, bool kept_job = false);
   /// Sets the history fields of `spell` (previous state, WW days used) as the path up to
   /// `path[index]` (the spell's own start) left them, for a spell rebuilt from a recorded path.
   static void set_history(SpellState& spell, const std::vector<Spell>& path, std::size_t index);
   /// Days of WW entitlement left at the start of a WW spell `spell` would begin (negative or
   /// zero: none left). Entitlement used in earlier spells revives, not renews (herleving).
   [[nodiscard]] static double ww_days_left(const Person& person, const SpellState& spell);
-  /// Whether `spell` is a job found out of work (after WW, PW, NUG or TOZO): the jobs that can
-  /// end within the model (re-employment).
+  /// Whether `spell` is a job found out of work (after WW, PW, NUG or TOZO).
   [[nodiscard]] static bool found_out_of_work(const SpellState& spell);
-  /// Whether a job found out of work is on a flexible contract (the scenario's new-job share,
-  /// drawn once per spell from the person's own stream).
+  /// Whether the job of an employed spell is on a flexible contract: a job found out of work is
+  /// flexible with the scenario's new-job share (drawn once per spell from the person's own
+  /// stream); a job found from work (threatened, seconded) has the person's own contract type.
   [[nodiscard]] bool flexible_job(const Person& person, const SpellState& spell) const;
 
   /// The whole path without the service from the person's start until the horizon's end.

@@ -141,8 +141,9 @@ class MobilityCentre final : public kernel::ServiceListener {
   /// Moves client `c` into a new spell of `to` now. `service`: the service moves them, through
   /// this route; empty: their own path moves them (the baseline's next spell while they are on
   /// it, their clocks after).
+  /// `kept_job`: the move is a threat passing (the job held goes on; see SpellState).
   void move_to(std::size_t c, State to, std::optional<Route> service,
-               std::optional<double> secondment_end = std::nullopt);
+               std::optional<double> secondment_end = std::nullopt, bool kept_job = false);
   void end_service(std::size_t c);
   void submit(JobKind kind, std::size_t index, double hours, int priority,
               std::optional<double> patience_days = std::nullopt);

@@ -236,3 +236,38 @@ TEST_CASE("people who start in PW, NUG or TOZO have no WW right to return to", "
   }
   CHECK(checked > 1000);
 }
+
+TEST_CASE("a job found from work can end, at the person's own contract's rate", "[model][life]") {
+  // A threatened worker who finds another job (not a kept job) can lose it: with a permanent
+  // contract of their own at the permanent rate, with a flexible one at the flexible rate,
+  // whatever the new-job share (which is for jobs found out of work).
+  ModelParameters p = flat_calendar();
+  p.hazards.threatened_job_loss = Hazard{0.0, 0.0};
+  p.hazards.threatened_threat_passes = Hazard{0.0, 0.0};
+  p.hazards.threatened_find_job = Hazard{2.0, 0.0};
+  p.hazards.distance_effect = 0.0;
+  p.hazards.job_end_permanent = Hazard{0.02, 0.0};
+  p.hazards.job_end_flex = Hazard{0.1, 0.0};
+  p.hazards.new_job_flex_share = 0.5;
+  const std::vector<double> months = month_starts();
+  const LifeCourse life = life_of(p, months);
+  for (const bool flex : {false, true}) {
+    const double rate = flex ? 0.1 : 0.02;
+    double total_length = 0.0;
+    int jobs = 0;
+    for (std::uint64_t id = 1; id <= 8000; ++id) {
+      Person person = person_in(State::threatened, id, 6.0F);
+      person.cohort = Cohort::threatened;
+      person.attributes.flex_contract = flex;
+      const std::vector<Spell> path = life.baseline_path(person);
+      REQUIRE(path.size() >= 2);
+      REQUIRE(path[1].state == State::employed);
+      const double end = path.size() > 2 ? path[2].start_day : months.back();
+      total_length += std::min(end, path[1].start_day + 24.0 * kDaysPerMonth) - path[1].start_day;
+      ++jobs;
+    }
+    INFO("flexible contract: " << flex);
+    const double expected = (1.0 - std::exp(-24.0 * rate)) / rate * kDaysPerMonth;
+    CHECK_THAT(total_length / jobs, Catch::Matchers::WithinRel(expected, 0.03));
+  }
+}

@@ -149,16 +149,16 @@ void MobilityCentre::on_transition(std::size_t c, Destination d) {
   client.transition = kernel::EventHandle{};
   const KeptPerson& kp = people_[client.person];
   const State to = life_.destination_state(kp.person, client.spell, d);
-  move_to(c, to, std::nullopt);
+  move_to(c, to, std::nullopt, std::nullopt, d == Destination::threat_passes);
 }
 
 void MobilityCentre::move_to(std::size_t c, State to, std::optional<Route> service,
-                             std::optional<double> secondment_end) {
+                             std::optional<double> secondment_end, bool kept_job) {
   if (service) leave_baseline(c, *service);
   Client& client = clients_[c];
   const State from = client.spell.state;
   client.path.push_back(Spell{now(), to});
-  LifeCourse::advance_spell(client.spell, to, now(), client.counts);
+  LifeCourse::advance_spell(client.spell, to, now(), client.counts, kept_job);
   client.spell.secondment_end_day = secondment_end;
   sim_.cancel(client.transition);
   if (client.outcome_reached) {
