@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/economy.hpp"
+
 namespace werkstroom::model {
 
 EmployerPopulation::EmployerPopulation(const ModelParameters& p, kernel::RandomStream stream,
-                                       double horizon_day)
-    : p_(p), horizon_day_(horizon_day) {
+                                       const std::vector<double>& month_starts)
+    : p_(p), horizon_day_(month_starts.back()), months_(month_starts) {
   std::vector<double> shares;
   for (const SectorParameters& s : p.sectors) shares.push_back(s.employment_share);
   // Prepared once: draws the same as stream.discrete(shares) (kernel/random.hpp).
@@ -44,8 +46,18 @@ std::size_t EmployerPopulation::draw_any(kernel::RandomStream& rng) const {
 std::pair<double, double> EmployerPopulation::sector_shares(std::size_t sector, double day) const {
   const SectorParameters& s = p_.sectors.at(sector);
   const double w = horizon_day_ > 0.0 ? std::clamp(day / horizon_day_, 0.0, 1.0) : 0.0;
-  return {s.surplus_share + w * (s.surplus_share_end - s.surplus_share),
-          s.shortage_share + w * (s.shortage_share_end - s.shortage_share)};
+  // The economy moves the shares month by month: more unemployment, more firms with staff to
+  // let go and fewer with vacancies (EconomyParameters). Together at most 1.
+  const std::size_t month =
+      months_.count_at_or_below(day) > 0 ? months_.count_at_or_below(day) - 1 : 0;
+  const EconomyParameters& e = p_.economy;
+  const double surplus = (s.surplus_share + w * (s.surplus_share_end - s.surplus_share)) *
+                         economy_factor(e, month, e.surplus_elasticity);
+  const double shortage = (s.shortage_share + w * (s.shortage_share_end - s.shortage_share)) *
+                          economy_factor(e, month, e.shortage_elasticity);
+  const double total = surplus + shortage;
+  if (total > 1.0) return {surplus / total, shortage / total};
+  return {surplus, shortage};
 }
 
 EmployerState EmployerPopulation::contact(std::size_t index, double day,

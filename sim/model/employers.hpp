@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kernel/random.hpp"
+#include "model/month_lookup.hpp"
 #include "model/parameters.hpp"
 
 namespace werkstroom::model {
@@ -27,7 +28,9 @@ struct Employer {
 
 class EmployerPopulation {
  public:
-  EmployerPopulation(const ModelParameters& p, kernel::RandomStream stream, double horizon_day);
+  /// `month_starts`: the horizon's month starts in days, its end last (the economy is monthly).
+  EmployerPopulation(const ModelParameters& p, kernel::RandomStream stream,
+                     const std::vector<double>& month_starts);
 
   [[nodiscard]] std::size_t size() const { return employers_.size(); }
   [[nodiscard]] std::size_t firms() const { return firms_; }
@@ -53,6 +56,7 @@ class EmployerPopulation {
   std::vector<Employer> employers_;
   std::size_t firms_ = 0;
   double horizon_day_;
+  MonthLookup months_;
   std::size_t inventoried_ = 0;
   std::array<std::size_t, 3> inventory_count_{};
 };

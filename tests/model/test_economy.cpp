@@ -86,3 +86,27 @@ TEST_CASE("the economy outlooks of autumn 2020 order the regional WW stock", "[m
   CHECK(quick < base);
   CHECK(base < wave);
 }
+
+TEST_CASE("higher unemployment means more employers with a surplus and fewer with vacancies",
+          "[model][economy]") {
+  // The monitor's inventory over the service year: % of employers visited with over- and
+  // undercapacity, summed over the months.
+  const double reference = test::default_parameters().economy.reference_unemployment_rate_pct;
+  const auto inventory = [](const model::ReplicationResult& r, model::Indicator i) {
+    return test::total(r.service.row(i));
+  };
+  double surplus_mid = 0.0;
+  double surplus_high = 0.0;
+  double shortage_mid = 0.0;
+  double shortage_high = 0.0;
+  for (std::uint64_t rep = 0; rep < 4; ++rep) {
+    const auto mid = test::run(at_unemployment(reference), 7, rep);
+    const auto high = test::run(at_unemployment(reference * 1.5), 7, rep);
+    surplus_mid += inventory(mid, model::Indicator::inventory_surplus_pct);
+    surplus_high += inventory(high, model::Indicator::inventory_surplus_pct);
+    shortage_mid += inventory(mid, model::Indicator::inventory_shortage_pct);
+    shortage_high += inventory(high, model::Indicator::inventory_shortage_pct);
+  }
+  CHECK(surplus_high > surplus_mid);
+  CHECK(shortage_high < shortage_mid);
+}
