@@ -48,8 +48,8 @@ std::pair<double, double> EmployerPopulation::sector_shares(std::size_t sector, 
   const double w = horizon_day_ > 0.0 ? std::clamp(day / horizon_day_, 0.0, 1.0) : 0.0;
   // The economy moves the shares month by month: more unemployment, more firms with staff to
   // let go and fewer with vacancies (EconomyParameters). Together at most 1.
-  const std::size_t month =
-      months_.count_at_or_below(day) > 0 ? months_.count_at_or_below(day) - 1 : 0;
+  const std::size_t at_or_before = months_.count_at_or_below(day);
+  const std::size_t month = at_or_before > 0 ? at_or_before - 1 : 0;
   const EconomyParameters& e = p_.economy;
   const double surplus = (s.surplus_share + w * (s.surplus_share_end - s.surplus_share)) *
                          economy_factor(e, month, e.surplus_elasticity);

@@ -1,6 +1,7 @@
 #include "model/metric_registry.hpp"
 
 #include <array>
+#include <utility>
 
 namespace werkstroom::model {
 
@@ -163,6 +164,32 @@ const MetricInfo* find_in(std::span<const MetricInfo> entries, std::string_view 
   return nullptr;
 }
 
+// "<prefix><group>.<figure>": the key of a figure of a group (a route, a party).
+std::string group_key(std::string_view prefix, std::string_view group, std::string_view figure) {
+  std::string key(prefix);
+  key += group;
+  key += '.';
+  key += figure;
+  return key;
+}
+
+// The group and figure of a key "<prefix><group>.<figure>", split at the last dot (a figure's
+// name has none); nullopt without the prefix or with an empty group or figure.
+std::optional<std::pair<std::string_view, std::string_view>> split_group_key(
+    std::string_view key, std::string_view prefix) {
+  if (key.substr(0, prefix.size()) != prefix) return std::nullopt;
+  const std::string_view rest = key.substr(prefix.size());
+  const std::size_t dot = rest.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 == rest.size()) return std::nullopt;
+  return std::pair{rest.substr(0, dot), rest.substr(dot + 1)};
+}
+
+// Puts `value` where `placeholder` stands in `text` (its first occurrence, if any).
+void fill_placeholder(std::string& text, std::string_view placeholder, std::string_view value) {
+  const std::size_t at = text.find(placeholder);
+  if (at != std::string::npos) text.replace(at, placeholder.size(), value);
+}
+
 }  // namespace
 
 std::span<const MetricInfo> metric_registry() { return kRegistry; }
@@ -187,53 +214,33 @@ std::optional<std::string> describe_metric(std::string_view key) {
   if (m == nullptr) return std::nullopt;
   std::string text(m->description);
   if (m->kind == route_figure) {
-    const std::size_t at = text.find(kRoutePlaceholder);
-    if (at != std::string::npos) {
-      text.replace(at, kRoutePlaceholder.size(), split_route_key(key)->route);
-    }
+    fill_placeholder(text, kRoutePlaceholder, split_route_key(key)->route);
   }
   if (m->kind == party_figure) {
-    const std::size_t at = text.find(kPartyPlaceholder);
-    if (at != std::string::npos) {
-      text.replace(at, kPartyPlaceholder.size(), split_party_key(key)->party);
-    }
+    fill_placeholder(text, kPartyPlaceholder, split_party_key(key)->party);
   }
   return text;
 }
 
 std::string route_key(std::string_view route, std::string_view figure) {
-  std::string key(kRoutePrefix);
-  key += route;
-  key += '.';
-  key += figure;
-  return key;
+  return group_key(kRoutePrefix, route, figure);
 }
 
 std::optional<RouteKey> split_route_key(std::string_view key) {
-  if (key.substr(0, kRoutePrefix.size()) != kRoutePrefix) return std::nullopt;
-  const std::string_view rest = key.substr(kRoutePrefix.size());
-  const std::size_t dot = rest.rfind('.');
-  if (dot == std::string_view::npos || dot == 0 || dot + 1 == rest.size()) return std::nullopt;
-  return RouteKey{rest.substr(0, dot), rest.substr(dot + 1)};
+  const auto parts = split_group_key(key, kRoutePrefix);
+  if (!parts) return std::nullopt;
+  return RouteKey{parts->first, parts->second};
 }
 
 std::string party_key(std::string_view party, std::string_view figure) {
-  std::string key(kPartyPrefix);
-  key += party;
-  key += '.';
-  key += figure;
-  return key;
+  return group_key(kPartyPrefix, party, figure);
 }
 
 std::optional<PartyKey> split_party_key(std::string_view key) {
-  if (key.substr(0, kPartyPrefix.size()) != kPartyPrefix) return std::nullopt;
-  const std::string_view rest = key.substr(kPartyPrefix.size());
-  const std::size_t dot = rest.find('.');
-  if (dot == std::string_view::npos || dot == 0 || dot + 1 == rest.size() ||
-      rest.find('.', dot + 1) != std::string_view::npos) {
-    return std::nullopt;
-  }
-  return PartyKey{rest.substr(0, dot), rest.substr(dot + 1)};
+  const auto parts = split_group_key(key, kPartyPrefix);
+  // A party's name has no dot (a route's may).
+  if (!parts || parts->first.find('.') != std::string_view::npos) return std::nullopt;
+  return PartyKey{parts->first, parts->second};
 }
 
 }  // namespace werkstroom::model
