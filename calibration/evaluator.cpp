@@ -56,9 +56,20 @@ std::string hex(double v) { return fmt::format("{:a}", v); }
 
 }  // namespace
 
+namespace {
+/// The scenario a calibration evaluates: a fit is of point values, so the scenario's own
+/// draws ([uncertainty], which would override calibrated keys and blur the distance) are off.
+/// The fit's uncertainty is its posterior, which a run can draw from (--posterior).
+scenario::LoadedScenario scenario_without_draws(const std::filesystem::path& file) {
+  scenario::LoadedScenario loaded = scenario::load_scenario(file);
+  loaded.parameters.uncertainty = {};
+  return loaded;
+}
+}  // namespace
+
 Evaluator::Evaluator(const CalibrationSpec& spec, const MonitorData& data, int threads)
     : space_(spec.parameters),
-      base_(scenario::load_scenario(spec.scenario_file)),
+      base_(scenario_without_draws(spec.scenario_file)),
       threads_(threads) {
   const model::ModelParameters& p = base_.parameters;
   const std::size_t month_count = model::month_boundaries(p).size() - 1;

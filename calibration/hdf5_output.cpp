@@ -72,16 +72,24 @@ void write_file(H5::H5File& f, const CalibrationRun& run) {
   std::vector<std::string> keys;
   std::vector<double> lower;
   std::vector<double> upper;
+  std::vector<double> first_element;
+  std::vector<double> last_element;
   for (const ParameterSpec& p : run.spec.parameters) {
     names.push_back(p.name);
     keys.push_back(p.key);
     lower.push_back(p.lower);
     upper.push_back(p.upper);
+    first_element.push_back(p.elements ? p.elements->first : -1.0);
+    last_element.push_back(p.elements ? p.elements->second : -1.0);
   }
   text_dataset(params, "name", names, {"", "", "display name of each calibrated parameter"});
   text_dataset(params, "key", keys, {"", "", "scenario key path of each parameter"});
   vector_dataset(params, "lower", lower, {"", "", "lower bound"});
   vector_dataset(params, "upper", upper, {"", "", "upper bound"});
+  vector_dataset(params, "first_element", first_element,
+                 {"", "", "first list element set (0-based; -1: a number, not a list)"});
+  vector_dataset(params, "last_element", last_element,
+                 {"", "", "last list element set (inclusive; -1: a number)"});
   vector_dataset(params, "calibrated", run.point,
                  {"", "", "the calibrated values (SMM estimate, else ABC posterior mean)"});
 

@@ -6,6 +6,7 @@
 #include <unistd.h>  // isatty
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -13,6 +14,7 @@
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -24,6 +26,7 @@
 #endif
 #include "calibrate_command.hpp"
 #include "calibration/monitor_data.hpp"
+#include "calibration/posterior_hdf5.hpp"
 #include "experiment/console_report.hpp"
 #include "experiment/experiment.hpp"
 #include "experiment/staffing_advisor.hpp"
@@ -31,6 +34,8 @@
 #include "io/output_file.hpp"
 #include "results/results.hpp"
 #include "scenario/loader.hpp"
+#include "scenario/posterior_file.hpp"
+#include "scenario/replication_draws.hpp"
 #include "verification/birth_death.hpp"
 #include "verification/mmc_model.hpp"
 
@@ -90,6 +95,8 @@ struct RunOptions {
   std::string out;  // --out results.h5
   std::string csv;  // --csv directory
   std::string command_line;
+  std::string posterior;        // --posterior FILE (.h5 from calibrate, or a posterior .csv)
+  bool no_uncertainty = false;  // --no-uncertainty: only the simulation's own chance
 };
 
 /// Loads a scenario and applies the --set overrides in order.
@@ -104,6 +111,24 @@ werkstroom::scenario::LoadedScenario load_with_overrides(const std::string& file
     werkstroom::scenario::apply_override(loaded, assignment.substr(0, eq),
                                          assignment.substr(eq + 1));
   }
+  return loaded;
+}
+
+/// Loads a scenario, applies the --set overrides in order, then --posterior and
+/// --no-uncertainty (which drops every draw, the posterior's too).
+werkstroom::scenario::LoadedScenario load_with_overrides(const std::string& file,
+                                                         const RunOptions& options) {
+  auto loaded = load_with_overrides(file, options.sets);
+  if (!options.posterior.empty()) {
+    const std::filesystem::path path = options.posterior;
+    auto sample = std::make_shared<werkstroom::model::PosteriorSample>(
+        path.extension() == ".h5" ? werkstroom::calibration::read_posterior_hdf5(path)
+                                  : werkstroom::scenario::read_posterior_csv(path));
+    werkstroom::scenario::check_posterior(loaded.parameters, *sample);
+    loaded.parameters.uncertainty.posterior = options.posterior;
+    loaded.parameters.uncertainty.posterior_sample = std::move(sample);
+  }
+  if (options.no_uncertainty) loaded.parameters.uncertainty = {};
   return loaded;
 }
 
@@ -133,11 +158,13 @@ void check_outputs(const RunOptions& options) {
 /// Writes the result files asked for (each atomically: a partial file never appears).
 void write_outputs(const std::vector<werkstroom::experiment::ScenarioResults>& results,
                    const std::vector<std::string>& files, const std::vector<std::string>& texts,
+                   const std::vector<std::vector<std::string>>& uncertainty,
                    const RunOptions& options, std::chrono::system_clock::time_point started) {
   if (!g_root || (options.out.empty() && options.csv.empty())) return;
   werkstroom::results::RunMetadata meta;
   meta.scenario_files = files;
   meta.scenario_texts = texts;
+  meta.uncertainty_sources = uncertainty;
   meta.master_seed = options.seed;
   meta.replications = options.replications;
   meta.threads = options.threads;
@@ -153,6 +180,30 @@ void write_outputs(const std::vector<werkstroom::experiment::ScenarioResults>& r
     werkstroom::results::write_csv(options.csv, results, meta);
     fmt::print("tables written to {}/\n", options.csv);
   }
+}
+
+/// What the bands of the key figures contain (scenario/replication_draws.hpp), per scenario
+/// when the scenarios draw differently.
+std::vector<std::vector<std::string>> uncertainty_of(
+    const std::vector<werkstroom::experiment::ScenarioRun>& runs) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& run : runs) {
+    out.push_back(werkstroom::scenario::uncertainty_sources(run.parameters));
+  }
+  return out;
+}
+
+void print_uncertainty(const std::vector<werkstroom::experiment::ScenarioRun>& runs,
+                       const std::vector<std::vector<std::string>>& sources) {
+  const bool all_same = std::all_of(sources.begin(), sources.end(),
+                                    [&](const auto& s) { return s == sources.front(); });
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    if (i > 0 && all_same) break;
+    fmt::print("{}:\n", all_same ? std::string("The bands contain")
+                                 : "The bands of '" + runs[i].name + "' contain");
+    for (const std::string& line : sources[i]) fmt::print("  - {}\n", line);
+  }
+  fmt::print("\n");
 }
 
 void print_results(const std::vector<werkstroom::experiment::ScenarioResults>& results,
@@ -173,7 +224,7 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
   std::vector<werkstroom::experiment::ScenarioRun> runs;
   std::vector<std::string> texts;
   for (const std::string& file : files) {
-    auto loaded = load_with_overrides(file, options.sets);
+    auto loaded = load_with_overrides(file, options);
     texts.push_back(loaded.text);
     runs.push_back({loaded.name, std::move(loaded.parameters)});
   }
@@ -189,13 +240,14 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
   const auto results = werkstroom::experiment::run_experiment(runs, settings);
   if (!g_root) return EXIT_SUCCESS;
   print_results(results, werkstroom::experiment::parse_language(options.lang));
-  write_outputs(results, files, texts, options, started);
+  print_uncertainty(runs, uncertainty_of(runs));
+  write_outputs(results, files, texts, uncertainty_of(runs), options, started);
   return EXIT_SUCCESS;
 }
 
 int run_sweep(const std::string& file, const std::string& vary, const RunOptions& options) {
   const auto started = std::chrono::system_clock::now();
-  const auto base = load_with_overrides(file, options.sets);
+  const auto base = load_with_overrides(file, options);
   const auto spec = werkstroom::experiment::parse_sweep(vary);
   const auto runs = werkstroom::experiment::sweep_runs(base, spec);
   check_outputs(options);
@@ -215,13 +267,14 @@ int run_sweep(const std::string& file, const std::string& vary, const RunOptions
   if (!g_root) return EXIT_SUCCESS;
   fmt::print("{}\n", werkstroom::experiment::kpi_table(
                          results, werkstroom::experiment::parse_language(options.lang)));
-  write_outputs(results, files, texts, options, started);
+  print_uncertainty(runs, uncertainty_of(runs));
+  write_outputs(results, files, texts, uncertainty_of(runs), options, started);
   return EXIT_SUCCESS;
 }
 
 int run_advisor(const std::string& file, const werkstroom::experiment::StaffingTarget& target,
                 int max_advisors, const RunOptions& options) {
-  const auto base = load_with_overrides(file, options.sets);
+  const auto base = load_with_overrides(file, options);
   fmt::print("werkstroom {} ({}): staffing advice for {} (1..{} advisors x {} replications)\n",
              werkstroom::version(), werkstroom::revision(), base.name, max_advisors,
              options.replications);
@@ -311,6 +364,12 @@ int run_werkstroom(int argc, char** argv) {
         ->check(CLI::IsMember({"nl", "en"}));
     sub->add_option("--out", options.out, "write the results to this HDF5 file");
     sub->add_option("--csv", options.csv, "write the result tables as CSV into this folder");
+    sub->add_option("--posterior", options.posterior,
+                    "draw parameters from this calibration posterior (.h5 from calibrate, or a "
+                    "posterior .csv), one particle per replication")
+        ->check(CLI::ExistingFile);
+    sub->add_flag("--no-uncertainty", options.no_uncertainty,
+                  "no draws ([uncertainty] off): bands show only the simulation's own chance");
   };
   add_run_options(&app);
 

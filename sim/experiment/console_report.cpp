@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <string_view>
@@ -23,8 +24,15 @@ std::string number(double x) {
   return fmt::format("{:.2f}", x);
 }
 
-std::string interval(const kernel::ReplicationSummary& s) {
-  return fmt::format("{} [{}, {}]", number(s.mean), number(s.lower()), number(s.upper()));
+/// "mean [5%, 95%]" of the replications' values: where 90% of the outcomes fall. With the
+/// scenario's draws ([uncertainty]) this is the predictive band of the outcome, not the
+/// Monte Carlo error of the mean (which shrinks with more replications; the band does not).
+std::string band(std::vector<double> values) {
+  if (values.empty()) return "-";
+  std::sort(values.begin(), values.end());
+  const double mean = kernel::summarise(values).mean;
+  return fmt::format("{} [{}, {}]", number(mean), number(kernel::sorted_quantile(values, 0.05)),
+                     number(kernel::sorted_quantile(values, 0.95)));
 }
 
 }  // namespace
@@ -35,7 +43,7 @@ std::string kpi_table(const std::vector<ScenarioResults>& results, Language lang
   const std::size_t reps = results.front().replications.size();
   out += fmt::format(
       fmt::runtime(translate(
-          "Key figures over the horizon: mean [95% interval] over {} replications", language)),
+          "Key figures over the horizon: mean [5%, 95%] of {} replications", language)),
       reps);
   if (results.size() > 1) {
     out += fmt::format(fmt::runtime(translate(
@@ -55,9 +63,11 @@ std::string kpi_table(const std::vector<ScenarioResults>& results, Language lang
     const std::vector<double> base = kpi_values(results.front(), name);
     for (std::size_t s = 0; s < results.size(); ++s) {
       const std::vector<double> values = kpi_values(results[s], name);
-      out += fmt::format("{:>28}", interval(kernel::summarise(values)));
+      out += fmt::format("{:>28}", band(values));
       if (s > 0) {
-        out += fmt::format("{:>28}", interval(kernel::summarise_paired_difference(base, values)));
+        std::vector<double> difference(values.size());
+        for (std::size_t r = 0; r < values.size(); ++r) difference[r] = values[r] - base.at(r);
+        out += fmt::format("{:>28}", band(std::move(difference)));
       }
     }
     out += "\n";

@@ -1,5 +1,5 @@
 #pragma once
-// Readable console tables of an experiment: the key figures per scenario with 95% intervals
+// Readable console tables of an experiment: the key figures per scenario with their 5-95% bands
 // and the paired differences against the first scenario, and a monthly summary.
 
 #include <string>

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "model/region_model.hpp"
+#include "scenario/replication_draws.hpp"
 
 namespace werkstroom::experiment {
 
@@ -17,7 +18,9 @@ std::vector<ExperimentJob> experiment_jobs(const std::vector<ScenarioRun>& runs,
     bool joined = false;
     for (auto& members : classes) {
       const ScenarioRun& first = runs[members.front()];
+      // Equal uncertainty: equal draws, so the drawn parameters still share a population.
       if (first.master_seed == runs[s].master_seed &&
+          first.parameters.uncertainty == runs[s].parameters.uncertainty &&
           model::same_population(first.parameters, runs[s].parameters)) {
         members.push_back(s);
         joined = true;
@@ -40,14 +43,21 @@ std::vector<model::ReplicationResult> run_job(const std::vector<ScenarioRun>& ru
   const ScenarioRun& first = runs.at(job.scenarios.front());
   const model::ReplicationSettings rs{first.master_seed.value_or(settings.master_seed),
                                       job.replication};
+  // Every scenario's parameters of this replication: what the run does not know is drawn here
+  // (scenario/replication_draws.hpp), the same for every scenario of the job.
+  std::vector<model::ModelParameters> drawn;
+  drawn.reserve(job.scenarios.size());
+  for (const std::size_t s : job.scenarios) {
+    drawn.push_back(scenario::draw_replication_parameters(runs[s].parameters, rs));
+  }
   const std::shared_ptr<const model::Population> population =
       settings.population_cache != nullptr
-          ? settings.population_cache->get_or_build(first.parameters, rs)
-          : model::build_population(first.parameters, rs);
+          ? settings.population_cache->get_or_build(drawn.front(), rs)
+          : model::build_population(drawn.front(), rs);
   std::vector<model::ReplicationResult> out;
-  for (const std::size_t s : job.scenarios) {
+  for (std::size_t k = 0; k < job.scenarios.size(); ++k) {
     if (settings.stop != nullptr && settings.stop->load()) throw Interrupted();
-    out.push_back(model::run_replication(runs[s].parameters, rs, population.get()));
+    out.push_back(model::run_replication(drawn[k], rs, population.get()));
   }
   return out;
 }

@@ -13,8 +13,8 @@ namespace {
 using Pair = std::pair<std::string_view, std::string_view>;
 
 constexpr std::array<Pair, 31> kTexts = {{
-    {"Key figures over the horizon: mean [95% interval] over {} replications",
-     "Kerncijfers over de hele periode: gemiddelde [95%-interval] over {} replicaties"},
+    {"Key figures over the horizon: mean [5%, 95%] of {} replications",
+     "Kerncijfers over de hele periode: gemiddelde [5%, 95%] van {} replicaties"},
     {"; 'vs {}' is the paired difference (common random numbers)",
      "; 'vs {}' is het gepaarde verschil (gemeenschappelijke toevalsgetallen)"},
     {"figure", "kerncijfer"},

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -364,6 +365,64 @@ struct EconomyParameters {
   bool operator==(const EconomyParameters&) const = default;
 };
 
+/// What a run does not know, drawn anew for every replication (scenario/replication_draws.hpp):
+/// replication r of every scenario of a comparison gets the same draws (keyed by the master
+/// seed, r and the parameter's key path), so levels get honest bands while paired differences
+/// stay sharp. All zero / empty: no draws, and results equal those of a model without this
+/// table, bit for bit.
+struct UncertainParameter {
+  std::string key;       // a number or number-list key path of the scenario
+  int mode = 0;          // index into kUncertainModeNames: the draw replaces or scales the value
+  int distribution = 0;  // index into kUncertainDistributionNames
+  double lower = 0.0;    // of the value (mode "value") or of the factor (mode "scale")
+  double upper = 0.0;
+  bool operator==(const UncertainParameter&) const = default;
+};
+inline const std::vector<std::string> kUncertainModeNames = {"value", "scale"};
+/// uniform on [lower, upper]; triangular on [lower, upper] with its peak at the scenario's own
+/// value (mode "value") or at 1 (mode "scale").
+inline const std::vector<std::string> kUncertainDistributionNames = {"uniform", "triangular"};
+
+/// A sample of parameter values from a calibration posterior: each particle sets every key
+/// (and element range) to its value. Drawn by weight, one particle per replication.
+struct PosteriorSample {
+  std::string file;  // where it was read from (for reports)
+  std::vector<std::string> keys;
+  std::vector<int> first_element;  // -1: a number (or every element of a list)
+  std::vector<int> last_element;
+  std::vector<std::vector<double>> particles;  // [particle][parameter]
+  std::vector<double> weights;                 // one per particle, not all zero
+  bool operator==(const PosteriorSample&) const = default;
+};
+
+struct UncertaintyParameters {
+  /// The economy path (EconomyParameters; the reference rate when it has none) times
+  /// exp(x_m), x_m = persistence * x_{m-1} + sd * N(0,1) from month known_months on (x = 0
+  /// before): a random walk in the log of the unemployment rate when persistence is 1.
+  double economy_sd_log_per_month = 0.0;
+  double economy_persistence = 1.0;
+  int economy_known_months = 0;
+  std::vector<UncertainParameter> parameters;
+  /// Path of a posterior file (relative to the scenario file that names it; "" none) and its
+  /// contents, read when the scenario is loaded or given with --posterior.
+  std::string posterior;
+  std::shared_ptr<const PosteriorSample> posterior_sample;
+  bool operator==(const UncertaintyParameters& o) const {
+    const bool same_sample =
+        posterior_sample == o.posterior_sample ||
+        (posterior_sample && o.posterior_sample && *posterior_sample == *o.posterior_sample);
+    return economy_sd_log_per_month == o.economy_sd_log_per_month &&
+           economy_persistence == o.economy_persistence &&
+           economy_known_months == o.economy_known_months && parameters == o.parameters &&
+           posterior == o.posterior && same_sample;
+  }
+  /// Whether a replication draws anything.
+  [[nodiscard]] bool active() const {
+    return economy_sd_log_per_month > 0.0 || !parameters.empty() ||
+           (posterior_sample && !posterior_sample->particles.empty());
+  }
+};
+
 struct ModelParameters {
   std::string region = "Gooi en Vechtstreek";
   HorizonParameters horizon;
@@ -386,6 +445,7 @@ struct ModelParameters {
   SecondmentParameters secondment;
   BenefitParameters benefits;
   AdditionalityParameters additionality;
+  UncertaintyParameters uncertainty;
   bool service_enabled = true;  // false: the "no service" world only (checks)
 };
 

@@ -143,6 +143,13 @@ void metadata(CsvFile& csv, const std::vector<experiment::ScenarioResults>& resu
   for (std::size_t s = 0; s < results.size(); ++s) {
     entry(fmt::format("scenario.{}.name", s), names[s]);
     entry(fmt::format("scenario.{}.file", s), meta.scenario_files[s]);
+    if (s < meta.uncertainty_sources.size()) {
+      std::string sources;
+      for (const std::string& line : meta.uncertainty_sources[s]) {
+        sources += (sources.empty() ? "" : "; ") + line;
+      }
+      entry(fmt::format("scenario.{}.uncertainty_sources", s), sources);
+    }
   }
 }
 

@@ -81,6 +81,11 @@ void write_scenario(const H5::Group& scenarios, const std::string& name, std::si
   text_attribute(g, "name", r.name);
   text_attribute(g, "file", meta.scenario_files[index]);
   text_attribute(g, "scenario_text", meta.scenario_texts[index]);
+  if (index < meta.uncertainty_sources.size()) {
+    std::string sources;
+    for (const std::string& line : meta.uncertainty_sources[index]) sources += line + "\n";
+    text_attribute(g, "uncertainty_sources", sources);
+  }
   int_attribute(g, "index", static_cast<std::int64_t>(index));
   const std::vector<std::string>& months = months_of(r);
   text_dataset(g, "months", months, months_info());

@@ -33,6 +33,9 @@ struct RunMetadata {
   std::string revision;      // werkstroom::revision()
   std::string started_at;    // ISO 8601 UTC start time of the run, e.g. "2026-11-26T13:05:00Z"
   std::string command_line;  // as typed, arguments separated by spaces
+  /// Per scenario (empty: not known): what its bands contain, one source a line
+  /// (scenario::uncertainty_sources).
+  std::vector<std::vector<std::string>> uncertainty_sources;
 };
 
 /// `t` as ISO 8601 UTC with whole seconds, "YYYY-MM-DDThh:mm:ssZ" (for RunMetadata::started_at).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string_view>
 #include <system_error>
@@ -10,6 +11,7 @@
 #include <toml++/toml.h>
 
 #include "scenario/parameter_visitor.hpp"
+#include "scenario/posterior_file.hpp"
 #include "scenario/schema.hpp"
 #include "scenario/toml_reader.hpp"
 #include "scenario/toml_values.hpp"
@@ -218,6 +220,13 @@ class OverrideVisitor final : public ParameterVisitor {
 
 }  // namespace
 
+void attach_posterior(model::ModelParameters& p, const std::filesystem::path& file) {
+  auto sample = std::make_shared<model::PosteriorSample>(read_posterior_csv(file));
+  check_posterior(p, *sample);
+  p.uncertainty.posterior = file.string();
+  p.uncertainty.posterior_sample = std::move(sample);
+}
+
 LoadedScenario load_scenario(const std::filesystem::path& file) {
   const std::vector<Document> chain = load_chain(file);
   detail::ReadState state;
@@ -231,6 +240,17 @@ LoadedScenario load_scenario(const std::filesystem::path& file) {
   files.reserve(chain.size());
   for (const Document& doc : chain) files.push_back(doc.display);
   detail::check_cross_field_rules(state.parameters, state.positions, files);
+
+  // A posterior named by a file is read relative to the file that names it.
+  const std::string& posterior = state.parameters.uncertainty.posterior;
+  if (!posterior.empty()) {
+    const std::string& named_in = state.positions["uncertainty.posterior"].file;
+    std::filesystem::path dir;
+    for (const Document& doc : chain) {
+      if (doc.display == named_in) dir = doc.path.parent_path();
+    }
+    attach_posterior(state.parameters, dir / posterior);
+  }
 
   LoadedScenario result;
   for (const ParameterEntry& entry : list_parameters(state.parameters)) {
@@ -277,6 +297,13 @@ void apply_override(LoadedScenario& scenario, const std::string& key_path,
     copy.positions[key_path + "[" + std::to_string(i) + "]"] = visitor.element_positions[i];
   }
   detail::check_cross_field_rules(copy.parameters, copy.positions, copy.files);
+  if (key_path == "uncertainty.posterior") {
+    // --set uncertainty.posterior="file": relative to the working directory; "" drops it.
+    copy.parameters.uncertainty.posterior_sample.reset();
+    if (!copy.parameters.uncertainty.posterior.empty()) {
+      attach_posterior(copy.parameters, copy.parameters.uncertainty.posterior);
+    }
+  }
   scenario = std::move(copy);
 }
 

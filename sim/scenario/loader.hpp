@@ -45,6 +45,10 @@ LoadedScenario load_scenario(const std::filesystem::path& file);
 void apply_override(LoadedScenario& scenario, const std::string& key_path,
                     const std::string& value_text);
 
+/// Reads the posterior file `file` (scenario/posterior_file.hpp), checks it against `p` and
+/// makes it p's posterior (uncertainty.posterior and its sample). Throws ScenarioError.
+void attach_posterior(model::ModelParameters& p, const std::filesystem::path& file);
+
 /// Every parameter, one per line, in binding order: "key_path = value  [unit]  (source)"; the
 /// unit part is left out for parameters without a unit. Values are written as TOML values, so
 /// they can be given back to apply_override.

@@ -262,6 +262,25 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
     v.number("deadweight_window_months", a.deadweight_window_months, "months", {0.0, 60.0});
   });
 
+  v.table("uncertainty", [&] {
+    model::UncertaintyParameters& u = p.uncertainty;
+    v.number("economy_sd_log_per_month", u.economy_sd_log_per_month, "log points/month",
+             {0.0, 1.0});
+    v.number("economy_persistence", u.economy_persistence, "per month", kShare);
+    v.integer("economy_known_months", u.economy_known_months, "months", {0, 1200});
+    v.text("posterior", u.posterior);
+    v.table_array(
+        "parameters", u.parameters.size(), [&](std::size_t n) { u.parameters.resize(n); },
+        [&](std::size_t i) {
+          model::UncertainParameter& d = u.parameters[i];
+          v.text("key", d.key);
+          v.choice("mode", d.mode, model::kUncertainModeNames);
+          v.choice("distribution", d.distribution, model::kUncertainDistributionNames);
+          v.number("lower", d.lower, "", kAnyNumber);
+          v.number("upper", d.upper, "", kAnyNumber);
+        });
+  });
+
   v.table_array(
       "instruments", p.instruments.size(), [&](std::size_t n) { p.instruments.resize(n); },
       [&](std::size_t i) { bind_instrument(v, p.instruments[i]); });

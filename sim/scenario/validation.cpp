@@ -5,6 +5,7 @@
 #include <set>
 #include <vector>
 
+#include "scenario/replication_draws.hpp"
 #include "scenario/toml_values.hpp"
 
 namespace werkstroom::scenario::detail {
@@ -28,6 +29,7 @@ class Checker {
     check_bankruptcy_sectors();
     check_instruments();
     check_age_band();
+    check_uncertainty();
   }
 
  private:
@@ -204,6 +206,62 @@ class Checker {
       if (!names.insert(instrument.name).second) {
         fail(element("instruments", i, "name"), "an instrument name not used before",
              quote(instrument.name));
+      }
+    }
+  }
+
+  /// Each drawn parameter names a number (or, to scale, a number list) of the scenario once,
+  /// with a range that keeps every drawn value valid for that parameter, so a replication
+  /// never draws what a file could not say.
+  void check_uncertainty() const {
+    std::set<std::string> keys;
+    const auto& drawn = p_.uncertainty.parameters;
+    for (std::size_t i = 0; i < drawn.size(); ++i) {
+      const model::UncertainParameter& d = drawn[i];
+      const std::string at_key = element("uncertainty.parameters", i, "key");
+      const NumericParameter found = find_numeric_parameter(p_, d.key);
+      const bool scale = d.mode == 1;
+      if (found.kind == NumericParameter::Kind::missing || d.key.rfind("uncertainty.", 0) == 0) {
+        fail(at_key, "the key path of a number of the scenario", quote(d.key));
+      }
+      if (found.kind == NumericParameter::Kind::other) {
+        fail(at_key, "the key path of a number or a number list", quote(d.key) + " (not a number)");
+      }
+      if (found.kind == NumericParameter::Kind::number_list && !scale) {
+        fail(element("uncertainty.parameters", i, "mode"),
+             "\"scale\" for a number list (a factor on every element)", "\"value\"");
+      }
+      if (!keys.insert(d.key).second) {
+        fail(at_key, "a key not drawn by an earlier entry", quote(d.key));
+      }
+      const std::string at_lower = element("uncertainty.parameters", i, "lower");
+      const std::string at_upper = element("uncertainty.parameters", i, "upper");
+      if (!(d.lower <= d.upper)) {
+        fail(at_upper, "upper >= lower (" + format_number(d.lower) + ")",
+             format_number(d.upper));
+      }
+      if (scale && d.lower < 0.0) fail(at_lower, "a factor >= 0", format_number(d.lower));
+      // The drawn values' extremes must lie in the parameter's own range.
+      for (const double x : found.values) {
+        for (const auto& [bound, path] : {std::pair{d.lower, at_lower}, std::pair{d.upper, at_upper}}) {
+          const double value = scale ? x * bound : bound;
+          if (value < found.range.min || value > found.range.max) {
+            fail(path, "a bound giving values in the range of " + d.key + " (" +
+                           range_text(found.range, false) + ")",
+                 format_number(bound) + (scale ? " (x " + format_number(x) + " = " +
+                                                     format_number(value) + ")"
+                                               : ""));
+          }
+        }
+      }
+      if (d.distribution == 1) {
+        const double peak = scale ? 1.0 : found.values.front();
+        if (peak < d.lower || peak > d.upper) {
+          fail(at_key, std::string("a triangle around the peak: lower <= ") +
+                           (scale ? "1" : "the value of " + d.key) + " <= upper",
+               "[" + format_number(d.lower) + ", " + format_number(d.upper) + "] around " +
+                   format_number(peak));
+        }
       }
     }
   }

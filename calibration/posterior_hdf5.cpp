@@ -1,0 +1,111 @@
+#include "calibration/posterior_hdf5.hpp"
+
+#include <H5Cpp.h>
+
+#include <string>
+#include <vector>
+
+#include "scenario/scenario_error.hpp"
+
+namespace werkstroom::calibration {
+
+namespace {
+
+std::vector<std::string> read_texts(const H5::Group& g, const char* name) {
+  const H5::DataSet ds = g.openDataSet(name);
+  const H5::DataSpace space = ds.getSpace();
+  hsize_t n = 0;
+  space.getSimpleExtentDims(&n);
+  std::vector<char*> pointers(n, nullptr);
+  const H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
+  if (n > 0) ds.read(pointers.data(), type);
+  std::vector<std::string> out;
+  for (char* p : pointers) out.emplace_back(p != nullptr ? p : "");
+  if (n > 0) H5::DataSet::vlenReclaim(pointers.data(), type, space);
+  return out;
+}
+
+/// A float64 dataset as (rows, columns, row-major values); a vector has one column.
+struct Matrix {
+  hsize_t rows = 0;
+  hsize_t cols = 1;
+  std::vector<double> values;
+};
+
+Matrix read_numbers(const H5::Group& g, const char* name) {
+  const H5::DataSet ds = g.openDataSet(name);
+  const H5::DataSpace space = ds.getSpace();
+  Matrix m;
+  hsize_t dims[2] = {0, 1};
+  const int rank = space.getSimpleExtentNdims();
+  space.getSimpleExtentDims(dims);
+  m.rows = dims[0];
+  m.cols = rank == 2 ? dims[1] : 1;
+  m.values.resize(m.rows * m.cols);
+  if (!m.values.empty()) ds.read(m.values.data(), H5::PredType::NATIVE_DOUBLE);
+  return m;
+}
+
+}  // namespace
+
+model::PosteriorSample read_posterior_hdf5(const std::filesystem::path& file) {
+  const std::string name = file.string();
+  model::PosteriorSample sample;
+  sample.file = name;
+  try {
+    H5::Exception::dontPrint();
+    const H5::H5File f(name, H5F_ACC_RDONLY);
+    const H5::Group params = f.openGroup("parameters");
+    sample.keys = read_texts(params, "key");
+    const std::size_t P = sample.keys.size();
+    if (params.nameExists("first_element")) {
+      for (const double x : read_numbers(params, "first_element").values) {
+        sample.first_element.push_back(static_cast<int>(x));
+      }
+      for (const double x : read_numbers(params, "last_element").values) {
+        sample.last_element.push_back(static_cast<int>(x));
+      }
+    } else {
+      // Files written before the element ranges were stored: whole keys only.
+      sample.first_element.assign(P, -1);
+      sample.last_element.assign(P, -1);
+    }
+    Matrix particles;
+    std::vector<double> weights;
+    if (f.nameExists("abc")) {
+      const H5::Group abc = f.openGroup("abc");
+      particles = read_numbers(abc, "particles");
+      weights = read_numbers(abc, "weights").values;
+    } else if (f.nameExists("predictive")) {
+      particles = read_numbers(f.openGroup("predictive"), "draws");
+      weights.assign(particles.rows, 1.0);
+    } else {
+      throw scenario::ScenarioError({name}, "abc/particles",
+                                    "a calibration file with ABC particles or predictive draws",
+                                    "neither");
+    }
+    if (particles.cols != P || weights.size() != particles.rows ||
+        sample.first_element.size() != P || sample.last_element.size() != P) {
+      throw scenario::ScenarioError(
+          {name}, "abc/particles", std::to_string(P) + " columns and one weight per particle",
+          std::to_string(particles.cols) + " columns, " + std::to_string(weights.size()) +
+              " weights for " + std::to_string(particles.rows) + " particles");
+    }
+    for (hsize_t i = 0; i < particles.rows; ++i) {
+      sample.particles.emplace_back(particles.values.begin() + static_cast<long>(i * P),
+                                    particles.values.begin() + static_cast<long>((i + 1) * P));
+    }
+    sample.weights = std::move(weights);
+  } catch (const H5::Exception& e) {
+    throw scenario::ScenarioError({name}, "", "a calibration file (werkstroom-calibration/1)",
+                                  e.getDetailMsg());
+  }
+  double total = 0.0;
+  for (const double w : sample.weights) total += w;
+  if (sample.particles.empty() || !(total > 0.0)) {
+    throw scenario::ScenarioError({name}, "abc/weights", "particles with a weight > 0", "none");
+  }
+  return sample;
+}
+
+}  // namespace werkstroom::calibration

@@ -1,0 +1,184 @@
+#include "scenario/replication_draws.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "kernel/random.hpp"
+#include "model/economy.hpp"
+#include "model/region_model.hpp"
+#include "scenario/loader.hpp"
+#include "scenario/toml_values.hpp"
+
+namespace werkstroom::scenario {
+
+namespace {
+
+/// Walks every parameter and hands the numeric one at `target` to `visit` (values by reference).
+class NumericVisitor : public PathTrackingVisitor {
+ public:
+  using Visit = std::function<void(NumericParameter::Kind, std::vector<double*>, Range)>;
+  NumericVisitor(std::string target, Visit visit)
+      : target_(std::move(target)), visit_(std::move(visit)) {}
+  void number(const std::string& key, double& value, const char* /*unit*/, Range range) override {
+    if (path_of(key) == target_) visit_(NumericParameter::Kind::number, {&value}, range);
+  }
+  void integer(const std::string& key, int& /*value*/, const char* /*unit*/,
+               Range /*range*/) override {
+    other(key);
+  }
+  void boolean(const std::string& key, bool& /*value*/) override { other(key); }
+  void text(const std::string& key, std::string& /*value*/) override { other(key); }
+  void date(const std::string& key, kernel::Date& /*value*/) override { other(key); }
+  void number_list(const std::string& key, std::vector<double>& value, const char* /*unit*/,
+                   Range range) override {
+    if (path_of(key) != target_) return;
+    std::vector<double*> elements;
+    for (double& x : value) elements.push_back(&x);
+    visit_(NumericParameter::Kind::number_list, std::move(elements), range);
+  }
+  void date_list(const std::string& key, std::vector<kernel::Date>& /*value*/) override {
+    other(key);
+  }
+  void choice(const std::string& key, int& /*index*/,
+              const std::vector<std::string>& /*names*/) override {
+    other(key);
+  }
+
+ private:
+  void other(const std::string& key) {
+    if (path_of(key) == target_) visit_(NumericParameter::Kind::other, {}, kAnyNumber);
+  }
+  std::string target_;
+  Visit visit_;
+};
+
+/// Calls `change` on the values of the numeric parameter at `key` of `p` (no-op when missing).
+void change_numeric(model::ModelParameters& p, const std::string& key,
+                    const std::function<void(std::vector<double*>&, Range)>& change) {
+  NumericVisitor visitor(key, [&](NumericParameter::Kind kind, std::vector<double*> values,
+                                  Range range) {
+    if (kind == NumericParameter::Kind::number || kind == NumericParameter::Kind::number_list) {
+      change(values, range);
+    }
+  });
+  bind_parameters(visitor, p);
+}
+
+/// The stream of one drawn quantity of a replication: keyed by what is drawn, so that the same
+/// key draws the same numbers in every scenario whatever else the scenarios draw.
+kernel::RandomStream draw_stream(const model::ReplicationSettings& s, const std::string& what) {
+  return kernel::RandomStream(
+      kernel::StreamKey{s.master_seed, s.replication, kernel::hash_name("uncertainty/" + what), 0});
+}
+
+/// Inverse distribution function at u in [0, 1) of a uniform or triangular (peak c) law.
+double quantile(const model::UncertainParameter& d, double peak, double u) {
+  const double a = d.lower;
+  const double b = d.upper;
+  if (d.distribution == 0 || b <= a) return a + u * (b - a);
+  const double c = std::clamp(peak, a, b);
+  const double at_peak = (c - a) / (b - a);
+  return u < at_peak ? a + std::sqrt(u * (b - a) * (c - a))
+                     : b - std::sqrt((1.0 - u) * (b - a) * (b - c));
+}
+
+void apply_posterior(model::ModelParameters& p, const model::PosteriorSample& sample,
+                     const model::ReplicationSettings& s) {
+  if (sample.particles.empty()) return;
+  kernel::RandomStream rng = draw_stream(s, "posterior");
+  const std::vector<double>& particle =
+      sample.particles[rng.discrete(sample.weights.data(), sample.weights.size())];
+  for (std::size_t k = 0; k < sample.keys.size(); ++k) {
+    const int first = sample.first_element[k];
+    const int last = sample.last_element[k];
+    change_numeric(p, sample.keys[k], [&](std::vector<double*>& values, Range /*range*/) {
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        const auto index = static_cast<int>(i);
+        if (first < 0 || (index >= first && index <= last)) *values[i] = particle[k];
+      }
+    });
+  }
+}
+
+void apply_parameter(model::ModelParameters& p, const model::UncertainParameter& d,
+                     const model::ReplicationSettings& s) {
+  const double u = draw_stream(s, d.key).uniform01();
+  const bool scale = d.mode == 1;
+  change_numeric(p, d.key, [&](std::vector<double*>& values, Range range) {
+    if (values.empty()) return;
+    // The triangle peaks at the scenario's own value: the assumption is the most likely value.
+    const double drawn = quantile(d, scale ? 1.0 : *values.front(), u);
+    for (double* x : values) *x = std::clamp(scale ? *x * drawn : drawn, range.min, range.max);
+  });
+}
+
+void apply_economy(model::ModelParameters& p, const model::ReplicationSettings& s) {
+  const model::UncertaintyParameters& u = p.uncertainty;
+  if (u.economy_sd_log_per_month <= 0.0) return;
+  const std::size_t months = model::month_boundaries(p).size() - 1;
+  std::vector<double>& path = p.economy.unemployment_rate_pct;
+  if (path.empty()) path.push_back(p.economy.reference_unemployment_rate_pct);
+  path.resize(std::max(months, path.size()), path.back());  // the last value after its end
+  const Range range = find_numeric_parameter(p, "economy.unemployment_rate_pct").range;
+  kernel::RandomStream rng = draw_stream(s, "economy");
+  double x = 0.0;
+  for (std::size_t m = 0; m < path.size(); ++m) {
+    if (static_cast<int>(m) < u.economy_known_months) continue;
+    x = u.economy_persistence * x + u.economy_sd_log_per_month * rng.normal(0.0, 1.0);
+    path[m] = std::clamp(path[m] * std::exp(x), range.min, range.max);
+  }
+}
+
+}  // namespace
+
+NumericParameter find_numeric_parameter(const model::ModelParameters& p,
+                                        const std::string& key_path) {
+  NumericParameter found;
+  model::ModelParameters copy = p;  // bind_parameters takes mutable references
+  NumericVisitor visitor(key_path, [&](NumericParameter::Kind kind, std::vector<double*> values,
+                                       Range range) {
+    found.kind = kind;
+    found.range = range;
+    for (const double* x : values) found.values.push_back(*x);
+  });
+  bind_parameters(visitor, copy);
+  return found;
+}
+
+model::ModelParameters draw_replication_parameters(const model::ModelParameters& p,
+                                                   const model::ReplicationSettings& settings) {
+  model::ModelParameters out = p;
+  if (!p.uncertainty.active()) return out;
+  if (p.uncertainty.posterior_sample) apply_posterior(out, *p.uncertainty.posterior_sample, settings);
+  for (const model::UncertainParameter& d : p.uncertainty.parameters) {
+    apply_parameter(out, d, settings);
+  }
+  apply_economy(out, settings);
+  return out;
+}
+
+std::vector<std::string> uncertainty_sources(const model::ModelParameters& p) {
+  const model::UncertaintyParameters& u = p.uncertainty;
+  std::vector<std::string> out{"simulation: the people's own chance (every replication)"};
+  if (u.economy_sd_log_per_month > 0.0) {
+    out.push_back("economy: the unemployment path times exp(x), x a random walk with sd " +
+                  detail::format_number(u.economy_sd_log_per_month) + " a month, persistence " +
+                  detail::format_number(u.economy_persistence) + ", from month " +
+                  std::to_string(u.economy_known_months + 1));
+  }
+  for (const model::UncertainParameter& d : u.parameters) {
+    out.push_back("parameter: " + d.key + " " + model::kUncertainModeNames.at(d.mode) + " " +
+                  model::kUncertainDistributionNames.at(d.distribution) + " on [" +
+                  detail::format_number(d.lower) + ", " + detail::format_number(d.upper) + "]");
+  }
+  if (u.posterior_sample && !u.posterior_sample->particles.empty()) {
+    std::string keys;
+    for (const std::string& k : u.posterior_sample->keys) keys += (keys.empty() ? "" : ", ") + k;
+    out.push_back("posterior: " + std::to_string(u.posterior_sample->particles.size()) +
+                  " particles of " + u.posterior_sample->file + " (" + keys + ")");
+  }
+  return out;
+}
+
+}  // namespace werkstroom::scenario

@@ -1,0 +1,47 @@
+#pragma once
+// The draws of a replication (the scenario's [uncertainty], model::UncertaintyParameters): what
+// a run does not know is drawn anew for every replication, so that the bands of a level contain
+// it. The draws of replication r depend only on (master seed, r) and on what is drawn (the key
+// path of a parameter, "posterior", "economy"), never on the scenario or the thread: replication
+// r of every scenario of a comparison gets the same draws, and a paired difference between two
+// scenarios keeps only what the scenarios change.
+//
+// Three sources, applied in this order to a copy of the scenario's parameters:
+//  1. a posterior particle (drawn by weight) sets the calibrated keys;
+//  2. each [[uncertainty.parameters]] entry draws its key's value (mode "value") or a factor on
+//     it (mode "scale", every element of a list), uniform or triangular on [lower, upper];
+//  3. the economy path (EconomyParameters; the reference rate when the scenario has none) is
+//     multiplied by exp(x_m) with x_m = persistence x_{m-1} + sd N(0,1) from month
+//     economy_known_months on (x = 0 before), kept within the path's valid range.
+// Without draws (UncertaintyParameters::active() false) the parameters are returned unchanged.
+
+#include <string>
+#include <vector>
+
+#include "model/parameters.hpp"
+#include "model/replication_settings.hpp"
+#include "scenario/parameter_visitor.hpp"
+
+namespace werkstroom::scenario {
+
+/// A numeric parameter found by key path.
+struct NumericParameter {
+  enum class Kind { missing, number, number_list, other } kind = Kind::missing;
+  std::vector<double> values;  // the number, or the list's elements
+  Range range;
+};
+
+/// The parameter at `key_path` ("hazards.ww_find_work.rate_per_month",
+/// "cohorts.ww_inflow.inflow_per_month") of `p`.
+[[nodiscard]] NumericParameter find_numeric_parameter(const model::ModelParameters& p,
+                                                      const std::string& key_path);
+
+/// The parameters of replication `settings` of a scenario with parameters `p` (see above).
+[[nodiscard]] model::ModelParameters draw_replication_parameters(
+    const model::ModelParameters& p, const model::ReplicationSettings& settings);
+
+/// One line per source of uncertainty the bands of `p` contain, for reports: always the
+/// simulation's own randomness, then the economy, the drawn parameters and the posterior.
+[[nodiscard]] std::vector<std::string> uncertainty_sources(const model::ModelParameters& p);
+
+}  // namespace werkstroom::scenario
