@@ -41,10 +41,10 @@ std::string kpi_table(const std::vector<ScenarioResults>& results, Language lang
   std::string out;
   if (results.empty()) return out;
   const std::size_t reps = results.front().replications.size();
-  out += fmt::format(
-      fmt::runtime(translate(
-          "Key figures over the horizon: mean [5%, 95%] of {} replications", language)),
-      reps);
+  out +=
+      fmt::format(fmt::runtime(translate(
+                      "Key figures over the horizon: mean [5%, 95%] of {} replications", language)),
+                  reps);
   if (results.size() > 1) {
     out += fmt::format(fmt::runtime(translate(
                            "; 'vs {}' is the paired difference (common random numbers)", language)),

@@ -56,12 +56,12 @@ class NumericVisitor : public PathTrackingVisitor {
 /// Calls `change` on the values of the numeric parameter at `key` of `p` (no-op when missing).
 void change_numeric(model::ModelParameters& p, const std::string& key,
                     const std::function<void(std::vector<double*>&, Range)>& change) {
-  NumericVisitor visitor(key, [&](NumericParameter::Kind kind, std::vector<double*> values,
-                                  Range range) {
-    if (kind == NumericParameter::Kind::number || kind == NumericParameter::Kind::number_list) {
-      change(values, range);
-    }
-  });
+  NumericVisitor visitor(
+      key, [&](NumericParameter::Kind kind, std::vector<double*> values, Range range) {
+        if (kind == NumericParameter::Kind::number || kind == NumericParameter::Kind::number_list) {
+          change(values, range);
+        }
+      });
   bind_parameters(visitor, p);
 }
 
@@ -136,12 +136,12 @@ NumericParameter find_numeric_parameter(const model::ModelParameters& p,
                                         const std::string& key_path) {
   NumericParameter found;
   model::ModelParameters copy = p;  // bind_parameters takes mutable references
-  NumericVisitor visitor(key_path, [&](NumericParameter::Kind kind, std::vector<double*> values,
-                                       Range range) {
-    found.kind = kind;
-    found.range = range;
-    for (const double* x : values) found.values.push_back(*x);
-  });
+  NumericVisitor visitor(
+      key_path, [&](NumericParameter::Kind kind, std::vector<double*> values, Range range) {
+        found.kind = kind;
+        found.range = range;
+        for (const double* x : values) found.values.push_back(*x);
+      });
   bind_parameters(visitor, copy);
   return found;
 }
@@ -150,7 +150,8 @@ model::ModelParameters draw_replication_parameters(const model::ModelParameters&
                                                    const model::ReplicationSettings& settings) {
   model::ModelParameters out = p;
   if (!p.uncertainty.active()) return out;
-  if (p.uncertainty.posterior_sample) apply_posterior(out, *p.uncertainty.posterior_sample, settings);
+  if (p.uncertainty.posterior_sample)
+    apply_posterior(out, *p.uncertainty.posterior_sample, settings);
   for (const model::UncertainParameter& d : p.uncertainty.parameters) {
     apply_parameter(out, d, settings);
   }

@@ -237,28 +237,29 @@ class Checker {
       const std::string at_lower = element("uncertainty.parameters", i, "lower");
       const std::string at_upper = element("uncertainty.parameters", i, "upper");
       if (!(d.lower <= d.upper)) {
-        fail(at_upper, "upper >= lower (" + format_number(d.lower) + ")",
-             format_number(d.upper));
+        fail(at_upper, "upper >= lower (" + format_number(d.lower) + ")", format_number(d.upper));
       }
       if (scale && d.lower < 0.0) fail(at_lower, "a factor >= 0", format_number(d.lower));
       // The drawn values' extremes must lie in the parameter's own range.
       for (const double x : found.values) {
-        for (const auto& [bound, path] : {std::pair{d.lower, at_lower}, std::pair{d.upper, at_upper}}) {
+        for (const auto& [bound, path] :
+             {std::pair{d.lower, at_lower}, std::pair{d.upper, at_upper}}) {
           const double value = scale ? x * bound : bound;
           if (value < found.range.min || value > found.range.max) {
-            fail(path, "a bound giving values in the range of " + d.key + " (" +
-                           range_text(found.range, false) + ")",
-                 format_number(bound) + (scale ? " (x " + format_number(x) + " = " +
-                                                     format_number(value) + ")"
-                                               : ""));
+            fail(path,
+                 "a bound giving values in the range of " + d.key + " (" +
+                     range_text(found.range, false) + ")",
+                 format_number(bound) +
+                     (scale ? " (x " + format_number(x) + " = " + format_number(value) + ")" : ""));
           }
         }
       }
       if (d.distribution == 1) {
         const double peak = scale ? 1.0 : found.values.front();
         if (peak < d.lower || peak > d.upper) {
-          fail(at_key, std::string("a triangle around the peak: lower <= ") +
-                           (scale ? "1" : "the value of " + d.key) + " <= upper",
+          fail(at_key,
+               std::string("a triangle around the peak: lower <= ") +
+                   (scale ? "1" : "the value of " + d.key) + " <= upper",
                "[" + format_number(d.lower) + ", " + format_number(d.upper) + "] around " +
                    format_number(peak));
         }

@@ -14,6 +14,7 @@
 #include "kernel/statistics.hpp"
 #include "model/region_model.hpp"
 #include "scenario/loader.hpp"
+#include "scenario/replication_draws.hpp"
 
 using namespace werkstroom;
 
@@ -133,7 +134,10 @@ TEST_CASE("a shared population gives the same results as a population of its own
   const auto shared = experiment::run_experiment(runs, settings);
   for (std::size_t s = 0; s < runs.size(); ++s) {
     for (std::uint64_t rep = 0; rep < 2; ++rep) {
-      const auto alone = model::run_replication(runs[s].parameters, {settings.master_seed, rep});
+      // The replication's own draws ([uncertainty]), applied as the experiment applies them.
+      const model::ReplicationSettings rs{settings.master_seed, rep};
+      const auto alone =
+          model::run_replication(scenario::draw_replication_parameters(runs[s].parameters, rs), rs);
       const auto& with_sharing = shared[s].replications[rep];
       REQUIRE(alone.kpis == with_sharing.kpis);
       REQUIRE(alone.with_service.ww_benefit_eur == with_sharing.with_service.ww_benefit_eur);
@@ -227,7 +231,9 @@ TEST_CASE("a population cache reuses population parts across experiments without
 }
 
 TEST_CASE("a population cache stays within its memory budget", "[experiment]") {
-  const auto runs = two_scenarios();
+  // Without draws, so that the cache is asked for the parameters as given.
+  auto runs = two_scenarios();
+  for (auto& run : runs) run.parameters.uncertainty = {};
   const std::uint64_t parts = model::population_parts(runs[0].parameters).size();
   experiment::ExperimentSettings plain;
   plain.replications = 3;

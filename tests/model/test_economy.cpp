@@ -40,7 +40,8 @@ model::ModelParameters at_unemployment(double pct) {
 }  // namespace
 
 TEST_CASE("a path at the reference changes no figure", "[model][economy]") {
-  const model::ModelParameters base = test::default_parameters();
+  model::ModelParameters base = test::default_parameters();
+  base.economy.unemployment_rate_pct.clear();  // no path at all
   const auto a = test::run(base);
   const auto b = test::run(at_unemployment(base.economy.reference_unemployment_rate_pct));
   CHECK(a.kpis == b.kpis);

@@ -38,6 +38,7 @@ ModelParameters flat_calendar() {
   ModelParameters p = werkstroom::test::default_parameters();
   p.hazards.find_work_factor_by_month = {1.0};
   p.hazards.job_loss_factor_by_month = {1.0};
+  p.economy.unemployment_rate_pct.clear();  // no economy path: the hazards as written
   p.shocks.now_end_enabled = false;
   return p;
 }

@@ -73,11 +73,17 @@ void Staffing::scaling_check(std::size_t waiting_list) {
     const double start_day = now() + s.lead_time_weeks * kWeekDays;
     const double weeks = (service_end_day_ - start_day) / kWeekDays;
     const double cost = weeks * s.external_hours_per_week * s.external_cost_per_hour_eur;
-    // Hire only if the centre budget can pay the external advisor until the service ends.
-    if (weeks > 0.0 && ledger_.stream(centre_budget_).available_eur() >= cost) {
+    // Hire only if the centre budget can pay the external advisor until the service ends,
+    // after what the hires still in their lead time will need (each is reserved here, so two
+    // hires decided a week apart cannot both count on the same euros).
+    const double available =
+        ledger_.stream(centre_budget_).available_eur() - external_pending_cost_eur_;
+    if (weeks > 0.0 && available >= cost) {
       ++external_pending_;
-      sim_.schedule_at(kernel::Time::at_day(start_day), [this] {
+      external_pending_cost_eur_ += cost;
+      sim_.schedule_at(kernel::Time::at_day(start_day), [this, cost] {
         --external_pending_;
+        external_pending_cost_eur_ -= cost;
         if (service_open()) {
           add_advisor(true, p_.scaling.external_hours_per_week,
                       p_.scaling.external_cost_per_hour_eur);

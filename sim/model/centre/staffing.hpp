@@ -79,6 +79,7 @@ class Staffing {
   kernel::RandomStream scaling_rng_;
   int scaling_streak_ = 0;
   int external_pending_ = 0;
+  double external_pending_cost_eur_ = 0.0;  // reserved for the hires in their lead time
   double busy_at_quarter_start_ = 0.0;
   double shift_at_quarter_start_ = 0.0;
 };
