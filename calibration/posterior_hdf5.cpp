@@ -13,11 +13,22 @@ namespace {
 
 std::vector<std::string> read_texts(const H5::Group& g, const char* name) {
   const H5::DataSet ds = g.openDataSet(name);
+  if (ds.getTypeClass() != H5T_STRING) {
+    throw scenario::ScenarioError({g.getFileName()}, std::string(name), "strings", "numbers");
+  }
   const H5::DataSpace space = ds.getSpace();
   hsize_t n = 0;
+  if (space.getSimpleExtentNdims() != 1) {
+    throw scenario::ScenarioError({g.getFileName()}, std::string(name), "a list of strings",
+                                  "another shape");
+  }
   space.getSimpleExtentDims(&n);
+  const H5::StrType type = ds.getStrType();  // variable-length, in the file's character set
+  if (!type.isVariableStr()) {
+    throw scenario::ScenarioError({g.getFileName()}, std::string(name),
+                                  "variable-length strings", "fixed-length strings");
+  }
   std::vector<char*> pointers(n, nullptr);
-  const H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
   if (n > 0) ds.read(pointers.data(), type);
   std::vector<std::string> out;
   for (char* p : pointers) out.emplace_back(p != nullptr ? p : "");
@@ -38,6 +49,10 @@ Matrix read_numbers(const H5::Group& g, const char* name) {
   Matrix m;
   hsize_t dims[2] = {0, 1};
   const int rank = space.getSimpleExtentNdims();
+  if (ds.getTypeClass() != H5T_FLOAT || rank < 1 || rank > 2) {
+    throw scenario::ScenarioError({g.getFileName()}, std::string(name),
+                                  "a vector or matrix of numbers", "another dataset");
+  }
   space.getSimpleExtentDims(dims);
   m.rows = dims[0];
   m.cols = rank == 2 ? dims[1] : 1;

@@ -14,8 +14,11 @@
 #include "../results/hdf5_read.hpp"
 #include "../support/temp_dir.hpp"
 #include "calibration/calibrate.hpp"
+#include "calibration/posterior_hdf5.hpp"
 #include "experiment/experiment.hpp"
 #include "scenario/loader.hpp"
+#include "scenario/posterior_file.hpp"
+#include "scenario/replication_draws.hpp"
 
 using namespace werkstroom;
 
@@ -162,6 +165,36 @@ TEST_CASE("the calibration file and the calibrated scenario hold the result", "[
             .inflow_per_month.front() == run.point[0]);
   CHECK(calibrated.sources.at("hazards.ww_find_work.rate_per_month") == "calibrated: fit.h5");
   CHECK(calibrated.sources.at("cohorts.ww_inflow.inflow_per_month") == "calibrated: fit.h5");
+
+  // The file's posterior is what a run draws from (--posterior fit.h5): the ABC particles with
+  // their weights, under the spec's keys and element ranges.
+  const model::PosteriorSample posterior = calibration::read_posterior_hdf5(h5);
+  REQUIRE(posterior.keys.size() == spec.parameters.size());
+  for (std::size_t k = 0; k < spec.parameters.size(); ++k) {
+    CHECK(posterior.keys[k] == spec.parameters[k].key);
+    const auto& elements = spec.parameters[k].elements;
+    CHECK(posterior.first_element[k] == (elements ? elements->first : -1));
+    CHECK(posterior.last_element[k] == (elements ? elements->second : -1));
+  }
+  CHECK(posterior.weights == run.abc->weights);
+  REQUIRE(posterior.particles.size() == static_cast<std::size_t>(run.abc->particles.rows()));
+  for (std::size_t i = 0; i < posterior.particles.size(); ++i) {
+    for (std::size_t k = 0; k < posterior.keys.size(); ++k) {
+      CHECK(posterior.particles[i][k] ==
+            run.abc->particles(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(k)));
+    }
+  }
+  scenario::LoadedScenario with_posterior = scenario::load_scenario(spec.scenario_file);
+  scenario::check_posterior(with_posterior.parameters, posterior);
+  with_posterior.parameters.uncertainty.posterior_sample =
+      std::make_shared<const model::PosteriorSample>(posterior);
+  const model::ModelParameters drawn =
+      scenario::draw_replication_parameters(with_posterior.parameters, {3, 0});
+  bool is_a_particle = false;
+  for (const std::vector<double>& particle : posterior.particles) {
+    is_a_particle = is_a_particle || particle.back() == drawn.hazards.ww_find_work.rate_per_month;
+  }
+  CHECK(is_a_particle);
 }
 
 TEST_CASE("a calibration stops when asked to", "[calibration]") {

@@ -1,6 +1,7 @@
 // Experiments: results independent of the thread count; common random numbers really pair the
 // scenarios; sweeps and the staffing advisor.
 
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -325,4 +326,30 @@ TEST_CASE("scenarios that differ only in a party's referrals do not share a popu
     CHECK(together[1].replications[r].kpis.at("party.uwv.referrals") >
           together[0].replications[r].kpis.at("party.uwv.referrals"));
   }
+}
+
+TEST_CASE("with draws, a scenario against itself differs by exactly nothing in every replication",
+          "[experiment][uncertainty]") {
+  // The property behind paired differences under uncertainty: the draws of replication r are
+  // the same in every scenario, so two equal scenarios give equal results replication by
+  // replication, even when they are separate runs that share no population.
+  auto runs = two_scenarios();
+  runs[1] = {"copy", runs[0].parameters};
+  REQUIRE(runs[0].parameters.uncertainty.active());
+  experiment::ExperimentSettings settings;
+  settings.replications = 6;
+  settings.threads = 2;
+  const auto results = experiment::run_experiment(runs, settings);
+  for (std::size_t r = 0; r < 6; ++r) {
+    CHECK(results[0].replications[r].kpis == results[1].replications[r].kpis);
+  }
+  // The draws matter: without them the levels vary less across replications.
+  auto fixed = runs;
+  for (auto& run : fixed) run.parameters.uncertainty = {};
+  const auto without = experiment::run_experiment(fixed, settings);
+  const auto spread = [](const std::vector<double>& v) {
+    return *std::max_element(v.begin(), v.end()) - *std::min_element(v.begin(), v.end());
+  };
+  CHECK(spread(experiment::kpi_values(results[0], "ww_running_end_of_service")) >
+        2.0 * spread(experiment::kpi_values(without[0], "ww_running_end_of_service")));
 }
