@@ -24,15 +24,10 @@ std::string number(double x) {
   return fmt::format("{:.2f}", x);
 }
 
-/// "mean [5%, 95%]" of the replications' values: where 90% of the outcomes fall. With the
-/// scenario's draws ([uncertainty]) this is the predictive band of the outcome, not the
-/// Monte Carlo error of the mean (which shrinks with more replications; the band does not).
-std::string band(std::vector<double> values) {
-  if (values.empty()) return "-";
-  std::sort(values.begin(), values.end());
-  const double mean = kernel::summarise(values).mean;
-  return fmt::format("{} [{}, {}]", number(mean), number(kernel::sorted_quantile(values, 0.05)),
-                     number(kernel::sorted_quantile(values, 0.95)));
+/// "mean [5%, 95%]" of the replications' values (kernel::ReplicationBand).
+std::string band(const kernel::ReplicationBand& b) {
+  if (b.replications == 0) return "-";
+  return fmt::format("{} [{}, {}]", number(b.mean), number(b.low), number(b.high));
 }
 
 }  // namespace
@@ -63,12 +58,8 @@ std::string kpi_table(const std::vector<ScenarioResults>& results, Language lang
     const std::vector<double> base = kpi_values(results.front(), name);
     for (std::size_t s = 0; s < results.size(); ++s) {
       const std::vector<double> values = kpi_values(results[s], name);
-      out += fmt::format("{:>28}", band(values));
-      if (s > 0) {
-        std::vector<double> difference(values.size());
-        for (std::size_t r = 0; r < values.size(); ++r) difference[r] = values[r] - base.at(r);
-        out += fmt::format("{:>28}", band(std::move(difference)));
-      }
+      out += fmt::format("{:>28}", band(kernel::replication_band(values)));
+      if (s > 0) out += fmt::format("{:>28}", band(kernel::paired_band(base, values)));
     }
     out += "\n";
   }

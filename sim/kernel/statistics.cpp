@@ -127,4 +127,31 @@ ReplicationSummary summarise_paired_difference(const std::vector<double>& a,
   return summarise(diff);
 }
 
+ReplicationBand replication_band(std::vector<double> per_replication) {
+  ReplicationBand band;
+  band.replications = per_replication.size();
+  if (per_replication.empty()) return band;
+  double sum = 0.0;
+  std::size_t positive = 0;
+  for (const double x : per_replication) {
+    sum += x;
+    positive += x > 0.0 ? 1 : 0;
+  }
+  band.mean = sum / static_cast<double>(per_replication.size());
+  band.share_positive = static_cast<double>(positive) / static_cast<double>(per_replication.size());
+  std::sort(per_replication.begin(), per_replication.end());
+  band.low = sorted_quantile(per_replication, kBandLow);
+  band.high = sorted_quantile(per_replication, kBandHigh);
+  return band;
+}
+
+ReplicationBand paired_band(const std::vector<double>& a, const std::vector<double>& b) {
+  if (a.size() != b.size()) {
+    throw std::invalid_argument("paired difference needs the same number of replications");
+  }
+  std::vector<double> diff(a.size());
+  for (std::size_t i = 0; i < a.size(); ++i) diff[i] = b[i] - a[i];
+  return replication_band(std::move(diff));
+}
+
 }  // namespace werkstroom::kernel

@@ -98,6 +98,26 @@ struct ReplicationSummary {
   [[nodiscard]] double upper() const { return mean + half_width; }
 };
 
+/// Where the outcomes of the replications fall: their mean and their 5% and 95% quantiles
+/// (sorted_quantile). With a scenario's draws ([uncertainty]) this is the predictive band of
+/// the outcome; unlike the 95% interval of the mean (ReplicationSummary) it does not shrink
+/// with more replications. The one band of the key figures in the console, the viewer and the
+/// reports.
+struct ReplicationBand {
+  std::size_t replications = 0;
+  double mean = 0.0;
+  double low = 0.0;   // 5% quantile
+  double high = 0.0;  // 95% quantile
+  /// The share of replications above zero (for a paired difference: how often B beats A).
+  double share_positive = 0.0;
+};
+inline constexpr double kBandLow = 0.05;
+inline constexpr double kBandHigh = 0.95;
+[[nodiscard]] ReplicationBand replication_band(std::vector<double> per_replication);
+/// The band of (b[i] - a[i]). Throws std::invalid_argument when the sizes differ.
+[[nodiscard]] ReplicationBand paired_band(const std::vector<double>& a,
+                                          const std::vector<double>& b);
+
 /// Two-sided Student-t quantile t_{1 - alpha/2, dof}.
 [[nodiscard]] double student_t_quantile(double two_sided_confidence, std::size_t dof);
 [[nodiscard]] ReplicationSummary summarise(const std::vector<double>& per_replication);

@@ -105,14 +105,17 @@ TEST_CASE("key-figure rows hold summaries and paired differences", "[viz]") {
   const viz::KpiRow& p = rows[0];
   REQUIRE(p.per_scenario[0].has_value());
   CHECK(p.per_scenario[0]->mean == Approx(12.0));
-  CHECK(p.per_scenario[0]->sd == Approx(2.0));
+  // Type-7 quantiles of {10, 12, 14}: h = p (n - 1); 5%: 10 + 0.1 x 2, 95%: 12 + 0.9 x 2.
+  CHECK(p.per_scenario[0]->low == Approx(10.2));
+  CHECK(p.per_scenario[0]->high == Approx(13.8));
   CHECK(p.per_scenario[1]->mean == Approx(15.0));
   CHECK_FALSE(p.versus_first[0].has_value());
   REQUIRE(p.versus_first[1].has_value());
-  // Differences 3, 2, 4: mean 3, sd 1, half width t(0.975, 2) / sqrt(3) = 4.303 / 1.732.
+  // Differences 3, 2, 4 (sorted 2, 3, 4): mean 3, band [2.1, 3.9], all above zero.
   CHECK(p.versus_first[1]->mean == Approx(3.0));
-  CHECK(p.versus_first[1]->sd == Approx(1.0));
-  CHECK(p.versus_first[1]->half_width == Approx(4.302653 / std::sqrt(3.0)).epsilon(1e-4));
+  CHECK(p.versus_first[1]->low == Approx(2.1));
+  CHECK(p.versus_first[1]->high == Approx(3.9));
+  CHECK(p.versus_first[1]->share_positive == 1.0);
   CHECK(rows[1].exhausted_share[0] == Approx(0.0));
   CHECK(rows[1].exhausted_share[1] == Approx(2.0 / 3.0));
   CHECK_FALSE(rows[2].per_scenario[0].has_value());

@@ -157,13 +157,13 @@ std::vector<KpiRow> kpi_rows(const std::vector<experiment::ScenarioResults>& res
     for (std::size_t s = 0; s < results.size(); ++s) {
       const bool present = has(results[s], kpi);
       row.per_scenario.push_back(
-          present ? std::optional(kernel::summarise(experiment::kpi_values(results[s], kpi)))
+          present ? std::optional(kernel::replication_band(experiment::kpi_values(results[s], kpi)))
                   : std::nullopt);
-      std::optional<kernel::ReplicationSummary> diff;
+      std::optional<kernel::ReplicationBand> diff;
       if (s > 0 && present && has(results[0], kpi) &&
           results[s].replications.size() == results[0].replications.size()) {
-        diff = kernel::summarise_paired_difference(experiment::kpi_values(results[0], kpi),
-                                                   experiment::kpi_values(results[s], kpi));
+        diff = kernel::paired_band(experiment::kpi_values(results[0], kpi),
+                                   experiment::kpi_values(results[s], kpi));
       }
       row.versus_first.push_back(diff);
       std::optional<double> share;

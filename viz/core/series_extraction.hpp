@@ -52,8 +52,10 @@ struct Band {
 /// a scenario lacks the figure).
 struct KpiRow {
   std::string kpi;
-  std::vector<std::optional<kernel::ReplicationSummary>> per_scenario;
-  std::vector<std::optional<kernel::ReplicationSummary>> versus_first;
+  /// Mean and 5%-95% band of the replications (kernel::ReplicationBand), per scenario and of
+  /// the paired difference against the first scenario.
+  std::vector<std::optional<kernel::ReplicationBand>> per_scenario;
+  std::vector<std::optional<kernel::ReplicationBand>> versus_first;
   /// Share of replications with the instrument budget exhausted (only for
   /// "budget_exhausted_month", else empty per scenario).
   std::vector<std::optional<double>> exhausted_share;

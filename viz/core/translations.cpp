@@ -151,9 +151,9 @@ constexpr Translation kTable[] = {
     {"replications", "replications", "replicaties"},
     {"scenarios", "scenarios", "scenario's"},
     {"seed", "seed", "seed"},
-    {"Bands: 5%-95% of replications; table: 95% interval",
-     "Bands: 5%-95% of replications; table: 95% interval",
-     "Banden: 5%-95% van de replicaties; tabel: 95%-interval"},
+    {"Bands and table: 5%-95% of replications",
+     "Bands and table: 5%-95% of replications",
+     "Banden en tabel: 5%-95% van de replicaties"},
     // Scale-up.
     {"Scale-up advisor", "Scale-up advisor", "Advies opschalen"},
     {"max p90 wait (working days)", "max p90 wait (working days)",

@@ -1,6 +1,7 @@
-// The key-figure table: per scenario the mean with its 95% interval over the replications, and
-// for every scenario after the first the paired difference against it (common random numbers),
-// coloured when the interval excludes zero.
+// The key-figure table: per scenario the mean with the 5%-95% band of the replications
+// (kernel::ReplicationBand: with the scenario's draws, where the outcome may fall), and for every
+// scenario after the first the paired difference against it (common random numbers), coloured
+// when at least 95% of the replications agree on its sign (the band excludes zero).
 
 #include <cmath>
 #include <string>
@@ -108,7 +109,7 @@ void kpi_panel(const FinishedRun* run, const ViewState& view) {
         ImGui::TextDisabled("-");
         continue;
       }
-      const kernel::ReplicationSummary& v = *row.per_scenario[s];
+      const kernel::ReplicationBand& v = *row.per_scenario[s];
       if (month_kpi) {
         ImGui::TextUnformatted(month_text(v.mean, months, lang).c_str());
         if (row.exhausted_share[s]) {
@@ -120,8 +121,8 @@ void kpi_panel(const FinishedRun* run, const ViewState& view) {
       }
       ImGui::TextUnformatted(number(row.kpi, v.mean, lang).c_str());
       ImGui::SameLine();
-      ImGui::TextDisabled("[%s, %s]", charts::format_value(v.lower(), lang).c_str(),
-                          charts::format_value(v.upper(), lang).c_str());
+      ImGui::TextDisabled("[%s, %s]", charts::format_value(v.low, lang).c_str(),
+                          charts::format_value(v.high, lang).c_str());
     }
     for (std::size_t s = 1; s < scenarios; ++s) {
       ImGui::TableNextColumn();
@@ -129,8 +130,8 @@ void kpi_panel(const FinishedRun* run, const ViewState& view) {
         ImGui::TextDisabled("-");
         continue;
       }
-      const kernel::ReplicationSummary& d = *row.versus_first[s];
-      const bool clear = d.replications > 1 && (d.lower() > 0.0 || d.upper() < 0.0);
+      const kernel::ReplicationBand& d = *row.versus_first[s];
+      const bool clear = d.replications > 1 && (d.low > 0.0 || d.high < 0.0);
       const int sign = d.mean > 0.0 ? 1 : (d.mean < 0.0 ? -1 : 0);
       ImU32 colour = style::kText;
       if (clear && direction(row.kpi) != 0) {
@@ -142,8 +143,8 @@ void kpi_panel(const FinishedRun* run, const ViewState& view) {
       text += unit;
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour), "%s", text.c_str());
       ImGui::SameLine();
-      ImGui::TextDisabled("[%s, %s]", charts::format_value(d.lower(), lang).c_str(),
-                          charts::format_value(d.upper(), lang).c_str());
+      ImGui::TextDisabled("[%s, %s]", charts::format_value(d.low, lang).c_str(),
+                          charts::format_value(d.high, lang).c_str());
     }
   }
   ImGui::EndTable();

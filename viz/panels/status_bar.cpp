@@ -32,7 +32,7 @@ void status_bar(const JobStatus& status, const FinishedRun* run, const ViewState
                         tr("seed", lang), static_cast<unsigned long long>(run->master_seed),
                         run->seconds);
     ImGui::SameLine(0.0F, 24.0F);
-    ImGui::TextDisabled("%s", tr("Bands: 5%-95% of replications; table: 95% interval", lang));
+    ImGui::TextDisabled("%s", tr("Bands and table: 5%-95% of replications", lang));
   }
   if (!status.error.empty()) {
     ImGui::SameLine(0.0F, 24.0F);
