@@ -37,6 +37,96 @@ BASE_LABOUR_FORCE = 136_000  # S-opl: 4,618 WW benefits / 3.4% WW rate
 BASE_START = datetime.date(2020, 11, 1)
 COST_PER_FTE_EUR = 100_000  # S-opl: EUR 200,000 for 2 fte for a year
 
+# ---- Running WW benefits per labour-market region (issue 13, item 6), at the reference month
+# end of September 2020: UWV's monthly figures for September 2020 appeared on 15 October 2020,
+# before the first region's start (1 November 2020), so every region's starting stock uses only
+# figures published before its start (a later region could use later months; all keep the
+# base's 1 November 2020 state, see README). Sources were found in stored copies of press
+# reports of UWV's and CBS's releases (the UWV dashboard 'WW-uitkeringen per arbeidsmarktregio'
+# itself was not available); the address and the publication date of each are given.
+NATIONAL_WW = {
+    # month: (running WW benefits, source, publication date)
+    "2020-09": (278_000, "UWV/CBS monthly figures, as reported by bd.nl 'Werkloosheid onverwacht "
+                "omlaag in september' (https://www.bd.nl/economie/werkloosheid-onverwacht-omlaag-"
+                "in-september~a93740cd/): 278,000 WW benefits end September 2020, 292,000 end "
+                "August", "2020-10-15"),
+    "2020-08": (292_000, "same report", "2020-10-15"),
+    "2019-09": (233_000, "CBS/UWV monthly figures 18 October 2019, as reported by "
+                "katwijkshypotheekhuys.nl 'Meer mensen aan het werk': 'Eind september 2019 "
+                "verstrekte UWV 233.000 WW-uitkeringen'", "2019-10-18"),
+}
+REFERENCE_MONTH = "2020-09"
+# Regional running WW benefits published before the region's start: (value, month, source,
+# publication date). "2020-09" figures are used as they are (public); earlier ones are carried
+# to September 2020 by the national growth since their month (derived: the region keeps its
+# share of the national stock, which understates regions hit harder than average).
+REGIONAL_WW = {
+    "groningen": (9_143, "2020-09", "UWV regional release as reported by oogtv.nl 'Aantal "
+                  "WW-uitkeringen in Groningen neemt verder af' (https://www.oogtv.nl/2020/10/aantal"
+                  "-ww-uitkeringen-in-groningen-neemt-verder-af/): 9,143 end September 2020, 3.0% of "
+                  "the labour force", "2020-10-15"),
+    "friesland": (10_270, "2020-09", "UWV regional release as reported by Omrop Fryslân 'Tal "
+                  "WW-utkearings rint al fiif moannen werom' (https://www.omropfryslan.nl/nijs/"
+                  "1000855): 10,270 end September 2020, 3.0% of the labour force", "2020-10-15"),
+    "amersfoort": (4_939, "2020-09", "UWV regional release as reported by omroepspakenburg.nl "
+                   "'Aantal WW-uitkeringen regio daalt verder' (https://www.omroepspakenburg.nl/"
+                   "2020/10/15/): 4,939 end September 2020, 2.7% of the labour force",
+                   "2020-10-15"),
+    "gooi-en-vechtstreek-rmt": (4_618, "2020-08", "S-opl (oplegger mobiliteitsdienstverlening, "
+                                "October 2020): 4,618 end August 2020, 3.4% of the labour force",
+                                "2020-10-01"),
+    "drenthe": (6_901, "2019-09", "UWV regional release as reported by RTV Drenthe 'Minder "
+                "Drenten in de WW' (https://www.rtvdrenthe.nl/nieuws/153112): 6,901 end "
+                "September 2019, 2.8% of the labour force", "2019-10-17"),
+    "zeeland": (3_688, "2019-09", "UWV regional release as reported by PZC 'Economie draait als "
+                "een dolle' (https://www.pzc.nl/zeeuws-nieuws/economie-draait-als-een-dolle-"
+                "minder-zeeuwen-werkloos-maar-of-dat-zo-blijft-is-de-vraag~a81a20ec/): 3,688 end "
+                "September 2019", "2019-11-14"),
+    "achterhoek": (3_277, "2019-09", "UWV regional release as reported by De Stentor 'Sterkste "
+                   "daling WW in Achterhoek' (https://www.destentor.nl/achterhoek/sterkste-daling-"
+                   "ww-in-achterhoek~a7818387/): 3,277 end September 2019", "2019-10-17"),
+}
+# Published WW rates (WW benefits / labour force) that give a region's labour force.
+REGIONAL_WW_RATE = {"groningen": 0.030, "friesland": 0.030, "amersfoort": 0.027}
+# The base's modelled WW stock on 1 November 2020 (cohorts ww_inflow and short_ww), set from
+# 4,618 end August 2020: a region's WW cohorts are the base's x (regional WW / this).
+WW_COHORTS = ("ww_inflow", "short_ww")
+
+
+def regional_ww(stems_by_lf):
+    """Running WW benefits end September 2020 per region: (value, label, publication date).
+
+    Public where a September 2020 figure was found; derived from an earlier regional figure and
+    the national growth where one was found; the rest of the national figure split by labour
+    force elsewhere (no regional figure found: the label says so)."""
+    national, national_source, national_published = NATIONAL_WW[REFERENCE_MONTH]
+    out = {}
+    for stem, (v, month, source, published) in REGIONAL_WW.items():
+        if month == REFERENCE_MONTH:
+            out[stem] = (v, f"public: {source}, published {published}", published)
+            continue
+        then = NATIONAL_WW[month][0]
+        scaled = round(v * national / then)
+        out[stem] = (scaled,
+                     f"derived: {v:,} end of {month} ({source}, published {published}) x national "
+                     f"{national:,} / {then:,} (end {REFERENCE_MONTH} / end {month}; "
+                     f"{national_source}, published {national_published}) = {scaled:,}",
+                     national_published)
+    rest = national - sum(v for v, _, _ in out.values())
+    others = {stem: lf for stem, lf in stems_by_lf.items() if stem not in out}
+    total_lf = sum(others.values())
+    for stem, lf in others.items():
+        scaled = round(rest * lf / total_lf)
+        out[stem] = (scaled,
+                     f"derived: no regional figure found before the start; the national {national:,} "
+                     f"end September 2020 ({national_source}, published {national_published}) less "
+                     f"the {len(REGIONAL_WW)} regions with a figure = {rest:,}, shared by labour force "
+                     f"~{lf:,} of {total_lf:,} (assumption: approximate labour force; the region's "
+                     f"WW rate taken as the average of these regions) = {scaled:,}",
+                     national_published)
+    return out
+
+
 LABOUR_FORCE_NOTE = (
     "assumption: approximate 2020 labour force, the order of magnitude of CBS's figure for the "
     "labour-market region (not looked up; replace by CBS StatLine 'Arbeidsdeelname; regionale "
@@ -214,11 +304,17 @@ def start_label(phase, start):
 
 
 class Region:
-    def __init__(self, base, stem, name, labour_force, phase, start):
+    def __init__(self, base, stem, name, labour_force, phase, start, ww):
         self.base = base
         self.stem = stem
         self.name = name
+        self.ww, self.ww_label, self.ww_published = ww
+        if stem in REGIONAL_WW_RATE:  # derived from the published WW rate
+            labour_force = round(REGIONAL_WW[stem][0] / REGIONAL_WW_RATE[stem], -3)
         self.labour_force = labour_force
+        base_ww = sum(value(base["cohorts"][c]["initial_stock"]) for c in WW_COHORTS)
+        self.base_ww = base_ww
+        self.ww_ratio = self.ww / base_ww
         self.phase = phase
         self.start = start
         self.shift = months_between(BASE_START, start)
@@ -233,8 +329,18 @@ class Region:
 
     # -- labels
     def scaled(self, what="base"):
-        return (f"derived: {what} x {self.ratio:.3f} = labour force ~{self.labour_force:,} "
-                f"(assumption: approximate CBS 2020 figure) / {BASE_LABOUR_FORCE:,} (S-opl)")
+        if self.stem in REGIONAL_WW_RATE:
+            lf = (f"labour force {self.labour_force:,} (derived: {REGIONAL_WW[self.stem][0]:,} WW "
+                  f"benefits / the published WW rate {REGIONAL_WW_RATE[self.stem]:.1%})")
+        else:
+            lf = (f"labour force ~{self.labour_force:,} (assumption: approximate CBS 2020 "
+                  f"figure)")
+        return f"derived: {what} x {self.ratio:.3f} = {lf} / {BASE_LABOUR_FORCE:,} (S-opl)"
+
+    def ww_scaled(self, what="base"):
+        return (f"derived: {what} x {self.ww_ratio:.3f} = running WW end September 2020 "
+                f"{self.ww:,} / the base's modelled WW stock {self.base_ww:,.0f}; the region's WW "
+                f"figure: {self.ww_label}")
 
     def shifted(self, what):
         return (f"derived: {what} read from {month_name(self.start)} on (the base starts in "
@@ -353,7 +459,32 @@ class Region:
             f"{toml_string(self.shifted('the base calendar profile'))} }}",
         ])
 
+    def ww_cohort(self, name):
+        """A WW cohort: inflow and stock are the base's x the region's running WW relative to the
+        base's (the region's inflow/stock ratio taken as Gooi en Vechtstreek's), with the date
+        the WW figure was published."""
+        c = self.base["cohorts"][name]
+        inflow = [float(v) for v in value(c["inflow_per_month"])]
+        if self.shift and len(inflow) > 1:
+            inflow = inflow[min(self.shift, len(inflow) - 1):]
+            what = f"base profile read from {month_name(self.start)} on"
+        else:
+            what = "base"
+        stock = round(value(c["initial_stock"]) * self.ww_ratio)
+        published = f"published = {self.ww_published}"
+        return "\n".join([
+            f"[cohorts.{name}]",
+            f"inflow_per_month = {{ value = "
+            f"{number_list([v * self.ww_ratio for v in inflow], 1, 8, 4)}, "
+            f"source = {toml_string(self.ww_scaled(what))}, {published} }}",
+            f"initial_stock = {{ value = {number(stock, 1)}, source = "
+            f"{toml_string(self.ww_scaled())}, {published} }}"
+            f"  # {number(value(c['initial_stock']))} x {self.ww_ratio:.3f}",
+        ])
+
     def cohort(self, name):
+        if name in WW_COHORTS:
+            return self.ww_cohort(name)
         c = self.base["cohorts"][name]
         inflow = [float(v) for v in value(c["inflow_per_month"])]
         stock = round(value(c["initial_stock"]) * self.ratio)
@@ -539,8 +670,11 @@ def main():
         base = tomllib.load(f)
     assert len(REGIONS) == 35 and len({r[0] for r in REGIONS}) == 35
     starts = start_dates()
-    regions = [Region(base, stem, name, lf, phase, starts[stem])
+    ww = regional_ww({stem: lf for stem, _name, lf, _phase in REGIONS})
+    regions = [Region(base, stem, name, lf, phase, starts[stem], ww[stem])
                for stem, name, lf, phase in REGIONS]
+    for region in regions:  # the information cut-off (issue 13, item 5)
+        assert datetime.date.fromisoformat(region.ww_published) < region.start, region.stem
     for region in regions:
         (HERE / f"{region.stem}.toml").write_text(region.text(), encoding="utf-8")
         if region.phase == 1:

@@ -25,6 +25,7 @@
 #include "calibrate_command.hpp"
 #include "calibration/monitor_data.hpp"
 #include "experiment/console_report.hpp"
+#include "experiment/national_sum.hpp"
 #include "experiment/experiment.hpp"
 #include "experiment/staffing_advisor.hpp"
 #include "experiment/sweep.hpp"
@@ -133,9 +134,11 @@ void check_outputs(const RunOptions& options) {
 /// Writes the result files asked for (each atomically: a partial file never appears).
 void write_outputs(const std::vector<werkstroom::experiment::ScenarioResults>& results,
                    const std::vector<std::string>& files, const std::vector<std::string>& texts,
-                   const RunOptions& options, std::chrono::system_clock::time_point started) {
+                   const RunOptions& options, std::chrono::system_clock::time_point started,
+                   const std::vector<std::string>& regions = {}) {
   if (!g_root || (options.out.empty() && options.csv.empty())) return;
   werkstroom::results::RunMetadata meta;
+  meta.regions = regions;
   meta.scenario_files = files;
   meta.scenario_texts = texts;
   meta.master_seed = options.seed;
@@ -172,9 +175,11 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
   const auto started = std::chrono::system_clock::now();
   std::vector<werkstroom::experiment::ScenarioRun> runs;
   std::vector<std::string> texts;
+  std::vector<std::string> regions;
   for (const std::string& file : files) {
     auto loaded = load_with_overrides(file, options.sets);
     texts.push_back(loaded.text);
+    regions.push_back(loaded.parameters.region);
     runs.push_back({loaded.name, std::move(loaded.parameters)});
   }
   check_outputs(options);
@@ -188,8 +193,14 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
   settings.results_on_every_rank = false;  // only rank 0 reports
   const auto results = werkstroom::experiment::run_experiment(runs, settings);
   if (!g_root) return EXIT_SUCCESS;
-  print_results(results, werkstroom::experiment::parse_language(options.lang));
-  write_outputs(results, files, texts, options, started);
+  const auto language = werkstroom::experiment::parse_language(options.lang);
+  print_results(results, language);
+  // Scenarios of distinct regions (the national roll-out) are also summed.
+  if (werkstroom::experiment::is_region_set(regions)) {
+    fmt::print("{}\n", werkstroom::experiment::national_sum_table(
+                           werkstroom::experiment::national_sum(results), results.size(), language));
+  }
+  write_outputs(results, files, texts, options, started, regions);
   return EXIT_SUCCESS;
 }
 

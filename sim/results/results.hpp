@@ -33,6 +33,11 @@ struct RunMetadata {
   std::string revision;      // werkstroom::revision()
   std::string started_at;    // ISO 8601 UTC start time of the run, e.g. "2026-11-26T13:05:00Z"
   std::string command_line;  // as typed, arguments separated by spaces
+  /// Per scenario its region (the `region` parameter), or empty. When the regions are distinct
+  /// (experiment::is_region_set) the files also hold the national sum of the additive key
+  /// figures (experiment/national_sum.hpp): /national_sum in HDF5, national_sum.csv and
+  /// national_summary.csv in the tables.
+  std::vector<std::string> regions;
 };
 
 /// `t` as ISO 8601 UTC with whole seconds, "YYYY-MM-DDThh:mm:ssZ" (for RunMetadata::started_at).
