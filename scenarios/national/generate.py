@@ -21,7 +21,10 @@ Everything else (rates, shares, sector mix, attributes, the instruments apart fr
 is Gooi en Vechtstreek's.
 
 The values to scale are read from the base file, so rerunning after a change of the base keeps
-the regions in step with it. The labour-force figures are approximations (see LABOUR_FORCE_NOTE).
+the regions in step with it. The WW cohorts are scaled by the region's published running WW
+benefits (REGIONAL_WW, NATIONAL_WW: each with its source and publication date, all before the
+region's start); the other volumes by the labour force, whose figures are approximations (see
+LABOUR_FORCE_NOTE).
 """
 
 import datetime
@@ -384,17 +387,22 @@ class Region:
                 "# as a separate scenario.",
                 "#",
             ]
+        lines += [
+            f"# WW: running WW benefits end September 2020 {self.ww:,} (see the labels of the WW",
+            f"# cohorts for the source and scenarios/national/README.md); the WW cohorts are the",
+            f"# base's x {self.ww:,} / {self.base_ww:,.0f} = {self.ww_ratio:.3f}.",
+        ]
         if self.ratio == 1.0:
             lines += [
                 "# Size: the base's own region (labour force ~136,000: 4,618 WW benefits at a 3.4% WW",
-                "# rate, S-opl): sizes, staff and budgets as in the base.",
+                "# rate, S-opl): the other sizes, staff and budgets as in the base.",
             ]
         else:
             lines += [
                 f"# Size: labour force ~{lf} (an approximation of the CBS 2020 figure, see",
                 f"# scenarios/national/README.md) / 136,000 (Gooi en Vechtstreek: 4,618 WW benefits at a",
                 f"# 3.4% WW rate, S-opl) = {ratio}.",
-                f"# Cohort inflows and initial stocks, employers, zzp'ers, outreach volumes (planned calls,",
+                f"# The other cohorts' inflows and initial stocks, employers, zzp'ers, outreach volumes (planned calls,",
                 f"# inbound requests), the instrument budget and the places of instruments with limited",
                 f"# seats are the base's x {ratio} (the whole menukaart is restated for that: a variant's",
                 f"# [[instruments]] replaces the base's). Staff:",
@@ -618,8 +626,15 @@ region's two files in one comparison.
 
 Each file extends `../gooi-en-vechtstreek.toml` and states only what differs:
 
+- **WW.** The WW cohorts (`ww_inflow`, `short_ww`: initial stock and inflow) are the base's x
+  the region's running WW benefits at the end of September 2020 / the base's modelled WW stock
+  (4,650, set from Gooi en Vechtstreek's 4,618 of August 2020). The regional figures are
+  published ones from before each region's start (issue 13, item 6), see *Running WW* below;
+  the values carry `published = <date>` (the information cut-off, `docs/information-cutoff.md`).
+  The region's WW inflow is taken in the base's ratio to its stock (no regional inflow figure
+  was found).
 - **Size.** Scale factor r = labour force / 136,000 (Gooi en Vechtstreek, S-opl: 4,618 WW
-  benefits at a WW rate of 3.4%). Times r: cohort inflows and initial stocks, employers and
+  benefits at a WW rate of 3.4%). Times r: the other cohorts' inflows and initial stocks, employers and
   zzp'ers, planned outreach calls and inbound requests at full awareness, the instrument budget
   and the places of instruments with limited seats (for which the whole menukaart is restated:
   a variant's `[[instruments]]` replaces the base's). Staff: 2 fte x r, rounded (at least 1),
@@ -633,12 +648,31 @@ Each file extends `../gooi-en-vechtstreek.toml` and states only what differs:
   from their seats) is Gooi en Vechtstreek's: a first approximation, not a regional
   calibration.
 
+**Running WW.** Reference month: end of September 2020 (UWV's monthly figures for September
+appeared on 15 October 2020, before the first start on 1 November 2020; later regions could use
+later months, but all start from the base's 1 November 2020 state). National: 278,000 (UWV/CBS,
+15 October 2020). Found per region, in stored copies of regional press reports of UWV's
+releases (the UWV dashboard itself was not available): Groningen 9,143, Friesland 10,270 and
+Amersfoort 4,939 at the end of September 2020 (public, 15 October 2020); Gooi en Vechtstreek
+4,618 (August 2020, S-opl), Drenthe 6,901, Zeeland 3,688 and Achterhoek 3,277 (September 2019),
+carried to September 2020 by the national growth (derived). For the other 28 regions no
+regional figure from before the start was found: they share the rest of the national figure by
+their approximate labour force (derived, and the label says so). The national starting stock
+is therefore 278,000 by construction (323,652 with the old labour-force scaling); the
+regional split outside the seven regions is an assumption (each has the average WW rate of
+those 28 regions), which understates hard-hit regions such as Groot Amsterdam (+46% year on
+year in August 2020 against +23% nationally, ESB 14 October 2020) and overstates others.
+Every source, address and publication date is in `REGIONAL_WW` and `NATIONAL_WW` in
+`generate.py` and in the value labels.
+
 **Labour force.** The figures below approximate CBS's 2020 labour force (15-75 years) per
 labour-market region, rounded to 5,000 and of the right order of magnitude (they sum to about
 9.5 million, CBS's national figure for 2020); they were not looked up region by region, so the
-labels call them assumptions. Replace them by CBS StatLine 'Arbeidsdeelname; regionale
-indeling 2020' (arbeidsmarktregio's) in `REGIONS` in `generate.py` and rerun. The base
-scenario's own national share (1.46%) uses 9.3 million.
+labels call them assumptions (for Groningen, Friesland and Amersfoort the labour force is
+derived from the published WW benefits and WW rate). Replace them by CBS StatLine
+'Arbeidsdeelname; regionale indeling 2019' (table 84703NED, final figures, on line before 14
+August 2020; the 2020 table appeared after the cut-off) in `REGIONS` in `generate.py` and rerun.
+The base scenario's own national share (1.46%) uses 9.3 million.
 
 **Running.** Each file is a scenario of its own: `werkstroom run scenarios/national/<file>`.
 Running all 35 as one national replication is issue 7 (MPI); until then they are run as
@@ -651,14 +685,18 @@ def readme(regions):
     total = sum(r.labour_force for r in regions)
     lines = README_TEXT.strip("\n").split("\n") + [
         "",
-        "| region | file | phase | start | labour force (approx.) | scale factor r | advisors | centre budget EUR |",
-        "|---|---|---|---|---:|---:|---:|---:|",
+        "| region | file | phase | start | running WW end Sep 2020 | WW figure | labour force | scale factor r | advisors | centre budget EUR |",
+        "|---|---|---|---|---:|---|---:|---:|---:|---:|",
     ]
     for r in sorted(regions, key=lambda r: (r.start, r.name)):
+        kind = ("published" if r.ww_label.startswith("public:") else
+                "carried from earlier" if r.stem in REGIONAL_WW else "national share")
         lines.append(f"| {r.name} | `{r.stem}.toml` | {r.phase} | {r.start.isoformat()} | "
-                     f"{r.labour_force:,} | {r.ratio:.3f} | {r.advisors} | {r.centre_budget:,} |")
+                     f"{r.ww:,} | {kind} | "
+                     f"{r.labour_force:,.0f} | {r.ratio:.3f} | {r.advisors} | {r.centre_budget:,} |")
     lines += [
-        f"| **total** | | | | **{total:,}** | **{total / BASE_LABOUR_FORCE:.2f}** | "
+        f"| **total** | | | | **{sum(r.ww for r in regions):,}** | | **{total:,.0f}** | "
+        f"**{total / BASE_LABOUR_FORCE:.2f}** | "
         f"**{sum(r.advisors for r in regions)}** | **{sum(r.centre_budget for r in regions):,}** |",
         "",
     ]
