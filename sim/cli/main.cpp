@@ -25,8 +25,8 @@
 #include "calibrate_command.hpp"
 #include "calibration/monitor_data.hpp"
 #include "experiment/console_report.hpp"
-#include "experiment/national_sum.hpp"
 #include "experiment/experiment.hpp"
+#include "experiment/national_sum.hpp"
 #include "experiment/staffing_advisor.hpp"
 #include "experiment/sweep.hpp"
 #include "io/output_file.hpp"
@@ -197,8 +197,9 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
   print_results(results, language);
   // Scenarios of distinct regions (the national roll-out) are also summed.
   if (werkstroom::experiment::is_region_set(regions)) {
-    fmt::print("{}\n", werkstroom::experiment::national_sum_table(
-                           werkstroom::experiment::national_sum(results), results.size(), language));
+    fmt::print("{}\n",
+               werkstroom::experiment::national_sum_table(
+                   werkstroom::experiment::national_sum(results), results.size(), language));
   }
   write_outputs(results, files, texts, options, started, regions);
   return EXIT_SUCCESS;

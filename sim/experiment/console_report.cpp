@@ -65,8 +65,7 @@ std::string kpi_table(const std::vector<ScenarioResults>& results, Language lang
   return out;
 }
 
-std::string national_sum_table(const ScenarioResults& sum, std::size_t regions,
-                               Language language) {
+std::string national_sum_table(const ScenarioResults& sum, std::size_t regions, Language language) {
   std::string out;
   if (sum.replications.empty()) {
     return out;

@@ -47,9 +47,8 @@ ScenarioResults national_sum(const std::vector<ScenarioResults>& results) {
   for (const ScenarioResults& scenario : results) {
     if (scenario.replications.size() != reps) {
       throw std::invalid_argument("national sum: scenario " + scenario.name + " has " +
-                                  std::to_string(scenario.replications.size()) +
-                                  " replications, " + results.front().name + " has " +
-                                  std::to_string(reps));
+                                  std::to_string(scenario.replications.size()) + " replications, " +
+                                  results.front().name + " has " + std::to_string(reps));
     }
   }
   ScenarioResults sum;

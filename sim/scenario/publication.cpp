@@ -10,7 +10,8 @@ Publication parse_publication(const std::string& text, SourcePosition position) 
   if (text.size() == kMonthLength) {
     // A month: checked through the full date of its first day, then moved to its last day.
     const kernel::Date first = kernel::Date::parse(text + "-01");
-    const kernel::Date last{first.year, first.month, kernel::days_in_month(first.year, first.month)};
+    const kernel::Date last{first.year, first.month,
+                            kernel::days_in_month(first.year, first.month)};
     return {text, last, std::move(position)};
   }
   return {text, kernel::Date::parse(text), std::move(position)};

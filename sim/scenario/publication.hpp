@@ -18,8 +18,8 @@
 namespace werkstroom::scenario {
 
 struct Publication {
-  std::string text;     // as written: "2020-10-15" or "2020-10"
-  kernel::Date latest;  // the latest day it may have appeared (a month's last day)
+  std::string text;         // as written: "2020-10-15" or "2020-10"
+  kernel::Date latest;      // the latest day it may have appeared (a month's last day)
   SourcePosition position;  // of the `published` value
 };
 

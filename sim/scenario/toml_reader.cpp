@@ -145,11 +145,11 @@ class TomlReader final : public ParameterVisitor {
 
  private:
   struct Frame {
-    const toml::table* table = nullptr;  // null: the table is absent from this file
-    std::string path;                    // key path of the table, "" at the top level
-    bool strict = false;                 // every scalar key must be present
-    std::string label;                   // table-level source label in force ("" none)
-    SourcePosition position;             // of the table, or of the nearest present ancestor
+    const toml::table* table = nullptr;    // null: the table is absent from this file
+    std::string path;                      // key path of the table, "" at the top level
+    bool strict = false;                   // every scalar key must be present
+    std::string label;                     // table-level source label in force ("" none)
+    SourcePosition position;               // of the table, or of the nearest present ancestor
     std::optional<Publication> published;  // table-level publication date in force
   };
 
@@ -162,8 +162,8 @@ class TomlReader final : public ParameterVisitor {
   void enter(const toml::table* table, const std::string& path, bool strict,
              const std::string& inherited_label, SourcePosition position,
              std::optional<Publication> inherited_published = std::nullopt) {
-    Frame frame{table, path, strict, inherited_label, std::move(position),
-                std::move(inherited_published)};
+    Frame frame{
+        table, path, strict, inherited_label, std::move(position), std::move(inherited_published)};
     if (table != nullptr) {
       check_keys(*table, path);
       if (const toml::node* source = table->get("source")) {

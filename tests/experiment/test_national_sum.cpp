@@ -41,14 +41,22 @@ TEST_CASE("national sum: only distinct regions form a set", "[experiment]") {
 
 TEST_CASE("national sum: additive figures add up per replication, the others are left out",
           "[experiment]") {
-  const auto a = hand_made("a", {{{"placements", 3.0}, {"cost_eur", 100.0},
-                                  {"wait_p90_working_days", 5.0}, {"max_waiting_list", 7.0}},
-                                 {{"placements", 4.0}, {"cost_eur", 110.0},
-                                  {"wait_p90_working_days", 6.0}, {"max_waiting_list", 8.0}}});
-  const auto b = hand_made("b", {{{"placements", 10.0}, {"cost_eur", 1000.0},
-                                  {"wait_p90_working_days", 9.0}, {"max_waiting_list", 1.0}},
-                                 {{"placements", 20.0}, {"cost_eur", 2000.0},
-                                  {"wait_p90_working_days", 2.0}, {"max_waiting_list", 2.0}}});
+  const auto a = hand_made("a", {{{"placements", 3.0},
+                                  {"cost_eur", 100.0},
+                                  {"wait_p90_working_days", 5.0},
+                                  {"max_waiting_list", 7.0}},
+                                 {{"placements", 4.0},
+                                  {"cost_eur", 110.0},
+                                  {"wait_p90_working_days", 6.0},
+                                  {"max_waiting_list", 8.0}}});
+  const auto b = hand_made("b", {{{"placements", 10.0},
+                                  {"cost_eur", 1000.0},
+                                  {"wait_p90_working_days", 9.0},
+                                  {"max_waiting_list", 1.0}},
+                                 {{"placements", 20.0},
+                                  {"cost_eur", 2000.0},
+                                  {"wait_p90_working_days", 2.0},
+                                  {"max_waiting_list", 2.0}}});
   const experiment::ScenarioResults sum = experiment::national_sum({a, b});
   CHECK(sum.name == experiment::kNationalSumName);
   REQUIRE(sum.replications.size() == 2);

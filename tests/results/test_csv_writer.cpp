@@ -123,8 +123,8 @@ TEST_CASE("CSV results: files headers row counts and values", "[results]") {
   for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path().filename().string());
   std::sort(files.begin(), files.end());
   CHECK(files == std::vector<std::string>{"differences.csv", "kpis.csv", "metadata.csv",
-                                          "monthly.csv", "national_sum.csv",
-                                          "national_summary.csv", "summary.csv"});
+                                          "monthly.csv", "national_sum.csv", "national_summary.csv",
+                                          "summary.csv"});
 
   const std::vector<std::string> names = {"gooi-en-vechtstreek", "scale-up-3fte"};
   const std::size_t scenarios = 2;

@@ -216,9 +216,8 @@ TEST_CASE("library: the national starting WW stock is near the published nationa
     INFO("scenario: " << rel_path(file));
     const scenario::LoadedScenario loaded = scenario::load_scenario(file);
     for (const model::Cohort c : {model::Cohort::ww_inflow, model::Cohort::short_ww}) {
-      const std::string key =
-          std::string("cohorts.") + model::kCohortNames[static_cast<std::size_t>(c)] +
-          ".initial_stock";
+      const std::string key = std::string("cohorts.") +
+                              model::kCohortNames[static_cast<std::size_t>(c)] + ".initial_stock";
       stock += loaded.parameters.cohorts[static_cast<std::size_t>(c)].initial_stock;
       // Each region's WW figure says when it was published, before the region's start.
       REQUIRE(loaded.published.contains(key));

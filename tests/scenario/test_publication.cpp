@@ -20,9 +20,9 @@ using namespace werkstroom::scenario::testing;
 const std::string kAdvisors = R"x(advisors = { value = 2, source = "seed: oplegger (2 fte)" })x";
 
 std::string advisors_published(const std::string& date) {
-  return base_with(kAdvisors,
-                   R"x(advisors = { value = 2, source = "seed: oplegger (2 fte)", published = )x" +
-                       date + " }");
+  return base_with(
+      kAdvisors,
+      R"x(advisors = { value = 2, source = "seed: oplegger (2 fte)", published = )x" + date + " }");
 }
 
 LoadedScenario load_text(const std::string& text) {
@@ -55,13 +55,12 @@ TEST_CASE("publication: a month counts as its last day", "[scenario]") {
   CHECK_THAT(describe_scenario(s), Catch::Contains("(seed: oplegger (2 fte); published 2020-10)"));
   // The start month itself may end after the start: refused.
   const std::string text = advisors_published("\"2020-11\"");
-  expect_load_error(text, "published = \"2020-11\"", "staff.advisors.published",
-                    {"expected a publication date before the scenario's start date 2020-11-01",
-                     "found 2020-11"});
+  expect_load_error(
+      text, "published = \"2020-11\"", "staff.advisors.published",
+      {"expected a publication date before the scenario's start date 2020-11-01", "found 2020-11"});
 }
 
-TEST_CASE("publication: a figure published on or after the start date is an error",
-          "[scenario]") {
+TEST_CASE("publication: a figure published on or after the start date is an error", "[scenario]") {
   for (const std::string date : {"2020-11-01", "2021-03-15"}) {
     const std::string text = advisors_published(date);
     expect_load_error(text, "published = " + date, "staff.advisors.published",
