@@ -102,7 +102,7 @@ TEST_CASE("publication: a bad date says what is expected", "[scenario]") {
                     {"found an integer 3"});
 }
 
-TEST_CASE("publication: a variant's start moves the cut-off; a value it restates drops the date",
+TEST_CASE("publication: a variant's start moves the cut-off, a value it restates drops the date",
           "[scenario]") {
   const TempDir dir;
   dir.write("base.toml", advisors_published("2020-10-15"));
