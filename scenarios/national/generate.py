@@ -21,7 +21,10 @@ Everything else (rates, shares, sector mix, attributes, the instruments apart fr
 is Gooi en Vechtstreek's.
 
 The values to scale are read from the base file, so rerunning after a change of the base keeps
-the regions in step with it. The labour-force figures are approximations (see LABOUR_FORCE_NOTE).
+the regions in step with it. The WW cohorts are scaled by the region's published running WW
+benefits (REGIONAL_WW, NATIONAL_WW: each with its source and publication date, all before the
+region's start); the other volumes by the labour force, whose figures are approximations (see
+LABOUR_FORCE_NOTE).
 """
 
 import datetime
@@ -36,6 +39,96 @@ REGIONS_DIR = HERE.parent / "regions"  # the phase-1 start regions, with their o
 BASE_LABOUR_FORCE = 136_000  # S-opl: 4,618 WW benefits / 3.4% WW rate
 BASE_START = datetime.date(2020, 11, 1)
 COST_PER_FTE_EUR = 100_000  # S-opl: EUR 200,000 for 2 fte for a year
+
+# ---- Running WW benefits per labour-market region (issue 13, item 6), at the reference month
+# end of September 2020: UWV's monthly figures for September 2020 appeared on 15 October 2020,
+# before the first region's start (1 November 2020), so every region's starting stock uses only
+# figures published before its start (a later region could use later months; all keep the
+# base's 1 November 2020 state, see README). Sources were found in stored copies of press
+# reports of UWV's and CBS's releases (the UWV dashboard 'WW-uitkeringen per arbeidsmarktregio'
+# itself was not available); the address and the publication date of each are given.
+NATIONAL_WW = {
+    # month: (running WW benefits, source, publication date)
+    "2020-09": (278_000, "UWV/CBS monthly figures, as reported by bd.nl 'Werkloosheid onverwacht "
+                "omlaag in september' (https://www.bd.nl/economie/werkloosheid-onverwacht-omlaag-"
+                "in-september~a93740cd/): 278,000 WW benefits end September 2020, 292,000 end "
+                "August", "2020-10-15"),
+    "2020-08": (292_000, "same report", "2020-10-15"),
+    "2019-09": (233_000, "CBS/UWV monthly figures 18 October 2019, as reported by "
+                "katwijkshypotheekhuys.nl 'Meer mensen aan het werk': 'Eind september 2019 "
+                "verstrekte UWV 233.000 WW-uitkeringen'", "2019-10-18"),
+}
+REFERENCE_MONTH = "2020-09"
+# Regional running WW benefits published before the region's start: (value, month, source,
+# publication date). "2020-09" figures are used as they are (public); earlier ones are carried
+# to September 2020 by the national growth since their month (derived: the region keeps its
+# share of the national stock, which understates regions hit harder than average).
+REGIONAL_WW = {
+    "groningen": (9_143, "2020-09", "UWV regional release as reported by oogtv.nl 'Aantal "
+                  "WW-uitkeringen in Groningen neemt verder af' (https://www.oogtv.nl/2020/10/aantal"
+                  "-ww-uitkeringen-in-groningen-neemt-verder-af/): 9,143 end September 2020, 3.0% of "
+                  "the labour force", "2020-10-15"),
+    "friesland": (10_270, "2020-09", "UWV regional release as reported by Omrop Fryslân 'Tal "
+                  "WW-utkearings rint al fiif moannen werom' (https://www.omropfryslan.nl/nijs/"
+                  "1000855): 10,270 end September 2020, 3.0% of the labour force", "2020-10-15"),
+    "amersfoort": (4_939, "2020-09", "UWV regional release as reported by omroepspakenburg.nl "
+                   "'Aantal WW-uitkeringen regio daalt verder' (https://www.omroepspakenburg.nl/"
+                   "2020/10/15/): 4,939 end September 2020, 2.7% of the labour force",
+                   "2020-10-15"),
+    "gooi-en-vechtstreek-rmt": (4_618, "2020-08", "S-opl (oplegger mobiliteitsdienstverlening, "
+                                "October 2020): 4,618 end August 2020, 3.4% of the labour force",
+                                "2020-10-01"),
+    "drenthe": (6_901, "2019-09", "UWV regional release as reported by RTV Drenthe 'Minder "
+                "Drenten in de WW' (https://www.rtvdrenthe.nl/nieuws/153112): 6,901 end "
+                "September 2019, 2.8% of the labour force", "2019-10-17"),
+    "zeeland": (3_688, "2019-09", "UWV regional release as reported by PZC 'Economie draait als "
+                "een dolle' (https://www.pzc.nl/zeeuws-nieuws/economie-draait-als-een-dolle-"
+                "minder-zeeuwen-werkloos-maar-of-dat-zo-blijft-is-de-vraag~a81a20ec/): 3,688 end "
+                "September 2019", "2019-11-14"),
+    "achterhoek": (3_277, "2019-09", "UWV regional release as reported by De Stentor 'Sterkste "
+                   "daling WW in Achterhoek' (https://www.destentor.nl/achterhoek/sterkste-daling-"
+                   "ww-in-achterhoek~a7818387/): 3,277 end September 2019", "2019-10-17"),
+}
+# Published WW rates (WW benefits / labour force) that give a region's labour force.
+REGIONAL_WW_RATE = {"groningen": 0.030, "friesland": 0.030, "amersfoort": 0.027}
+# The base's modelled WW stock on 1 November 2020 (cohorts ww_inflow and short_ww), set from
+# 4,618 end August 2020: a region's WW cohorts are the base's x (regional WW / this).
+WW_COHORTS = ("ww_inflow", "short_ww")
+
+
+def regional_ww(stems_by_lf):
+    """Running WW benefits end September 2020 per region: (value, label, publication date).
+
+    Public where a September 2020 figure was found; derived from an earlier regional figure and
+    the national growth where one was found; the rest of the national figure split by labour
+    force elsewhere (no regional figure found: the label says so)."""
+    national, national_source, national_published = NATIONAL_WW[REFERENCE_MONTH]
+    out = {}
+    for stem, (v, month, source, published) in REGIONAL_WW.items():
+        if month == REFERENCE_MONTH:
+            out[stem] = (v, f"public: {source}, published {published}", published)
+            continue
+        then = NATIONAL_WW[month][0]
+        scaled = round(v * national / then)
+        out[stem] = (scaled,
+                     f"derived: {v:,} end of {month} ({source}, published {published}) x national "
+                     f"{national:,} / {then:,} (end {REFERENCE_MONTH} / end {month}; "
+                     f"{national_source}, published {national_published}) = {scaled:,}",
+                     national_published)
+    rest = national - sum(v for v, _, _ in out.values())
+    others = {stem: lf for stem, lf in stems_by_lf.items() if stem not in out}
+    total_lf = sum(others.values())
+    for stem, lf in others.items():
+        scaled = round(rest * lf / total_lf)
+        out[stem] = (scaled,
+                     f"derived: no regional figure found before the start; the national {national:,} "
+                     f"end September 2020 ({national_source}, published {national_published}) less "
+                     f"the {len(REGIONAL_WW)} regions with a figure = {rest:,}, shared by labour force "
+                     f"~{lf:,} of {total_lf:,} (assumption: approximate labour force; the region's "
+                     f"WW rate taken as the average of these regions) = {scaled:,}",
+                     national_published)
+    return out
+
 
 LABOUR_FORCE_NOTE = (
     "assumption: approximate 2020 labour force, the order of magnitude of CBS's figure for the "
@@ -214,11 +307,17 @@ def start_label(phase, start):
 
 
 class Region:
-    def __init__(self, base, stem, name, labour_force, phase, start):
+    def __init__(self, base, stem, name, labour_force, phase, start, ww):
         self.base = base
         self.stem = stem
         self.name = name
+        self.ww, self.ww_label, self.ww_published = ww
+        if stem in REGIONAL_WW_RATE:  # derived from the published WW rate
+            labour_force = round(REGIONAL_WW[stem][0] / REGIONAL_WW_RATE[stem], -3)
         self.labour_force = labour_force
+        base_ww = sum(value(base["cohorts"][c]["initial_stock"]) for c in WW_COHORTS)
+        self.base_ww = base_ww
+        self.ww_ratio = self.ww / base_ww
         self.phase = phase
         self.start = start
         self.shift = months_between(BASE_START, start)
@@ -233,8 +332,18 @@ class Region:
 
     # -- labels
     def scaled(self, what="base"):
-        return (f"derived: {what} x {self.ratio:.3f} = labour force ~{self.labour_force:,} "
-                f"(assumption: approximate CBS 2020 figure) / {BASE_LABOUR_FORCE:,} (S-opl)")
+        if self.stem in REGIONAL_WW_RATE:
+            lf = (f"labour force {self.labour_force:,} (derived: {REGIONAL_WW[self.stem][0]:,} WW "
+                  f"benefits / the published WW rate {REGIONAL_WW_RATE[self.stem]:.1%})")
+        else:
+            lf = (f"labour force ~{self.labour_force:,} (assumption: approximate CBS 2020 "
+                  f"figure)")
+        return f"derived: {what} x {self.ratio:.3f} = {lf} / {BASE_LABOUR_FORCE:,} (S-opl)"
+
+    def ww_scaled(self, what="base"):
+        return (f"derived: {what} x {self.ww_ratio:.3f} = running WW end September 2020 "
+                f"{self.ww:,} / the base's modelled WW stock {self.base_ww:,.0f}; the region's WW "
+                f"figure: {self.ww_label}")
 
     def shifted(self, what):
         return (f"derived: {what} read from {month_name(self.start)} on (the base starts in "
@@ -278,17 +387,22 @@ class Region:
                 "# as a separate scenario.",
                 "#",
             ]
+        lines += [
+            f"# WW: running WW benefits end September 2020 {self.ww:,} (see the labels of the WW",
+            f"# cohorts for the source and scenarios/national/README.md); the WW cohorts are the",
+            f"# base's x {self.ww:,} / {self.base_ww:,.0f} = {self.ww_ratio:.3f}.",
+        ]
         if self.ratio == 1.0:
             lines += [
                 "# Size: the base's own region (labour force ~136,000: 4,618 WW benefits at a 3.4% WW",
-                "# rate, S-opl): sizes, staff and budgets as in the base.",
+                "# rate, S-opl): the other sizes, staff and budgets as in the base.",
             ]
         else:
             lines += [
                 f"# Size: labour force ~{lf} (an approximation of the CBS 2020 figure, see",
                 f"# scenarios/national/README.md) / 136,000 (Gooi en Vechtstreek: 4,618 WW benefits at a",
                 f"# 3.4% WW rate, S-opl) = {ratio}.",
-                f"# Cohort inflows and initial stocks, employers, zzp'ers, outreach volumes (planned calls,",
+                f"# The other cohorts' inflows and initial stocks, employers, zzp'ers, outreach volumes (planned calls,",
                 f"# inbound requests), the instrument budget and the places of instruments with limited",
                 f"# seats are the base's x {ratio} (the whole menukaart is restated for that: a variant's",
                 f"# [[instruments]] replaces the base's). Staff:",
@@ -344,16 +458,55 @@ class Region:
         ])
 
     def hazards(self):
-        if not self.shift:
+        profile = value(self.base["hazards"]["find_work_factor_by_month"])
+        if not self.shift or len(profile) <= 1:
             return ""
-        profile = value(self.base["hazards"]["find_work_factor_by_month"])[self.shift:]
+        profile = profile[min(self.shift, len(profile) - 1):]
         return "\n".join([
             "[hazards]",
             f"find_work_factor_by_month = {{ value = {number_list(profile, 2, 12, 4)}, source = "
             f"{toml_string(self.shifted('the base calendar profile'))} }}",
         ])
 
+    def economy(self):
+        """The base's unemployment path (its month 0 is the base's start), read from the
+        region's start month on: a region starting later starts later on the same outlook."""
+        path = value(self.base["economy"]["unemployment_rate_pct"])
+        if not self.shift or len(path) <= 1:
+            return ""
+        path = path[min(self.shift, len(path) - 1):]
+        return "\n".join([
+            "[economy]",
+            f"unemployment_rate_pct = {{ value = {number_list(path, 1, 12, 4)}, source = "
+            f"{toml_string(self.shifted('the base economy path (CPB MEV 2021 base)'))} }}",
+        ])
+
+    def ww_cohort(self, name):
+        """A WW cohort: inflow and stock are the base's x the region's running WW relative to the
+        base's (the region's inflow/stock ratio taken as Gooi en Vechtstreek's), with the date
+        the WW figure was published."""
+        c = self.base["cohorts"][name]
+        inflow = [float(v) for v in value(c["inflow_per_month"])]
+        if self.shift and len(inflow) > 1:
+            inflow = inflow[min(self.shift, len(inflow) - 1):]
+            what = f"base profile read from {month_name(self.start)} on"
+        else:
+            what = "base"
+        stock = round(value(c["initial_stock"]) * self.ww_ratio)
+        published = f"published = {self.ww_published}"
+        return "\n".join([
+            f"[cohorts.{name}]",
+            f"inflow_per_month = {{ value = "
+            f"{number_list([v * self.ww_ratio for v in inflow], 1, 8, 4)}, "
+            f"source = {toml_string(self.ww_scaled(what))}, {published} }}",
+            f"initial_stock = {{ value = {number(stock, 1)}, source = "
+            f"{toml_string(self.ww_scaled())}, {published} }}"
+            f"  # {number(value(c['initial_stock']))} x {self.ww_ratio:.3f}",
+        ])
+
     def cohort(self, name):
+        if name in WW_COHORTS:
+            return self.ww_cohort(name)
         c = self.base["cohorts"][name]
         inflow = [float(v) for v in value(c["inflow_per_month"])]
         stock = round(value(c["initial_stock"]) * self.ratio)
@@ -459,6 +612,7 @@ class Region:
             self.horizon(),
             self.employers(),
             self.hazards(),
+            self.economy(),
             *[self.cohort(name) for name in COHORTS],
             self.staff(),
             self.outreach(),
@@ -487,8 +641,15 @@ region's two files in one comparison.
 
 Each file extends `../gooi-en-vechtstreek.toml` and states only what differs:
 
+- **WW.** The WW cohorts (`ww_inflow`, `short_ww`: initial stock and inflow) are the base's x
+  the region's running WW benefits at the end of September 2020 / the base's modelled WW stock
+  (4,650, set from Gooi en Vechtstreek's 4,618 of August 2020). The regional figures are
+  published ones from before each region's start (issue 13, item 6), see *Running WW* below;
+  the values carry `published = <date>` (the information cut-off, `docs/information-cutoff.md`).
+  The region's WW inflow is taken in the base's ratio to its stock (no regional inflow figure
+  was found).
 - **Size.** Scale factor r = labour force / 136,000 (Gooi en Vechtstreek, S-opl: 4,618 WW
-  benefits at a WW rate of 3.4%). Times r: cohort inflows and initial stocks, employers and
+  benefits at a WW rate of 3.4%). Times r: the other cohorts' inflows and initial stocks, employers and
   zzp'ers, planned outreach calls and inbound requests at full awareness, the instrument budget
   and the places of instruments with limited seats (for which the whole menukaart is restated:
   a variant's `[[instruments]]` replaces the base's). Staff: 2 fte x r, rounded (at least 1),
@@ -502,12 +663,31 @@ Each file extends `../gooi-en-vechtstreek.toml` and states only what differs:
   from their seats) is Gooi en Vechtstreek's: a first approximation, not a regional
   calibration.
 
+**Running WW.** Reference month: end of September 2020 (UWV's monthly figures for September
+appeared on 15 October 2020, before the first start on 1 November 2020; later regions could use
+later months, but all start from the base's 1 November 2020 state). National: 278,000 (UWV/CBS,
+15 October 2020). Found per region, in stored copies of regional press reports of UWV's
+releases (the UWV dashboard itself was not available): Groningen 9,143, Friesland 10,270 and
+Amersfoort 4,939 at the end of September 2020 (public, 15 October 2020); Gooi en Vechtstreek
+4,618 (August 2020, S-opl), Drenthe 6,901, Zeeland 3,688 and Achterhoek 3,277 (September 2019),
+carried to September 2020 by the national growth (derived). For the other 28 regions no
+regional figure from before the start was found: they share the rest of the national figure by
+their approximate labour force (derived, and the label says so). The national starting stock
+is therefore 278,000 by construction (323,652 with the old labour-force scaling); the
+regional split outside the seven regions is an assumption (each has the average WW rate of
+those 28 regions), which understates hard-hit regions such as Groot Amsterdam (+46% year on
+year in August 2020 against +23% nationally, ESB 14 October 2020) and overstates others.
+Every source, address and publication date is in `REGIONAL_WW` and `NATIONAL_WW` in
+`generate.py` and in the value labels.
+
 **Labour force.** The figures below approximate CBS's 2020 labour force (15-75 years) per
 labour-market region, rounded to 5,000 and of the right order of magnitude (they sum to about
 9.5 million, CBS's national figure for 2020); they were not looked up region by region, so the
-labels call them assumptions. Replace them by CBS StatLine 'Arbeidsdeelname; regionale
-indeling 2020' (arbeidsmarktregio's) in `REGIONS` in `generate.py` and rerun. The base
-scenario's own national share (1.46%) uses 9.3 million.
+labels call them assumptions (for Groningen, Friesland and Amersfoort the labour force is
+derived from the published WW benefits and WW rate). Replace them by CBS StatLine
+'Arbeidsdeelname; regionale indeling 2019' (table 84703NED, final figures, on line before 14
+August 2020; the 2020 table appeared after the cut-off) in `REGIONS` in `generate.py` and rerun.
+The base scenario's own national share (1.46%) uses 9.3 million.
 
 **Running.** Each file is a scenario of its own: `werkstroom run scenarios/national/<file>`.
 Running all 35 as one national replication is issue 7 (MPI); until then they are run as
@@ -520,14 +700,18 @@ def readme(regions):
     total = sum(r.labour_force for r in regions)
     lines = README_TEXT.strip("\n").split("\n") + [
         "",
-        "| region | file | phase | start | labour force (approx.) | scale factor r | advisors | centre budget EUR |",
-        "|---|---|---|---|---:|---:|---:|---:|",
+        "| region | file | phase | start | running WW end Sep 2020 | WW figure | labour force | scale factor r | advisors | centre budget EUR |",
+        "|---|---|---|---|---:|---|---:|---:|---:|---:|",
     ]
     for r in sorted(regions, key=lambda r: (r.start, r.name)):
+        kind = ("published" if r.ww_label.startswith("public:") else
+                "carried from earlier" if r.stem in REGIONAL_WW else "national share")
         lines.append(f"| {r.name} | `{r.stem}.toml` | {r.phase} | {r.start.isoformat()} | "
-                     f"{r.labour_force:,} | {r.ratio:.3f} | {r.advisors} | {r.centre_budget:,} |")
+                     f"{r.ww:,} | {kind} | "
+                     f"{r.labour_force:,.0f} | {r.ratio:.3f} | {r.advisors} | {r.centre_budget:,} |")
     lines += [
-        f"| **total** | | | | **{total:,}** | **{total / BASE_LABOUR_FORCE:.2f}** | "
+        f"| **total** | | | | **{sum(r.ww for r in regions):,}** | | **{total:,.0f}** | "
+        f"**{total / BASE_LABOUR_FORCE:.2f}** | "
         f"**{sum(r.advisors for r in regions)}** | **{sum(r.centre_budget for r in regions):,}** |",
         "",
     ]
@@ -539,8 +723,11 @@ def main():
         base = tomllib.load(f)
     assert len(REGIONS) == 35 and len({r[0] for r in REGIONS}) == 35
     starts = start_dates()
-    regions = [Region(base, stem, name, lf, phase, starts[stem])
+    ww = regional_ww({stem: lf for stem, _name, lf, _phase in REGIONS})
+    regions = [Region(base, stem, name, lf, phase, starts[stem], ww[stem])
                for stem, name, lf, phase in REGIONS]
+    for region in regions:  # the information cut-off (issue 13, item 5)
+        assert datetime.date.fromisoformat(region.ww_published) < region.start, region.stem
     for region in regions:
         (HERE / f"{region.stem}.toml").write_text(region.text(), encoding="utf-8")
         if region.phase == 1:

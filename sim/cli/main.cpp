@@ -29,6 +29,7 @@
 #include "calibration/posterior_hdf5.hpp"
 #include "experiment/console_report.hpp"
 #include "experiment/experiment.hpp"
+#include "experiment/national_sum.hpp"
 #include "experiment/staffing_advisor.hpp"
 #include "experiment/sweep.hpp"
 #include "io/output_file.hpp"
@@ -159,9 +160,11 @@ void check_outputs(const RunOptions& options) {
 void write_outputs(const std::vector<werkstroom::experiment::ScenarioResults>& results,
                    const std::vector<std::string>& files, const std::vector<std::string>& texts,
                    const std::vector<std::vector<std::string>>& uncertainty,
-                   const RunOptions& options, std::chrono::system_clock::time_point started) {
+                   const RunOptions& options, std::chrono::system_clock::time_point started,
+                   const std::vector<std::string>& regions = {}) {
   if (!g_root || (options.out.empty() && options.csv.empty())) return;
   werkstroom::results::RunMetadata meta;
+  meta.regions = regions;
   meta.scenario_files = files;
   meta.scenario_texts = texts;
   meta.uncertainty_sources = uncertainty;
@@ -223,9 +226,11 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
   const auto started = std::chrono::system_clock::now();
   std::vector<werkstroom::experiment::ScenarioRun> runs;
   std::vector<std::string> texts;
+  std::vector<std::string> regions;
   for (const std::string& file : files) {
     auto loaded = load_with_overrides(file, options);
     texts.push_back(loaded.text);
+    regions.push_back(loaded.parameters.region);
     runs.push_back({loaded.name, std::move(loaded.parameters)});
   }
   check_outputs(options);
@@ -239,9 +244,16 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
   settings.results_on_every_rank = false;  // only rank 0 reports
   const auto results = werkstroom::experiment::run_experiment(runs, settings);
   if (!g_root) return EXIT_SUCCESS;
-  print_results(results, werkstroom::experiment::parse_language(options.lang));
+  const auto language = werkstroom::experiment::parse_language(options.lang);
+  print_results(results, language);
+  // Scenarios of distinct regions (the national roll-out) are also summed.
+  if (werkstroom::experiment::is_region_set(regions)) {
+    fmt::print("{}\n",
+               werkstroom::experiment::national_sum_table(
+                   werkstroom::experiment::national_sum(results), results.size(), language));
+  }
   print_uncertainty(runs, uncertainty_of(runs));
-  write_outputs(results, files, texts, uncertainty_of(runs), options, started);
+  write_outputs(results, files, texts, uncertainty_of(runs), options, started, regions);
   return EXIT_SUCCESS;
 }
 

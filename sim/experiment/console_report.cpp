@@ -66,6 +66,31 @@ std::string kpi_table(const std::vector<ScenarioResults>& results, Language lang
   return out;
 }
 
+std::string national_sum_table(const ScenarioResults& sum, std::size_t regions, Language language) {
+  std::string out;
+  if (sum.replications.empty()) {
+    return out;
+  }
+  out += fmt::format(
+      fmt::runtime(translate("National sum over {} regions: per replication the sum of the "
+                             "regions' figures, mean [5%, 95%] of {} replications; only "
+                             "additive figures (counts and euros)",
+                             language)),
+      regions, sum.replications.size());
+  out += "\n\n";
+  out += fmt::format("{:<30}{:>28}\n", translate("figure", language),
+                     translate("national sum", language));
+  for (const model::MetricInfo* info : model::additive_key_figures()) {
+    const std::string name(info->name);
+    if (!sum.replications.front().kpis.contains(name)) {
+      continue;
+    }
+    out += fmt::format("{:<30}{:>28}\n", kpi_label(name, language).substr(0, 29),
+                       band(kernel::replication_band(kpi_values(sum, name))));
+  }
+  return out;
+}
+
 std::string route_table(const ScenarioResults& results, Language language) {
   std::string out;
   if (results.replications.empty()) return out;

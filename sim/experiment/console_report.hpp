@@ -20,6 +20,10 @@ namespace werkstroom::experiment {
 /// The effect figures of one scenario by route (route.<name>.* key figures), means over the
 /// replications; routes that changed nobody's path in any replication are left out.
 [[nodiscard]] std::string route_table(const ScenarioResults& results, Language language);
+/// The national sum (experiment/national_sum.hpp) of a comparison of `regions` regions: per
+/// additive key figure, the mean and 95% interval of the per-replication sum.
+[[nodiscard]] std::string national_sum_table(const ScenarioResults& sum, std::size_t regions,
+                                             Language language);
 /// Who pays and who saves: per first responsible party its referrals, the instruments booked
 /// to it, the benefit euros saved and displaced that it pays, and its balance; then the
 /// centre's staff cost and the net savings (the balances less the staff).

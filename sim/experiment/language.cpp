@@ -12,7 +12,7 @@ namespace {
 
 using Pair = std::pair<std::string_view, std::string_view>;
 
-constexpr std::array<Pair, 31> kTexts = {{
+constexpr std::array<Pair, 33> kTexts = {{
     {"Key figures over the horizon: mean [5%, 95%] of {} replications",
      "Kerncijfers over de hele periode: gemiddelde [5%, 95%] van {} replicaties"},
     {"; 'vs {}' is the paired difference (common random numbers)",
@@ -53,6 +53,11 @@ constexpr std::array<Pair, 31> kTexts = {{
     {"select.", "geselect."},
     {"placed", "geplaatst"},
     {"spent EUR", "besteed EUR"},
+    {"National sum over {} regions: per replication the sum of the regions' figures, mean [5%, "
+     "95%] of {} replications; only additive figures (counts and euros)",
+     "Landelijke som over {} regio's: per replicatie de som van de regiocijfers, gemiddelde "
+     "[5%, 95%] van {} replicaties; alleen optelbare cijfers (aantallen en euro's)"},
+    {"national sum", "landelijke som"},
 }};
 
 }  // namespace

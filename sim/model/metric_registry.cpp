@@ -13,127 +13,133 @@ constexpr int kMore = +1;    // more is better
 constexpr int kLess = -1;    // less is better
 constexpr int kNeither = 0;  // a count that is no effect either way
 
+constexpr bool kSum = true;     // additive over disjoint regions
+constexpr bool kNoSum = false;  // a rate, share, quantile, mean, maximum, flag or month index
+
 // Grouped by kind in the order of MetricKind (checked below); the key figures in report order.
-// Fields: name, kind, unit, description, label_en, label_nl, report_label_nl, better.
+// Fields: name, kind, unit, description, label_en, label_nl, report_label_nl, better, additive.
 constexpr std::array<MetricInfo, 37> kRegistry = {{
     // The board's key figures, in report order.
     {"placements", key_figure, "people", "clients of the centre into work", "Placements",
-     "Plaatsingen", "plaatsingen", kMore},
+     "Plaatsingen", "plaatsingen", kMore, kSum},
     {"work_to_work", key_figure, "people",
      "clients into work straight from their job (no benefit spell)", "Work to work",
-     "Van werk naar werk", "van werk naar werk", kMore},
+     "Van werk naar werk", "van werk naar werk", kMore, kSum},
     {"placements_on_vacancies", key_figure, "people", "clients matched on acquired vacancies",
      "Placements on acquired vacancies", "Plaatsingen op opgehaalde vacatures",
-     "plaatsingen op opgehaalde vacatures", kMore},
+     "plaatsingen op opgehaalde vacatures", kMore, kSum},
     {"regular_placements", key_figure, "people",
      "regular WW/PW clients placed on acquired vacancies", "Regular WW/PW clients placed",
-     "Reguliere WW/PW-klanten geplaatst", "plaatsingen reguliere WW/PW-klanten", kMore},
+     "Reguliere WW/PW-klanten geplaatst", "plaatsingen reguliere WW/PW-klanten", kMore, kSum},
     {"placements_deadweight", key_figure, "people",
      "placements of clients whose path without the service reached work within the deadweight "
      "window anyway",
      "of which also without the service", "waarvan ook zonder dienst",
-     "plaatsingen die ook zonder dienst", kNeither},
+     "plaatsingen die ook zonder dienst", kNeither, kSum},
     {"prevented_ww_inflow", key_figure, "people", "WW inflow without the service minus with it",
-     "Prevented WW inflow", "Voorkomen WW-instroom", "voorkomen WW-instroom", kMore},
+     "Prevented WW inflow", "Voorkomen WW-instroom", "voorkomen WW-instroom", kMore, kSum},
     {"prevented_pw_inflow", key_figure, "people", "PW inflow without the service minus with it",
-     "Prevented PW inflow", "Voorkomen bijstandsinstroom", "voorkomen PW-instroom", kMore},
+     "Prevented PW inflow", "Voorkomen bijstandsinstroom", "voorkomen PW-instroom", kMore, kSum},
     {"benefit_months_saved", key_figure, "months", "WW and PW benefit months saved",
-     "Benefit months saved", "Bespaarde uitkeringsmaanden", "bespaarde uitkeringsmaanden", kMore},
+     "Benefit months saved", "Bespaarde uitkeringsmaanden", "bespaarde uitkeringsmaanden", kMore,
+     kSum},
     {"benefit_eur_saved", key_figure, "EUR",
      "WW and PW benefit euros saved (the two worlds' difference)", "Benefit costs saved",
-     "Bespaarde uitkeringslasten", "bespaarde uitkeringslasten EUR", kMore},
+     "Bespaarde uitkeringslasten", "bespaarde uitkeringslasten EUR", kMore, kSum},
     {"benefit_eur_displaced", key_figure, "EUR",
      "part of the benefit euros saved that other job seekers lose: displacement of vacancy "
      "placements and substitution of secondments and takeovers",
-     "of which displaced", "waarvan verdrongen", "verdringing EUR", kLess},
+     "of which displaced", "waarvan verdrongen", "verdringing EUR", kLess, kSum},
     {"extra_in_work_at_end", key_figure, "people",
      "people in work at the horizon's end, with minus without", "Extra in work at the end",
-     "Extra aan het werk aan het eind", "extra aan het werk aan het eind", kMore},
+     "Extra aan het werk aan het eind", "extra aan het werk aan het eind", kMore, kSum},
     {"cost_eur", key_figure, "EUR", "money spent: centre (staff) and instruments",
-     "Cost (staff and instruments)", "Kosten (personeel en instrumenten)", "kosten EUR", kLess},
+     "Cost (staff and instruments)", "Kosten (personeel en instrumenten)", "kosten EUR", kLess,
+     kSum},
     {"cost_per_placement_eur", key_figure, "EUR", "money spent per placement", "Cost per placement",
-     "Kosten per plaatsing", "kosten per plaatsing EUR", kLess},
+     "Kosten per plaatsing", "kosten per plaatsing EUR", kLess, kNoSum},
     {"net_savings_eur", key_figure, "EUR",
      "benefit euros saved, minus those displaced, minus money spent", "Net savings",
-     "Netto besparing", "netto besparing EUR", kMore},
-    {"intakes", key_figure, "people", "intakes done", "Intakes", "Intakes", "intakes", kMore},
+     "Netto besparing", "netto besparing EUR", kMore, kSum},
+    {"intakes", key_figure, "people", "intakes done", "Intakes", "Intakes", "intakes", kMore, kSum},
     {"selected", key_figure, "people", "people selected for a personal arrangement", "Selected",
-     "Geselecteerd", "geselecteerd", kMore},
+     "Geselecteerd", "geselecteerd", kMore, kSum},
     {"abandoned_waiting", key_figure, "people", "people who gave up waiting for intake",
-     "Gave up waiting for intake", "Afgehaakt tijdens wachten", "afgehaakt tijdens wachten", kLess},
+     "Gave up waiting for intake", "Afgehaakt tijdens wachten", "afgehaakt tijdens wachten", kLess,
+     kSum},
     {"max_waiting_list", key_figure, "people", "largest waiting list for intake",
-     "Largest waiting list", "Grootste wachtlijst", "grootste wachtlijst", kLess},
+     "Largest waiting list", "Grootste wachtlijst", "grootste wachtlijst", kLess, kNoSum},
     {"wait_p90_working_days", key_figure, "working days", "90th percentile of the wait to intake",
      "Wait to intake p90 (working days)", "Wachttijd p90 (werkdagen)", "wachttijd p90 (werkdagen)",
-     kLess},
+     kLess, kNoSum},
     {"instrument_budget_exhausted", key_figure, "0/1", "1 if the instrument budget ran out, else 0",
      "Instrument budget ran out (0/1)", "Instrumentbudget op (0/1)", "instrumentbudget op (0/1)",
-     kLess},
+     kLess, kNoSum},
     // Later is better: the month index, or the number of months when the budget lasts.
     {"budget_exhausted_month", key_figure, "month",
      "month index the instrument budget ran out (months if never)", "Instrument budget runs out",
-     "Instrumentbudget op in", "maand budget op", kMore},
+     "Instrumentbudget op in", "maand budget op", kMore, kNoSum},
     {"ww_running_end_of_service", key_figure, "people",
      "running WW benefits at the service end, with service", "Running WW at the service end",
-     "Lopende WW eind dienstjaar", "lopende WW eind dienstjaar", kLess},
+     "Lopende WW eind dienstjaar", "lopende WW eind dienstjaar", kLess, kSum},
 
     // Diagnostic figures, for verification against queueing theory (not in the report).
     {"intake_wait_mean_days", diagnostic, "days",
      "mean wait for intake in calendar days (all who left the queue)",
-     "Mean wait for intake (days)", "Gemiddelde wachttijd intake (dagen)", "", kLess},
+     "Mean wait for intake (days)", "Gemiddelde wachttijd intake (dagen)", "", kLess, kNoSum},
     {"intake_wait_probability", diagnostic, "share",
      "share of those who left the intake queue who had to wait", "Share who had to wait",
-     "Aandeel dat moest wachten", "", kLess},
+     "Aandeel dat moest wachten", "", kLess, kNoSum},
     {"intake_abandonment_share", diagnostic, "share",
      "share of those who left the intake queue who gave up", "Share who gave up waiting",
-     "Aandeel afgehaakt tijdens wachten", "", kLess},
+     "Aandeel afgehaakt tijdens wachten", "", kLess, kNoSum},
     {"referrals", diagnostic, "people", "people referred to the centre", "Referrals",
-     "Verwijzingen", "", kNeither},
+     "Verwijzingen", "", kNeither, kSum},
 
     // Route figures: route.<route>.<figure>, the two worlds' difference over the clients the
     // route took off their baseline path first (model/effect_routes.hpp). The routes add up to
     // the key figures of the same name, with the same unit and direction.
     {"clients", route_figure, "people", "clients whose path the route <route> changed first",
-     "Clients", "Klanten", "", kNeither},
+     "Clients", "Klanten", "", kNeither, kSum},
     {"prevented_ww_inflow", route_figure, "people",
      "WW inflow without the service minus with it, of the clients whose path the route <route> "
      "changed first",
-     "Prevented WW inflow", "Voorkomen WW-instroom", "", kMore},
+     "Prevented WW inflow", "Voorkomen WW-instroom", "", kMore, kSum},
     {"prevented_pw_inflow", route_figure, "people",
      "PW inflow without the service minus with it, of the clients whose path the route <route> "
      "changed first",
-     "Prevented PW inflow", "Voorkomen bijstandsinstroom", "", kMore},
+     "Prevented PW inflow", "Voorkomen bijstandsinstroom", "", kMore, kSum},
     {"benefit_months_saved", route_figure, "months",
      "WW and PW benefit months saved, of the clients whose path the route <route> changed first",
-     "Benefit months saved", "Bespaarde uitkeringsmaanden", "", kMore},
+     "Benefit months saved", "Bespaarde uitkeringsmaanden", "", kMore, kSum},
     {"benefit_eur_saved", route_figure, "EUR",
      "WW and PW benefit euros saved (the two worlds' difference), of the clients whose path the "
      "route <route> changed first",
-     "Benefit costs saved", "Bespaarde uitkeringslasten", "", kMore},
+     "Benefit costs saved", "Bespaarde uitkeringslasten", "", kMore, kSum},
     {"benefit_eur_displaced", route_figure, "EUR",
      "part of the benefit euros saved that other job seekers lose: displacement of vacancy "
      "placements and substitution of secondments and takeovers, of the clients whose path the "
      "route <route> changed first",
-     "Benefit costs displaced", "Verdrongen uitkeringslasten", "", kLess},
+     "Benefit costs displaced", "Verdrongen uitkeringslasten", "", kLess, kSum},
 
     // Party figures: party.<party>.<figure>, who pays and who saves (model::PartyParameters).
     // The parties' balances less the centre's staff cost add up to net_savings_eur.
     {"referrals", party_figure, "people",
      "people the first responsible party <party> referred to the centre at their arrival",
-     "Referred at arrival", "Verwezen bij instroom", "", kNeither},
+     "Referred at arrival", "Verwezen bij instroom", "", kNeither, kSum},
     {"instrument_eur", party_figure, "EUR",
      "instrument euros spent on the clients <party> is first responsible for (who pays)",
-     "Instruments paid", "Betaalde instrumenten", "", kLess},
+     "Instruments paid", "Betaalde instrumenten", "", kLess, kSum},
     {"benefit_eur_saved", party_figure, "EUR",
      "benefit euros saved that <party> pays (WW: uwv, PW: municipality, none: social_partners)",
-     "Benefit costs saved", "Bespaarde uitkeringslasten", "", kMore},
+     "Benefit costs saved", "Bespaarde uitkeringslasten", "", kMore, kSum},
     {"benefit_eur_displaced", party_figure, "EUR",
      "part of the benefit euros saved for <party> that other job seekers lose (displacement and "
      "substitution)",
-     "of which displaced", "waarvan verdrongen", "", kLess},
+     "of which displaced", "waarvan verdrongen", "", kLess, kSum},
     {"balance_eur", party_figure, "EUR",
      "benefit euros saved for <party>, minus those displaced, minus the instruments it pays",
-     "Balance", "Saldo", "", kMore},
+     "Balance", "Saldo", "", kMore, kSum},
 }};
 
 constexpr std::string_view kRoutePrefix = "route.";
@@ -193,6 +199,16 @@ void fill_placeholder(std::string& text, std::string_view placeholder, std::stri
 }  // namespace
 
 std::span<const MetricInfo> metric_registry() { return kRegistry; }
+
+std::vector<const MetricInfo*> additive_key_figures() {
+  std::vector<const MetricInfo*> out;
+  for (const MetricInfo& m : key_figures()) {
+    if (m.additive) {
+      out.push_back(&m);
+    }
+  }
+  return out;
+}
 std::span<const MetricInfo> key_figures() { return of_kind(key_figure); }
 std::span<const MetricInfo> diagnostic_figures() { return of_kind(diagnostic); }
 std::span<const MetricInfo> route_figures() { return of_kind(route_figure); }

@@ -15,6 +15,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace werkstroom::model {
 
@@ -47,7 +48,15 @@ struct MetricInfo {
   /// +1 when more is better, -1 when less is better, 0 when neither (a count that is no
   /// effect either way). The viewer colours a clear difference by it.
   int better = 0;
+  /// Whether the figure of several disjoint regions is the sum of the regions' figures: counts
+  /// of people and months and euros are; rates, shares, quantiles, means, maxima, flags and
+  /// month indices are not. `compare` on a set of regions sums the additive figures only
+  /// (experiment/national_sum.hpp).
+  bool additive = false;
 };
+
+/// The additive key figures (MetricInfo::additive), in report order.
+[[nodiscard]] std::vector<const MetricInfo*> additive_key_figures();
 
 /// Every registered figure: the key figures in report order, then the diagnostic figures,
 /// then the route figures, then the party figures.

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "experiment/national_sum.hpp"
 #include "model/metric_registry.hpp"
 #include "model/person.hpp"
 
@@ -251,6 +252,14 @@ std::vector<std::string> file_names(const std::vector<experiment::ScenarioResult
     names.push_back(name);
   }
   return names;
+}
+
+std::optional<experiment::ScenarioResults> national_sum_of(
+    const std::vector<experiment::ScenarioResults>& results, const RunMetadata& meta) {
+  if (meta.regions.size() != results.size() || !experiment::is_region_set(meta.regions)) {
+    return std::nullopt;
+  }
+  return experiment::national_sum(results);
 }
 
 const std::vector<std::string>& months_of(const experiment::ScenarioResults& r) {

@@ -6,6 +6,7 @@
 // figures' units and descriptions are model::metric_registry()'s.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,11 @@ struct StatisticsRow {
 /// and one text per scenario. Throws std::runtime_error saying what is wrong.
 void check_complete(const std::vector<experiment::ScenarioResults>& results,
                     const RunMetadata& meta);
+
+/// The national sum of `results` (experiment::national_sum) when meta.regions names one
+/// distinct region per scenario (experiment::is_region_set), else nullopt.
+[[nodiscard]] std::optional<experiment::ScenarioResults> national_sum_of(
+    const std::vector<experiment::ScenarioResults>& results, const RunMetadata& meta);
 
 /// The month labels of a scenario (those of its first replication).
 [[nodiscard]] const std::vector<std::string>& months_of(const experiment::ScenarioResults& r);

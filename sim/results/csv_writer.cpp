@@ -2,6 +2,7 @@
 
 #include <array>
 #include <iterator>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -126,6 +127,34 @@ void differences(CsvFile& csv, const std::vector<experiment::ScenarioResults>& r
   }
 }
 
+// The national sum of a comparison of regions (experiment/national_sum.hpp); only the header
+// when the scenarios are no set of distinct regions.
+void national_sum(CsvFile& csv, const std::vector<experiment::ScenarioResults>& results,
+                  const std::vector<std::string>& /*names*/, const RunMetadata& meta) {
+  const std::optional<experiment::ScenarioResults> sum = national_sum_of(results, meta);
+  if (!sum) {
+    return;
+  }
+  const std::vector<std::string> keys = kpi_keys(*sum);
+  for (std::size_t r = 0; r < sum->replications.size(); ++r) {
+    for (const std::string& key : keys) {
+      csv.row("{},{},{}", r, key, sum->replications[r].kpis.at(key));
+    }
+  }
+}
+
+void national_summary(CsvFile& csv, const std::vector<experiment::ScenarioResults>& results,
+                      const std::vector<std::string>& /*names*/, const RunMetadata& meta) {
+  const std::optional<experiment::ScenarioResults> sum = national_sum_of(results, meta);
+  if (!sum) {
+    return;
+  }
+  for (const StatisticsRow& row : summary_rows(*sum)) {
+    const kernel::ReplicationSummary& x = row.summary;
+    csv.row("{},{},{},{},{},{}", row.kpi, x.mean, x.sd, x.lower(), x.upper(), x.replications);
+  }
+}
+
 void metadata(CsvFile& csv, const std::vector<experiment::ScenarioResults>& results,
               const std::vector<std::string>& names, const RunMetadata& meta) {
   const auto entry = [&csv](const std::string& key, const std::string& value) {
@@ -150,6 +179,9 @@ void metadata(CsvFile& csv, const std::vector<experiment::ScenarioResults>& resu
       }
       entry(fmt::format("scenario.{}.uncertainty_sources", s), sources);
     }
+    if (s < meta.regions.size()) {
+      entry(fmt::format("scenario.{}.region", s), meta.regions[s]);
+    }
   }
 }
 
@@ -160,12 +192,14 @@ struct Table {
 };
 
 // The tables, in the order they are written (docs/results-schema.md).
-const std::array<Table, 5>& tables() {
-  static const std::array<Table, 5> all = {{
+const std::array<Table, 7>& tables() {
+  static const std::array<Table, 7> all = {{
       {"monthly.csv", "scenario,replication,month,indicator,value", &monthly},
       {"kpis.csv", "scenario,replication,kpi,value", &kpis},
       {"summary.csv", "scenario,kpi,mean,sd,lower95,upper95,replications", &summary},
       {"differences.csv", "scenario,versus,kpi,mean,sd,lower95,upper95", &differences},
+      {"national_sum.csv", "replication,kpi,value", &national_sum},
+      {"national_summary.csv", "kpi,mean,sd,lower95,upper95,replications", &national_summary},
       {"metadata.csv", "key,value", &metadata},
   }};
   return all;

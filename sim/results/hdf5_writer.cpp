@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -80,6 +81,9 @@ void write_scenario(const H5::Group& scenarios, const std::string& name, std::si
   const H5::Group g = scenarios.createGroup(name, utf8_links());
   text_attribute(g, "name", r.name);
   text_attribute(g, "file", meta.scenario_files[index]);
+  if (index < meta.regions.size()) {
+    text_attribute(g, "region", meta.regions[index]);
+  }
   text_attribute(g, "scenario_text", meta.scenario_texts[index]);
   if (index < meta.uncertainty_sources.size()) {
     std::string sources;
@@ -137,6 +141,26 @@ void write_scenario(const H5::Group& scenarios, const std::string& name, std::si
                 "per key figure: mean, sd and 95% Student-t interval over the replications");
 }
 
+// /national_sum: the sum over the regions of the additive key figures, per replication, and
+// its summary table (experiment/national_sum.hpp).
+void write_national_sum(H5::H5File& f, const experiment::ScenarioResults& sum,
+                        const std::vector<std::string>& names) {
+  const H5::Group g = f.createGroup(sum.name, utf8_links());
+  text_attribute(g, "description",
+                 "per replication the sum over the scenarios (distinct regions) of every additive "
+                 "key figure (counts and euros; not rates, quantiles, means, maxima or flags)");
+  text_list_attribute(g, "scenarios", names);
+  const H5::Group kpis = g.createGroup("kpis");
+  text_attribute(kpis, "description", "national sums of the key figures, [replication]");
+  for (const std::string& key : kpi_keys(sum)) {
+    number_dataset(kpis, key, experiment::kpi_values(sum, key), {sum.replications.size()},
+                   kpi_catalogue(key));
+  }
+  table_dataset(g, "summary", summary_rows(sum),
+                "per key figure: mean, sd and 95% Student-t interval of the national sum over the "
+                "replications");
+}
+
 void write_file(H5::H5File& f, const std::vector<experiment::ScenarioResults>& results,
                 const RunMetadata& meta) {
   const std::vector<std::string> names = file_names(results);
@@ -163,6 +187,9 @@ void write_file(H5::H5File& f, const std::vector<experiment::ScenarioResults>& r
                    fmt::format("paired differences of the key figures: each scenario minus "
                                "scenario {} over common random numbers",
                                names.front()));
+    if (const std::optional<experiment::ScenarioResults> sum = national_sum_of(results, meta)) {
+      write_national_sum(f, *sum, names);
+    }
     for (std::size_t s = 1; s < results.size(); ++s) {
       const H5::DataSet ds = table_dataset(
           differences, names[s], difference_rows(results.front(), results[s]),

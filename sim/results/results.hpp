@@ -36,6 +36,11 @@ struct RunMetadata {
   /// Per scenario (empty: not known): what its bands contain, one source a line
   /// (scenario::uncertainty_sources).
   std::vector<std::vector<std::string>> uncertainty_sources;
+  /// Per scenario its region (the `region` parameter), or empty. When the regions are distinct
+  /// (experiment::is_region_set) the files also hold the national sum of the additive key
+  /// figures (experiment/national_sum.hpp): /national_sum in HDF5, national_sum.csv and
+  /// national_summary.csv in the tables.
+  std::vector<std::string> regions;
 };
 
 /// `t` as ISO 8601 UTC with whole seconds, "YYYY-MM-DDThh:mm:ssZ" (for RunMetadata::started_at).

@@ -75,7 +75,10 @@ std::string describe_scenario(const LoadedScenario& scenario) {
     out += entry.key_path + " = " + entry.value;
     if (!entry.unit.empty()) out += "  [" + entry.unit + "]";
     const auto source = scenario.sources.find(entry.key_path);
-    out += "  (" + (source != scenario.sources.end() ? source->second : "no source") + ")\n";
+    out += "  (" + (source != scenario.sources.end() ? source->second : "no source");
+    const auto published = scenario.published.find(entry.key_path);
+    if (published != scenario.published.end()) out += "; published " + published->second.text;
+    out += ")\n";
   }
   return out;
 }

@@ -240,6 +240,7 @@ LoadedScenario load_scenario(const std::filesystem::path& file) {
   files.reserve(chain.size());
   for (const Document& doc : chain) files.push_back(doc.display);
   detail::check_cross_field_rules(state.parameters, state.positions, files);
+  check_information_cutoff(state.published, state.parameters.horizon.start_date);
 
   // A posterior named by a file is read relative to the file that names it.
   const std::string& posterior = state.parameters.uncertainty.posterior;
@@ -259,6 +260,7 @@ LoadedScenario load_scenario(const std::filesystem::path& file) {
   result.parameters = std::move(state.parameters);
   result.sources = std::move(state.sources);
   result.positions = std::move(state.positions);
+  result.published = std::move(state.published);
   result.name = file.stem().string();
   result.files = std::move(files);
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
@@ -291,12 +293,14 @@ void apply_override(LoadedScenario& scenario, const std::string& key_path,
   bind_parameters(visitor, copy.parameters);
   visitor.finish();
   copy.sources[key_path] = kOverrideLabel;
+  copy.published.erase(key_path);
   detail::erase_prefix(copy.positions, key_path + "[");
   copy.positions[key_path] = ctx.at(*value);
   for (std::size_t i = 0; i < visitor.element_positions.size(); ++i) {
     copy.positions[key_path + "[" + std::to_string(i) + "]"] = visitor.element_positions[i];
   }
   detail::check_cross_field_rules(copy.parameters, copy.positions, copy.files);
+  check_information_cutoff(copy.published, copy.parameters.horizon.start_date);
   if (key_path == "uncertainty.posterior") {
     // --set uncertainty.posterior="file": relative to the working directory; "" drops it.
     copy.parameters.uncertainty.posterior_sample.reset();

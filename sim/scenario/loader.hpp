@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/parameters.hpp"
+#include "scenario/publication.hpp"
 #include "scenario/scenario_error.hpp"
 
 namespace werkstroom::scenario {
@@ -24,6 +25,9 @@ struct LoadedScenario {
   std::map<std::string, std::string> units;
   /// Every key path (and list element, "horizon.holidays[1]") -> where it was set.
   std::map<std::string, SourcePosition> positions;
+  /// Key path -> when its figure was published, for the values (or tables) that say so. Every
+  /// one is before the start date (the information cut-off, publication.hpp).
+  std::map<std::string, Publication> published;
   std::string name;                // file stem of the loaded file
   std::vector<std::string> files;  // the loaded file first, then its bases (extends chain)
   /// All those files' text, base first, each preceded by a line "# ---- <path>".
@@ -35,13 +39,16 @@ inline constexpr const char* kNotSetLabel = "not set: empty list";
 /// Label of a value set by apply_override.
 inline constexpr const char* kOverrideLabel = "override: --set";
 
-/// Loads a scenario file. Throws ScenarioError.
+/// Loads a scenario file. Throws ScenarioError, also for a value published on or after the
+/// scenario's start date.
 LoadedScenario load_scenario(const std::filesystem::path& file);
 
 /// --set key=value. key_path as in `sources` ("staff.advisors", "instruments[1].cost_eur");
 /// value_text is one TOML value ("3", "0.5", "true", "\"text\"", "[1, 2]", "2021-03-01"). Type,
 /// range and cross-field rules are checked as for a file (file name "--set"); the source becomes
-/// "override: --set". Throws ScenarioError and leaves `scenario` unchanged on error.
+/// "override: --set" and it has no publication date. Type,
+/// range, cross-field rules and the information cut-off (a new start date) are checked again.
+/// Throws ScenarioError and leaves `scenario` unchanged on error.
 void apply_override(LoadedScenario& scenario, const std::string& key_path,
                     const std::string& value_text);
 
@@ -49,8 +56,9 @@ void apply_override(LoadedScenario& scenario, const std::string& key_path,
 /// makes it p's posterior (uncertainty.posterior and its sample). Throws ScenarioError.
 void attach_posterior(model::ModelParameters& p, const std::filesystem::path& file);
 
-/// Every parameter, one per line, in binding order: "key_path = value  [unit]  (source)"; the
-/// unit part is left out for parameters without a unit. Values are written as TOML values, so
+/// Every parameter, one per line, in binding order: "key_path = value  [unit]  (source)", or
+/// "(source; published 2020-10-15)" for a value with a publication date; the unit part is left
+/// out for parameters without a unit. Values are written as TOML values, so
 /// they can be given back to apply_override.
 std::string describe_scenario(const LoadedScenario& scenario);
 

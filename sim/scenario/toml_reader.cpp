@@ -1,6 +1,8 @@
 #include "scenario/toml_reader.hpp"
 
+#include <algorithm>
 #include <optional>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -105,7 +107,7 @@ class TomlReader final : public ParameterVisitor {
       }
     }
     enter(table, path, parent.strict, parent.label,
-          table != nullptr ? ctx_.at(*table) : parent.position);
+          table != nullptr ? ctx_.at(*table) : parent.position, parent.published);
     body();
     frames_.pop_back();
   }
@@ -125,6 +127,7 @@ class TomlReader final : public ParameterVisitor {
     // Replaces the whole array: nothing of the previous elements survives.
     erase_prefix(state_.sources, path + "[");
     erase_prefix(state_.positions, path + "[");
+    erase_prefix(state_.published, path + "[");
     resize(0);
     resize(array->size());
     for (std::size_t i = 0; i < array->size(); ++i) {
@@ -134,7 +137,7 @@ class TomlReader final : public ParameterVisitor {
       if (table == nullptr) {
         throw ScenarioError(ctx_.at(item), item_path, "a table", describe_node(item));
       }
-      enter(table, item_path, true, parent.label, ctx_.at(*table));
+      enter(table, item_path, true, parent.label, ctx_.at(*table), parent.published);
       element(i);
       frames_.pop_back();
     }
@@ -142,11 +145,12 @@ class TomlReader final : public ParameterVisitor {
 
  private:
   struct Frame {
-    const toml::table* table = nullptr;  // null: the table is absent from this file
-    std::string path;                    // key path of the table, "" at the top level
-    bool strict = false;                 // every scalar key must be present
-    std::string label;                   // table-level source label in force ("" none)
-    SourcePosition position;             // of the table, or of the nearest present ancestor
+    const toml::table* table = nullptr;    // null: the table is absent from this file
+    std::string path;                      // key path of the table, "" at the top level
+    bool strict = false;                   // every scalar key must be present
+    std::string label;                     // table-level source label in force ("" none)
+    SourcePosition position;               // of the table, or of the nearest present ancestor
+    std::optional<Publication> published;  // table-level publication date in force
   };
 
   ReadContext ctx_;
@@ -156,21 +160,48 @@ class TomlReader final : public ParameterVisitor {
   std::vector<Frame> frames_;
 
   void enter(const toml::table* table, const std::string& path, bool strict,
-             const std::string& inherited_label, SourcePosition position) {
-    Frame frame{table, path, strict, inherited_label, std::move(position)};
+             const std::string& inherited_label, SourcePosition position,
+             std::optional<Publication> inherited_published = std::nullopt) {
+    Frame frame{
+        table, path, strict, inherited_label, std::move(position), std::move(inherited_published)};
     if (table != nullptr) {
       check_keys(*table, path);
       if (const toml::node* source = table->get("source")) {
         frame.label = read_label(ctx_, *source, join_path(path, "source"));
+        frame.published.reset();  // a new label speaks for itself
+      }
+      if (const toml::node* published = table->get("published")) {
+        frame.published = read_publication(*published, join_path(path, "published"));
       }
     }
     frames_.push_back(std::move(frame));
+  }
+
+  /// A `published` entry: a date, "YYYY-MM-DD" or "YYYY-MM" (publication.hpp).
+  Publication read_publication(const toml::node& node, const std::string& path) {
+    static const std::string expected =
+        "a publication date (2020-10-15, \"2020-10-15\" or \"2020-10\" for a month)";
+    if (const auto* d = node.as_date()) {
+      const toml::date value = d->get();
+      const kernel::Date date{value.year, value.month, value.day};
+      if (!date.is_valid()) throw ScenarioError(ctx_.at(node), path, expected, describe_node(node));
+      return {date.to_string(), date, ctx_.at(node)};
+    }
+    if (const auto* text = node.as_string()) {
+      try {
+        return parse_publication(text->get(), ctx_.at(node));
+      } catch (const std::invalid_argument&) {
+        throw ScenarioError(ctx_.at(node), path, expected, describe_node(node));
+      }
+    }
+    throw ScenarioError(ctx_.at(node), path, expected, describe_node(node));
   }
 
   /// Every key of `table` must be valid at this place.
   void check_keys(const toml::table& table, const std::string& path) {
     std::vector<std::string> valid = schema_keys().at(schema_path(path));
     valid.emplace_back("source");
+    valid.emplace_back("published");
     if (path.empty()) {
       valid.emplace_back("extends");
       valid.emplace_back("description");
@@ -190,20 +221,23 @@ class TomlReader final : public ParameterVisitor {
         state_.sources[path] = kNotSetLabel;
         state_.positions.erase(path);
         erase_prefix(state_.positions, path + "[");
+        state_.published.erase(path);
       }
       return nullptr;
     }
     std::string label;
+    std::optional<Publication> published;
     if (const toml::table* labelled = node->as_table()) {
-      static const std::vector<std::string> kLabelledKeys = {"value", "source"};
+      static const std::vector<std::string> kLabelledKeys = {"value", "source", "published"};
       for (const auto& [k, v] : *labelled) {
         const std::string name(k.str());
-        if (name != "value" && name != "source") {
+        if (std::find(kLabelledKeys.begin(), kLabelledKeys.end(), name) == kLabelledKeys.end()) {
           throw ScenarioError(ctx_.at(k.source()), join_path(path, name),
                               unknown_key_expectation(name, kLabelledKeys), "'" + name + "'");
         }
       }
       const toml::node* source = labelled->get("source");
+      const toml::node* date = labelled->get("published");
       node = labelled->get("value");
       if (node == nullptr) {
         throw ScenarioError(ctx_.at(*labelled), path,
@@ -211,6 +245,15 @@ class TomlReader final : public ParameterVisitor {
                             "a table without key 'value'");
       }
       if (source != nullptr) label = read_label(ctx_, *source, path + ".source");
+      if (date != nullptr) published = read_publication(*date, path + ".published");
+    }
+    // A value's own label speaks for itself; one without takes its table's date with the
+    // table's label.
+    if (label.empty() && !published) published = frame.published;
+    if (published) {
+      state_.published[path] = *published;
+    } else {
+      state_.published.erase(path);
     }
     if (label.empty()) label = frame.label;
     if (label.empty()) {

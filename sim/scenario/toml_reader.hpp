@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "model/parameters.hpp"
+#include "scenario/publication.hpp"
 #include "scenario/scenario_error.hpp"
 
 namespace werkstroom::scenario::detail {
@@ -17,6 +18,8 @@ struct ReadState {
   model::ModelParameters parameters;
   std::map<std::string, std::string> sources;
   std::map<std::string, SourcePosition> positions;
+  /// Key path -> when its figure was published, for the values that say so.
+  std::map<std::string, Publication> published;
 };
 
 /// base: every scalar parameter must be present and every value labelled; variant: only the

@@ -3,7 +3,8 @@
 # scenarios folder):
 #  1. Ctrl-C during a run stops it with exit code 130 and leaves no result file (nor .tmp);
 #  2. a bad scenario file fails with exit code 2 and a message naming file, line and key,
-#     and writes nothing;
+#     and writes nothing; so does a value published on or after the start date (the
+#     information cut-off), and describe shows the publication dates;
 #  3. --set with an unknown key fails with a suggestion;
 #  4. a run with --out and --csv writes complete files;
 #  5. calibrate: bad monitor data and a bad spec fail with exit code 2 naming file, line and key,
@@ -69,6 +70,26 @@ code=$?
 grep -q "bad.toml:3" "$work/out2.txt" || fail "message does not name bad.toml:3: $(cat "$work/out2.txt")"
 grep -q "staff.advisors" "$work/out2.txt" || fail "message does not name the key"
 [ ! -e "$work/bad.h5" ] || fail "bad scenario wrote a result file"
+
+# 2b. The information cut-off: a figure published on or after the start date is refused the
+# same way (file, line, key, exit 2); describe shows each value's publication date.
+cat >"$work/late.toml" <<TOML
+extends = "$scenarios/gooi-en-vechtstreek.toml"
+[staff]
+advisors = { value = 3, source = "public: a figure of December", published = 2020-12-15 }
+TOML
+"$bin" run "$work/late.toml" --reps 2 --out "$work/late.h5" >"$work/out2b.txt" 2>&1
+code=$?
+[ "$code" -eq 2 ] || fail "a value published after the start exited with $code, expected 2"
+grep -q "late.toml:3" "$work/out2b.txt" || fail "message does not name late.toml:3: $(cat "$work/out2b.txt")"
+grep -q "staff.advisors.published: expected a publication date before the scenario's start date 2020-11-01" \
+  "$work/out2b.txt" || fail "message does not name the key and the cut-off: $(cat "$work/out2b.txt")"
+grep -q "found 2020-12-15" "$work/out2b.txt" || fail "message does not say what was found"
+[ ! -e "$work/late.h5" ] || fail "a refused scenario wrote a result file"
+"$bin" describe "$scenarios/gooi-en-vechtstreek.toml" >"$work/describe.txt" 2>&1 ||
+  fail "describe failed: $(cat "$work/describe.txt")"
+grep -q "^cohorts.ww_inflow.initial_stock = 4400  \[people\]  (seed: .*; published 2020-10)$" \
+  "$work/describe.txt" || fail "describe does not show the publication date: $(grep initial_stock "$work/describe.txt" | head -3)"
 
 # 3. Unknown key in --set, with a suggestion.
 "$bin" run "$scenarios/gooi-en-vechtstreek.toml" --reps 2 --set staff.advisorz=3 >"$work/out3.txt" 2>&1

@@ -14,6 +14,7 @@
 #include "build_info.hpp"
 #include "kernel/statistics.hpp"
 #include "model/indicators.hpp"
+#include "model/metric_registry.hpp"
 #include "results/catalogue.hpp"
 #include "results/results.hpp"
 #include "results_test_support.hpp"
@@ -122,7 +123,8 @@ TEST_CASE("CSV results: files headers row counts and values", "[results]") {
   for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path().filename().string());
   std::sort(files.begin(), files.end());
   CHECK(files == std::vector<std::string>{"differences.csv", "kpis.csv", "metadata.csv",
-                                          "monthly.csv", "summary.csv"});
+                                          "monthly.csv", "national_sum.csv", "national_summary.csv",
+                                          "summary.csv"});
 
   const std::vector<std::string> names = {"gooi-en-vechtstreek", "scale-up-3fte"};
   const std::size_t scenarios = 2;
@@ -230,6 +232,49 @@ TEST_CASE("CSV results: fields with commas and quotes are quoted", "[results]") 
   CHECK(found);
 }
 
+TEST_CASE("CSV results: the national sum of a set of regions", "[results]") {
+  const SmallRun& run = small_run();
+  TempDir tmp;
+  SECTION("variants of one region: only the headers") {
+    results::write_csv(tmp.path(), run.results, run.meta);
+    const Csv sum = read_csv(tmp.path() / "national_sum.csv");
+    CHECK(sum.header == "replication,kpi,value");
+    CHECK(sum.rows.empty());
+    const Csv summary = read_csv(tmp.path() / "national_summary.csv");
+    CHECK(summary.header == "kpi,mean,sd,lower95,upper95,replications");
+    CHECK(summary.rows.empty());
+  }
+  SECTION("distinct regions: per replication the sum of the additive figures") {
+    results::RunMetadata meta = run.meta;
+    meta.regions = {"Region A", "Region B"};
+    results::write_csv(tmp.path(), run.results, meta);
+    const Csv sum = read_csv(tmp.path() / "national_sum.csv");
+    std::set<std::string> keys;
+    for (const auto& row : sum.rows) {
+      INFO("replication " << row[0] << ", " << row[1]);
+      const auto r = static_cast<std::size_t>(number(row[0]));
+      const model::MetricInfo* info = model::find_metric(row[1]);
+      REQUIRE(info != nullptr);
+      CHECK(info->additive);
+      keys.insert(row[1]);
+      const double expected = run.results[0].replications[r].kpis.at(row[1]) +
+                              run.results[1].replications[r].kpis.at(row[1]);
+      CHECK(number(row[2]) == Approx(expected).epsilon(1e-12));
+    }
+    CHECK(keys.contains("placements"));
+    CHECK_FALSE(keys.contains("wait_p90_working_days"));
+    CHECK(sum.rows.size() == 3 * keys.size());
+    const Csv summary = read_csv(tmp.path() / "national_summary.csv");
+    CHECK(summary.rows.size() == keys.size());
+    const Csv metadata = read_csv(tmp.path() / "metadata.csv");
+    bool region_listed = false;
+    for (const auto& row : metadata.rows) {
+      region_listed = region_listed || (row[0] == "scenario.1.region" && row[1] == "Region B");
+    }
+    CHECK(region_listed);
+  }
+}
+
 TEST_CASE("CSV results: atomic files and errors naming the path", "[results]") {
   const SmallRun& run = small_run();
   TempDir tmp;
@@ -241,7 +286,8 @@ TEST_CASE("CSV results: atomic files and errors naming the path", "[results]") {
     meta.scenario_texts.resize(1);
     results::write_csv(tmp.path(), one, meta);
     CHECK(tmp.entries() == std::vector<std::string>{"differences.csv", "kpis.csv", "metadata.csv",
-                                                    "monthly.csv", "summary.csv"});
+                                                    "monthly.csv", "national_sum.csv",
+                                                    "national_summary.csv", "summary.csv"});
     CHECK(read_csv(tmp.path() / "differences.csv").rows.empty());
     CHECK(read_csv(tmp.path() / "kpis.csv").rows.size() ==
           3 * run.results.front().replications.front().kpis.size());

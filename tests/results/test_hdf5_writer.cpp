@@ -225,6 +225,47 @@ TEST_CASE("HDF5 results: key figures and their summary", "[results]") {
   }
 }
 
+TEST_CASE("HDF5 results: the national sum of a set of regions", "[results]") {
+  const SmallRun& run = small_run();
+  Written w;
+  write_small(w);  // variants of one region: no national sum
+  {
+    const H5::H5File f(w.file.string(), H5F_ACC_RDONLY);
+    CHECK_FALSE(f.nameExists("national_sum"));
+  }
+  results::RunMetadata meta = run.meta;
+  meta.regions = {"Region A", "Region B"};
+  results::write_hdf5(w.file, run.results, meta);
+  const H5::H5File f(w.file.string(), H5F_ACC_RDONLY);
+  REQUIRE(f.nameExists("national_sum"));
+  const H5::Group g = f.openGroup("national_sum");
+  CHECK(text_list_attribute(g, "scenarios") ==
+        std::vector<std::string>{run.results[0].name, run.results[1].name});
+  CHECK(text_attribute(f.openGroup("scenarios/" + run.results[1].name), "region") == "Region B");
+  const H5::Group kpis = g.openGroup("kpis");
+  std::size_t additive = 0;
+  for (const auto& [key, value] : run.results[0].replications.front().kpis) {
+    INFO("kpi " << key);
+    const model::MetricInfo* info = model::find_metric(key);
+    REQUIRE(info != nullptr);
+    if (!info->additive) {
+      CHECK_FALSE(kpis.nameExists(key));
+      continue;
+    }
+    ++additive;
+    const Numbers n = number_dataset(kpis, key);
+    REQUIRE(n.shape == std::vector<hsize_t>{3});
+    for (std::size_t rep = 0; rep < 3; ++rep) {
+      CHECK(n.values[rep] == Approx(run.results[0].replications[rep].kpis.at(key) +
+                                    run.results[1].replications[rep].kpis.at(key))
+                                 .epsilon(1e-12));
+    }
+    CHECK(text_attribute(kpis.openDataSet(key), "unit") == info->unit);
+  }
+  CHECK(kpis.getNumObjs() == additive);
+  CHECK(statistics_table(g, "summary").size() == additive);
+}
+
 TEST_CASE("HDF5 results: paired differences against the first scenario", "[results]") {
   Written w;
   write_small(w);

@@ -201,6 +201,34 @@ TEST_CASE("library: the national roll-out has 35 regions in five phases", "[scen
   CHECK(std::adjacent_find(regions.begin(), regions.end()) == regions.end());
 }
 
+TEST_CASE("library: the national starting WW stock is near the published national figure",
+          "[scenario]") {
+  // The regions' WW cohorts start from published regional figures (scenarios/national/
+  // generate.py). The national figure available before the first region's start (1 Nov 2020):
+  // 278,000 running WW benefits end September 2020 (UWV/CBS, published 15 Oct 2020). The
+  // labour-force scaling gave 323,652 here. Tolerance 3%: the regions' figures are rounded and
+  // some are carried from 2019 by the national growth.
+  constexpr double kNationalEndSep2020 = 278'000.0;
+  constexpr double kTolerance = 0.03;
+  const kernel::Date published{2020, 10, 15};
+  double stock = 0.0;
+  for (const fs::path& file : national_scenarios()) {
+    INFO("scenario: " << rel_path(file));
+    const scenario::LoadedScenario loaded = scenario::load_scenario(file);
+    for (const model::Cohort c : {model::Cohort::ww_inflow, model::Cohort::short_ww}) {
+      const std::string key = std::string("cohorts.") +
+                              model::kCohortNames[static_cast<std::size_t>(c)] + ".initial_stock";
+      stock += loaded.parameters.cohorts[static_cast<std::size_t>(c)].initial_stock;
+      // Each region's WW figure says when it was published, before the region's start.
+      REQUIRE(loaded.published.contains(key));
+      CHECK(loaded.published.at(key).latest <= published);
+      CHECK(loaded.published.at(key).latest < loaded.parameters.horizon.start_date);
+    }
+  }
+  INFO("national starting WW stock " << stock << ", published " << kNationalEndSep2020);
+  CHECK(std::abs(stock - kNationalEndSep2020) / kNationalEndSep2020 < kTolerance);
+}
+
 TEST_CASE("library: national scenarios run (the first two and the largest)", "[scenario]") {
   const std::vector<fs::path> files = national_scenarios();
   REQUIRE(files.size() >= 3);
