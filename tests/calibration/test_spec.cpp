@@ -142,9 +142,7 @@ TEST_CASE("spec: a spec using every key is read fully", "[calibration][spec]") {
   const CalibrationSpec spec = load_spec(good_spec_path());
   CHECK(spec.file == good_spec_path());
   CHECK(spec.text == good_text());
-  CHECK(spec.scenario_file ==
-        (std::filesystem::path(WERKSTROOM_SCENARIOS_DIR) / "gooi-en-vechtstreek.toml")
-            .lexically_normal());
+  CHECK(spec.scenario_file == (data_dir() / "spec-scenario.toml").lexically_normal());
   CHECK(spec.data_file == (data_dir() / "monitor-good.csv").lexically_normal());
   CHECK(spec.fit_until == "2020-12");
   CHECK(spec.seed == 42);
@@ -302,7 +300,7 @@ TEST_CASE("spec: fit_until and methods", "[calibration][spec]") {
 TEST_CASE("spec: missing keys and files", "[calibration][spec]") {
   expect_error(replace_once(kMinimal, "data = \"monitor-good.csv\"\n", ""), "scenario =", "data",
                {"the path of a monitor data file", "no key 'data' in the top-level table"});
-  expect_error(good_with("scenario = \"../../../scenarios/gooi-en-vechtstreek.toml\"",
+  expect_error(good_with("scenario = \"spec-scenario.toml\"",
                          "scenario = \"../../../scenarios/no-such.toml\""),
                "scenario =", "scenario",
                {"the path of an existing file: a scenario file", "no-such.toml", "does not exist"});
@@ -325,7 +323,7 @@ TEST_CASE("spec: key paths must be number parameters of the scenario", "[calibra
   const std::string line = "key = \"hazards.ww_find_work.rate_per_month\"";
   expect_error(good_with(line, "key = \"hazards.ww_find_wrk.rate_per_month\""), "ww_find_wrk",
                "parameters[0].key",
-               {"a number parameter of the scenario", "gooi-en-vechtstreek.toml",
+               {"a number parameter of the scenario", "spec-scenario.toml",
                 "did you mean 'hazards.ww_find_work.rate_per_month'?"});
   expect_error(good_with(line, "key = \"staff.advisors\""), "staff.advisors", "parameters[0].key",
                {"\"staff.advisors\" (an integer parameter"});
