@@ -1,5 +1,8 @@
 #include "calibration/predictive.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "kernel/statistics.hpp"
 
 namespace werkstroom::calibration {
@@ -62,6 +65,7 @@ PredictiveBands predictive_bands(Evaluator& evaluator, std::vector<std::vector<d
   PredictiveBands bands;
   bands.source = std::move(source);
   bands.draws = std::move(draws);
+  for (const Evaluation& e : ev) bands.paths.push_back(e.paths);
   const std::size_t indicators = evaluator.indicators().size();
   const std::size_t months = evaluator.months().size();
   for (auto* band : {&bands.low, &bands.median, &bands.high}) {
@@ -77,6 +81,22 @@ PredictiveBands predictive_bands(Evaluator& evaluator, std::vector<std::vector<d
     }
   }
   return bands;
+}
+
+ObservationBand observation_band(const PredictiveBands& bands, std::size_t indicator,
+                                 std::size_t month, const IndicatorSpec& error,
+                                 std::optional<double> standard_error, const std::string& key,
+                                 std::uint64_t seed) {
+  kernel::QuantileSample sample;
+  const std::uint64_t purpose = kernel::hash_name("predict/observation " + key);
+  for (std::size_t k = 0; k < bands.paths.size(); ++k) {
+    const double simulated = bands.paths[k][indicator][month];
+    const double sd = std::max({standard_error.value_or(0.0),
+                                error.relative_error * std::abs(simulated), error.absolute_error});
+    kernel::RandomStream rng(kernel::StreamKey{seed, 0, purpose, k});
+    for (int e = 0; e < kObservationDraws; ++e) sample.add(simulated + sd * rng.normal(0.0, 1.0));
+  }
+  return ObservationBand{sample.quantile(0.05), sample.quantile(0.5), sample.quantile(0.95)};
 }
 
 }  // namespace werkstroom::calibration
