@@ -165,6 +165,10 @@ BacktestResult backtest(const CalibrationSpec& spec, const MonitorData& data,
     calibrate_options.threads = options.threads;
     calibrate_options.stop = options.stop;
     calibrate_options.backend = options.backend;
+    calibrate_options.journal = options.journal;
+    calibrate_options.journal_writable = options.journal_writable;
+    // Held-out months continue the paths that fit the data (a stock carries its past).
+    calibrate_options.conditional_prediction = true;
     if (options.progress) {
       calibrate_options.progress = [&](const std::string& stage, long simulations) {
         options.progress(until + " " + stage, simulations);
@@ -217,10 +221,24 @@ std::string backtest_report(const BacktestResult& result) {
   const auto& params = result.spec.parameters;
   for (const BacktestSplit& split : result.splits) {
     const CalibrationRun& run = split.run;
+    const std::string source =
+        run.predictive.source == "abc-paths"
+            ? "the ABC-SMC posterior (the particles' own paths, conditional on the data)"
+        : run.predictive.source == "abc" ? "the ABC-SMC posterior (fresh simulations)"
+                                         : "the SMM estimate's normal approximation";
     out += fmt::format("\nFitted to {} ({} data point(s)); {} draws from {}\n", split.until,
-                       run.targets.size(), run.predictive.draws.size(),
-                       run.predictive.source == "abc" ? "the ABC-SMC posterior"
-                                                      : "the SMM estimate's normal approximation");
+                       run.targets.size(), run.predictive.draws.size(), source);
+    if (run.abc) {
+      // The tolerance against the error model's level: above it the posterior is that of a
+      // larger error than the spec's (wider bands), below it of a smaller one.
+      const double level = static_cast<double>(run.targets.size()) + 2.0;
+      const double tolerance = run.abc->generations.back().tolerance;
+      out += fmt::format(
+          "  ABC-SMC: {} generation(s), last tolerance {:.4g} = {:.2f} x the error model's level "
+          "(targets + 2; the posterior stands for an error {:.2f} x the spec's); {}\n",
+          run.abc->generations.size(), tolerance, tolerance / level,
+          std::sqrt(tolerance / level), run.abc->stopped_because);
+    }
     for (std::size_t k = 0; k < params.size(); ++k) {
       if (run.abc) {
         out += fmt::format("  {:<40} {:>12.6g}  [{:.6g}, {:.6g}]\n", params[k].name,
@@ -248,8 +266,12 @@ std::string backtest_report(const BacktestResult& result) {
       "mean width {:.4g}, mean relative width {:.1f}% of the median\n",
       c.inside, c.points, 100.0 * c.share, 100.0 * c.nominal_sd, c.mean_width,
       100.0 * c.mean_relative_width);
-  out += fmt::format("{} replications simulated in {:.1f} s\n", result.simulations,
-                     result.seconds);
+  long reused = 0;
+  for (const BacktestSplit& split : result.splits) {
+    reused += split.run.journal_hits;
+  }
+  out += fmt::format("{} replications simulated ({} repeated evaluations reused) in {:.1f} s\n",
+                     result.simulations, reused, result.seconds);
   return out;
 }
 

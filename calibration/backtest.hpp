@@ -31,6 +31,10 @@ struct BacktestOptions {
   std::vector<std::string> splits;    // "YYYY-MM": fit the data up to and including this month
   std::optional<std::uint64_t> seed;  // replaces the spec's seed
   int threads = 0;
+  /// A calibration journal shared by the splits (calibrate.hpp): its paths do not depend on
+  /// fit_until, so the splits reuse each other's evaluations and an interrupted backtest resumes.
+  std::optional<std::filesystem::path> journal;
+  bool journal_writable = true;  // false on MPI ranks other than 0
   const std::atomic<bool>* stop = nullptr;
   /// Where the replications run (MPI ranks); this process's threads when null.
   experiment::ExperimentBackend* backend = nullptr;

@@ -50,6 +50,15 @@ inline constexpr int kObservationDraws = 25;
 /// `count` draws from the ABC posterior (resampled by weight).
 [[nodiscard]] std::vector<std::vector<double>> posterior_draws(const AbcResult& abc, int count,
                                                                std::uint64_t seed);
+/// Bands from the ABC particles' own paths: `count` particles resampled by weight (the same as
+/// posterior_draws with the same seed), each with the path it was accepted with -- no new
+/// simulation. With one replication per particle these are draws of the joint posterior of
+/// parameters and the model's latent path, so the months after the data continue the paths
+/// that fit the data (the prediction conditional on the data, as it should be for a stock,
+/// which carries most of its past into its future); fresh simulations of the same parameters
+/// (predictive_bands) spread as much as the model does unconditionally.
+[[nodiscard]] PredictiveBands particle_path_bands(const AbcResult& abc, int count,
+                                                  std::uint64_t seed);
 /// `count` draws from N(estimate, covariance) kept within the bounds (the estimate itself when
 /// the covariance is not available).
 [[nodiscard]] std::vector<std::vector<double>> normal_draws(const SmmResult& smm,

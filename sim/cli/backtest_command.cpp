@@ -28,6 +28,8 @@ void add_backtest_command(CLI::App& parent, BacktestCommand& command) {
       ->delimiter(',');
   command.app->add_option("--out", command.out, "HDF5 file of the backtest");
   command.app->add_option("--csv", command.csv, "the held-out points as a CSV table");
+  command.app->add_option("--journal", command.journal,
+                          "keep every evaluation in this file and resume from it (all splits)");
   command.seed_option = command.app->add_option("--seed", command.seed,
                                                 "master seed (default: the spec's seed)");
   command.app->add_option("--threads", command.threads, "worker threads (0: all cores)")
@@ -47,6 +49,10 @@ int run_backtest(const BacktestCommand& command, const std::atomic<bool>* stop,
   options.threads = command.threads;
   options.stop = stop;
   options.backend = backend;
+  options.journal_writable = root;
+  if (!command.journal.empty()) {
+    options.journal = command.journal;
+  }
   // Checked before the fits (minutes each), on every rank alike: bad splits and unwritable
   // result files are usage errors now, not a lost backtest later.
   calibration::check_splits(spec, data, options.splits);
@@ -55,6 +61,9 @@ int run_backtest(const BacktestCommand& command, const std::atomic<bool>* stop,
   }
   if (!command.csv.empty()) {
     io::check_output_file(command.csv, "backtest table");
+  }
+  if (!command.journal.empty()) {
+    io::check_output_file(command.journal, "journal");
   }
 
   std::mutex mutex;

@@ -20,6 +20,7 @@ struct BacktestCommand {
   std::vector<std::string> splits;  // --splits a,b,c
   std::string out;                  // HDF5 file ("" = none)
   std::string csv;                  // the per-point table ("" = none)
+  std::string journal;              // calibration journal shared by the splits ("" = none)
   std::uint64_t seed = 0;           // used only when --seed was given
   int threads = 0;
   CLI::App* app = nullptr;
