@@ -184,9 +184,9 @@ AbcResult run_abc(Evaluator& evaluator, const AbcSettings& settings, std::uint64
     result.generations.push_back(
         AbcGeneration{tolerance, static_cast<int>(n), used, rate, ess(weights)});
     if (settings.stop_at_error_model && tolerance <= error_model_level) {
-      result.stopped_because =
-          fmt::format("tolerance reached the error model's level (targets + 2 = {}) in generation {}",
-                      error_model_level, g);
+      result.stopped_because = fmt::format(
+          "tolerance reached the error model's level (targets + 2 = {}) in generation {}",
+          error_model_level, g);
       break;
     }
     if (rate < settings.min_acceptance) {

@@ -206,7 +206,8 @@ BacktestResult backtest(const CalibrationSpec& spec, const MonitorData& data,
     result.splits.push_back(std::move(split));
   }
   result.coverage = coverage_of(all);
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return result;
 }
 
@@ -236,8 +237,8 @@ std::string backtest_report(const BacktestResult& result) {
       out += fmt::format(
           "  ABC-SMC: {} generation(s), last tolerance {:.4g} = {:.2f} x the error model's level "
           "(targets + 2; the posterior stands for an error {:.2f} x the spec's); {}\n",
-          run.abc->generations.size(), tolerance, tolerance / level,
-          std::sqrt(tolerance / level), run.abc->stopped_because);
+          run.abc->generations.size(), tolerance, tolerance / level, std::sqrt(tolerance / level),
+          run.abc->stopped_because);
     }
     for (std::size_t k = 0; k < params.size(); ++k) {
       if (run.abc) {
@@ -252,7 +253,8 @@ std::string backtest_report(const BacktestResult& result) {
                        "width", "rel.");
     for (const HeldOutPoint& p : split.points) {
       out += fmt::format(
-          "  {:>8} {:<24} {:>5} {:>10.6g} {:>10.6g} {:>10.6g} {:>10.6g} {:>7} {:>10.4g} {:>6.1f}%\n",
+          "  {:>8} {:<24} {:>5} {:>10.6g} {:>10.6g} {:>10.6g} {:>10.6g} {:>7} {:>10.4g} "
+          "{:>6.1f}%\n",
           p.month, p.indicator, p.months_ahead, p.observed, p.low, p.median, p.high,
           p.inside ? "yes" : "NO", p.width(), 100.0 * p.relative_width());
     }

@@ -117,8 +117,7 @@ void write_file(H5::H5File& f, const BacktestResult& result) {
 }  // namespace
 
 void write_backtest_hdf5(const std::filesystem::path& path, const BacktestResult& result) {
-  write_hdf5_atomically(path, "backtest file",
-                        [&](H5::H5File& file) { write_file(file, result); });
+  write_hdf5_atomically(path, "backtest file", [&](H5::H5File& file) { write_file(file, result); });
 }
 
 }  // namespace werkstroom::calibration

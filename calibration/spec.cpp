@@ -44,8 +44,8 @@ const std::vector<std::string> kIndicatorKeys = {"name", "weight", "relative_err
 const std::vector<std::string> kSmmKeys = {
     "algorithm",          "global",      "restarts", "max_evaluations", "global_evaluations",
     "relative_tolerance", "replications"};
-const std::vector<std::string> kAbcKeys = {"particles",      "generations",  "quantile",
-                                           "min_acceptance", "replications", "max_simulations",
+const std::vector<std::string> kAbcKeys = {"particles",          "generations",  "quantile",
+                                           "min_acceptance",     "replications", "max_simulations",
                                            "stop_at_error_model"};
 const std::vector<std::string> kPredictKeys = {"draws"};
 

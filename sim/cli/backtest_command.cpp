@@ -30,8 +30,8 @@ void add_backtest_command(CLI::App& parent, BacktestCommand& command) {
   command.app->add_option("--csv", command.csv, "the held-out points as a CSV table");
   command.app->add_option("--journal", command.journal,
                           "keep every evaluation in this file and resume from it (all splits)");
-  command.seed_option = command.app->add_option("--seed", command.seed,
-                                                "master seed (default: the spec's seed)");
+  command.seed_option =
+      command.app->add_option("--seed", command.seed, "master seed (default: the spec's seed)");
   command.app->add_option("--threads", command.threads, "worker threads (0: all cores)")
       ->check(CLI::Range(0, 1024));
 }
@@ -79,9 +79,9 @@ int run_backtest(const BacktestCommand& command, const std::atomic<bool>* stop,
       return;
     }
     last = now;
-    fmt::print(stderr, "{}  {:<16} {:>8} replications simulated, {:.0f} s{}",
-               terminal ? "\r" : "", stage, simulations,
-               std::chrono::duration<double>(now - started).count(), terminal ? "" : "\n");
+    fmt::print(stderr, "{}  {:<16} {:>8} replications simulated, {:.0f} s{}", terminal ? "\r" : "",
+               stage, simulations, std::chrono::duration<double>(now - started).count(),
+               terminal ? "" : "\n");
   };
   const calibration::BacktestResult result = calibration::backtest(spec, data, options);
   if (terminal) {

@@ -36,11 +36,13 @@ std::string monthly_data(int replaced_month = 0, int replacement = 0) {
 
 /// The recovery scenario's running WW with two parameters and few evaluations: the machinery
 /// matters here, not the fit.
-calibration::CalibrationSpec small_spec(const test::TempDir& dir) {
+calibration::CalibrationSpec small_spec(const test::TempDir& dir,
+                                        const std::string& abc_settings = "generations = 2") {
   if (!std::filesystem::exists(dir.path() / "data.csv")) {
     dir.write("data.csv", monthly_data());  // the spec checks that its data file exists
   }
-  const std::string text = fmt::format(R"(scenario = "{}"
+  const std::string text =
+      fmt::format(R"(scenario = "{}"
 data = "data.csv"
 fit_until = "2019-12"
 seed = 11
@@ -65,11 +67,11 @@ max_evaluations = 10
 replications = 2
 [abc]
 particles = 16
-generations = 2
+{}
 [predict]
 draws = 8
 )",
-                                       (kDataDir / "recovery-scenario.toml").generic_string());
+                  (kDataDir / "recovery-scenario.toml").generic_string(), abc_settings);
   return calibration::parse_spec(text, dir.write("spec.toml", text));
 }
 
@@ -204,10 +206,9 @@ TEST_CASE("backtest: the table and the HDF5 file hold every held-out point",
 
   std::ifstream in(csv);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  CHECK(text.rfind(
-            "until,month,indicator,months_ahead,observed,low,median,high,inside,width,"
-            "relative_width\n",
-            0) == 0);
+  CHECK(text.rfind("until,month,indicator,months_ahead,observed,low,median,high,inside,width,"
+                   "relative_width\n",
+                   0) == 0);
   CHECK(text.find("2019-09,2019-10,ww_benefits_running,1,3350,") != std::string::npos);
   CHECK(text.find("2019-09,2019-12,ww_benefits_running,3,3340,") != std::string::npos);
 
@@ -221,4 +222,31 @@ TEST_CASE("backtest: the table and the HDF5 file hold every held-out point",
   CHECK(low[1] == result.splits.front().points[1].low);
   CHECK(test::text_dataset(file.openGroup("/splits"), "until") ==
         std::vector<std::string>{"2019-09"});
+}
+
+TEST_CASE("ABC-SMC stops at the error model's tolerance when asked to", "[calibration][backtest]") {
+  const test::TempDir dir("werkstroom-backtest");
+  // Fitted to Jun 2019: 6 targets, so the error model's level is 6 + 2 = 8 (in units of D).
+  const calibration::CalibrationSpec spec =
+      small_spec(dir, "generations = 12\nmin_acceptance = 0.0\nstop_at_error_model = true");
+  const calibration::MonitorData data =
+      calibration::parse_monitor_data(monthly_data(), (dir.path() / "data.csv").string());
+  calibration::BacktestOptions options;
+  options.splits = {"2019-06"};
+  options.threads = 2;
+  const auto result = calibration::backtest(spec, data, options);
+  const calibration::AbcResult& abc = *result.splits.front().run.abc;
+  INFO(abc.stopped_because);
+  REQUIRE(abc.generations.size() > 1);
+  for (std::size_t g = 1; g < abc.generations.size(); ++g) {
+    CHECK(abc.generations[g].tolerance >= 8.0);
+  }
+  // Twelve generations halve the tolerance far below 8 unless the rule stops them.
+  CHECK(abc.generations.size() < 12);
+  CHECK(abc.generations.back().tolerance == 8.0);
+  CHECK_THAT(abc.stopped_because, Catch::Matchers::Contains("error model's level"));
+  // Its particles are the paths the bands continue: one per particle, over every month.
+  REQUIRE(abc.paths.size() == abc.weights.size());
+  CHECK(abc.paths.front().front().size() == result.splits.front().run.months.size());
+  CHECK(result.splits.front().run.predictive.source == "abc-paths");
 }

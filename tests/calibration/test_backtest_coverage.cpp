@@ -49,9 +49,9 @@ namespace {
 
 const std::filesystem::path kScenario =
     std::filesystem::path(WERKSTROOM_CALIBRATION_TEST_DATA) / "backtest-scenario.toml";
-constexpr int kSplits = 60;                 // synthetic worlds (>= 50: issue 13)
-constexpr double kRelativeError = 0.08;     // the spec's error model, also used to make the data
-constexpr const char* kUntil = "2019-06";   // fit Jan - Jun 2019, hold out Jul 2019 - Dec 2020
+constexpr int kSplits = 60;                // synthetic worlds (>= 50: issue 13)
+constexpr double kRelativeError = 0.08;    // the spec's error model, also used to make the data
+constexpr const char* kUntil = "2019-06";  // fit Jan - Jun 2019, hold out Jul 2019 - Dec 2020
 constexpr int kHeldOutMonths = 18;
 constexpr double kToleranceSds = 3.0;
 constexpr std::uint64_t kWorldSeed = 4242;  // truths, realisations and observation errors
@@ -163,4 +163,3 @@ TEST_CASE("backtest on synthetic data covers a known truth at the nominal rate",
   CHECK(std::abs(share - p) <= kToleranceSds * binomial_sd);
   CHECK(std::abs(all.share - p) <= kToleranceSds * pooled_se);
 }
-
