@@ -171,7 +171,10 @@ BacktestResult backtest(const CalibrationSpec& spec, const MonitorData& data,
     calibrate_options.conditional_prediction = true;
     if (options.progress) {
       calibrate_options.progress = [&](const std::string& stage, long simulations) {
-        options.progress(until + " " + stage, simulations);
+        std::string label = until;
+        label += " ";
+        label += stage;
+        options.progress(label, simulations);
       };
     }
     BacktestSplit split;

@@ -17,6 +17,7 @@ namespace {
 /// `count` particle indices drawn from the ABC posterior by weight.
 std::vector<std::size_t> posterior_indices(const AbcResult& abc, int count, std::uint64_t seed) {
   std::vector<std::size_t> out;
+  out.reserve(static_cast<std::size_t>(std::max(count, 0)));
   kernel::RandomStream rng(kernel::StreamKey{seed, 0, kernel::hash_name("predict/resample"), 0});
   for (int k = 0; k < count; ++k) {
     out.push_back(rng.discrete(abc.weights.data(), abc.weights.size()));
