@@ -49,7 +49,7 @@ namespace {
 
 const std::filesystem::path kScenario =
     std::filesystem::path(WERKSTROOM_CALIBRATION_TEST_DATA) / "backtest-scenario.toml";
-constexpr int kSplits = 60;                // synthetic worlds (>= 50: issue 13)
+constexpr int kSplits = 50;                // synthetic worlds (>= 50: issue 13)
 constexpr double kRelativeError = 0.08;    // the spec's error model, also used to make the data
 constexpr const char* kUntil = "2019-06";  // fit Jan - Jun 2019, hold out Jul 2019 - Dec 2020
 constexpr int kHeldOutMonths = 18;
