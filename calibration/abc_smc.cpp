@@ -63,6 +63,9 @@ AbcResult run_abc(Evaluator& evaluator, const AbcSettings& settings, std::uint64
   std::vector<std::vector<double>> z(n);  // search coordinates of the current particles
   std::vector<double> weights(n, 1.0 / static_cast<double>(n));
   std::vector<double> distances(n);
+  // The simulated paths of the particles: each accepted particle with the realisation that
+  // was accepted (its latent path given the data; AbcResult::paths).
+  std::vector<std::vector<std::vector<double>>> paths(n);
   long simulations = 0;
 
   // Generation 0: the prior.
@@ -78,6 +81,7 @@ AbcResult run_abc(Evaluator& evaluator, const AbcSettings& settings, std::uint64
     for (std::size_t k = 0; k < n; ++k) {
       z[k] = space.to_search(values[k]);
       distances[k] = ev[k].distance;
+      paths[k] = ev[k].paths;
     }
     simulations += static_cast<long>(n) * settings.replications;
     result.generations.push_back(AbcGeneration{std::numeric_limits<double>::infinity(),
@@ -86,8 +90,13 @@ AbcResult run_abc(Evaluator& evaluator, const AbcSettings& settings, std::uint64
   }
 
   result.stopped_because = "all generations done";
+  // The error model's level of the tolerance (AbcSettings::stop_at_error_model).
+  const double error_model_level = static_cast<double>(evaluator.targets().size()) + 2.0;
   for (int g = 1; g < settings.generations; ++g) {
-    const double tolerance = weighted_quantile(distances, weights, settings.quantile);
+    double tolerance = weighted_quantile(distances, weights, settings.quantile);
+    if (settings.stop_at_error_model) {
+      tolerance = std::max(tolerance, error_model_level);
+    }
     // Kernel: Gaussian with kKernelScale x the weighted covariance of the particles.
     Eigen::VectorXd mean = Eigen::VectorXd::Zero(P);
     for (std::size_t k = 0; k < n; ++k) {
@@ -106,6 +115,7 @@ AbcResult run_abc(Evaluator& evaluator, const AbcSettings& settings, std::uint64
 
     std::vector<std::vector<double>> next_z;
     std::vector<double> next_d;
+    std::vector<std::vector<std::vector<double>>> next_paths;
     long proposals = 0;
     long used = 0;  // proposals made until the n-th acceptance
     // Batches of n proposals: the batch size is fixed, so the proposals do not depend on threads.
@@ -140,6 +150,7 @@ AbcResult run_abc(Evaluator& evaluator, const AbcSettings& settings, std::uint64
         if (ev[k].distance <= tolerance) {
           next_z.push_back(batch_z[k]);
           next_d.push_back(ev[k].distance);
+          next_paths.push_back(ev[k].paths);
           // Proposals up to this acceptance: the rest of the batch was simulated but not needed.
           if (next_z.size() == n) used = ids[k] + 1;
         }
@@ -168,9 +179,16 @@ AbcResult run_abc(Evaluator& evaluator, const AbcSettings& settings, std::uint64
     normalise(next_w);
     z = std::move(next_z);
     distances = std::move(next_d);
+    paths = std::move(next_paths);
     weights = std::move(next_w);
     result.generations.push_back(
         AbcGeneration{tolerance, static_cast<int>(n), used, rate, ess(weights)});
+    if (settings.stop_at_error_model && tolerance <= error_model_level) {
+      result.stopped_because = fmt::format(
+          "tolerance reached the error model's level (targets + 2 = {}) in generation {}",
+          error_model_level, g);
+      break;
+    }
     if (rate < settings.min_acceptance) {
       result.stopped_because =
           fmt::format("acceptance {:.3f} below min_acceptance {} in generation {}", rate,
@@ -188,6 +206,7 @@ AbcResult run_abc(Evaluator& evaluator, const AbcSettings& settings, std::uint64
   }
   result.weights = weights;
   result.distances = distances;
+  result.paths = std::move(paths);
   result.simulations = simulations;
   for (std::size_t i = 0; i < p; ++i) {
     std::vector<double> column(n);

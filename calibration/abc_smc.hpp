@@ -31,6 +31,11 @@ struct AbcResult {
   Eigen::MatrixXd particles;    // particles x parameters, natural units
   std::vector<double> weights;  // normalised
   std::vector<double> distances;
+  /// Each particle's simulated paths [particle][indicator][month] (the mean of `replications`
+  /// replications): the path that was accepted with it. With one replication per particle
+  /// this is a draw of the model's latent path given the data (the joint ABC posterior of
+  /// parameters and path), whose months after the data are the conditional prediction.
+  std::vector<std::vector<std::vector<double>>> paths;
   std::vector<AbcGeneration> generations;
   long simulations = 0;
   /// Weighted posterior mean and the 5% and 95% weighted quantiles, per parameter.

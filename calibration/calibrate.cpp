@@ -42,7 +42,9 @@ CalibrationRun calibrate(const CalibrationSpec& spec, const MonitorData& data,
     if (!smm) run.point = run.abc->mean;
   }
   stage = "predict";
-  if (run.abc) {
+  if (run.abc && options.conditional_prediction && spec.abc.replications == 1) {
+    run.predictive = particle_path_bands(*run.abc, spec.predict.draws, spec.seed);
+  } else if (run.abc) {
     run.predictive = predictive_bands(
         evaluator, posterior_draws(*run.abc, spec.predict.draws, spec.seed), spec.seed, "abc");
   } else if (run.smm) {

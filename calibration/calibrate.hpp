@@ -29,6 +29,10 @@ struct CalibrateOptions {
   /// Whether this process appends to the journal (under MPI only rank 0 does; every rank reads
   /// it, so all take the same evaluations from it and stay in step).
   bool journal_writable = true;
+  /// Predict from the ABC particles' own paths (particle_path_bands: conditional on the data)
+  /// instead of fresh simulations of posterior draws, when ABC-SMC ran with one replication per
+  /// particle (its paths are then realisations). The backtest does; `calibrate` does not yet.
+  bool conditional_prediction = false;
   /// (stage, replications simulated so far); stage is "smm", "abc" or "predict".
   std::function<void(const std::string&, long)> progress;
 };

@@ -44,8 +44,9 @@ const std::vector<std::string> kIndicatorKeys = {"name", "weight", "relative_err
 const std::vector<std::string> kSmmKeys = {
     "algorithm",          "global",      "restarts", "max_evaluations", "global_evaluations",
     "relative_tolerance", "replications"};
-const std::vector<std::string> kAbcKeys = {"particles",      "generations",  "quantile",
-                                           "min_acceptance", "replications", "max_simulations"};
+const std::vector<std::string> kAbcKeys = {"particles",          "generations",  "quantile",
+                                           "min_acceptance",     "replications", "max_simulations",
+                                           "stop_at_error_model"};
 const std::vector<std::string> kPredictKeys = {"draws"};
 
 // Choices, in the order of the enums / the settings' documentation.
@@ -591,6 +592,10 @@ class SpecReader {
     }
     s.min_acceptance = number(t, path, "min_acceptance", scenario::kShare, s.min_acceptance);
     s.replications = integer(t, path, "replications", kAtLeastOne, s.replications);
+    if (const toml::node* node = t.get("stop_at_error_model")) {
+      s.stop_at_error_model =
+          scenario::detail::read_boolean(ctx_, *node, "abc.stop_at_error_model");
+    }
     if (const toml::node* node = t.get("max_simulations")) {
       const auto* value = node->as_integer();
       const std::string expected = "an integer >= particles (" + std::to_string(s.particles) + ")";

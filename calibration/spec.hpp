@@ -30,7 +30,8 @@
 //   [smm]  algorithm = "bobyqa" | "sbplx" | "neldermead"; global = "none" | "crs2" | "isres";
 //          restarts; max_evaluations; replications (per evaluation, common random numbers)
 //   [abc]  particles; generations; quantile (of the last distances: the next tolerance);
-//          min_acceptance (stop below); replications (per particle); max_simulations
+//          min_acceptance (stop below); replications (per particle); max_simulations;
+//          stop_at_error_model (true: the tolerance stops at the error model's level)
 //   [predict] draws (posterior draws simulated for the predictive bands)
 //
 // Every key is checked: unknown keys, wrong types, bounds in the wrong order, a transform that
@@ -86,6 +87,12 @@ struct AbcSettings {
   double min_acceptance = 0.02;  // stop when a generation accepts fewer proposals than this
   int replications = 1;          // per particle
   long max_simulations = 200000;
+  /// Never take the tolerance below the error model's level, targets + 2, and stop after the
+  /// generation that reached it: accepting D <= eps is exact Bayesian inference under an error
+  /// uniform in a ball of radius sqrt(eps), whose variance per target is eps / (targets + 2)
+  /// sd^2 (weights 1) -- at eps = targets + 2 that of the error model. Above it the posterior
+  /// is that of a larger error (too wide), below it that of a smaller one (too narrow).
+  bool stop_at_error_model = false;
 };
 
 struct PredictSettings {

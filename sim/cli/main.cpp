@@ -24,6 +24,7 @@
 #include "distributed/mpi_backend.hpp"
 #include "distributed/mpi_session.hpp"
 #endif
+#include "backtest_command.hpp"
 #include "calibrate_command.hpp"
 #include "calibration/monitor_data.hpp"
 #include "calibration/posterior_hdf5.hpp"
@@ -440,6 +441,8 @@ int run_werkstroom(int argc, char** argv) {
 
   werkstroom::cli::CalibrateCommand calibrate;
   werkstroom::cli::add_calibrate_command(app, calibrate);
+  werkstroom::cli::BacktestCommand backtest;
+  werkstroom::cli::add_backtest_command(app, backtest);
 
   CLI::App* demo = app.add_subcommand("kernel-demo", "the kernel against Erlang A");
 
@@ -466,6 +469,9 @@ int run_werkstroom(int argc, char** argv) {
     if (*demo) return run_kernel_demo();
     if (*calibrate.app) {
       return werkstroom::cli::run_calibrate(calibrate, &g_stop, g_backend, g_root);
+    }
+    if (*backtest.app) {
+      return werkstroom::cli::run_backtest(backtest, &g_stop, g_backend, g_root);
     }
     // The main job also keeps its results: results/latest.h5 unless --out says otherwise.
     if (options.out.empty()) options.out = "results/latest.h5";

@@ -133,6 +133,7 @@ void check_same(const CalibrationSpec& a, const CalibrationSpec& b) {
   CHECK(a.abc.min_acceptance == b.abc.min_acceptance);
   CHECK(a.abc.replications == b.abc.replications);
   CHECK(a.abc.max_simulations == b.abc.max_simulations);
+  CHECK(a.abc.stop_at_error_model == b.abc.stop_at_error_model);
   CHECK(a.predict.draws == b.predict.draws);
 }
 
@@ -450,6 +451,14 @@ TEST_CASE("spec: abc settings", "[calibration][spec]") {
                "abc.max_simulations", {"an integer >= particles (500)", "found 499"});
   expect_error(good_with("max_simulations = 50000", "max_simulations = 5e4"), "max_simulations",
                "abc.max_simulations", {"a floating-point number"});
+  expect_error(
+      good_with("max_simulations = 50000", "max_simulations = 50000\nstop_at_error_model = 1"),
+      "stop_at_error_model", "abc.stop_at_error_model", {"found"});
+  CHECK_FALSE(parse_spec(good_text(), data_dir() / "good.toml").abc.stop_at_error_model);
+  CHECK(parse_spec(good_with("max_simulations = 50000",
+                             "max_simulations = 50000\nstop_at_error_model = true"),
+                   data_dir() / "good.toml")
+            .abc.stop_at_error_model);
 }
 
 TEST_CASE("spec: the scenario's own errors name the scenario file", "[calibration][spec]") {

@@ -12,7 +12,10 @@
 #  6. --out onto a device node (a replica of /dev/null) or a folder is refused with exit code 2
 #     before anything is simulated, and the node is left as it was;
 #  7. a full disk (a 64 KiB tmpfs) fails run and calibrate with exit code 1, a message naming
-#     the file and the reason, the old file kept and no temporary file left.
+#     the file and the reason, the old file kept and no temporary file left;
+#  8. backtest: a bad --until (not a month, after the last data row, missing) fails with exit
+#     code 2 and a message naming the option, the data file, expected and found, before any
+#     fit, and writes nothing.
 # No step waits a fixed time for another process: an interrupt is sent once the run reports on
 # stderr that it is under way.
 set -u
@@ -137,6 +140,26 @@ code=$?
 [ ! -e "$work/cal.h5" ] || fail "interrupted calibrate left cal.h5"
 ls "$work" | grep -q '\.tmp' && fail "interrupted calibrate left a temporary file"
 
+# 8. Backtest with a bad --until (before section 6 replaces monitor.csv with nothing else).
+"$bin" backtest "$work/spec.toml" --until 2019-13 --csv "$work/bt.csv" >"$work/out9.txt" 2>&1
+code=$?
+[ "$code" -eq 2 ] || fail "backtest --until 2019-13 exited with $code, expected 2"
+grep -q -- '--until: expected a month "YYYY-MM" (month 01 to 12), found "2019-13"' "$work/out9.txt" ||
+  fail "backtest --until 2019-13: no message naming option, expected and found: $(cat "$work/out9.txt")"
+"$bin" backtest "$work/spec.toml" --until 2020-06 --csv "$work/bt.csv" >"$work/out9.txt" 2>&1
+code=$?
+[ "$code" -eq 2 ] || fail "backtest --until after the last data row exited with $code, expected 2"
+grep -q "monitor.csv: --until 2020-06: expected data rows" "$work/out9.txt" ||
+  fail "backtest --until 2020-06: no message naming the data file: $(cat "$work/out9.txt")"
+grep -q "found none (the last such row is 2020-06)" "$work/out9.txt" ||
+  fail "backtest --until 2020-06: the message does not say what was found: $(cat "$work/out9.txt")"
+"$bin" backtest "$work/spec.toml" --csv "$work/bt.csv" >"$work/out9.txt" 2>&1
+code=$?
+[ "$code" -eq 2 ] || fail "backtest without --until exited with $code, expected 2"
+grep -q -- "--until: expected a month" "$work/out9.txt" ||
+  fail "backtest without --until: no message: $(cat "$work/out9.txt")"
+[ ! -e "$work/bt.csv" ] || fail "backtest with a bad --until wrote a file"
+
 # 6. Output onto a device node or a folder: refused before the run, the node kept.
 if mknod "$work/null" c 1 3 2>/dev/null; then
   for command in "run $scenarios/gooi-en-vechtstreek.toml --reps 2 --out" \
@@ -193,4 +216,4 @@ if mount -t tmpfs -o size=64k tmpfs "$work/full" 2>/dev/null; then
 else
   echo "full disk: skipped (mounting a tmpfs not permitted: not root)"
 fi
-echo "7 passed, 0 failed"
+echo "8 passed, 0 failed"
