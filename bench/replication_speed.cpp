@@ -14,6 +14,7 @@
 #include "model/population_parts.hpp"
 #include "model/region_model.hpp"
 #include "scenario/loader.hpp"
+#include "scenario/replication_draws.hpp"
 
 int main(int argc, char** argv) {
   if (argc < 2) {
@@ -36,6 +37,21 @@ int main(int argc, char** argv) {
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  // What the replication's draws ([uncertainty]) cost: the drawing itself, and a replication
+  // on drawn parameters (its people differ: the economy moves the inflow).
+  double draw_seconds = 0.0;
+  double drawn_seconds = 0.0;
+  for (int r = 0; r < reps; ++r) {
+    const werkstroom::model::ReplicationSettings rs{1, static_cast<std::uint64_t>(r)};
+    const auto d0 = std::chrono::steady_clock::now();
+    const werkstroom::model::ModelParameters drawn =
+        werkstroom::scenario::draw_replication_parameters(loaded.parameters, rs);
+    const auto d1 = std::chrono::steady_clock::now();
+    (void)werkstroom::model::run_replication(drawn, rs);
+    const auto d2 = std::chrono::steady_clock::now();
+    draw_seconds += std::chrono::duration<double>(d1 - d0).count();
+    drawn_seconds += std::chrono::duration<double>(d2 - d1).count();
+  }
   // The two parts of a replication: the population (people and baseline paths) and the centre
   // run on it. The viewer re-uses populations when only the centre's levers move.
   double build_seconds = 0.0;
@@ -104,11 +120,15 @@ int main(int argc, char** argv) {
       "{:.0f} people and {:.0f} events per replication, peak RSS {:.1f} MiB\n"
       "  of which: population {:.2f} ms, centre on a given population {:.2f} ms\n"
       "  population joined from parts built before {:.2f} ms; parts (ms): {}\n"
-      "  holding all {} populations: peak RSS {:.1f} MiB\n",
+      "  holding all {} populations: peak RSS {:.1f} MiB\n"
+      "  draws ([uncertainty], {} drawn sources): drawing {:.3f} ms, a replication on drawn "
+      "parameters {:.2f} ms\n",
       loaded.name, loaded.parameters.horizon.follow_up_months, reps, 1000.0 * seconds / reps,
       static_cast<double>(people) / reps, static_cast<double>(events) / reps,
       static_cast<double>(usage.ru_maxrss) / 1024.0, 1000.0 * build_seconds / reps,
       1000.0 * centre_seconds / reps, 1000.0 * join_seconds / reps, part_costs, reps,
-      static_cast<double>(holding.ru_maxrss) / 1024.0);
+      static_cast<double>(holding.ru_maxrss) / 1024.0,
+      werkstroom::scenario::uncertainty_sources(loaded.parameters).size() - 1,
+      1000.0 * draw_seconds / reps, 1000.0 * drawn_seconds / reps);
   return 0;
 }
