@@ -151,6 +151,8 @@ constexpr Translation kTable[] = {
     {"replications", "replications", "replicaties"},
     {"scenarios", "scenarios", "scenario's"},
     {"seed", "seed", "seed"},
+    {"sources of uncertainty", "sources of uncertainty", "bronnen van onzekerheid"},
+    {"The bands contain", "The bands contain", "De banden bevatten"},
     {"Bands and table: 5%-95% of replications",
      "Bands and table: 5%-95% of replications",
      "Banden en tabel: 5%-95% van de replicaties"},

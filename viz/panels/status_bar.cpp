@@ -3,10 +3,12 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "core/translations.hpp"
 #include "panels/panels.hpp"
 #include "panels/style.hpp"
+#include "scenario/replication_draws.hpp"
 
 namespace werkstroom::viz::panels {
 
@@ -33,6 +35,19 @@ void status_bar(const JobStatus& status, const FinishedRun* run, const ViewState
                         run->seconds);
     ImGui::SameLine(0.0F, 24.0F);
     ImGui::TextDisabled("%s", tr("Bands and table: 5%-95% of replications", lang));
+    // What the bands contain (scenario/replication_draws.hpp), listed when hovered.
+    if (!run->runs.empty()) {
+      const std::vector<std::string> sources =
+          scenario::uncertainty_sources(run->runs.front().parameters);
+      ImGui::SameLine(0.0F, 8.0F);
+      ImGui::TextDisabled("(%zu %s)", sources.size(), tr("sources of uncertainty", lang));
+      if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(tr("The bands contain", lang));
+        for (const std::string& line : sources) ImGui::BulletText("%s", line.c_str());
+        ImGui::EndTooltip();
+      }
+    }
   }
   if (!status.error.empty()) {
     ImGui::SameLine(0.0F, 24.0F);
