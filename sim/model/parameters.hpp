@@ -360,6 +360,7 @@ struct EconomyParameters {
   double find_work_elasticity = 0.0;  // find-work hazards (negative: fewer exits when high)
   double job_loss_elasticity = 0.0;   // job-loss hazards of threatened workers
   double inflow_elasticity = 0.0;     // inflow of the cohorts that start in WW or PW
+  double take_up_elasticity = 0.0;    // inflow of threatened workers (NOW firms) and TOZO
   double surplus_elasticity = 0.0;    // employers' surplus shares (staff to let go)
   double shortage_elasticity = 0.0;   // employers' shortage shares (vacancies; negative)
   bool operator==(const EconomyParameters&) const = default;

@@ -247,11 +247,20 @@ double PopulationGenerator::expected_arrivals_before(PartId id, double day) cons
 
 double PopulationGenerator::inflow_rate(const CohortParameters& c, std::size_t month) const {
   const double rate = c.inflow_per_month[std::min(month, c.inflow_per_month.size() - 1)];
-  // Inflow into WW and PW is job loss: it moves with the economy; the other cohorts' inflows
-  // (threatened workers, school leavers, TOZO) are the scenario's own.
-  const bool from_job_loss = c.start_state == StartState::ww || c.start_state == StartState::pw;
-  if (!from_job_loss) return rate;
-  return rate * economy_factor(p_.economy, month, p_.economy.inflow_elasticity);
+  // Inflow into WW and PW is job loss, and the inflow of threatened workers (firms on NOW) and
+  // of self-employed on TOZO is take-up of the crisis schemes: both move with the economy, each
+  // with its own elasticity. School leavers and banenafspraak (start NUG) are the scenario's own.
+  switch (c.start_state) {
+    case StartState::ww:
+    case StartState::pw:
+      return rate * economy_factor(p_.economy, month, p_.economy.inflow_elasticity);
+    case StartState::threatened:
+    case StartState::tozo:
+      return rate * economy_factor(p_.economy, month, p_.economy.take_up_elasticity);
+    case StartState::nug:
+      return rate;
+  }
+  return rate;
 }
 
 void PopulationGenerator::generate_cohort(std::size_t ci,

@@ -142,6 +142,7 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
     v.number("find_work_elasticity", e.find_work_elasticity, "elasticity", {-10.0, 10.0});
     v.number("job_loss_elasticity", e.job_loss_elasticity, "elasticity", {-10.0, 10.0});
     v.number("inflow_elasticity", e.inflow_elasticity, "elasticity", {-10.0, 10.0});
+    v.number("take_up_elasticity", e.take_up_elasticity, "elasticity", {-10.0, 10.0});
     v.number("surplus_elasticity", e.surplus_elasticity, "elasticity", {-10.0, 10.0});
     v.number("shortage_elasticity", e.shortage_elasticity, "elasticity", {-10.0, 10.0});
   });

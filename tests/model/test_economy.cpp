@@ -4,9 +4,11 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <memory>
 #include <vector>
 
 #include "model/economy.hpp"
+#include "model/population_parts.hpp"
 #include "model_test_support.hpp"
 
 using namespace werkstroom;
@@ -51,9 +53,16 @@ TEST_CASE("a path at the reference changes no figure", "[model][economy]") {
 TEST_CASE("higher unemployment raises WW inflow and lowers exits from WW to work",
           "[model][economy]") {
   const double reference = test::default_parameters().economy.reference_unemployment_rate_pct;
-  const auto low = test::run(at_unemployment(reference * 0.8));
-  const auto mid = test::run(at_unemployment(reference));
-  const auto high = test::run(at_unemployment(reference * 1.5));
+  // Take-up of NOW and TOZO held fixed, so that the WW inflow moves through job loss only (the
+  // bound below); its own test is further down.
+  const auto at = [](double pct) {
+    model::ModelParameters p = at_unemployment(pct);
+    p.economy.take_up_elasticity = 0.0;
+    return p;
+  };
+  const auto low = test::run(at(reference * 0.8));
+  const auto mid = test::run(at(reference));
+  const auto high = test::run(at(reference * 1.5));
   const auto inflow = [](const model::ReplicationResult& r) {
     return test::total(r.without_service.ww_inflow);
   };
@@ -110,4 +119,37 @@ TEST_CASE("higher unemployment means more employers with a surplus and fewer wit
   }
   CHECK(surplus_high > surplus_mid);
   CHECK(shortage_high < shortage_mid);
+}
+
+TEST_CASE("take-up of NOW and TOZO moves with the economy, school leavers do not",
+          "[model][economy]") {
+  // New arrivals of a cohort (its people less its initial stock) at 1.5 times the reference
+  // unemployment rate against at the reference: (1.5)^take_up_elasticity for threatened workers
+  // and TOZO, exactly 1 in expectation for a cohort that starts in NUG (school leavers).
+  const double reference = test::default_parameters().economy.reference_unemployment_rate_pct;
+  const auto arrivals = [](const model::ModelParameters& p, model::Cohort cohort) {
+    const auto shared = std::make_shared<const model::ModelParameters>(p);
+    const auto c = static_cast<std::size_t>(cohort);
+    double sum = 0.0;
+    for (std::uint64_t rep = 0; rep < 4; ++rep) {
+      const auto part = model::build_population_part(
+          shared, {7, rep}, {model::PartKind::cohort, static_cast<std::uint32_t>(c)});
+      sum += static_cast<double>(part->people) - p.cohorts[c].initial_stock;
+    }
+    return sum;
+  };
+  model::ModelParameters mid = at_unemployment(reference);
+  model::ModelParameters high = at_unemployment(reference * 1.5);
+  const double e = mid.economy.take_up_elasticity;
+  REQUIRE(e > 0.0);
+  for (const model::Cohort c : {model::Cohort::threatened, model::Cohort::tozo}) {
+    const double m = arrivals(mid, c);
+    const double h = arrivals(high, c);
+    INFO("cohort " << model::kCohortNames[static_cast<std::size_t>(c)] << ": " << m << " vs " << h);
+    REQUIRE(m > 500.0);  // enough arrivals for a 3-sd Poisson tolerance below 15%
+    CHECK(h / m == Approx(std::pow(1.5, e)).epsilon(3.0 * std::sqrt(1.0 / m + 1.0 / h)));
+  }
+  const double youth_mid = arrivals(mid, model::Cohort::youth);
+  const double youth_high = arrivals(high, model::Cohort::youth);
+  CHECK(youth_high / youth_mid == Approx(1.0).epsilon(3.0 * std::sqrt(2.0 / youth_mid)));
 }
