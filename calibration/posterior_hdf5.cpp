@@ -25,12 +25,13 @@ std::vector<std::string> read_texts(const H5::Group& g, const char* name) {
   space.getSimpleExtentDims(&n);
   const H5::StrType type = ds.getStrType();  // variable-length, in the file's character set
   if (!type.isVariableStr()) {
-    throw scenario::ScenarioError({g.getFileName()}, std::string(name),
-                                  "variable-length strings", "fixed-length strings");
+    throw scenario::ScenarioError({g.getFileName()}, std::string(name), "variable-length strings",
+                                  "fixed-length strings");
   }
   std::vector<char*> pointers(n, nullptr);
   if (n > 0) ds.read(pointers.data(), type);
   std::vector<std::string> out;
+  out.reserve(pointers.size());
   for (char* p : pointers) out.emplace_back(p != nullptr ? p : "");
   if (n > 0) H5::DataSet::vlenReclaim(pointers.data(), type, space);
   return out;

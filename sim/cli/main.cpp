@@ -191,6 +191,7 @@ void write_outputs(const std::vector<werkstroom::experiment::ScenarioResults>& r
 std::vector<std::vector<std::string>> uncertainty_of(
     const std::vector<werkstroom::experiment::ScenarioRun>& runs) {
   std::vector<std::vector<std::string>> out;
+  out.reserve(runs.size());
   for (const auto& run : runs) {
     out.push_back(werkstroom::scenario::uncertainty_sources(run.parameters));
   }

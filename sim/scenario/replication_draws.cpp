@@ -17,7 +17,7 @@ namespace {
 /// Walks every parameter and hands the numeric one at `target` to `visit` (values by reference).
 class NumericVisitor : public PathTrackingVisitor {
  public:
-  using Visit = std::function<void(NumericParameter::Kind, std::vector<double*>, Range)>;
+  using Visit = std::function<void(NumericParameter::Kind, const std::vector<double*>&, Range)>;
   NumericVisitor(std::string target, Visit visit)
       : target_(std::move(target)), visit_(std::move(visit)) {}
   void number(const std::string& key, double& value, const char* /*unit*/, Range range) override {
@@ -34,8 +34,9 @@ class NumericVisitor : public PathTrackingVisitor {
                    Range range) override {
     if (path_of(key) != target_) return;
     std::vector<double*> elements;
+    elements.reserve(value.size());
     for (double& x : value) elements.push_back(&x);
-    visit_(NumericParameter::Kind::number_list, std::move(elements), range);
+    visit_(NumericParameter::Kind::number_list, elements, range);
   }
   void date_list(const std::string& key, std::vector<kernel::Date>& /*value*/) override {
     other(key);
@@ -55,9 +56,9 @@ class NumericVisitor : public PathTrackingVisitor {
 
 /// Calls `change` on the values of the numeric parameter at `key` of `p` (no-op when missing).
 void change_numeric(model::ModelParameters& p, const std::string& key,
-                    const std::function<void(std::vector<double*>&, Range)>& change) {
+                    const std::function<void(const std::vector<double*>&, Range)>& change) {
   NumericVisitor visitor(
-      key, [&](NumericParameter::Kind kind, std::vector<double*> values, Range range) {
+      key, [&](NumericParameter::Kind kind, const std::vector<double*>& values, Range range) {
         if (kind == NumericParameter::Kind::number || kind == NumericParameter::Kind::number_list) {
           change(values, range);
         }
@@ -92,7 +93,7 @@ void apply_posterior(model::ModelParameters& p, const model::PosteriorSample& sa
   for (std::size_t k = 0; k < sample.keys.size(); ++k) {
     const int first = sample.first_element[k];
     const int last = sample.last_element[k];
-    change_numeric(p, sample.keys[k], [&](std::vector<double*>& values, Range /*range*/) {
+    change_numeric(p, sample.keys[k], [&](const std::vector<double*>& values, Range /*range*/) {
       for (std::size_t i = 0; i < values.size(); ++i) {
         const auto index = static_cast<int>(i);
         if (first < 0 || (index >= first && index <= last)) *values[i] = particle[k];
@@ -105,7 +106,7 @@ void apply_parameter(model::ModelParameters& p, const model::UncertainParameter&
                      const model::ReplicationSettings& s) {
   const double u = draw_stream(s, d.key).uniform01();
   const bool scale = d.mode == 1;
-  change_numeric(p, d.key, [&](std::vector<double*>& values, Range range) {
+  change_numeric(p, d.key, [&](const std::vector<double*>& values, Range range) {
     if (values.empty()) return;
     // The triangle peaks at the scenario's own value: the assumption is the most likely value.
     const double drawn = quantile(d, scale ? 1.0 : *values.front(), u);
@@ -137,7 +138,7 @@ NumericParameter find_numeric_parameter(const model::ModelParameters& p,
   NumericParameter found;
   model::ModelParameters copy = p;  // bind_parameters takes mutable references
   NumericVisitor visitor(
-      key_path, [&](NumericParameter::Kind kind, std::vector<double*> values, Range range) {
+      key_path, [&](NumericParameter::Kind kind, const std::vector<double*>& values, Range range) {
         found.kind = kind;
         found.range = range;
         for (const double* x : values) found.values.push_back(*x);
