@@ -41,6 +41,7 @@ CalibrationRun calibrate(const CalibrationSpec& spec, const MonitorData& data,
     run.abc = run_abc(evaluator, spec.abc, spec.seed);
     if (!smm) run.point = run.abc->mean;
   }
+  run.identification = identification_report(spec.parameters, run.abc, run.smm);
   stage = "predict";
   if (run.abc && options.conditional_prediction && spec.abc.replications == 1) {
     run.predictive = particle_path_bands(*run.abc, spec.predict.draws, spec.seed);
@@ -98,6 +99,22 @@ std::string calibration_report(const CalibrationRun& run) {
     for (std::size_t i = 0; i < params.size(); ++i) {
       out += fmt::format("  {:<40} {:>14.6g} {:>14.6g} {:>14.6g}\n", params[i].name, a.mean[i],
                          a.q05[i], a.q95[i]);
+    }
+    out += "\n";
+  }
+  if (!run.identification.empty()) {
+    out += fmt::format(
+        "Identification (posterior 5-95% width / prior's, from {}: <= {:.2f} pinned by the "
+        "data, > {:.2f} stays at the prior, between: partly)\n",
+        run.identification.front().source == "abc" ? "the ABC-SMC posterior"
+                                                   : "the SMM standard errors",
+        kPinnedWidthRatio, kPriorWidthRatio);
+    out += fmt::format("  {:<40} {:>12} {:>12} {:>8} {:>8}  {}\n", "parameter", "prior width",
+                       "post. width", "width", "sd", "verdict");
+    out += fmt::format("  {:<40} {:>12} {:>12} {:>8} {:>8}\n", "", "", "", "ratio", "ratio");
+    for (const IdentificationRow& r : run.identification) {
+      out += fmt::format("  {:<40} {:>12.4g} {:>12.4g} {:>8.3f} {:>8.3f}  {}\n", r.parameter,
+                         r.prior_width, r.posterior_width, r.width_ratio, r.sd_ratio, r.verdict);
     }
     out += "\n";
   }

@@ -13,6 +13,7 @@
 
 #include "calibration/abc_smc.hpp"
 #include "calibration/evaluator.hpp"
+#include "calibration/identification.hpp"
 #include "calibration/monitor_data.hpp"
 #include "calibration/predictive.hpp"
 #include "calibration/smm.hpp"
@@ -47,6 +48,8 @@ struct CalibrationRun {
   std::optional<SmmResult> smm;
   std::optional<AbcResult> abc;
   PredictiveBands predictive;
+  /// Per parameter: posterior spread against the prior's, with a verdict (identification.hpp).
+  std::vector<IdentificationRow> identification;
   std::vector<double> point;  // the calibrated values: SMM estimate, else ABC posterior mean
   std::vector<Evaluation> evaluations;
   long simulations = 0;

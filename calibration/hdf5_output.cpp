@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include <fmt/core.h>
+
 #include "build_info.hpp"
 #include "calibration/calibrate.hpp"
 #include "results/hdf5_helpers.hpp"
@@ -211,6 +213,40 @@ void write_file(H5::H5File& f, const CalibrationRun& run) {
     vector_dataset(g, "q95", a.q95, {"", "", "weighted 95% quantile"});
     text_attribute(g, "stopped_because", a.stopped_because);
     int_attribute(g, "simulations", a.simulations);
+  }
+  if (!run.identification.empty()) {
+    const H5::Group g = f.createGroup("identification", utf8_links());
+    text_attribute(g, "source", run.identification.front().source);
+    text_attribute(g, "thresholds",
+                   fmt::format("width_ratio <= {:.6g}: pinned by the data; > {:.6g}: stays at the "
+                               "prior; between: partly",
+                               kPinnedWidthRatio, kPriorWidthRatio));
+    std::vector<double> prior_sd;
+    std::vector<double> prior_width;
+    std::vector<double> posterior_sd;
+    std::vector<double> posterior_width;
+    std::vector<double> sd_ratio;
+    std::vector<double> width_ratio;
+    std::vector<std::string> verdict;
+    for (const IdentificationRow& r : run.identification) {
+      prior_sd.push_back(r.prior_sd);
+      prior_width.push_back(r.prior_width);
+      posterior_sd.push_back(r.posterior_sd);
+      posterior_width.push_back(r.posterior_width);
+      sd_ratio.push_back(r.sd_ratio);
+      width_ratio.push_back(r.width_ratio);
+      verdict.push_back(r.verdict);
+    }
+    vector_dataset(g, "prior_sd", prior_sd, {"", "", "sd of the prior (truncated to the bounds)"});
+    vector_dataset(g, "prior_width", prior_width, {"", "", "95% - 5% quantile of the prior"});
+    vector_dataset(g, "posterior_sd", posterior_sd,
+                   {"", "", "posterior sd (abc: weighted; smm: standard error)"});
+    vector_dataset(g, "posterior_width", posterior_width,
+                   {"", "", "posterior 95% - 5% (abc: weighted quantiles; smm: 3.29 x s.e.)"});
+    vector_dataset(g, "sd_ratio", sd_ratio, {"", "", "posterior_sd / prior_sd"});
+    vector_dataset(g, "width_ratio", width_ratio, {"", "", "posterior_width / prior_width"});
+    text_dataset(g, "verdict", verdict,
+                 {"", "", "pinned by the data, partly, or stays at the prior (see thresholds)"});
   }
   if (!run.predictive.low.empty()) {
     const H5::Group g = f.createGroup("predictive", utf8_links());
