@@ -151,8 +151,9 @@ model::ModelParameters draw_replication_parameters(const model::ModelParameters&
                                                    const model::ReplicationSettings& settings) {
   model::ModelParameters out = p;
   if (!p.uncertainty.active()) return out;
-  if (p.uncertainty.posterior_sample)
+  if (p.uncertainty.posterior_sample) {
     apply_posterior(out, *p.uncertainty.posterior_sample, settings);
+  }
   for (const model::UncertainParameter& d : p.uncertainty.parameters) {
     apply_parameter(out, d, settings);
   }
