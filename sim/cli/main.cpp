@@ -198,6 +198,21 @@ std::vector<std::vector<std::string>> uncertainty_of(
   return out;
 }
 
+/// A key the scenarios set differently but draw per replication ("value" mode) takes the same
+/// drawn value in all of them: the comparison would silently not compare it.
+void warn_drawn_differences(const std::vector<werkstroom::experiment::ScenarioRun>& runs) {
+  std::vector<const werkstroom::model::ModelParameters*> parameters;
+  parameters.reserve(runs.size());
+  for (const auto& run : runs) parameters.push_back(&run.parameters);
+  for (const std::string& key : werkstroom::scenario::drawn_keys_that_differ(parameters)) {
+    fmt::print(stderr,
+               "warning: the scenarios set {} differently, but it is drawn per replication "
+               "([uncertainty], mode \"value\"): every scenario gets the drawn value, so the "
+               "difference is not compared (draw it in mode \"scale\" or leave it out)\n",
+               key);
+  }
+}
+
 void print_uncertainty(const std::vector<werkstroom::experiment::ScenarioRun>& runs,
                        const std::vector<std::vector<std::string>>& sources) {
   const bool all_same = std::all_of(sources.begin(), sources.end(),
@@ -236,6 +251,7 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
     runs.push_back({loaded.name, std::move(loaded.parameters)});
   }
   check_outputs(options);
+  warn_drawn_differences(runs);
   fmt::print("werkstroom {} ({}): {} scenario(s) x {} replications, seed {}\n",
              werkstroom::version(), werkstroom::revision(), runs.size(), options.replications,
              options.seed);
@@ -265,6 +281,7 @@ int run_sweep(const std::string& file, const std::string& vary, const RunOptions
   const auto spec = werkstroom::experiment::parse_sweep(vary);
   const auto runs = werkstroom::experiment::sweep_runs(base, spec);
   check_outputs(options);
+  warn_drawn_differences(runs);
   std::vector<std::string> files;
   std::vector<std::string> texts;
   for (const auto& run : runs) {

@@ -161,6 +161,26 @@ model::ModelParameters draw_replication_parameters(const model::ModelParameters&
   return out;
 }
 
+std::vector<std::string> drawn_keys_that_differ(
+    const std::vector<const model::ModelParameters*>& scenarios) {
+  std::vector<std::string> out;
+  if (scenarios.size() < 2) return out;
+  for (const model::UncertainParameter& d : scenarios.front()->uncertainty.parameters) {
+    if (d.mode != 0) continue;  // a scale draw keeps each scenario's own value's ratio
+    const std::vector<double> first = find_numeric_parameter(*scenarios.front(), d.key).values;
+    for (const model::ModelParameters* p : scenarios) {
+      const bool draws_it = std::any_of(
+          p->uncertainty.parameters.begin(), p->uncertainty.parameters.end(),
+          [&](const model::UncertainParameter& e) { return e.key == d.key && e.mode == 0; });
+      if (draws_it && find_numeric_parameter(*p, d.key).values != first) {
+        out.push_back(d.key);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> uncertainty_sources(const model::ModelParameters& p) {
   const model::UncertaintyParameters& u = p.uncertainty;
   std::vector<std::string> out{"simulation: the people's own chance (every replication)"};

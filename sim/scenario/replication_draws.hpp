@@ -40,6 +40,12 @@ struct NumericParameter {
 [[nodiscard]] model::ModelParameters draw_replication_parameters(
     const model::ModelParameters& p, const model::ReplicationSettings& settings);
 
+/// The keys drawn in mode "value" by the scenarios (all with the same [uncertainty]) whose own
+/// values differ between the scenarios: the draw replaces them, so that difference is not
+/// compared. A comparison should say so (the command line warns).
+[[nodiscard]] std::vector<std::string> drawn_keys_that_differ(
+    const std::vector<const model::ModelParameters*>& scenarios);
+
 /// One line per source of uncertainty the bands of `p` contain, for reports: always the
 /// simulation's own randomness, then the economy, the drawn parameters and the posterior.
 [[nodiscard]] std::vector<std::string> uncertainty_sources(const model::ModelParameters& p);

@@ -316,4 +316,20 @@ TEST_CASE("a posterior written as text reads back the same", "[scenario][uncerta
   CHECK(back == sample);
 }
 
+TEST_CASE("a comparison is told when the scenarios differ in a key drawn as a value",
+          "[scenario][uncertainty]") {
+  const TempDir dir;
+  const LoadedScenario a = with_variant(dir, kThreeDraws);
+  model::ModelParameters b = a.parameters;
+  CHECK(drawn_keys_that_differ({&a.parameters, &b}).empty());
+  // A different find-work rate (drawn as a value): both would get the drawn rate.
+  b.hazards.ww_find_work.rate_per_month = 0.1;
+  CHECK(drawn_keys_that_differ({&a.parameters, &b}) ==
+        std::vector<std::string>{"hazards.ww_find_work.rate_per_month"});
+  // A different inflow (drawn as a scale): each keeps its own level times the common factor.
+  model::ModelParameters c = a.parameters;
+  c.cohorts[0].inflow_per_month = {50.0};
+  CHECK(drawn_keys_that_differ({&a.parameters, &c}).empty());
+}
+
 }  // namespace werkstroom::scenario

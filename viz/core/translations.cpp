@@ -153,8 +153,7 @@ constexpr Translation kTable[] = {
     {"seed", "seed", "seed"},
     {"sources of uncertainty", "sources of uncertainty", "bronnen van onzekerheid"},
     {"The bands contain", "The bands contain", "De banden bevatten"},
-    {"Bands and table: 5%-95% of replications",
-     "Bands and table: 5%-95% of replications",
+    {"Bands and table: 5%-95% of replications", "Bands and table: 5%-95% of replications",
      "Banden en tabel: 5%-95% van de replicaties"},
     // Scale-up.
     {"Scale-up advisor", "Scale-up advisor", "Advies opschalen"},
