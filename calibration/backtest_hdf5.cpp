@@ -3,8 +3,8 @@
 #include <H5Cpp.h>
 #include <fmt/core.h>
 
-#include "build_info.hpp"
 #include "calibration/backtest.hpp"
+#include "calibration/hdf5_provenance.hpp"
 #include "results/hdf5_helpers.hpp"
 
 namespace werkstroom::calibration {
@@ -32,14 +32,7 @@ void coverage_attributes(const H5::Group& g, const Coverage& c) {
 // Everything in the file; every object it opens is closed again on return.
 void write_file(H5::H5File& f, const BacktestResult& result) {
   const H5::Group root = f.openGroup("/");
-  text_attribute(root, "schema", "werkstroom-backtest/1");
-  text_attribute(root, "version", werkstroom::version());
-  text_attribute(root, "revision", werkstroom::revision());
-  text_attribute(root, "spec_file", result.spec.file.string());
-  text_attribute(root, "spec", result.spec.text);
-  text_attribute(root, "data_file", result.data.file);
-  text_attribute(root, "data", result.data.text);
-  text_attribute(root, "scenario_file", result.spec.scenario_file.string());
+  provenance_attributes(root, "werkstroom-backtest/1", result.spec, result.data);
   uint_attribute(root, "seed", result.spec.seed);
   int_attribute(root, "simulations", result.simulations);
   coverage_attributes(root, result.coverage);

@@ -9,6 +9,7 @@
 
 #include "build_info.hpp"
 #include "calibration/calibrate.hpp"
+#include "calibration/hdf5_provenance.hpp"
 #include "results/hdf5_helpers.hpp"
 
 namespace werkstroom::calibration {
@@ -54,14 +55,7 @@ void uint_dataset(const H5::Group& g, const char* name, const std::vector<std::u
 // Everything in the file; every object it opens is closed again on return.
 void write_file(H5::H5File& f, const CalibrationRun& run) {
   const H5::Group root = f.openGroup("/");
-  text_attribute(root, "schema", "werkstroom-calibration/1");
-  text_attribute(root, "version", werkstroom::version());
-  text_attribute(root, "revision", werkstroom::revision());
-  text_attribute(root, "spec_file", run.spec.file.string());
-  text_attribute(root, "spec", run.spec.text);
-  text_attribute(root, "data_file", run.data.file);
-  text_attribute(root, "data", run.data.text);
-  text_attribute(root, "scenario_file", run.spec.scenario_file.string());
+  provenance_attributes(root, "werkstroom-calibration/1", run.spec, run.data);
   text_attribute(root, "fit_until", run.spec.fit_until.value_or(""));
   text_list_attribute(root, "methods", run.spec.methods);
   text_list_attribute(root, "notes", run.notes);
@@ -263,6 +257,18 @@ void write_file(H5::H5File& f, const CalibrationRun& run) {
 }
 
 }  // namespace
+
+void provenance_attributes(const H5::Group& root, const char* schema, const CalibrationSpec& spec,
+                           const MonitorData& data) {
+  results::detail::text_attribute(root, "schema", schema);
+  results::detail::text_attribute(root, "version", werkstroom::version());
+  results::detail::text_attribute(root, "revision", werkstroom::revision());
+  results::detail::text_attribute(root, "spec_file", spec.file.string());
+  results::detail::text_attribute(root, "spec", spec.text);
+  results::detail::text_attribute(root, "data_file", data.file);
+  results::detail::text_attribute(root, "data", data.text);
+  results::detail::text_attribute(root, "scenario_file", spec.scenario_file.string());
+}
 
 void write_calibration_hdf5(const std::filesystem::path& path, const CalibrationRun& run) {
   write_hdf5_atomically(path, "calibration file", [&](H5::H5File& file) { write_file(file, run); });

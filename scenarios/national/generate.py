@@ -457,29 +457,28 @@ class Region:
             f"zzp = {round(value(e['zzp']) * self.ratio)}  # {value(e['zzp']):,} x {self.ratio:.3f}",
         ])
 
-    def hazards(self):
-        profile = value(self.base["hazards"]["find_work_factor_by_month"])
-        if not self.shift or len(profile) <= 1:
+    def shifted_list(self, table, key, decimals, what):
+        """A `table` with the base's list `key` read from the region's start month on (its
+        month 0 is the base's start), or "" when the region starts with the base or the list
+        holds one value for every month."""
+        values = value(self.base[table][key])
+        if not self.shift or len(values) <= 1:
             return ""
-        profile = profile[min(self.shift, len(profile) - 1):]
+        values = values[min(self.shift, len(values) - 1):]
         return "\n".join([
-            "[hazards]",
-            f"find_work_factor_by_month = {{ value = {number_list(profile, 2, 12, 4)}, source = "
-            f"{toml_string(self.shifted('the base calendar profile'))} }}",
+            f"[{table}]",
+            f"{key} = {{ value = {number_list(values, decimals, 12, 4)}, source = "
+            f"{toml_string(self.shifted(what))} }}",
         ])
 
+    def hazards(self):
+        return self.shifted_list("hazards", "find_work_factor_by_month", 2,
+                                 "the base calendar profile")
+
     def economy(self):
-        """The base's unemployment path (its month 0 is the base's start), read from the
-        region's start month on: a region starting later starts later on the same outlook."""
-        path = value(self.base["economy"]["unemployment_rate_pct"])
-        if not self.shift or len(path) <= 1:
-            return ""
-        path = path[min(self.shift, len(path) - 1):]
-        return "\n".join([
-            "[economy]",
-            f"unemployment_rate_pct = {{ value = {number_list(path, 1, 12, 4)}, source = "
-            f"{toml_string(self.shifted('the base economy path (CPB MEV 2021 base)'))} }}",
-        ])
+        """A region starting later starts later on the same outlook."""
+        return self.shifted_list("economy", "unemployment_rate_pct", 1,
+                                 "the base economy path (CPB MEV 2021 base)")
 
     def ww_cohort(self, name):
         """A WW cohort: inflow and stock are the base's x the region's running WW relative to the

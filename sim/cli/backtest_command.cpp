@@ -1,13 +1,10 @@
 #include "backtest_command.hpp"
 
 #include <fmt/core.h>
-#include <unistd.h>  // isatty
-
-#include <chrono>
-#include <mutex>
 
 #include "calibration/backtest.hpp"
 #include "io/output_file.hpp"
+#include "stage_progress.hpp"
 
 namespace werkstroom::cli {
 
@@ -66,27 +63,12 @@ int run_backtest(const BacktestCommand& command, const std::atomic<bool>* stop,
     io::check_output_file(command.journal, "journal");
   }
 
-  std::mutex mutex;
-  const auto started = std::chrono::steady_clock::now();
-  std::chrono::steady_clock::time_point last{};  // the first report is shown at once
-  // On a terminal one line redrawn 5 times a second; in a log a line every 10 seconds.
-  const bool terminal = isatty(STDERR_FILENO) != 0;
-  const auto period = terminal ? std::chrono::milliseconds(200) : std::chrono::milliseconds(10000);
-  options.progress = [&](const std::string& stage, long simulations) {
-    const std::lock_guard<std::mutex> lock(mutex);
-    const auto now = std::chrono::steady_clock::now();
-    if (now - last < period) {
-      return;
-    }
-    last = now;
-    fmt::print(stderr, "{}  {:<16} {:>8} replications simulated, {:.0f} s{}", terminal ? "\r" : "",
-               stage, simulations, std::chrono::duration<double>(now - started).count(),
-               terminal ? "" : "\n");
+  StageProgress progress(16);
+  options.progress = [&progress](const std::string& stage, long simulations) {
+    progress.report(stage, simulations);
   };
   const calibration::BacktestResult result = calibration::backtest(spec, data, options);
-  if (terminal) {
-    fmt::print(stderr, "\r{:70}\r", "");
-  }
+  progress.finish();
   if (!root) {
     return 0;
   }

@@ -2,14 +2,11 @@
 
 #include <fmt/core.h>
 
-#include <chrono>
 #include <filesystem>
-#include <mutex>
-
-#include <unistd.h>  // isatty
 
 #include "calibration/calibrate.hpp"
 #include "io/output_file.hpp"
+#include "stage_progress.hpp"
 
 namespace werkstroom::cli {
 
@@ -53,23 +50,12 @@ int run_calibrate(const CalibrateCommand& command, const std::atomic<bool>* stop
   options.backend = backend;
   options.journal_writable = root;
   if (!command.journal.empty()) options.journal = command.journal;
-  std::mutex mutex;
-  const auto started = std::chrono::steady_clock::now();
-  std::chrono::steady_clock::time_point last{};  // the first report is shown at once
-  // On a terminal one line redrawn 5 times a second; in a log a line every 10 seconds.
-  const bool terminal = isatty(STDERR_FILENO) != 0;
-  const auto period = terminal ? std::chrono::milliseconds(200) : std::chrono::milliseconds(10000);
-  options.progress = [&](const std::string& stage, long simulations) {
-    const std::lock_guard<std::mutex> lock(mutex);
-    const auto now = std::chrono::steady_clock::now();
-    if (now - last < period) return;
-    last = now;
-    fmt::print(stderr, "{}  {:<8} {:>8} replications simulated, {:.0f} s{}", terminal ? "\r" : "",
-               stage, simulations, std::chrono::duration<double>(now - started).count(),
-               terminal ? "" : "\n");
+  StageProgress progress(8);
+  options.progress = [&progress](const std::string& stage, long simulations) {
+    progress.report(stage, simulations);
   };
   const calibration::CalibrationRun run = calibration::calibrate(spec, data, options);
-  if (terminal) fmt::print(stderr, "\r{:60}\r", "");
+  progress.finish();
   if (!root) return 0;
   calibration::write_calibration_hdf5(out, run);
   calibration::write_calibrated_scenario(scenario_out, run, out);
