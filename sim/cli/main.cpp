@@ -214,13 +214,17 @@ void warn_drawn_differences(const std::vector<werkstroom::experiment::ScenarioRu
 }
 
 void print_uncertainty(const std::vector<werkstroom::experiment::ScenarioRun>& runs,
-                       const std::vector<std::vector<std::string>>& sources) {
+                       const std::vector<std::vector<std::string>>& sources,
+                       werkstroom::experiment::Language language) {
   const bool all_same = std::all_of(sources.begin(), sources.end(),
                                     [&](const auto& s) { return s == sources.front(); });
   for (std::size_t i = 0; i < sources.size(); ++i) {
     if (i > 0 && all_same) break;
-    fmt::print("{}:\n", all_same ? std::string("The bands contain")
-                                 : "The bands of '" + runs[i].name + "' contain");
+    fmt::print("{}:\n", all_same ? std::string(werkstroom::experiment::translate(
+                                       "The bands contain", language))
+                                 : fmt::format(fmt::runtime(werkstroom::experiment::translate(
+                                                   "The bands of '{}' contain", language)),
+                                               runs[i].name));
     for (const std::string& line : sources[i]) fmt::print("  - {}\n", line);
   }
   fmt::print("\n");
@@ -270,7 +274,8 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
                werkstroom::experiment::national_sum_table(
                    werkstroom::experiment::national_sum(results), results.size(), language));
   }
-  print_uncertainty(runs, uncertainty_of(runs));
+  print_uncertainty(runs, uncertainty_of(runs),
+                    werkstroom::experiment::parse_language(options.lang));
   write_outputs(results, files, texts, uncertainty_of(runs), options, started, regions);
   return EXIT_SUCCESS;
 }
@@ -298,7 +303,8 @@ int run_sweep(const std::string& file, const std::string& vary, const RunOptions
   if (!g_root) return EXIT_SUCCESS;
   fmt::print("{}\n", werkstroom::experiment::kpi_table(
                          results, werkstroom::experiment::parse_language(options.lang)));
-  print_uncertainty(runs, uncertainty_of(runs));
+  print_uncertainty(runs, uncertainty_of(runs),
+                    werkstroom::experiment::parse_language(options.lang));
   write_outputs(results, files, texts, uncertainty_of(runs), options, started);
   return EXIT_SUCCESS;
 }

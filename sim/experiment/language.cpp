@@ -12,7 +12,9 @@ namespace {
 
 using Pair = std::pair<std::string_view, std::string_view>;
 
-constexpr std::array<Pair, 33> kTexts = {{
+constexpr std::array<Pair, 35> kTexts = {{
+    {"The bands contain", "De banden bevatten"},
+    {"The bands of '{}' contain", "De banden van '{}' bevatten"},
     {"Key figures over the horizon: mean [5%, 95%] of {} replications",
      "Kerncijfers over de hele periode: gemiddelde [5%, 95%] van {} replicaties"},
     {"; 'vs {}' is the paired difference (common random numbers)",
