@@ -457,28 +457,31 @@ class Region:
             f"zzp = {round(value(e['zzp']) * self.ratio)}  # {value(e['zzp']):,} x {self.ratio:.3f}",
         ])
 
-    def shifted_list(self, table, key, decimals, what):
-        """A `table` with the base's list `key` read from the region's start month on (its
-        month 0 is the base's start), or "" when the region starts with the base or the list
-        holds one value for every month."""
-        values = value(self.base[table][key])
-        if not self.shift or len(values) <= 1:
-            return ""
-        values = values[min(self.shift, len(values) - 1):]
-        return "\n".join([
-            f"[{table}]",
-            f"{key} = {{ value = {number_list(values, decimals, 12, 4)}, source = "
-            f"{toml_string(self.shifted(what))} }}",
-        ])
+    def shifted_list(self, table, entries):
+        """A `table` with each of the base's lists in `entries` ((key, decimals, what) each) read
+        from the region's start month on (its month 0 is the base's start), or "" when the region
+        starts with the base or no list holds more than one value."""
+        lines = []
+        for key, decimals, what in entries:
+            values = value(self.base[table][key])
+            if not self.shift or len(values) <= 1:
+                continue
+            values = values[min(self.shift, len(values) - 1):]
+            lines.append(f"{key} = {{ value = {number_list(values, decimals, 12, 4)}, source = "
+                         f"{toml_string(self.shifted(what))} }}")
+        return "\n".join([f"[{table}]"] + lines) if lines else ""
 
     def hazards(self):
-        return self.shifted_list("hazards", "find_work_factor_by_month", 2,
-                                 "the base calendar profile")
+        return self.shifted_list("hazards", [("find_work_factor_by_month", 2,
+                                              "the base calendar profile")])
 
     def economy(self):
         """A region starting later starts later on the same outlook."""
-        return self.shifted_list("economy", "unemployment_rate_pct", 1,
-                                 "the base economy path (CPB MEV 2021 base)")
+        return self.shifted_list("economy", [
+            ("unemployment_rate_pct", 1, "the base economy path (CPB MEV 2021 base)"),
+            ("vacancies_per_unemployed", 2,
+             "the base tightness path (vacancies held at the end-Q2 2020 level)"),
+        ])
 
     def ww_cohort(self, name):
         """A WW cohort: inflow and stock are the base's x the region's running WW relative to the

@@ -53,8 +53,9 @@ std::pair<double, double> EmployerPopulation::sector_shares(std::size_t sector, 
   const EconomyParameters& e = p_.economy;
   const double surplus = (s.surplus_share + w * (s.surplus_share_end - s.surplus_share)) *
                          economy_factor(e, month, e.surplus_elasticity);
-  const double shortage = (s.shortage_share + w * (s.shortage_share_end - s.shortage_share)) *
-                          economy_factor(e, month, e.shortage_elasticity);
+  const double shortage =
+      (s.shortage_share + w * (s.shortage_share_end - s.shortage_share)) *
+      economy_factor(e, month, e.shortage_elasticity, e.shortage_tightness_elasticity);
   const double total = surplus + shortage;
   if (total > 1.0) return {surplus / total, shortage / total};
   return {surplus, shortage};

@@ -37,9 +37,10 @@ std::uint64_t clock_purpose(State state, Destination d, std::uint16_t number, st
 LifeCourse::LifeCourse(const ModelParameters& p, const std::vector<double>& month_starts,
                        kernel::StreamKey base_key, double horizon_end_day)
     : p_(p),
-      find_work_factor_(month_starts,
-                        with_economy(p.hazards.find_work_factor_by_month, p.economy,
-                                     month_starts.size(), p.economy.find_work_elasticity)),
+      find_work_factor_(
+          month_starts,
+          with_economy(p.hazards.find_work_factor_by_month, p.economy, month_starts.size(),
+                       p.economy.find_work_elasticity, p.economy.find_work_tightness_elasticity)),
       job_loss_factor_(month_starts, job_loss_factors(p, month_starts)),
       flat_(month_starts, {}),
       base_key_(base_key),

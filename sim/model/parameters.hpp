@@ -351,18 +351,29 @@ struct PartyParameters {
   bool operator==(const PartyParameters&) const = default;
 };
 
-/// The labour market over the horizon (model/economy.hpp): a monthly path of the unemployment
-/// rate (CBS definition, % of the labour force) and the elasticities through which it moves
-/// the rates. The base hazards and inflows hold at the reference rate.
+/// The labour market over the horizon (model/economy.hpp): monthly paths of the unemployment
+/// rate (CBS definition, % of the labour force) and of the labour market's tightness (CBS
+/// "spanning": vacancies per unemployed person), and the elasticities through which they move
+/// the rates. The base hazards and inflows hold at the reference values. The first
+/// `observed_months` months of the paths are published figures, the rest are assumptions (a
+/// forecast); the economy's uncertainty draws leave the observed months alone.
 struct EconomyParameters {
   std::vector<double> unemployment_rate_pct;  // per horizon month; the last value after its end
   double reference_unemployment_rate_pct = 1.0;
+  std::vector<double> vacancies_per_unemployed;  // per horizon month; empty: no tightness
+  double reference_vacancies_per_unemployed = 1.0;
+  int observed_months = 0;            // leading months of the paths that are published figures
   double find_work_elasticity = 0.0;  // find-work hazards (negative: fewer exits when high)
   double job_loss_elasticity = 0.0;   // job-loss hazards of threatened workers
   double inflow_elasticity = 0.0;     // inflow of the cohorts that start in WW or PW
   double take_up_elasticity = 0.0;    // inflow of threatened workers (NOW firms) and TOZO
   double surplus_elasticity = 0.0;    // employers' surplus shares (staff to let go)
   double shortage_elasticity = 0.0;   // employers' shortage shares (vacancies; negative)
+  /// Elasticities with respect to the tightness (vacancies per unemployed person): the
+  /// matching function's 1 - alpha for the find-work hazards, and the employers' shortage
+  /// shares. Both apply on top of the unemployment elasticities above.
+  double find_work_tightness_elasticity = 0.0;
+  double shortage_tightness_elasticity = 0.0;
   bool operator==(const EconomyParameters&) const = default;
 };
 
@@ -398,11 +409,14 @@ struct PosteriorSample {
 
 struct UncertaintyParameters {
   /// The economy path (EconomyParameters; the reference rate when it has none) times
-  /// exp(x_m), x_m = persistence * x_{m-1} + sd * N(0,1) from month known_months on (x = 0
-  /// before): a random walk in the log of the unemployment rate when persistence is 1.
+  /// exp(x_m), x_m = persistence * x_{m-1} + sd * N(0,1) from the first month after the
+  /// economy's observed months on (x = 0 before): a random walk in the log of the unemployment
+  /// rate when persistence is 1. The tightness path (when there is one) moves with it, times
+  /// exp(tightness_coupling * x): -1 holds the vacancies where the path has them, -2 lets them
+  /// fall as much as unemployment rises (a Beveridge curve of slope -1 in logs).
   double economy_sd_log_per_month = 0.0;
   double economy_persistence = 1.0;
-  int economy_known_months = 0;
+  double economy_tightness_coupling = 0.0;
   std::vector<UncertainParameter> parameters;
   /// Path of a posterior file (relative to the scenario file that names it; "" none) and its
   /// contents, read when the scenario is loaded or given with --posterior.
@@ -414,8 +428,8 @@ struct UncertaintyParameters {
         (posterior_sample && o.posterior_sample && *posterior_sample == *o.posterior_sample);
     return economy_sd_log_per_month == o.economy_sd_log_per_month &&
            economy_persistence == o.economy_persistence &&
-           economy_known_months == o.economy_known_months && parameters == o.parameters &&
-           posterior == o.posterior && same_sample;
+           economy_tightness_coupling == o.economy_tightness_coupling &&
+           parameters == o.parameters && posterior == o.posterior && same_sample;
   }
   /// Whether a replication draws anything.
   [[nodiscard]] bool active() const {

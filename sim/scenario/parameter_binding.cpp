@@ -139,12 +139,21 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
     v.number_list("unemployment_rate_pct", e.unemployment_rate_pct, "%", {0.1, 50.0});
     v.number("reference_unemployment_rate_pct", e.reference_unemployment_rate_pct, "%",
              {0.1, 50.0});
+    v.number_list("vacancies_per_unemployed", e.vacancies_per_unemployed,
+                  "vacancies per unemployed person", {0.01, 20.0});
+    v.number("reference_vacancies_per_unemployed", e.reference_vacancies_per_unemployed,
+             "vacancies per unemployed person", {0.01, 20.0});
+    v.integer("observed_months", e.observed_months, "months", {0, 1200});
     v.number("find_work_elasticity", e.find_work_elasticity, "elasticity", {-10.0, 10.0});
     v.number("job_loss_elasticity", e.job_loss_elasticity, "elasticity", {-10.0, 10.0});
     v.number("inflow_elasticity", e.inflow_elasticity, "elasticity", {-10.0, 10.0});
     v.number("take_up_elasticity", e.take_up_elasticity, "elasticity", {-10.0, 10.0});
     v.number("surplus_elasticity", e.surplus_elasticity, "elasticity", {-10.0, 10.0});
     v.number("shortage_elasticity", e.shortage_elasticity, "elasticity", {-10.0, 10.0});
+    v.number("find_work_tightness_elasticity", e.find_work_tightness_elasticity, "elasticity",
+             {-10.0, 10.0});
+    v.number("shortage_tightness_elasticity", e.shortage_tightness_elasticity, "elasticity",
+             {-10.0, 10.0});
   });
 
   v.table("parties", [&] {
@@ -268,7 +277,8 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
     v.number("economy_sd_log_per_month", u.economy_sd_log_per_month, "log points/month",
              {0.0, 1.0});
     v.number("economy_persistence", u.economy_persistence, "per month", kShare);
-    v.integer("economy_known_months", u.economy_known_months, "months", {0, 1200});
+    v.number("economy_tightness_coupling", u.economy_tightness_coupling, "log points per log point",
+             {-10.0, 10.0});
     v.text("posterior", u.posterior);
     v.table_array(
         "parameters", u.parameters.size(), [&](std::size_t n) { u.parameters.resize(n); },

@@ -118,16 +118,25 @@ void apply_economy(model::ModelParameters& p, const model::ReplicationSettings& 
   const model::UncertaintyParameters& u = p.uncertainty;
   if (u.economy_sd_log_per_month <= 0.0) return;
   const std::size_t months = model::month_boundaries(p).size() - 1;
-  std::vector<double>& path = p.economy.unemployment_rate_pct;
-  if (path.empty()) path.push_back(p.economy.reference_unemployment_rate_pct);
+  model::EconomyParameters& e = p.economy;
+  std::vector<double>& path = e.unemployment_rate_pct;
+  if (path.empty()) path.push_back(e.reference_unemployment_rate_pct);
   path.resize(std::max(months, path.size()), path.back());  // the last value after its end
+  std::vector<double>& tightness = e.vacancies_per_unemployed;
+  const bool has_tightness = !tightness.empty();
+  if (has_tightness) tightness.resize(path.size(), tightness.back());
   const Range range = find_numeric_parameter(p, "economy.unemployment_rate_pct").range;
+  const Range tight_range = find_numeric_parameter(p, "economy.vacancies_per_unemployed").range;
   kernel::RandomStream rng = draw_stream(s, "economy");
   double x = 0.0;
-  for (std::size_t m = 0; m < path.size(); ++m) {
-    if (static_cast<int>(m) < u.economy_known_months) continue;
+  // The observed months are published figures: the walk starts after them.
+  for (std::size_t m = static_cast<std::size_t>(e.observed_months); m < path.size(); ++m) {
     x = u.economy_persistence * x + u.economy_sd_log_per_month * rng.normal(0.0, 1.0);
     path[m] = std::clamp(path[m] * std::exp(x), range.min, range.max);
+    if (has_tightness) {
+      tightness[m] = std::clamp(tightness[m] * std::exp(u.economy_tightness_coupling * x),
+                                tight_range.min, tight_range.max);
+    }
   }
 }
 
@@ -188,7 +197,11 @@ std::vector<std::string> uncertainty_sources(const model::ModelParameters& p) {
     out.push_back("economy: the unemployment path times exp(x), x a random walk with sd " +
                   detail::format_number(u.economy_sd_log_per_month) + " a month, persistence " +
                   detail::format_number(u.economy_persistence) + ", from month " +
-                  std::to_string(u.economy_known_months + 1));
+                  std::to_string(p.economy.observed_months + 1) +
+                  (p.economy.vacancies_per_unemployed.empty()
+                       ? std::string()
+                       : ", the tightness path times exp(" +
+                             detail::format_number(u.economy_tightness_coupling) + " x)"));
   }
   for (const model::UncertainParameter& d : u.parameters) {
     out.push_back("parameter: " + d.key + " " + model::kUncertainModeNames.at(d.mode) + " " +

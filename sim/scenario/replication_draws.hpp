@@ -11,8 +11,9 @@
 //  2. each [[uncertainty.parameters]] entry draws its key's value (mode "value") or a factor on
 //     it (mode "scale", every element of a list), uniform or triangular on [lower, upper];
 //  3. the economy path (EconomyParameters; the reference rate when the scenario has none) is
-//     multiplied by exp(x_m) with x_m = persistence x_{m-1} + sd N(0,1) from month
-//     economy_known_months on (x = 0 before), kept within the path's valid range.
+//     multiplied by exp(x_m) with x_m = persistence x_{m-1} + sd N(0,1) from the first month
+//     after the economy's observed months on (x = 0 before), kept within the path's valid
+//     range; the tightness path, when given, by exp(tightness_coupling x_m).
 // Without draws (UncertaintyParameters::active() false) the parameters are returned unchanged.
 
 #include <string>

@@ -29,6 +29,7 @@ class Checker {
     check_bankruptcy_sectors();
     check_instruments();
     check_age_band();
+    check_economy();
     check_uncertainty();
   }
 
@@ -213,6 +214,26 @@ class Checker {
   /// Each drawn parameter names a number (or, to scale, a number list) of the scenario once,
   /// with a range that keeps every drawn value valid for that parameter, so a replication
   /// never draws what a file could not say.
+  /// The observed months are leading months of the paths, so each path that is given must
+  /// have them. (An empty path is no economy: its elasticities multiply by 1.)
+  void check_economy() const {
+    const model::EconomyParameters& e = p_.economy;
+    const auto observed = static_cast<std::size_t>(e.observed_months);
+    for (const auto& [key, path] :
+         {std::pair<std::string, const std::vector<double>*>{"economy.unemployment_rate_pct",
+                                                             &e.unemployment_rate_pct},
+          {"economy.vacancies_per_unemployed", &e.vacancies_per_unemployed}}) {
+      if (observed > 0 && !path->empty() && path->size() < observed) {
+        fail("economy.observed_months",
+             "at most the length of " + key + " (" + std::to_string(path->size()) + ")",
+             std::to_string(observed));
+      }
+    }
+    if (observed > 0 && e.unemployment_rate_pct.empty() && e.vacancies_per_unemployed.empty()) {
+      fail("economy.observed_months", "0 when the economy has no path", std::to_string(observed));
+    }
+  }
+
   void check_uncertainty() const {
     std::set<std::string> keys;
     const auto& drawn = p_.uncertainty.parameters;

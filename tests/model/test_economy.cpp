@@ -33,17 +33,39 @@ TEST_CASE("the economy multiplies a rate by (u / u_ref) to its elasticity, by ha
   CHECK(factors[3] == Approx(3.0 * 1.5));
 }
 
+TEST_CASE("the tightness multiplies a rate by (v / v_ref) to its own elasticity, by hand",
+          "[model][economy]") {
+  model::EconomyParameters e;
+  e.reference_unemployment_rate_pct = 4.0;
+  e.reference_vacancies_per_unemployed = 0.5;
+  e.vacancies_per_unemployed = {0.5, 0.25, 1.0};
+  CHECK(model::economy_factor(e, 1, 0.0, 0.5) == 1.0 * std::sqrt(0.5));  // no u path: only v
+  e.unemployment_rate_pct = {4.0, 5.0};
+  // Month 1: (5/4)^-1 (0.25/0.5)^0.5; month 2: u holds its last value 5, v = 1.0.
+  CHECK(model::economy_factor(e, 1, -1.0, 0.5) == Approx(0.8 * std::sqrt(0.5)));
+  CHECK(model::economy_factor(e, 2, -1.0, 0.5) == Approx(0.8 * std::sqrt(2.0)));
+  CHECK(model::economy_factor(e, 7, 0.0, 1.0) == Approx(2.0));  // the last value after the end
+  CHECK(model::economy_factor(e, 1, 0.0, 0.0) == 1.0);
+  const std::vector<double> factors = model::with_economy({3.0}, e, 3, 0.0, 1.0);
+  CHECK(factors == std::vector<double>{3.0, 1.5, 6.0});
+}
+
 namespace {
+// The default scenario's economy held at `pct` for the whole horizon, its tightness moving as
+// the default assumes (the vacancies unchanged: v = v_ref u_ref / u).
 model::ModelParameters at_unemployment(double pct) {
   model::ModelParameters p = test::default_parameters();
   p.economy.unemployment_rate_pct = {pct};
+  p.economy.vacancies_per_unemployed = {p.economy.reference_vacancies_per_unemployed *
+                                        p.economy.reference_unemployment_rate_pct / pct};
   return p;
 }
 }  // namespace
 
 TEST_CASE("a path at the reference changes no figure", "[model][economy]") {
   model::ModelParameters base = test::default_parameters();
-  base.economy.unemployment_rate_pct.clear();  // no path at all
+  base.economy.unemployment_rate_pct.clear();  // no paths at all
+  base.economy.vacancies_per_unemployed.clear();
   const auto a = test::run(base);
   const auto b = test::run(at_unemployment(base.economy.reference_unemployment_rate_pct));
   CHECK(a.kpis == b.kpis);

@@ -38,7 +38,8 @@ ModelParameters flat_calendar() {
   ModelParameters p = werkstroom::test::default_parameters();
   p.hazards.find_work_factor_by_month = {1.0};
   p.hazards.job_loss_factor_by_month = {1.0};
-  p.economy.unemployment_rate_pct.clear();  // no economy path: the hazards as written
+  p.economy.unemployment_rate_pct.clear();  // no economy paths: the hazards as written
+  p.economy.vacancies_per_unemployed.clear();
   p.shocks.now_end_enabled = false;
   return p;
 }

@@ -122,16 +122,18 @@ TEST_CASE("drawn values follow their laws and stay in their ranges", "[scenario]
   }
 }
 
-TEST_CASE("the economy path is a random walk in logs from the first month not known",
+TEST_CASE("the economy path is a random walk in logs from the first month not observed",
           "[scenario][uncertainty]") {
   const TempDir dir;
   const LoadedScenario s = with_variant(dir, R"(
 [economy]
 unemployment_rate_pct = [5.0, 5.5, 6.0]
+vacancies_per_unemployed = [0.5, 0.4]
+observed_months = 2
 [uncertainty]
 economy_sd_log_per_month = 0.05
 economy_persistence = 1.0
-economy_known_months = 2
+economy_tightness_coupling = -1.5
 )");
   const model::ModelParameters& p = s.parameters;
   const std::size_t months = model::month_boundaries(p).size() - 1;
@@ -141,12 +143,20 @@ economy_known_months = 2
   for (std::uint64_t r = 0; r < kReplications; ++r) {
     const model::ModelParameters d = draw_replication_parameters(p, {99, r});
     const std::vector<double>& path = d.economy.unemployment_rate_pct;
+    const std::vector<double>& tightness = d.economy.vacancies_per_unemployed;
     REQUIRE(path.size() == months);  // extended to the horizon, the last value held
-    CHECK(path[0] == 5.0);           // known months are not drawn
+    REQUIRE(tightness.size() == months);
+    CHECK(path[0] == 5.0);  // observed months are not drawn
     CHECK(path[1] == 5.5);
+    CHECK(tightness[0] == 0.5);
+    CHECK(tightness[1] == 0.4);
     for (std::size_t m = 0; m < months; ++m) {
       const double given = m < 3 ? p.economy.unemployment_rate_pct[m] : 6.0;
       log_ratio[m].push_back(std::log(path[m] / given));
+      // The tightness moves with the same x, times the coupling (clamps aside, which a walk
+      // of sd 0.05 a month does not reach in 24 months).
+      CHECK(std::log(tightness[m] / (m < 1 ? 0.5 : 0.4)) ==
+            Approx(-1.5 * log_ratio[m].back()).margin(1e-12));
     }
   }
   // Var x_m = (m - known + 1) sd² for a random walk started at the first month not known.
@@ -233,6 +243,22 @@ TEST_CASE("a drawn parameter must be a number of the scenario with a range it al
       "key = \"hazards.ww_find_work.rate_per_month\"\nmode = \"value\"\n"
       "distribution = \"triangular\"\nlower = 0.2\nupper = 0.3\n",
       "uncertainty.parameters[0].key", "key =", {"a triangle around the peak", "0.12"});
+}
+
+TEST_CASE("observed months must be months of the economy's paths", "[scenario][economy]") {
+  const TempDir dir;
+  dir.write("base.toml", minimal_base_text());
+  const std::string text =
+      "extends = \"base.toml\"\n[economy]\nunemployment_rate_pct = [5.0, 5.5]\n"
+      "observed_months = 3\n";
+  const auto file = dir.write("bad.toml", text);
+  check_message(load_error(file), "bad.toml", line_of(text, "observed_months"),
+                "economy.observed_months",
+                {"at most the length of economy.unemployment_rate_pct (2)", "3"});
+  const std::string none = "extends = \"base.toml\"\n[economy]\nobserved_months = 1\n";
+  const auto file2 = dir.write("none.toml", none);
+  check_message(load_error(file2), "none.toml", line_of(none, "observed_months"),
+                "economy.observed_months", {"0 when the economy has no path", "1"});
 }
 
 TEST_CASE("a posterior particle is drawn by weight, the same in every scenario",
