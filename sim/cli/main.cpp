@@ -28,6 +28,7 @@
 #include "calibrate_command.hpp"
 #include "calibration/monitor_data.hpp"
 #include "calibration/posterior_hdf5.hpp"
+#include "experiment/advice_report.hpp"
 #include "experiment/console_report.hpp"
 #include "experiment/experiment.hpp"
 #include "experiment/national_sum.hpp"
@@ -309,33 +310,51 @@ int run_sweep(const std::string& file, const std::string& vary, const RunOptions
   return EXIT_SUCCESS;
 }
 
-int run_advisor(const std::string& file, const werkstroom::experiment::StaffingTarget& target,
-                int max_advisors, const RunOptions& options) {
-  const auto base = load_with_overrides(file, options);
-  fmt::print("werkstroom {} ({}): staffing advice for {} (1..{} advisors x {} replications)\n",
-             werkstroom::version(), werkstroom::revision(), base.name, max_advisors,
-             options.replications);
-  fmt::print(
-      "target: p90 wait to intake <= {} working days and the instrument budget lasting "
-      "at least {} months, in at least {:.0f}% of replications\n\n",
-      target.max_p90_wait_working_days, target.budget_lasts_months,
-      100.0 * target.required_probability);
-  ProgressBar bar;
-  const auto advice = werkstroom::experiment::advise_staffing(base, target, max_advisors,
-                                                              settings_from(options, bar));
-  fmt::print("{:>9}{:>14}{:>16}{:>14}{:>14}\n", "advisors", "P(target)", "p90 wait (wd)",
-             "cost EUR", "placements");
-  for (const auto& o : advice.options) {
-    fmt::print("{:>9}{:>13.0f}%{:>16.1f}{:>14.0f}{:>14.1f}\n", o.advisors, 100.0 * o.probability,
-               o.mean_p90_wait, o.mean_cost_eur, o.mean_placements);
+struct AdviseCommand {
+  std::string file;
+  werkstroom::experiment::AdviceCriteria criteria;
+  std::string objective = "cost";
+  std::vector<double> instrument_budgets;  // empty: the scenario's own
+  int max_advisors = 6;
+  bool wait_target_given = false;  // --max-p90-wait given (else the scenario's [targets])
+};
+
+int run_advisor(const AdviseCommand& command, const RunOptions& options) {
+  namespace ex = werkstroom::experiment;
+  const auto started = std::chrono::system_clock::now();
+  const auto base = load_with_overrides(command.file, options);
+  const ex::Objective objective = ex::parse_objective(command.objective);
+  const auto language = ex::parse_language(options.lang);
+  ex::AdviceCriteria criteria = command.criteria;
+  if (!command.wait_target_given) {
+    criteria.max_wait_p90_working_days = base.parameters.targets.max_wait_p90_working_days;
   }
-  if (advice.recommended_advisors > 0) {
-    const auto& o = advice.options[static_cast<std::size_t>(advice.recommended_advisors - 1)];
-    fmt::print("\nrecommendation: {} advisor(s); the target is met in {:.0f}% of replications\n",
-               o.advisors, 100.0 * o.probability);
-  } else {
-    fmt::print("\nrecommendation: none of 1..{} advisors meets the target often enough\n",
-               max_advisors);
+  const std::vector<ex::OptionLevel> levels =
+      ex::advice_levels(base, command.max_advisors, command.instrument_budgets);
+  const std::vector<ex::ScenarioRun> runs = ex::advice_runs(base, levels);
+  check_outputs(options);
+  std::vector<std::string> files;
+  std::vector<std::string> texts;
+  for (const auto& run : runs) {
+    files.push_back(command.file);
+    texts.push_back(base.text + "\n# advice option: " + run.name + "\n");
+  }
+  fmt::print("werkstroom {} ({}): advice for {} ({} options x {} replications, seed {})\n\n",
+             werkstroom::version(), werkstroom::revision(), base.name, levels.size(),
+             options.replications, options.seed);
+  ProgressBar bar;
+  auto settings = settings_from(options, bar);
+  settings.results_on_every_rank = false;  // only rank 0 reports
+  const auto results = ex::run_experiment(runs, settings);
+  if (!g_root) return EXIT_SUCCESS;
+  const ex::StaffingAdvice advice = ex::evaluate_advice(levels, results, criteria, objective);
+  fmt::print("{}\n", ex::advice_table(advice, criteria, language));
+  print_uncertainty(runs, uncertainty_of(runs), language);
+  write_outputs(results, files, texts, uncertainty_of(runs), options, started);
+  if (!options.csv.empty()) {
+    const std::filesystem::path path = std::filesystem::path(options.csv) / "advice.csv";
+    werkstroom::io::write_file_atomically(path, ex::advice_csv(advice, criteria), "advice table");
+    fmt::print("advice written to {}\n", path.string());
   }
   return EXIT_SUCCESS;
 }
@@ -443,23 +462,40 @@ int run_werkstroom(int argc, char** argv) {
       ->required();
   add_run_options(sweep);
 
-  std::string advise_file;
-  werkstroom::experiment::StaffingTarget target;
-  int max_advisors = 6;
+  AdviseCommand advise_command;
   CLI::App* advise = app.add_subcommand(
-      "advise", "the smallest staffing that meets a target, with its probability");
-  advise->add_option("scenario", advise_file, "scenario file")
+      "advise",
+      "staffing (and instrument budget) options judged criterion by criterion, and the best by "
+      "an objective among those that meet every criterion");
+  advise->add_option("scenario", advise_command.file, "scenario file")
       ->required()
       ->check(CLI::ExistingFile);
-  advise->add_option("--max-p90-wait", target.max_p90_wait_working_days,
-                     "p90 wait to intake, working days");
-  advise->add_option("--budget-months", target.budget_lasts_months,
-                     "instrument budget must last this many months");
   advise
-      ->add_option("--probability", target.required_probability,
-                   "share of replications that must meet the target")
+      ->add_option("--max-p90-wait", advise_command.criteria.max_wait_p90_working_days,
+                   "p90 wait to intake in every service month, working days (default: the "
+                   "scenario's targets.max_wait_p90_working_days)")
+      ->each([&advise_command](const std::string&) { advise_command.wait_target_given = true; });
+  advise->add_flag("--budget-lasts", advise_command.criteria.budget_lasts_service,
+                   "criterion: the instrument budget does not run out before the service ends");
+  advise
+      ->add_option("--min-placements", advise_command.criteria.min_placements,
+                   "criterion: at least this many placements")
+      ->check(CLI::NonNegativeNumber);
+  advise
+      ->add_option("--probability", advise_command.criteria.required_probability,
+                   "share of replications that must meet every criterion")
       ->check(CLI::Range(0.0, 1.0));
-  advise->add_option("--max-advisors", max_advisors, "largest staffing tried")
+  advise
+      ->add_option("--objective", advise_command.objective,
+                   "what is best among the options meeting the criteria")
+      ->check(CLI::IsMember({"cost", "net-savings", "placements"}));
+  advise
+      ->add_option("--instrument-budgets", advise_command.instrument_budgets,
+                   "instrument budgets tried with every staffing level, EUR (comma-separated; "
+                   "default: the scenario's)")
+      ->delimiter(',')
+      ->check(CLI::NonNegativeNumber);
+  advise->add_option("--max-advisors", advise_command.max_advisors, "largest staffing tried")
       ->check(CLI::Range(1, 100));
   add_run_options(advise);
 
@@ -479,7 +515,7 @@ int run_werkstroom(int argc, char** argv) {
     if (*compare) return run_comparison(compare_files, options);
     if (*run) return run_comparison({run_file}, options);
     if (*sweep) return run_sweep(sweep_file, vary, options);
-    if (*advise) return run_advisor(advise_file, target, max_advisors, options);
+    if (*advise) return run_advisor(advise_command, options);
     if (*validate) {
       const auto loaded = load_with_overrides(validate_file, options.sets);
       fmt::print("{}: valid ({} parameters)\n", validate_file, loaded.sources.size());

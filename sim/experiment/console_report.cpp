@@ -30,6 +30,46 @@ std::string band(const kernel::ReplicationBand& b) {
   return fmt::format("{} [{}, {}]", number(b.mean), number(b.low), number(b.high));
 }
 
+std::string percent(double share) { return fmt::format("{:.0f}%", 100.0 * share); }
+
+/// One cell of the key-figure table, by the figure's kind: a 0/1 flag as the probability (the
+/// share of replications where it happened), a share as percentages, a conditional month
+/// figure as the median month among the replications where it exists and in how many it does
+/// (model::MetricInfo::conditional), anything else as "mean [5%, 95%]".
+std::string kpi_cell(const model::MetricInfo& info, const std::vector<double>& values,
+                     const std::vector<std::string>& month_labels, Language language) {
+  const kernel::ReplicationBand b = kernel::replication_band(values);
+  if (b.replications == 0) return "-";
+  if (info.unit == "0/1") return fmt::format("P = {}", percent(b.mean));
+  if (info.unit == "share") {
+    return fmt::format("{} [{}, {}]", percent(b.mean), percent(b.low), percent(b.high));
+  }
+  if (info.conditional) {
+    if (b.present == 0) return translate("never", language);
+    const auto m = static_cast<std::size_t>(std::lround(b.median));
+    const std::string when =
+        info.unit == "month" && m < month_labels.size() ? month_labels[m] : number(b.median);
+    return fmt::format(fmt::runtime(translate("{} in {} of {}", language)), when, b.present,
+                       b.replications);
+  }
+  return band(b);
+}
+
+/// The paired cell: a flag's difference in percentage points, a share's in points too; none
+/// for a conditional figure (its replications differ between the scenarios).
+std::string paired_cell(const model::MetricInfo& info, const std::vector<double>& base,
+                        const std::vector<double>& values) {
+  if (info.conditional) return "-";
+  const kernel::ReplicationBand b = kernel::paired_band(base, values);
+  if (b.replications == 0) return "-";
+  if (info.unit == "0/1") return fmt::format("{:+.0f} pp", 100.0 * b.mean);
+  if (info.unit == "share") {
+    return fmt::format("{:+.0f} pp [{:+.0f}, {:+.0f}]", 100.0 * b.mean, 100.0 * b.low,
+                       100.0 * b.high);
+  }
+  return band(b);
+}
+
 }  // namespace
 
 std::string kpi_table(const std::vector<ScenarioResults>& results, Language language) {
@@ -58,11 +98,19 @@ std::string kpi_table(const std::vector<ScenarioResults>& results, Language lang
     const std::vector<double> base = kpi_values(results.front(), name);
     for (std::size_t s = 0; s < results.size(); ++s) {
       const std::vector<double> values = kpi_values(results[s], name);
-      out += fmt::format("{:>28}", band(kernel::replication_band(values)));
-      if (s > 0) out += fmt::format("{:>28}", band(kernel::paired_band(base, values)));
+      const std::vector<std::string>& months = results[s].replications.empty()
+                                                   ? std::vector<std::string>{}
+                                                   : results[s].replications.front().month_labels;
+      out += fmt::format("{:>28}", kpi_cell(info, values, months, language));
+      if (s > 0) out += fmt::format("{:>28}", paired_cell(info, base, values));
     }
     out += "\n";
   }
+  out += translate(
+      "P: the share of replications in which it happens; a month: the median among the "
+      "replications in which it happens, and in how many; pp: percentage points",
+      language);
+  out += "\n";
   return out;
 }
 

@@ -12,7 +12,7 @@ namespace {
 
 using Pair = std::pair<std::string_view, std::string_view>;
 
-constexpr std::array<Pair, 35> kTexts = {{
+constexpr std::array<Pair, 38> kTexts = {{
     {"The bands contain", "De banden bevatten"},
     {"The bands of '{}' contain", "De banden van '{}' bevatten"},
     {"Key figures over the horizon: mean [5%, 95%] of {} replications",
@@ -60,6 +60,12 @@ constexpr std::array<Pair, 35> kTexts = {{
      "Landelijke som over {} regio's: per replicatie de som van de regiocijfers, gemiddelde "
      "[5%, 95%] van {} replicaties; alleen optelbare cijfers (aantallen en euro's)"},
     {"national sum", "landelijke som"},
+    {"never", "nooit"},
+    {"{} in {} of {}", "{} in {} van {}"},
+    {"P: the share of replications in which it happens; a month: the median among the "
+     "replications in which it happens, and in how many; pp: percentage points",
+     "P: het aandeel replicaties waarin het gebeurt; een maand: de mediaan van de replicaties "
+     "waarin het gebeurt, en in hoeveel; pp: procentpunten"},
 }};
 
 }  // namespace

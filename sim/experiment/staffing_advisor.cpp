@@ -1,48 +1,184 @@
 #include "experiment/staffing_advisor.hpp"
 
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
 #include "experiment/sweep.hpp"
 
 namespace werkstroom::experiment {
 
-bool meets_target(const model::ReplicationResult& r, const StaffingTarget& target) {
-  // budget_exhausted_month is the month index at whose end the money ran out (the horizon's
-  // month count if never): "not before month M" means index >= M.
-  return r.kpis.at("wait_p90_working_days") <= target.max_p90_wait_working_days &&
-         r.kpis.at("budget_exhausted_month") >= target.budget_lasts_months;
+Objective parse_objective(const std::string& text) {
+  for (std::size_t i = 0; i < kObjectiveNames.size(); ++i) {
+    if (kObjectiveNames[i] == text) return static_cast<Objective>(i);
+  }
+  throw std::invalid_argument("--objective: expected cost, net-savings or placements, found \"" +
+                              text + "\"");
 }
 
-StaffingAdvice advise_staffing(const scenario::LoadedScenario& base, const StaffingTarget& target,
-                               int max_advisors, const ExperimentSettings& settings) {
-  std::vector<ScenarioRun> runs;
-  for (int n = 1; n <= max_advisors; ++n) {
-    scenario::LoadedScenario variant = base;
-    set_staffing(variant, n);
-    runs.push_back({"advisors=" + std::to_string(n), std::move(variant.parameters)});
+std::vector<std::string> criterion_keys(const AdviceCriteria& c) {
+  std::vector<std::string> keys{"wait_per_month"};
+  if (c.budget_lasts_service) keys.emplace_back("budget_lasts");
+  if (c.min_placements > 0.0) keys.emplace_back("min_placements");
+  return keys;
+}
+
+std::string criterion_label(const std::string& key, const AdviceCriteria& c, Language language) {
+  const bool nl = language == Language::nl;
+  if (key == "wait_per_month") {
+    return fmt::format(fmt::runtime(nl ? "wachttijd p90 <= {} werkdagen in elke maand van de dienst"
+                                       : "p90 wait <= {} working days in every service month"),
+                       c.max_wait_p90_working_days);
   }
-  const std::vector<ScenarioResults> results = run_experiment(runs, settings);
+  if (key == "budget_lasts") {
+    return nl ? "instrumentbudget niet op voor het einde van de dienst"
+              : "instrument budget lasts until the service ends";
+  }
+  if (key == "min_placements") {
+    return fmt::format(fmt::runtime(nl ? "minstens {} plaatsingen" : "at least {} placements"),
+                       c.min_placements);
+  }
+  return key;
+}
+
+std::vector<bool> criteria_met(const model::ReplicationResult& r, const AdviceCriteria& c) {
+  std::vector<bool> met;
+  for (const std::string& key : criterion_keys(c)) {
+    if (key == "wait_per_month") {
+      met.push_back(r.kpis.at("wait_p90_worst_month") <= c.max_wait_p90_working_days);
+    } else if (key == "budget_lasts") {
+      met.push_back(r.kpis.at("instrument_budget_exhausted") == 0.0);
+    } else {
+      met.push_back(r.kpis.at("placements") >= c.min_placements);
+    }
+  }
+  return met;
+}
+
+namespace {
+
+/// Whether option a is better than b by the objective (ties: fewer advisors, then the smaller
+/// instrument budget).
+bool better(const StaffingOption& a, const StaffingOption& b, Objective objective) {
+  if (a.objective_value != b.objective_value) {
+    return objective == Objective::cost ? a.objective_value < b.objective_value
+                                        : a.objective_value > b.objective_value;
+  }
+  if (a.level.advisors != b.level.advisors) return a.level.advisors < b.level.advisors;
+  return a.level.instrument_budget_eur < b.level.instrument_budget_eur;
+}
+
+std::size_t weakest_criterion(const StaffingOption& o) {
+  return static_cast<std::size_t>(std::min_element(o.pass_rate.begin(), o.pass_rate.end()) -
+                                  o.pass_rate.begin());
+}
+
+}  // namespace
+
+StaffingAdvice evaluate_advice(const std::vector<OptionLevel>& levels,
+                               const std::vector<ScenarioResults>& results,
+                               const AdviceCriteria& criteria, Objective objective) {
   StaffingAdvice advice;
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    StaffingOption option;
-    option.advisors = static_cast<int>(i) + 1;
+  advice.objective = objective;
+  advice.criteria = criterion_keys(criteria);
+  const std::size_t count = std::min(levels.size(), results.size());
+  for (std::size_t i = 0; i < count; ++i) {
+    StaffingOption o;
+    o.level = levels[i];
+    o.pass_rate.assign(advice.criteria.size(), 0.0);
     const auto& reps = results[i].replications;
-    double met = 0.0;
+    double all = 0.0;
     for (const model::ReplicationResult& r : reps) {
-      met += meets_target(r, target) ? 1.0 : 0.0;
-      option.mean_p90_wait += r.kpis.at("wait_p90_working_days");
-      option.mean_cost_eur += r.kpis.at("cost_eur");
-      option.mean_placements += r.kpis.at("placements");
+      const std::vector<bool> met = criteria_met(r, criteria);
+      bool every = true;
+      for (std::size_t c = 0; c < met.size(); ++c) {
+        o.pass_rate[c] += met[c] ? 1.0 : 0.0;
+        every = every && met[c];
+      }
+      all += every ? 1.0 : 0.0;
+      o.mean_cost_eur += r.kpis.at("cost_eur");
+      o.mean_placements += r.kpis.at("placements");
+      o.mean_net_savings_eur += r.kpis.at("net_savings_eur");
+      o.mean_worst_month_wait += r.kpis.at("wait_p90_worst_month");
     }
-    const auto n = static_cast<double>(reps.size());
-    option.probability = met / n;
-    option.mean_p90_wait /= n;
-    option.mean_cost_eur /= n;
-    option.mean_placements /= n;
-    if (advice.recommended_advisors == 0 && option.probability >= target.required_probability) {
-      advice.recommended_advisors = option.advisors;
+    const auto n = static_cast<double>(std::max<std::size_t>(reps.size(), 1));
+    for (double& rate : o.pass_rate) rate /= n;
+    o.probability = reps.empty() ? 0.0 : all / n;
+    o.feasible = !reps.empty() && o.probability >= criteria.required_probability;
+    o.mean_cost_eur /= n;
+    o.mean_placements /= n;
+    o.mean_net_savings_eur /= n;
+    o.mean_worst_month_wait /= n;
+    o.objective_value = objective == Objective::cost          ? o.mean_cost_eur
+                        : objective == Objective::net_savings ? o.mean_net_savings_eur
+                                                              : o.mean_placements;
+    advice.options.push_back(std::move(o));
+  }
+  for (std::size_t i = 0; i < advice.options.size(); ++i) {
+    const StaffingOption& o = advice.options[i];
+    if (o.feasible &&
+        (!advice.recommended || better(o, advice.options[*advice.recommended], objective))) {
+      advice.recommended = i;
     }
-    advice.options.push_back(option);
+  }
+  if (advice.criteria.empty() || advice.options.empty()) return advice;
+  if (advice.recommended) {
+    // The best option by the objective that the criteria exclude, if it beats the choice.
+    for (std::size_t i = 0; i < advice.options.size(); ++i) {
+      const StaffingOption& o = advice.options[i];
+      if (o.feasible || !better(o, advice.options[*advice.recommended], objective)) continue;
+      if (!advice.excluded || better(o, advice.options[*advice.excluded], objective)) {
+        advice.excluded = i;
+      }
+    }
+    if (advice.excluded) advice.binding = weakest_criterion(advice.options[*advice.excluded]);
+  } else {
+    std::size_t closest = 0;
+    for (std::size_t i = 1; i < advice.options.size(); ++i) {
+      if (advice.options[i].probability > advice.options[closest].probability) closest = i;
+    }
+    advice.excluded = closest;
+    advice.binding = weakest_criterion(advice.options[closest]);
   }
   return advice;
+}
+
+std::vector<OptionLevel> advice_levels(const scenario::LoadedScenario& base, int max_advisors,
+                                       const std::vector<double>& instrument_budgets) {
+  const std::vector<double> budgets =
+      instrument_budgets.empty() ? std::vector<double>{base.parameters.budget.instrument_budget_eur}
+                                 : instrument_budgets;
+  std::vector<OptionLevel> levels;
+  for (const double budget : budgets) {
+    for (int n = 1; n <= max_advisors; ++n) levels.push_back({n, budget});
+  }
+  return levels;
+}
+
+std::vector<ScenarioRun> advice_runs(const scenario::LoadedScenario& base,
+                                     const std::vector<OptionLevel>& levels) {
+  std::vector<ScenarioRun> runs;
+  for (const OptionLevel& level : levels) {
+    scenario::LoadedScenario variant = base;
+    set_staffing(variant, level.advisors);
+    scenario::apply_override(variant, "budget.instrument_budget_eur",
+                             value_text(level.instrument_budget_eur));
+    runs.push_back(
+        {fmt::format("advisors={} instruments={:.0f}", level.advisors, level.instrument_budget_eur),
+         std::move(variant.parameters)});
+  }
+  return runs;
+}
+
+StaffingAdvice advise_staffing(const scenario::LoadedScenario& base, const AdviceCriteria& criteria,
+                               Objective objective, int max_advisors,
+                               const std::vector<double>& instrument_budgets,
+                               const ExperimentSettings& settings) {
+  const std::vector<OptionLevel> levels = advice_levels(base, max_advisors, instrument_budgets);
+  const std::vector<ScenarioResults> results = run_experiment(advice_runs(base, levels), settings);
+  return evaluate_advice(levels, results, criteria, objective);
 }
 
 }  // namespace werkstroom::experiment

@@ -11,6 +11,7 @@ namespace werkstroom::experiment {
 namespace {
 constexpr double kWeekDays = 7.0;
 constexpr std::size_t kMaxSweepPoints = 1000;
+}  // namespace
 
 std::string value_text(double v) {
   char buffer[64];
@@ -21,7 +22,6 @@ std::string value_text(double v) {
   }
   return buffer;
 }
-}  // namespace
 
 SweepSpec parse_sweep(const std::string& text) {
   const auto eq = text.find('=');

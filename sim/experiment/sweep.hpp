@@ -36,4 +36,8 @@ struct SweepSpec {
 /// service period if it is short.
 void set_staffing(scenario::LoadedScenario& scenario, int advisors);
 
+/// A number as --set writes it: whole numbers without a decimal point, others with up to 10
+/// significant digits.
+[[nodiscard]] std::string value_text(double v);
+
 }  // namespace werkstroom::experiment

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace werkstroom::kernel {
@@ -106,8 +107,14 @@ double student_t_quantile(double two_sided_confidence, std::size_t dof) {
 ReplicationSummary summarise(const std::vector<double>& per_replication) {
   ReplicationSummary s;
   Tally tally;
-  for (const double x : per_replication) tally.add(x);
-  s.replications = per_replication.size();
+  for (const double x : per_replication) {
+    if (!std::isnan(x)) tally.add(x);  // NaN: the figure does not exist in that replication
+  }
+  s.replications = static_cast<std::size_t>(tally.count());
+  if (s.replications == 0 && !per_replication.empty()) {
+    s.mean = s.sd = std::numeric_limits<double>::quiet_NaN();
+    return s;
+  }
   s.mean = tally.mean();
   s.sd = std::sqrt(tally.variance());
   if (s.replications >= 2) {
@@ -130,7 +137,13 @@ ReplicationSummary summarise_paired_difference(const std::vector<double>& a,
 ReplicationBand replication_band(std::vector<double> per_replication) {
   ReplicationBand band;
   band.replications = per_replication.size();
-  if (per_replication.empty()) return band;
+  std::erase_if(per_replication, [](double x) { return std::isnan(x); });
+  band.present = per_replication.size();
+  if (per_replication.empty()) {
+    const double none = std::numeric_limits<double>::quiet_NaN();
+    band.mean = band.median = band.low = band.high = none;
+    return band;
+  }
   double sum = 0.0;
   std::size_t positive = 0;
   for (const double x : per_replication) {
@@ -142,6 +155,7 @@ ReplicationBand replication_band(std::vector<double> per_replication) {
   std::sort(per_replication.begin(), per_replication.end());
   band.low = sorted_quantile(per_replication, kBandLow);
   band.high = sorted_quantile(per_replication, kBandHigh);
+  band.median = sorted_quantile(per_replication, 0.5);
   return band;
 }
 

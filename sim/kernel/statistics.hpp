@@ -88,7 +88,9 @@ class MonthlyAccumulator {
   std::vector<double> values_;
 };
 
-/// Mean with a 95% Student-t confidence interval over replications.
+/// Mean with a 95% Student-t confidence interval over replications. NaN values (a figure that
+/// does not exist in that replication) are left out: `replications` counts the others, and
+/// with none the mean is NaN.
 struct ReplicationSummary {
   std::size_t replications = 0;
   double mean = 0.0;
@@ -103,12 +105,19 @@ struct ReplicationSummary {
 /// the outcome; unlike the 95% interval of the mean (ReplicationSummary) it does not shrink
 /// with more replications. The one band of the key figures in the console, the viewer and the
 /// reports.
+///
+/// A NaN marks a replication where the figure does not exist (a budget that never ran out has
+/// no month it ran out in): the band is taken over the others, and `present` counts them. With
+/// none present, mean, median, low and high are NaN.
 struct ReplicationBand {
-  std::size_t replications = 0;
+  std::size_t replications = 0;  // all, NaN or not
+  std::size_t present = 0;       // those with a number
   double mean = 0.0;
+  double median = 0.0;
   double low = 0.0;   // 5% quantile
   double high = 0.0;  // 95% quantile
-  /// The share of replications above zero (for a paired difference: how often B beats A).
+  /// The share of the present replications above zero (for a paired difference: how often B
+  /// beats A).
   double share_positive = 0.0;
 };
 inline constexpr double kBandLow = 0.05;

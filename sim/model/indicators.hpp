@@ -34,6 +34,7 @@ enum class Indicator : std::size_t {
   left_during_intake,  // found work (or left) while the intake was being done
   waiting_list_end,    // people waiting for intake at month end
   waiting_list_mean,   // time-weighted over the month
+  waiting_list_max,    // the largest waiting list for intake at any moment of the month
   wait_to_intake_mean_working_days,
   wait_to_intake_p90_working_days,
   in_trajectory_end,
@@ -55,7 +56,7 @@ enum class Indicator : std::size_t {
   placements_regular_clients,  // regular WW/PW clients placed on acquired vacancies
   work_to_work_clients,        // clients from threatened/seconded into work
 };
-inline constexpr std::size_t kIndicatorCount = 41;
+inline constexpr std::size_t kIndicatorCount = 42;
 inline constexpr std::array<const char*, kIndicatorCount> kIndicatorNames = {
     "employers_called",
     "employers_spoken",
@@ -80,6 +81,7 @@ inline constexpr std::array<const char*, kIndicatorCount> kIndicatorNames = {
     "left_during_intake",
     "waiting_list_end",
     "waiting_list_mean",
+    "waiting_list_max",
     "wait_to_intake_mean_working_days",
     "wait_to_intake_p90_working_days",
     "in_trajectory_end",

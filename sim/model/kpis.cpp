@@ -1,7 +1,10 @@
 #include "model/kpis.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
+#include <tuple>
+#include <utility>
 
 #include "model/metric_registry.hpp"
 
@@ -80,13 +83,34 @@ std::map<std::string, double> compute_kpis(const ModelParameters& p, const Repli
   k["abandoned_waiting"] = sum(s.row(Indicator::abandoned_waiting));
   k["max_waiting_list"] = centre.max_waiting_list();
   k["wait_p90_working_days"] = centre.all_intake_waits_working_days().quantile(0.9);
-  const auto exhausted = centre.budget_exhausted_month();
-  k["instrument_budget_exhausted"] = exhausted ? 1.0 : 0.0;
-  k["budget_exhausted_month"] =
-      exhausted ? static_cast<double>(*exhausted) : static_cast<double>(s.months());
   const kernel::Calendar cal(p.horizon.start_date, {});
+  // The month the service end date falls in is the last service month.
   const auto service_last =
       static_cast<std::size_t>(cal.month_index(cal.time_of(p.horizon.service_end_date)));
+  const std::size_t service_months = std::min(service_last + 1, s.months());
+  // Waits month by month: the worst month's p90, and the share of service months whose p90
+  // exceeds the target (a month without intakes has no wait and counts as within it).
+  const std::vector<double>& month_p90 = s.row(Indicator::wait_to_intake_p90_working_days);
+  double worst = 0.0;
+  double above = 0.0;
+  for (std::size_t m = 0; m < service_months; ++m) {
+    worst = std::max(worst, month_p90[m]);
+    above += month_p90[m] > p.targets.max_wait_p90_working_days ? 1.0 : 0.0;
+  }
+  k["wait_p90_worst_month"] = worst;
+  k["wait_months_above_target"] =
+      service_months > 0 ? above / static_cast<double>(service_months) : 0.0;
+  // A budget runs out "before the service ends" when it does so at the end of a service month.
+  const auto exhausted_flag_and_month = [&](std::optional<std::size_t> month) {
+    const bool during = month && *month < service_months;
+    return std::pair<double, double>{
+        during ? 1.0 : 0.0,
+        during ? static_cast<double>(*month) : std::numeric_limits<double>::quiet_NaN()};
+  };
+  std::tie(k["instrument_budget_exhausted"], k["instrument_budget_exhausted_month"]) =
+      exhausted_flag_and_month(centre.budget_exhausted_month());
+  std::tie(k["centre_budget_exhausted"], k["centre_budget_exhausted_month"]) =
+      exhausted_flag_and_month(centre.centre_budget_exhausted_month());
   k["ww_running_end_of_service"] =
       with.running[static_cast<std::size_t>(State::ww)][std::min(service_last, last)];
   // For verification against queueing theory: waits in calendar days.

@@ -16,9 +16,11 @@ constexpr int kNeither = 0;  // a count that is no effect either way
 constexpr bool kSum = true;     // additive over disjoint regions
 constexpr bool kNoSum = false;  // a rate, share, quantile, mean, maximum, flag or month index
 
+constexpr bool kConditional = true;  // NaN in the replications where it does not exist
+
 // Grouped by kind in the order of MetricKind (checked below); the key figures in report order.
 // Fields: name, kind, unit, description, label_en, label_nl, report_label_nl, better, additive.
-constexpr std::array<MetricInfo, 37> kRegistry = {{
+constexpr std::array<MetricInfo, 41> kRegistry = {{
     // The board's key figures, in report order.
     {"placements", key_figure, "people", "clients of the centre into work", "Placements",
      "Plaatsingen", "plaatsingen", kMore, kSum},
@@ -69,16 +71,40 @@ constexpr std::array<MetricInfo, 37> kRegistry = {{
      kSum},
     {"max_waiting_list", key_figure, "people", "largest waiting list for intake",
      "Largest waiting list", "Grootste wachtlijst", "grootste wachtlijst", kLess, kNoSum},
-    {"wait_p90_working_days", key_figure, "working days", "90th percentile of the wait to intake",
+    {"wait_p90_working_days", key_figure, "working days",
+     "90th percentile of the wait to intake over the whole service period",
      "Wait to intake p90 (working days)", "Wachttijd p90 (werkdagen)", "wachttijd p90 (werkdagen)",
      kLess, kNoSum},
-    {"instrument_budget_exhausted", key_figure, "0/1", "1 if the instrument budget ran out, else 0",
-     "Instrument budget ran out (0/1)", "Instrumentbudget op (0/1)", "instrumentbudget op (0/1)",
-     kLess, kNoSum},
-    // Later is better: the month index, or the number of months when the budget lasts.
-    {"budget_exhausted_month", key_figure, "month",
-     "month index the instrument budget ran out (months if never)", "Instrument budget runs out",
-     "Instrumentbudget op in", "maand budget op", kMore, kNoSum},
+    {"wait_p90_worst_month", key_figure, "working days",
+     "the largest monthly 90th percentile of the wait to intake over the service months",
+     "Worst month's wait p90 (working days)", "Slechtste maand wachttijd p90 (werkdagen)",
+     "slechtste maand wachttijd p90", kLess, kNoSum},
+    {"wait_months_above_target", key_figure, "share",
+     "share of the service months whose 90th percentile wait exceeds "
+     "targets.max_wait_p90_working_days",
+     "Months above the wait target (share)", "Maanden boven wachttijdnorm (aandeel)",
+     "maanden boven wachttijdnorm", kLess, kNoSum},
+    // A flag's mean over the replications is the probability that it happens.
+    {"instrument_budget_exhausted", key_figure, "0/1",
+     "1 if the instrument budget could not pay the cheapest instrument before the service ended, "
+     "else 0",
+     "Instrument budget runs out (probability)", "Instrumentbudget op (kans)",
+     "kans instrumentbudget op", kLess, kNoSum},
+    {"instrument_budget_exhausted_month", key_figure, "month",
+     "month index (0: the first horizon month) at whose end the instrument budget ran out, "
+     "NaN if it lasted the service",
+     "Instrument budget runs out in", "Instrumentbudget op in", "maand instrumentbudget op", kMore,
+     kNoSum, kConditional},
+    {"centre_budget_exhausted", key_figure, "0/1",
+     "1 if the scaling rule wanted an external advisor the centre budget could not pay before the "
+     "service ended, else 0",
+     "Centre budget stops scaling up (probability)", "Centrumbudget stopt opschalen (kans)",
+     "kans centrumbudget op", kLess, kNoSum},
+    {"centre_budget_exhausted_month", key_figure, "month",
+     "month index in which the centre budget first could not pay a wanted external advisor, NaN "
+     "if it never happened",
+     "Centre budget stops scaling up in", "Centrumbudget stopt opschalen in",
+     "maand centrumbudget op", kMore, kNoSum, kConditional},
     {"ww_running_end_of_service", key_figure, "people",
      "running WW benefits at the service end, with service", "Running WW at the service end",
      "Lopende WW eind dienstjaar", "lopende WW eind dienstjaar", kLess, kSum},

@@ -53,6 +53,11 @@ struct MetricInfo {
   /// month indices are not. `compare` on a set of regions sums the additive figures only
   /// (experiment/national_sum.hpp).
   bool additive = false;
+  /// Whether the figure exists only in the replications where something happened (the month a
+  /// budget ran out exists only where it ran out): elsewhere it is NaN, bands are taken over
+  /// the replications where it exists, and reports show the median and in how many of the
+  /// replications it exists.
+  bool conditional = false;
 };
 
 /// The additive key figures (MetricInfo::additive), in report order.

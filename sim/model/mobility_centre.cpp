@@ -40,6 +40,14 @@ MobilityCentre::MobilityCentre(const ModelParameters& p, kernel::Simulation& sim
   route_clients_.assign(route_count(p), 0.0);
 }
 
+std::optional<std::size_t> MobilityCentre::centre_budget_exhausted_month() const {
+  const std::optional<double> day = staffing_.first_hire_refused_day();
+  if (!day) return std::nullopt;
+  const auto it = std::upper_bound(month_starts_.begin(), month_starts_.end(), *day);
+  const auto i = static_cast<std::size_t>(it - month_starts_.begin());
+  return std::min(i == 0 ? 0 : i - 1, month_starts_.size() - 2);
+}
+
 std::size_t MobilityCentre::month_now() const {
   const auto it = std::upper_bound(month_starts_.begin(), month_starts_.end(), now());
   const auto i = static_cast<std::size_t>(it - month_starts_.begin());

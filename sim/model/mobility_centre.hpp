@@ -91,6 +91,9 @@ class MobilityCentre final : public kernel::ServiceListener {
   [[nodiscard]] std::optional<std::size_t> budget_exhausted_month() const {
     return budget_exhausted_month_;
   }
+  /// First month in which the scaling rule wanted an external advisor that the centre budget
+  /// could not pay until the service ends; empty if that never happened.
+  [[nodiscard]] std::optional<std::size_t> centre_budget_exhausted_month() const;
 
   // ServiceListener
   void on_start(const kernel::JobEvent& e) override;

@@ -274,6 +274,12 @@ struct BudgetParameters {
   bool wait_when_exhausted = false;  // true: wait for money; false: regular service only
 };
 
+/// What the region asks of the service (the scenario's [targets]): the key figures that count
+/// months against a target read it (wait_months_above_target).
+struct TargetParameters {
+  double max_wait_p90_working_days = 10.0;  // a month's p90 wait to intake at most this
+};
+
 struct ScalingParameters {
   bool enabled = false;
   double trigger_waiting_list = 0.0;  // waiting list above this ...
@@ -455,6 +461,7 @@ struct ModelParameters {
   OutreachParameters outreach;
   std::vector<InstrumentParameters> instruments;
   BudgetParameters budget;
+  TargetParameters targets;
   ScalingParameters scaling;
   ShockParameters shocks;
   SecondmentParameters secondment;

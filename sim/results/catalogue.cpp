@@ -54,6 +54,8 @@ constexpr std::array<StaticInfo, model::kIndicatorCount> kIndicators = {{
      "people who found work or left while their intake was being done, in the month"},
     {"waiting_list_end", "people", "people waiting for intake at the month end"},
     {"waiting_list_mean", "people", "people waiting for intake, time-weighted mean over the month"},
+    {"waiting_list_max", "people",
+     "the largest number of people waiting for intake at any moment of the month"},
     {"wait_to_intake_mean_working_days", "working days",
      "mean wait from referral to intake of the intakes of the month (0 without intakes)"},
     {"wait_to_intake_p90_working_days", "working days",

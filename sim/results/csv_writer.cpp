@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "io/output_file.hpp"
 #include "results/catalogue.hpp"
 #include "results/results.hpp"
@@ -93,13 +95,20 @@ void monthly(CsvFile& csv, const std::vector<experiment::ScenarioResults>& resul
   }
 }
 
+/// A key figure's value; empty where it does not exist (NaN: MetricInfo::conditional), which
+/// spreadsheets and pandas read as missing.
+std::string cell(double value) {
+  return std::isnan(value) ? std::string() : fmt::format("{}", value);
+}
+
 void kpis(CsvFile& csv, const std::vector<experiment::ScenarioResults>& results,
           const std::vector<std::string>& names, const RunMetadata& /*meta*/) {
   for (std::size_t s = 0; s < results.size(); ++s) {
     const std::vector<std::string> keys = kpi_keys(results[s]);
     for (std::size_t r = 0; r < results[s].replications.size(); ++r) {
       for (const std::string& key : keys) {
-        csv.row("{},{},{},{}", field(names[s]), r, key, results[s].replications[r].kpis.at(key));
+        csv.row("{},{},{},{}", field(names[s]), r, key,
+                cell(results[s].replications[r].kpis.at(key)));
       }
     }
   }

@@ -304,6 +304,11 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
     v.boolean("wait_when_exhausted", b.wait_when_exhausted);
   });
 
+  v.table("targets", [&] {
+    v.number("max_wait_p90_working_days", p.targets.max_wait_p90_working_days, "working days",
+             {0.0, 1000.0});
+  });
+
   v.table("scaling", [&] {
     model::ScalingParameters& s = p.scaling;
     v.boolean("enabled", s.enabled);

@@ -44,7 +44,7 @@ TEST_CASE("results are bit-identical for any thread count", "[experiment]") {
     for (std::size_t r = 0; r < r1[s].replications.size(); ++r) {
       const auto& a = r1[s].replications[r];
       const auto& b = r3[s].replications[r];
-      REQUIRE(a.kpis == b.kpis);
+      REQUIRE(model::same_figures(a.kpis, b.kpis));
       REQUIRE(a.events == b.events);
       REQUIRE(a.with_service.ww_benefit_eur == b.with_service.ww_benefit_eur);
     }
@@ -102,26 +102,34 @@ TEST_CASE("sweeps parse their range and pay the advisors they add", "[experiment
                   scenario::ScenarioError);
 }
 
-TEST_CASE("the staffing advisor recommends the smallest level meeting the target", "[experiment]") {
+TEST_CASE("the staffing advisor runs a grid of levels and budgets and agrees with its own rule",
+          "[experiment]") {
   const auto base = load("gooi-en-vechtstreek.toml");
   experiment::ExperimentSettings settings;
   settings.replications = 6;
   settings.threads = 2;
-  experiment::StaffingTarget target;
-  target.max_p90_wait_working_days = 10.0;
-  target.budget_lasts_months = 0;  // any budget path
-  target.required_probability = 0.8;
-  const auto advice = experiment::advise_staffing(base, target, 3, settings);
-  REQUIRE(advice.options.size() == 3);
-  REQUIRE(advice.recommended_advisors >= 1);
-  const auto& chosen = advice.options[static_cast<std::size_t>(advice.recommended_advisors - 1)];
+  experiment::AdviceCriteria criteria;
+  criteria.max_wait_p90_working_days = 10.0;
+  criteria.required_probability = 0.8;
+  const auto advice = experiment::advise_staffing(base, criteria, experiment::Objective::cost, 3,
+                                                  {100000.0, 150000.0}, settings);
+  REQUIRE(advice.options.size() == 6);  // 3 advisors x 2 budgets, advisors fastest
+  CHECK(advice.options[3].level.advisors == 1);
+  CHECK(advice.options[3].level.instrument_budget_eur == 150000.0);
+  REQUIRE(advice.recommended);
+  const auto& chosen = advice.options[*advice.recommended];
   CHECK(chosen.probability >= 0.8);
-  for (int n = 1; n < advice.recommended_advisors; ++n) {
-    CHECK(advice.options[static_cast<std::size_t>(n - 1)].probability < 0.8);
+  // The cheapest qualifying option: no qualifying option costs less.
+  for (const auto& o : advice.options) {
+    if (o.feasible) CHECK(o.mean_cost_eur >= chosen.mean_cost_eur);
   }
-  // An impossible target is met by nobody.
-  target.max_p90_wait_working_days = -1.0;
-  CHECK(experiment::advise_staffing(base, target, 2, settings).recommended_advisors == 0);
+  // An impossible target is met by nobody, and the wait criterion is named as binding.
+  criteria.max_wait_p90_working_days = -1.0;
+  const auto none =
+      experiment::advise_staffing(base, criteria, experiment::Objective::cost, 2, {}, settings);
+  CHECK_FALSE(none.recommended);
+  REQUIRE(none.binding);
+  CHECK(none.criteria[*none.binding] == "wait_per_month");
 }
 
 TEST_CASE("a shared population gives the same results as a population of its own", "[experiment]") {
@@ -140,7 +148,7 @@ TEST_CASE("a shared population gives the same results as a population of its own
       const auto alone =
           model::run_replication(scenario::draw_replication_parameters(runs[s].parameters, rs), rs);
       const auto& with_sharing = shared[s].replications[rep];
-      REQUIRE(alone.kpis == with_sharing.kpis);
+      REQUIRE(model::same_figures(alone.kpis, with_sharing.kpis));
       REQUIRE(alone.with_service.ww_benefit_eur == with_sharing.with_service.ww_benefit_eur);
       REQUIRE(alone.without_service.running == with_sharing.without_service.running);
       REQUIRE(alone.events == with_sharing.events);
@@ -169,7 +177,7 @@ void require_same_replications(const std::vector<experiment::ScenarioResults>& a
     for (std::size_t r = 0; r < a[s].replications.size(); ++r) {
       const auto& x = a[s].replications[r];
       const auto& y = b[s].replications[r];
-      REQUIRE(x.kpis == y.kpis);
+      REQUIRE(model::same_figures(x.kpis, y.kpis));
       REQUIRE(x.events == y.events);
       REQUIRE(x.with_service == y.with_service);
       REQUIRE(x.without_service == y.without_service);
@@ -322,7 +330,7 @@ TEST_CASE("scenarios that differ only in a party's referrals do not share a popu
       experiment::run_experiment({{"base", base.parameters}, {"more", more.parameters}}, settings);
   const auto alone = experiment::run_experiment({{"more", more.parameters}}, settings);
   for (std::size_t r = 0; r < 2; ++r) {
-    CHECK(together[1].replications[r].kpis == alone[0].replications[r].kpis);
+    CHECK(model::same_figures(together[1].replications[r].kpis, alone[0].replications[r].kpis));
     CHECK(together[1].replications[r].kpis.at("party.uwv.referrals") >
           together[0].replications[r].kpis.at("party.uwv.referrals"));
   }
@@ -341,7 +349,7 @@ TEST_CASE("with draws, a scenario against itself differs by exactly nothing in e
   settings.threads = 2;
   const auto results = experiment::run_experiment(runs, settings);
   for (std::size_t r = 0; r < 6; ++r) {
-    CHECK(results[0].replications[r].kpis == results[1].replications[r].kpis);
+    CHECK(model::same_figures(results[0].replications[r].kpis, results[1].replications[r].kpis));
   }
   // The draws matter: without them the levels vary less across replications.
   auto fixed = runs;

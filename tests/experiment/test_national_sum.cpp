@@ -80,7 +80,7 @@ TEST_CASE("national sum: the registry marks counts and euros additive, not rates
   CHECK_FALSE(model::find_metric("cost_per_placement_eur")->additive);
   CHECK_FALSE(model::find_metric("wait_p90_working_days")->additive);
   CHECK_FALSE(model::find_metric("instrument_budget_exhausted")->additive);
-  CHECK_FALSE(model::find_metric("budget_exhausted_month")->additive);
+  CHECK_FALSE(model::find_metric("instrument_budget_exhausted_month")->additive);
   CHECK_FALSE(model::find_metric("intake_wait_probability")->additive);
   for (const model::MetricInfo* info : model::additive_key_figures()) {
     INFO(info->name);

@@ -83,7 +83,7 @@ TEST_CASE("every panel renders results headless and draws something", "[viz]") {
     CHECK(imgui.frame([&] { (void)viz::panels::menu_bar(f.view); }) > 0);
     viz::panels::ScaleUpState scaleup;
     scaleup.run = f.run;  // two "levels" stand in for a sweep
-    scaleup.advisors = {2, 3};
+    scaleup.levels = {{2, 100000.0}, {3, 100000.0}};
     CHECK(imgui.frame(
               [&] { (void)viz::panels::scaleup_panel(scaleup, viz::JobStatus{}, f.view); }) > 500);
   }
@@ -97,21 +97,21 @@ TEST_CASE("every panel renders results headless and draws something", "[viz]") {
   for (const std::string& key : missing) WARN("untranslated: " << key);
 }
 
-TEST_CASE("the scale-up advice follows the target rule", "[viz]") {
+TEST_CASE("the scale-up advice follows the advisor's rule", "[viz]") {
   Fixture f = fixture();
   viz::panels::ScaleUpState s;
   s.run = f.run;
-  s.advisors = {2, 3};
-  s.target.max_p90_wait_working_days = 1000.0;
-  s.target.budget_lasts_months = 0;
-  s.target.required_probability = 0.5;
+  s.levels = {{2, 100000.0}, {3, 100000.0}};
+  s.criteria.max_wait_p90_working_days = 1000.0;
+  s.criteria.required_probability = 0.5;
   experiment::StaffingAdvice advice = viz::panels::advice_from(s);
   REQUIRE(advice.options.size() == 2);
   CHECK(advice.options[0].probability == 1.0);
-  CHECK(advice.recommended_advisors == 2);
-  s.target.max_p90_wait_working_days = -1.0;
+  REQUIRE(advice.recommended);
+  CHECK(advice.options[*advice.recommended].level.advisors == 2);  // the cheaper by default
+  s.criteria.max_wait_p90_working_days = -1.0;
   advice = viz::panels::advice_from(s);
-  CHECK(advice.recommended_advisors == 0);
+  CHECK_FALSE(advice.recommended);
 }
 
 TEST_CASE("the whole viewer runs frames headless and re-simulates when a lever moves", "[viz]") {
@@ -195,7 +195,7 @@ TEST_CASE("the scale-up tab runs its sweep on the first visit and shows the advi
   frame();
   CHECK(viewer.results_current());
   REQUIRE(viewer.scaleup().run != nullptr);
-  CHECK(viewer.scaleup().run->results.size() == viewer.scaleup().advisors.size());
+  CHECK(viewer.scaleup().run->results.size() == viewer.scaleup().levels.size());
   // Only the first visit starts one: the panel's button starts the next.
   viewer.view().requested_tab = viz::MainTab::charts;
   frame();

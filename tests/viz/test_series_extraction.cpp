@@ -2,13 +2,18 @@
 
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 #include "core/series_extraction.hpp"
 #include "model/metric_registry.hpp"
 
 using namespace werkstroom;
+
 using werkstroom::viz::Band;
 
 namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 /// A replication of `months` months whose waiting list is `waiting` and key figures `kpis`.
 model::ReplicationResult replication(const std::vector<double>& waiting,
@@ -77,7 +82,7 @@ TEST_CASE("every series name can be read", "[viz]") {
     return x;
   }();
   const std::vector<std::string> names = viz::series_names();
-  CHECK(names.size() == 41 + 2 * 19 + 1);
+  CHECK(names.size() == model::kIndicatorCount + 2 * 19 + 1);
   for (const std::string& n : names) {
     INFO(n);
     CHECK(viz::monthly_series(r, n).size() == 3);
@@ -91,16 +96,17 @@ TEST_CASE("key-figure rows hold summaries and paired differences", "[viz]") {
   const std::vector<double> a = {10, 12, 14};
   const std::vector<double> b = {13, 14, 18};
   for (std::size_t i = 0; i < 3; ++i) {
-    results[0].replications.push_back(replication({0.0}, {{"placements", a[i]},
-                                                          {"budget_exhausted_month", 12.0},
-                                                          {"instrument_budget_exhausted", 0.0}}));
+    results[0].replications.push_back(
+        replication({0.0}, {{"placements", a[i]},
+                            {"instrument_budget_exhausted_month", kNaN},
+                            {"instrument_budget_exhausted", 0.0}}));
     results[1].replications.push_back(
         replication({0.0}, {{"placements", b[i]},
-                            {"budget_exhausted_month", double(8 + i)},
+                            {"instrument_budget_exhausted_month", i < 2 ? double(8 + i) : kNaN},
                             {"instrument_budget_exhausted", i < 2 ? 1.0 : 0.0}}));
   }
   const std::vector<viz::KpiRow> rows =
-      viz::kpi_rows(results, {"placements", "budget_exhausted_month", "missing"});
+      viz::kpi_rows(results, {"placements", "instrument_budget_exhausted_month", "missing"});
   REQUIRE(rows.size() == 3);
   const viz::KpiRow& p = rows[0];
   REQUIRE(p.per_scenario[0].has_value());
@@ -116,8 +122,12 @@ TEST_CASE("key-figure rows hold summaries and paired differences", "[viz]") {
   CHECK(p.versus_first[1]->low == Approx(2.1));
   CHECK(p.versus_first[1]->high == Approx(3.9));
   CHECK(p.versus_first[1]->share_positive == 1.0);
-  CHECK(rows[1].exhausted_share[0] == Approx(0.0));
-  CHECK(rows[1].exhausted_share[1] == Approx(2.0 / 3.0));
+  // The month the budget ran out exists where it ran out: never in the base, in 2 of 3 of the
+  // other, median month 8.5; no paired difference (different replications have it).
+  CHECK(rows[1].per_scenario[0]->present == 0);
+  CHECK(rows[1].per_scenario[1]->present == 2);
+  CHECK(rows[1].per_scenario[1]->median == Approx(8.5));
+  CHECK_FALSE(rows[1].versus_first[1].has_value());
   CHECK_FALSE(rows[2].per_scenario[0].has_value());
   CHECK_FALSE(rows[2].versus_first[1].has_value());
   CHECK(viz::table_kpis().front() == "placements");

@@ -147,10 +147,12 @@ std::string Viewer::save_variant_file(const std::filesystem::path& target,
 void Viewer::start_scaleup_sweep() {
   if (view_.selected_scenario >= slots_.size()) return;
   const ScenarioSlot& slot = slots_[view_.selected_scenario];
-  experiment::SweepSpec spec{"staff.fte", 1.0, static_cast<double>(scaleup_.max_advisors), 1.0};
   JobRequest request;
+  std::vector<experiment::OptionLevel> levels;
   try {
-    request.runs = experiment::sweep_runs(slot.applied, spec);
+    // The levels `advise` tries: 1..N advisors, the centre budget raised to pay them.
+    levels = experiment::advice_levels(slot.applied, scaleup_.max_advisors, {});
+    request.runs = experiment::advice_runs(slot.applied, levels);
   } catch (const std::exception& e) {
     message_ = e.what();
     return;
@@ -159,8 +161,12 @@ void Viewer::start_scaleup_sweep() {
   request.master_seed = view_.master_seed;
   request.threads = view_.threads;
   scaleup_.scenario_name = slot.base.name;
-  scaleup_.advisors.clear();
-  for (int a = 1; a <= scaleup_.max_advisors; ++a) scaleup_.advisors.push_back(a);
+  scaleup_.levels = std::move(levels);
+  // The scenario's own wait target, until the user sets another.
+  if (!scaleup_.run) {
+    scaleup_.criteria.max_wait_p90_working_days =
+        slot.applied.parameters.targets.max_wait_p90_working_days;
+  }
   sweep_generation_ = sweep_job_.submit(std::move(request));
 }
 

@@ -1,5 +1,7 @@
 #include "core/series_extraction.hpp"
 
+#include "model/metric_registry.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -160,18 +162,15 @@ std::vector<KpiRow> kpi_rows(const std::vector<experiment::ScenarioResults>& res
           present ? std::optional(kernel::replication_band(experiment::kpi_values(results[s], kpi)))
                   : std::nullopt);
       std::optional<kernel::ReplicationBand> diff;
-      if (s > 0 && present && has(results[0], kpi) &&
+      // A conditional figure exists in different replications of the two scenarios: no pairs.
+      const model::MetricInfo* info = model::find_metric(kpi);
+      const bool conditional = info != nullptr && info->conditional;
+      if (s > 0 && present && !conditional && has(results[0], kpi) &&
           results[s].replications.size() == results[0].replications.size()) {
         diff = kernel::paired_band(experiment::kpi_values(results[0], kpi),
                                    experiment::kpi_values(results[s], kpi));
       }
       row.versus_first.push_back(diff);
-      std::optional<double> share;
-      if (kpi == "budget_exhausted_month" && has(results[s], "instrument_budget_exhausted")) {
-        share = kernel::summarise(experiment::kpi_values(results[s], "instrument_budget_exhausted"))
-                    .mean;
-      }
-      row.exhausted_share.push_back(share);
     }
     rows.push_back(std::move(row));
   }
@@ -188,9 +187,11 @@ const std::vector<std::string>& table_kpis() {
                                                 "cost_eur",
                                                 "cost_per_placement_eur",
                                                 "net_savings_eur",
-                                                "budget_exhausted_month",
+                                                "instrument_budget_exhausted",
+                                                "instrument_budget_exhausted_month",
                                                 "max_waiting_list",
-                                                "wait_p90_working_days"};
+                                                "wait_p90_working_days",
+                                                "wait_p90_worst_month"};
   return kpis;
 }
 

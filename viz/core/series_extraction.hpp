@@ -55,10 +55,9 @@ struct KpiRow {
   /// Mean and 5%-95% band of the replications (kernel::ReplicationBand), per scenario and of
   /// the paired difference against the first scenario.
   std::vector<std::optional<kernel::ReplicationBand>> per_scenario;
+  /// Empty for a conditional figure (model::MetricInfo::conditional): it exists in different
+  /// replications of the two scenarios.
   std::vector<std::optional<kernel::ReplicationBand>> versus_first;
-  /// Share of replications with the instrument budget exhausted (only for
-  /// "budget_exhausted_month", else empty per scenario).
-  std::vector<std::optional<double>> exhausted_share;
 };
 
 [[nodiscard]] std::vector<KpiRow> kpi_rows(const std::vector<experiment::ScenarioResults>& results,

@@ -36,10 +36,11 @@ std::string number(const std::string& kpi, double v, Language lang) {
 
 std::string month_text(double index, const std::vector<std::string>* months, Language lang) {
   if (months == nullptr || months->empty()) return charts::format_value(index, lang);
-  if (index >= static_cast<double>(months->size()) - 0.5) return tr("not exhausted", lang);
-  const auto m = static_cast<std::size_t>(std::max(0.0, std::floor(index)));
+  const auto m = static_cast<std::size_t>(std::max(0.0, std::round(index)));
   return charts::month_label((*months)[std::min(m, months->size() - 1)], lang);
 }
+
+const model::MetricInfo* info_of(const std::string& kpi) { return model::find_metric(kpi); }
 
 }  // namespace
 
@@ -102,7 +103,11 @@ void kpi_panel(const FinishedRun* run, const ViewState& view) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(kpi_name(row.kpi, lang).c_str());
-    const bool month_kpi = row.kpi == "budget_exhausted_month";
+    const model::MetricInfo* info = info_of(row.kpi);
+    // A conditional month (model::MetricInfo::conditional): the median month among the
+    // replications where it happens, and in how many; a 0/1 flag: its probability.
+    const bool month_kpi = info != nullptr && info->conditional && info->unit == "month";
+    const bool flag_kpi = info != nullptr && info->unit == "0/1";
     for (std::size_t s = 0; s < scenarios; ++s) {
       ImGui::TableNextColumn();
       if (!row.per_scenario[s]) {
@@ -111,12 +116,18 @@ void kpi_panel(const FinishedRun* run, const ViewState& view) {
       }
       const kernel::ReplicationBand& v = *row.per_scenario[s];
       if (month_kpi) {
-        ImGui::TextUnformatted(month_text(v.mean, months, lang).c_str());
-        if (row.exhausted_share[s]) {
-          ImGui::SameLine();
-          ImGui::TextDisabled("(%s %.0f%%)", tr("runs out in", lang),
-                              *row.exhausted_share[s] * 100.0);
+        if (v.present == 0) {
+          ImGui::TextUnformatted(tr("never", lang));
+          continue;
         }
+        ImGui::TextUnformatted(month_text(v.median, months, lang).c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled("(%s %zu %s %zu)", tr("in", lang), v.present, tr("of", lang),
+                            v.replications);
+        continue;
+      }
+      if (flag_kpi) {
+        ImGui::Text("%s %.0f%%", tr("probability", lang), v.mean * 100.0);
         continue;
       }
       ImGui::TextUnformatted(number(row.kpi, v.mean, lang).c_str());
@@ -137,10 +148,13 @@ void kpi_panel(const FinishedRun* run, const ViewState& view) {
       if (clear && direction(row.kpi) != 0) {
         colour = sign * direction(row.kpi) > 0 ? style::kGood : style::kBad;
       }
-      const std::string unit = month_kpi ? std::string(" ") + tr("months", lang) : "";
       std::string text = d.mean > 0.0 ? "+" : "";
+      if (flag_kpi) {
+        text += charts::format_value(d.mean * 100.0, lang) + " " + tr("pp", lang);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour), "%s", text.c_str());
+        continue;
+      }
       text += number(row.kpi, d.mean, lang);
-      text += unit;
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour), "%s", text.c_str());
       ImGui::SameLine();
       ImGui::TextDisabled("[%s, %s]", charts::format_value(d.low, lang).c_str(),

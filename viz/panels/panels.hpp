@@ -60,16 +60,17 @@ MenuAction menu_bar(ViewState& view);
 /// The scale-up sweep: staffing 1..max advisors for the selected scenario, with trade-off
 /// curves and the advisor's recommendation.
 struct ScaleUpState {
-  experiment::StaffingTarget target;
+  experiment::AdviceCriteria criteria;
+  int objective = 0;  // index into experiment::kObjectiveNames
   int max_advisors = 6;
   int replications = 50;
-  std::string scenario_name;               // the scenario the sweep belongs to
-  std::vector<int> advisors;               // per run of the sweep
-  std::shared_ptr<const FinishedRun> run;  // finished sweep (the caller fills it)
+  std::string scenario_name;                    // the scenario the sweep belongs to
+  std::vector<experiment::OptionLevel> levels;  // per run of the sweep
+  std::shared_ptr<const FinishedRun> run;       // finished sweep (the caller fills it)
 };
 /// Returns true when the user asks for a (new) sweep.
 bool scaleup_panel(ScaleUpState& state, const JobStatus& sweep_status, const ViewState& view);
-/// The advice computed from a finished sweep (same rule as experiment::advise_staffing).
+/// The advice computed from a finished sweep (experiment::evaluate_advice, as `advise`).
 [[nodiscard]] experiment::StaffingAdvice advice_from(const ScaleUpState& state);
 
 /// Modal dialogs. Each returns true on the frame the user confirms.

@@ -1,7 +1,8 @@
 // The scale-up advisor: the selected scenario swept over 1..N advisors (the centre budget
-// raised to pay them, experiment::set_staffing) with common random numbers; trade-off curves
-// of placements, p90 wait and cost per placement, and the smallest staffing that meets the
-// target with the required probability (the rule of experiment::advise_staffing).
+// raised to pay them, experiment::advice_runs) with common random numbers; trade-off curves of
+// placements, the worst month's p90 wait and cost per placement, and the advice of
+// experiment::evaluate_advice (the criteria, the objective and the binding criterion) in one
+// sentence, as `werkstroom advise` gives it.
 
 #include <algorithm>
 #include <string>
@@ -9,6 +10,7 @@
 #include "charts/chart_math.hpp"
 #include "charts/line_chart.hpp"
 #include "core/translations.hpp"
+#include "experiment/advice_report.hpp"
 #include "kernel/statistics.hpp"
 #include "panels/panels.hpp"
 #include "panels/style.hpp"
@@ -38,30 +40,9 @@ Band kpi_band(const FinishedRun& run, const std::string& kpi) {
 }  // namespace
 
 experiment::StaffingAdvice advice_from(const ScaleUpState& state) {
-  experiment::StaffingAdvice advice;
-  if (!state.run) return advice;
-  for (std::size_t i = 0; i < state.run->results.size() && i < state.advisors.size(); ++i) {
-    const auto& reps = state.run->results[i].replications;
-    experiment::StaffingOption o;
-    o.advisors = state.advisors[i];
-    std::size_t met = 0;
-    for (const model::ReplicationResult& r : reps) {
-      if (experiment::meets_target(r, state.target)) ++met;
-      o.mean_p90_wait += r.kpis.at("wait_p90_working_days");
-      o.mean_cost_eur += r.kpis.at("cost_eur");
-      o.mean_placements += r.kpis.at("placements");
-    }
-    const auto n = static_cast<double>(std::max<std::size_t>(reps.size(), 1));
-    o.probability = static_cast<double>(met) / n;
-    o.mean_p90_wait /= n;
-    o.mean_cost_eur /= n;
-    o.mean_placements /= n;
-    if (advice.recommended_advisors == 0 && o.probability >= state.target.required_probability) {
-      advice.recommended_advisors = o.advisors;
-    }
-    advice.options.push_back(o);
-  }
-  return advice;
+  if (!state.run) return {};
+  return experiment::evaluate_advice(state.levels, state.run->results, state.criteria,
+                                     static_cast<experiment::Objective>(state.objective));
 }
 
 bool scaleup_panel(ScaleUpState& state, const JobStatus& sweep_status, const ViewState& view) {
@@ -75,22 +56,32 @@ bool scaleup_panel(ScaleUpState& state, const JobStatus& sweep_status, const Vie
 
   const float w = 150.0F;
   ImGui::SetNextItemWidth(w);
-  ImGui::InputDouble(tr("max p90 wait (working days)", lang),
-                     &state.target.max_p90_wait_working_days, 1.0, 5.0, "%.0f");
+  ImGui::InputDouble(tr("max p90 wait in every month (working days)", lang),
+                     &state.criteria.max_wait_p90_working_days, 1.0, 5.0, "%.0f");
+  ImGui::SameLine();
+  ImGui::Checkbox(tr("instrument budget lasts the service", lang),
+                  &state.criteria.budget_lasts_service);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(w);
-  ImGui::InputInt(tr("budget lasts (months)", lang), &state.target.budget_lasts_months);
+  ImGui::InputDouble(tr("at least placements", lang), &state.criteria.min_placements, 10.0, 50.0,
+                     "%.0f");
   ImGui::SetNextItemWidth(w);
   ImGui::SliderScalar(tr("required probability", lang), ImGuiDataType_Double,
-                      &state.target.required_probability, &kZero, &kOne, "%.2f");
+                      &state.criteria.required_probability, &kZero, &kOne, "%.2f");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(w);
+  const char* objectives[] = {tr("lowest cost", lang), tr("highest net savings", lang),
+                              tr("most placements", lang)};
+  ImGui::Combo(tr("objective", lang), &state.objective, objectives, 3);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(w);
   ImGui::SliderInt(tr("advisors up to", lang), &state.max_advisors, 1, 12);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(w);
   ImGui::SliderInt(tr("replications", lang), &state.replications, 5, 200);
-  state.target.max_p90_wait_working_days = std::max(0.0, state.target.max_p90_wait_working_days);
-  state.target.budget_lasts_months = std::max(0, state.target.budget_lasts_months);
+  state.criteria.max_wait_p90_working_days =
+      std::max(0.0, state.criteria.max_wait_p90_working_days);
+  state.criteria.min_placements = std::max(0.0, state.criteria.min_placements);
   if (ImGui::Button(tr("Run the staffing sweep", lang))) requested = true;
   if (sweep_status.running) {
     ImGui::SameLine();
@@ -108,25 +99,19 @@ bool scaleup_panel(ScaleUpState& state, const JobStatus& sweep_status, const Vie
   const experiment::StaffingAdvice advice = advice_from(state);
   ImGui::Spacing();
   ImGui::PushFont(style::bold_font());
-  if (advice.recommended_advisors > 0) {
-    double p = 0.0;
-    for (const auto& o : advice.options) {
-      if (o.advisors == advice.recommended_advisors) p = o.probability;
-    }
-    // "fte" as on the axes: no singular and plural to get right in two languages.
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(style::kGood), "%s: %d fte (%s %.0f%%)",
-                       tr("Advice", lang), advice.recommended_advisors,
-                       tr("meets the target in", lang), p * 100.0);
-  } else {
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(style::kBad), "%s",
-                       tr("No staffing level tried meets the target often enough", lang));
-  }
+  ImGui::PushTextWrapPos(0.0F);
+  ImGui::TextColored(
+      ImGui::ColorConvertU32ToFloat4(advice.recommended ? style::kGood : style::kBad), "%s",
+      experiment::advice_verdict(advice, state.criteria, lang).c_str());
+  ImGui::PopTextWrapPos();
   ImGui::PopFont();
 
   std::vector<std::string> labels;
-  for (const int a : state.advisors) labels.push_back(std::to_string(a) + " fte");
+  for (const experiment::OptionLevel& l : state.levels) {
+    labels.push_back(std::to_string(l.advisors) + " fte");
+  }
   const Band placements = kpi_band(*state.run, "placements");
-  const Band wait = kpi_band(*state.run, "wait_p90_working_days");
+  const Band wait = kpi_band(*state.run, "wait_p90_worst_month");
   const Band cost = kpi_band(*state.run, "cost_per_placement_eur");
   Band probability;
   for (const auto& o : advice.options) {
@@ -150,13 +135,13 @@ bool scaleup_panel(ScaleUpState& state, const JobStatus& sweep_status, const Vie
   };
   chart("placements", "Placements", "people", placements, false, 0.0);
   ImGui::SameLine(0.0F, gap);
-  chart("wait", "Wait to intake, p90", "working days", wait, false,
-        state.target.max_p90_wait_working_days);
+  chart("wait", "Worst month's wait to intake, p90", "working days", wait, false,
+        state.criteria.max_wait_p90_working_days);
   ImGui::SameLine(0.0F, gap);
   chart("cost", "Cost per placement", "EUR", cost, false, 0.0);
   ImGui::SameLine(0.0F, gap);
-  chart("probability", "Probability of meeting the target", "% of replications", probability, true,
-        state.target.required_probability);
+  chart("probability", "Probability of meeting every criterion", "% of replications", probability,
+        true, state.criteria.required_probability);
   return requested;
 }
 

@@ -238,6 +238,11 @@ void MobilityCentre::submit(JobKind kind, std::size_t index, double hours, int p
     waiting_level_.add(sim_.now(), 1.0);
     ++waiting_intake_;
     max_waiting_ = std::max(max_waiting_, static_cast<double>(waiting_intake_));
+    const std::size_t month = month_now();
+    const double month_max =
+        indicators_.row(Indicator::waiting_list_max).at(std::min(month, indicators_.months() - 1));
+    indicators_.set(Indicator::waiting_list_max, month,
+                    std::max(month_max, static_cast<double>(waiting_intake_)));
     clients_[index].phase = ClientPhase::waiting;
     // Set before submit: an idle advisor may start (and on_start clear) it at once.
     clients_[index].waiting_job = kernel::JobId{};

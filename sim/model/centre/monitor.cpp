@@ -21,6 +21,8 @@ void MobilityCentre::month_end(std::size_t month) {
   indicators_.set(Indicator::waiting_list_mean, month, waiting_level_.mean(sim_.now()));
   waiting_level_.restart(sim_.now());
   indicators_.set(Indicator::waiting_list_end, month, static_cast<double>(waiting_intake_));
+  // Who waits at the month's end waits at the next month's start: its maximum starts there.
+  indicators_.set(Indicator::waiting_list_max, month + 1, static_cast<double>(waiting_intake_));
   indicators_.set(Indicator::external_advisors_end, month,
                   static_cast<double>(staffing_.active_external_advisors()));
   std::size_t in_trajectory = 0;

@@ -90,6 +90,8 @@ void Staffing::scaling_check(std::size_t waiting_list) {
         }
       });
       scaling_streak_ = 0;
+    } else if (weeks > 0.0 && !first_hire_refused_day_) {
+      first_hire_refused_day_ = now();
     }
   }
 }

@@ -47,6 +47,11 @@ class Staffing {
   /// The time-weighted mean FTE in place since the previous call (or the start); restarts it.
   double fte_in_place_since_last_call();
   [[nodiscard]] std::size_t active_external_advisors() const;
+  /// The day the scaling rule first wanted an external advisor the centre budget could not pay
+  /// until the service ends (the centre budget is exhausted for scaling up); empty if never.
+  [[nodiscard]] std::optional<double> first_hire_refused_day() const {
+    return first_hire_refused_day_;
+  }
 
  private:
   struct Advisor {
@@ -71,6 +76,7 @@ class Staffing {
   kernel::ServicePool& pool_;
   kernel::BudgetLedger& ledger_;
   kernel::BudgetStreamId centre_budget_;
+  std::optional<double> first_hire_refused_day_;
   double service_end_day_;
   std::vector<Advisor> advisors_;
   kernel::TimeWeighted fte_level_;
