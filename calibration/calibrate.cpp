@@ -105,9 +105,9 @@ std::string calibration_report(const CalibrationRun& run) {
       out += ")\n";
     }
   } else {
-    out += fmt::format("Calibration of {} against {} ({} data points",
-                       run.spec.scenario_file.filename().string(), run.data.file,
-                       run.targets.size());
+    out +=
+        fmt::format("Calibration of {} against {} ({} data points",
+                    run.spec.scenario_file.filename().string(), run.data.file, run.targets.size());
     if (run.spec.fit_until) out += fmt::format(" up to {}", *run.spec.fit_until);
     out += ")\n";
   }
@@ -220,10 +220,9 @@ void write_calibrated_scenario(const std::filesystem::path& path, const Calibrat
     const std::string data_name =
         std::filesystem::path(run.region_data[r].file).filename().string();
     const std::string jointly =
-        run.spec.multi_region()
-            ? fmt::format(" (jointly with {} other region{})", regions.size() - 1,
-                          regions.size() == 2 ? "" : "s")
-            : std::string();
+        run.spec.multi_region() ? fmt::format(" (jointly with {} other region{})",
+                                              regions.size() - 1, regions.size() == 2 ? "" : "s")
+                                : std::string();
     scenario::save_variant(
         base, calibrated, paths[r],
         {"calibrated: " + hdf5_file.filename().string(), "werkstroom calibrate",

@@ -40,13 +40,13 @@ struct CalibrateOptions {
 
 struct CalibrationRun {
   CalibrationSpec spec;
-  MonitorData data;                       // the (first) region's data
-  std::vector<MonitorData> region_data;   // per region of spec.fit_regions()
-  std::vector<std::string> regions;       // their names ("" in the single-region form)
-  std::vector<std::string> months;        // the scenarios' months (their union)
-  std::vector<std::string> indicators;    // the spec's indicators ("<region>:<name>" per region)
-  std::vector<std::size_t> indicator_regions;        // the region of each indicator
-  std::vector<std::string> indicator_observables;    // the spec's name of each indicator
+  MonitorData data;                      // the (first) region's data
+  std::vector<MonitorData> region_data;  // per region of spec.fit_regions()
+  std::vector<std::string> regions;      // their names ("" in the single-region form)
+  std::vector<std::string> months;       // the scenarios' months (their union)
+  std::vector<std::string> indicators;   // the spec's indicators ("<region>:<name>" per region)
+  std::vector<std::size_t> indicator_regions;      // the region of each indicator
+  std::vector<std::string> indicator_observables;  // the spec's name of each indicator
   std::vector<Target> targets;
   std::vector<std::string> notes;  // data rows left out of the fit, and why
   std::optional<SmmResult> smm;

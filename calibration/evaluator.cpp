@@ -81,8 +81,7 @@ std::string region_indicator(const std::string& region, const std::string& indic
 Evaluator::Evaluator(const CalibrationSpec& spec, const MonitorData& data, int threads)
     : Evaluator(spec, std::vector<MonitorData>{data}, threads) {}
 
-Evaluator::Evaluator(const CalibrationSpec& spec, const std::vector<MonitorData>& data,
-                     int threads)
+Evaluator::Evaluator(const CalibrationSpec& spec, const std::vector<MonitorData>& data, int threads)
     : space_(spec.parameters), threads_(threads) {
   const std::vector<RegionSpec> fitted = spec.fit_regions();
   if (data.size() != fitted.size()) {
@@ -127,8 +126,8 @@ Evaluator::Evaluator(const CalibrationSpec& spec, const std::vector<MonitorData>
       if (region.fit_until && row.month > *region.fit_until) continue;
       if (std::find(own.begin(), own.end(), row.month) == own.end()) {
         notes_.push_back(fmt::format("{}:{}: {} {} is outside the scenario's months {} to {}",
-                                     data[r].file, row.line, row.indicator, row.month,
-                                     own.front(), own.back()));
+                                     data[r].file, row.line, row.indicator, row.month, own.front(),
+                                     own.back()));
         continue;
       }
       const auto month = std::find(months_.begin(), months_.end(), row.month);
@@ -235,8 +234,8 @@ std::vector<Evaluation> Evaluator::evaluate(const std::vector<std::vector<double
   // Per evaluation and replication, the paths of every indicator (each region's rows filled
   // by the task of that region, so tasks write disjoint rows).
   std::vector<std::vector<std::vector<double>>> per_rep(
-      n * reps,
-      std::vector<std::vector<double>>(indicators_.size(), std::vector<double>(months_.size(), 0.0)));
+      n * reps, std::vector<std::vector<double>>(indicators_.size(),
+                                                 std::vector<double>(months_.size(), 0.0)));
   if (!runs.empty()) {
     experiment::ExperimentSettings settings;
     settings.replications = static_cast<int>(reps);

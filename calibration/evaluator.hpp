@@ -17,11 +17,11 @@
 // from the evaluation's seed and the region's name (region_seed), so the regions' simulation
 // noise is independent. The indicators are then per region, named "<region>:<indicator>", the
 // months are the union of the regions' months (a region's path is 0 outside its own), and the
-// targets and D run over every region's data: D is the sum of the regions' distances. Every evaluation is kept (history) and, with a
-// journal, appended to a file: a run started again with the same journal takes evaluations it has
-// already done from the file (same values, seed and replications, bit for bit) instead of
-// simulating them, so an interrupted calibration resumes where it stopped and ends with the same
-// result.
+// targets and D run over every region's data: D is the sum of the regions' distances. Every
+// evaluation is kept (history) and, with a journal, appended to a file: a run started again with
+// the same journal takes evaluations it has already done from the file (same values, seed and
+// replications, bit for bit) instead of simulating them, so an interrupted calibration resumes
+// where it stopped and ends with the same result.
 
 #include <atomic>
 #include <cstdint>

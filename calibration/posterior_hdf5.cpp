@@ -170,10 +170,10 @@ model::PosteriorSample read_posterior_hdf5(const std::filesystem::path& file,
       }
       if (!region.empty()) select_region(sample, regions, region, f, name);
     } else if (!region.empty()) {
-      throw scenario::ScenarioError({name}, "parameters/regions",
-                                    "a joint fit of several regions (asked for region \"" +
-                                        region + "\")",
-                                    "a single-region calibration file");
+      throw scenario::ScenarioError(
+          {name}, "parameters/regions",
+          "a joint fit of several regions (asked for region \"" + region + "\")",
+          "a single-region calibration file");
     }
   } catch (const H5::Exception& e) {
     throw scenario::ScenarioError({name}, "", "a calibration file (werkstroom-calibration/1)",

@@ -35,14 +35,13 @@ using scenario::detail::quote;
 using scenario::detail::ReadContext;
 
 // The keys of each table of a spec, in the order of spec.hpp.
-const std::vector<std::string> kTopKeys = {"scenario",   "data",       "fit_until", "regions",
-                                           "seed",       "methods",    "parameters", "indicators",
-                                           "smm",        "abc",        "predict"};
+const std::vector<std::string> kTopKeys = {"scenario", "data",    "fit_until",  "regions",
+                                           "seed",     "methods", "parameters", "indicators",
+                                           "smm",      "abc",     "predict"};
 const std::vector<std::string> kRegionKeys = {"name", "scenario", "data", "fit_until"};
-const std::vector<std::string> kParameterKeys = {"key",   "elements", "name",
-                                                 "lower", "upper",    "prior",
-                                                 "prior_mean", "prior_sd", "transform",
-                                                 "regions"};
+const std::vector<std::string> kParameterKeys = {"key",       "elements", "name",       "lower",
+                                                 "upper",     "prior",    "prior_mean", "prior_sd",
+                                                 "transform", "regions"};
 const std::vector<std::string> kIndicatorKeys = {"name", "weight", "relative_error",
                                                  "absolute_error"};
 const std::vector<std::string> kSmmKeys = {
@@ -141,7 +140,8 @@ class SpecReader {
   CalibrationSpec read(const toml::table& root) {
     CalibrationSpec spec;
     check_keys(root, "", kTopKeys);
-    if (const toml::node* node = root.get("fit_until")) spec.fit_until = read_month(*node, "fit_until");
+    if (const toml::node* node = root.get("fit_until"))
+      spec.fit_until = read_month(*node, "fit_until");
     if (root.get("regions") != nullptr) {
       // Multi-region form: no top-level scenario or data (each region has its own).
       for (const char* key : {"scenario", "data"}) {
@@ -166,8 +166,8 @@ class SpecReader {
     // The scenarios' errors name the scenario file; they are not the spec's to rephrase.
     for (const RegionSpec& region : spec.regions) {
       const scenario::LoadedScenario loaded = scenario::load_scenario(region.scenario_file);
-      regions_.push_back({region.name, region.scenario_file.string(),
-                          scenario_parameters(loaded.parameters)});
+      regions_.push_back(
+          {region.name, region.scenario_file.string(), scenario_parameters(loaded.parameters)});
     }
 
     for_each_table(root, "parameters", [&](const toml::table& t, const std::string& path) {
@@ -284,11 +284,10 @@ class SpecReader {
     const std::string name_path = join_path(path, "name");
     const toml::node& name = required(t, path, "name", "a region name");
     r.name = scenario::detail::read_text(ctx_, name, name_path);
-    const bool valid =
-        !r.name.empty() && std::all_of(r.name.begin(), r.name.end(), [](char c) {
-          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 c == '-' || c == '_';
-        });
+    const bool valid = !r.name.empty() && std::all_of(r.name.begin(), r.name.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '-' || c == '_';
+    });
     if (!valid) {
       throw ScenarioError(ctx_.at(name), name_path,
                           "a non-empty name of letters, digits, '-' and '_'", quote(r.name));
@@ -763,7 +762,8 @@ class SpecReader {
 }  // namespace
 
 bool applies_to(const ParameterSpec& p, const std::string& region) {
-  return p.regions.empty() || std::find(p.regions.begin(), p.regions.end(), region) != p.regions.end();
+  return p.regions.empty() ||
+         std::find(p.regions.begin(), p.regions.end(), region) != p.regions.end();
 }
 
 CalibrationSpec parse_spec(const std::string& text, const std::filesystem::path& file) {

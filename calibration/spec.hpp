@@ -129,7 +129,7 @@ struct PredictSettings {
 
 struct CalibrationSpec {
   std::filesystem::path file;
-  std::string text;                      // the whole spec file, stored with the results
+  std::string text;  // the whole spec file, stored with the results
   // Single-region form: the scenario, the data and fit_until (empty in the multi-region form).
   std::filesystem::path scenario_file;   // resolved against the spec's folder
   std::filesystem::path data_file;       // resolved against the spec's folder

@@ -3,8 +3,8 @@
 #include <fmt/core.h>
 
 #include "calibration/backtest.hpp"
-#include "scenario/scenario_error.hpp"
 #include "io/output_file.hpp"
+#include "scenario/scenario_error.hpp"
 #include "stage_progress.hpp"
 
 namespace werkstroom::cli {

@@ -44,7 +44,8 @@ int run_calibrate(const CalibrateCommand& command, const std::atomic<bool>* stop
   // One calibrated scenario per region (the path itself for a single region).
   calibration::CalibrationRun paths_of;
   paths_of.spec = spec;
-  for (const std::filesystem::path& p : calibration::calibrated_scenario_paths(scenario_out, paths_of)) {
+  for (const std::filesystem::path& p :
+       calibration::calibrated_scenario_paths(scenario_out, paths_of)) {
     io::check_output_file(p, "calibrated scenario");
   }
   if (!command.journal.empty()) io::check_output_file(command.journal, "journal");
