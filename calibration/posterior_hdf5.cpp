@@ -102,6 +102,7 @@ void select_region(model::PosteriorSample& sample, const std::vector<std::string
   }
   for (const std::vector<double>& particle : sample.particles) {
     std::vector<double> row;
+    row.reserve(keep.size());
     for (const std::size_t i : keep) row.push_back(particle[i]);
     out.particles.push_back(std::move(row));
   }

@@ -140,8 +140,9 @@ class SpecReader {
   CalibrationSpec read(const toml::table& root) {
     CalibrationSpec spec;
     check_keys(root, "", kTopKeys);
-    if (const toml::node* node = root.get("fit_until"))
+    if (const toml::node* node = root.get("fit_until")) {
       spec.fit_until = read_month(*node, "fit_until");
+    }
     if (root.get("regions") != nullptr) {
       // Multi-region form: no top-level scenario or data (each region has its own).
       for (const char* key : {"scenario", "data"}) {
@@ -267,7 +268,7 @@ class SpecReader {
   }
 
   std::string read_month(const toml::node& node, const std::string& path) const {
-    const std::string month = scenario::detail::read_text(ctx_, node, path);
+    std::string month = scenario::detail::read_text(ctx_, node, path);
     if (!is_month(month)) {
       throw ScenarioError(ctx_.at(node), path, "a month \"YYYY-MM\" (month 01 to 12)",
                           quote(month));
