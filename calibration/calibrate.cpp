@@ -10,7 +10,32 @@
 
 namespace werkstroom::calibration {
 
+namespace {
+/// " (region a, b)" for a regional parameter, " (shared)" for a shared one of a multi-region
+/// fit, "" in the single-region form.
+std::string region_note(const CalibrationSpec& spec, const ParameterSpec& p) {
+  if (!spec.multi_region()) return "";
+  if (p.regions.empty()) return "  (shared)";
+  std::string names;
+  for (const std::string& r : p.regions) names += (names.empty() ? "" : ", ") + r;
+  return "  (region " + names + ")";
+}
+}  // namespace
+
+std::vector<MonitorData> read_spec_data(const CalibrationSpec& spec) {
+  std::vector<MonitorData> out;
+  for (const RegionSpec& region : spec.fit_regions()) {
+    out.push_back(read_monitor_data(region.data_file));
+  }
+  return out;
+}
+
 CalibrationRun calibrate(const CalibrationSpec& spec, const MonitorData& data,
+                         const CalibrateOptions& options) {
+  return calibrate(spec, std::vector<MonitorData>{data}, options);
+}
+
+CalibrationRun calibrate(const CalibrationSpec& spec, const std::vector<MonitorData>& data,
                          const CalibrateOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   Evaluator evaluator(spec, data, options.threads);
@@ -24,9 +49,13 @@ CalibrationRun calibrate(const CalibrationSpec& spec, const MonitorData& data,
 
   CalibrationRun run;
   run.spec = spec;
-  run.data = data;
+  run.data = data.front();
+  run.region_data = data;
+  run.regions = evaluator.regions();
   run.months = evaluator.months();
   run.indicators = evaluator.indicators();
+  run.indicator_regions = evaluator.indicator_regions();
+  run.indicator_observables = evaluator.indicator_observables();
   run.targets = evaluator.targets();
   run.notes = evaluator.notes();
   const bool smm = std::count(spec.methods.begin(), spec.methods.end(), "smm") > 0;
@@ -62,10 +91,26 @@ CalibrationRun calibrate(const CalibrationSpec& spec, const MonitorData& data,
 
 std::string calibration_report(const CalibrationRun& run) {
   std::string out;
-  out += fmt::format("Calibration of {} against {} ({} data points",
-                     run.spec.scenario_file.filename().string(), run.data.file, run.targets.size());
-  if (run.spec.fit_until) out += fmt::format(" up to {}", *run.spec.fit_until);
-  out += ")\n";
+  const std::vector<RegionSpec> regions = run.spec.fit_regions();
+  if (run.spec.multi_region()) {
+    out += fmt::format("Joint calibration of {} regions ({} data points; D sums over them)\n",
+                       regions.size(), run.targets.size());
+    for (std::size_t r = 0; r < regions.size(); ++r) {
+      std::size_t points = 0;
+      for (const Target& t : run.targets) points += run.indicator_regions[t.indicator] == r;
+      out += fmt::format("  {}: {} against {} ({} data points", regions[r].name,
+                         regions[r].scenario_file.filename().string(), run.region_data[r].file,
+                         points);
+      if (regions[r].fit_until) out += fmt::format(" up to {}", *regions[r].fit_until);
+      out += ")\n";
+    }
+  } else {
+    out +=
+        fmt::format("Calibration of {} against {} ({} data points",
+                    run.spec.scenario_file.filename().string(), run.data.file, run.targets.size());
+    if (run.spec.fit_until) out += fmt::format(" up to {}", *run.spec.fit_until);
+    out += ")\n";
+  }
   for (const std::string& note : run.notes) out += "  not fitted: " + note + "\n";
   out += "\n";
   const auto& params = run.spec.parameters;
@@ -77,8 +122,8 @@ std::string calibration_report(const CalibrationRun& run) {
         s.evaluations, run.spec.smm.replications, s.distance);
     out += fmt::format("  {:<40} {:>14} {:>14}\n", "parameter", "estimate", "std. error");
     for (std::size_t i = 0; i < params.size(); ++i) {
-      out += fmt::format("  {:<40} {:>14.6g} {:>14.4g}\n", params[i].name, s.estimate[i],
-                         s.standard_errors[i]);
+      out += fmt::format("  {:<40} {:>14.6g} {:>14.4g}{}\n", params[i].name, s.estimate[i],
+                         s.standard_errors[i], region_note(run.spec, params[i]));
     }
     for (const std::string& w : s.warnings) out += "  warning: " + w + "\n";
     out += "\n";
@@ -126,12 +171,13 @@ std::string calibration_report(const CalibrationRun& run) {
     for (std::size_t i = 0; i < run.indicators.size(); ++i) {
       out += fmt::format("  {}\n  {:>8} {:>12} {:>12} {:>12} {:>12}\n", run.indicators[i], "month",
                          "observed", "5%", "median", "95%");
+      const std::size_t r = run.indicator_regions[i];
       for (std::size_t m = 0; m < run.months.size(); ++m) {
         std::string observed;
-        for (const Observation& o : run.data.rows) {
-          if (o.indicator == run.indicators[i] && o.month == run.months[m]) {
+        for (const Observation& o : run.region_data[r].rows) {
+          if (o.indicator == run.indicator_observables[i] && o.month == run.months[m]) {
             observed = fmt::format("{:.6g}", o.value);
-            if (run.spec.fit_until && o.month > *run.spec.fit_until) observed += "*";
+            if (regions[r].fit_until && o.month > *regions[r].fit_until) observed += "*";
           }
         }
         out += fmt::format("  {:>8} {:>12} {:>12.6g} {:>12.6g} {:>12.6g}\n", run.months[m],
@@ -140,8 +186,10 @@ std::string calibration_report(const CalibrationRun& run) {
       }
     }
     bool starred = false;
-    for (const Observation& o : run.data.rows) {
-      starred = starred || (run.spec.fit_until && o.month > *run.spec.fit_until);
+    for (std::size_t r = 0; r < regions.size(); ++r) {
+      for (const Observation& o : run.region_data[r].rows) {
+        starred = starred || (regions[r].fit_until && o.month > *regions[r].fit_until);
+      }
     }
     if (starred) out += "  (* not used in the fit)\n";
   }
@@ -150,17 +198,37 @@ std::string calibration_report(const CalibrationRun& run) {
   return out;
 }
 
+std::vector<std::filesystem::path> calibrated_scenario_paths(const std::filesystem::path& path,
+                                                             const CalibrationRun& run) {
+  if (!run.spec.multi_region()) return {path};
+  std::vector<std::filesystem::path> out;
+  for (const RegionSpec& region : run.spec.regions) {
+    out.push_back(path.parent_path() /
+                  (path.stem().string() + "-" + region.name + path.extension().string()));
+  }
+  return out;
+}
+
 void write_calibrated_scenario(const std::filesystem::path& path, const CalibrationRun& run,
                                const std::filesystem::path& hdf5_file) {
-  const scenario::LoadedScenario base = scenario::load_scenario(run.spec.scenario_file);
+  const std::vector<RegionSpec> regions = run.spec.fit_regions();
+  const std::vector<std::filesystem::path> paths = calibrated_scenario_paths(path, run);
   const ParameterSpace space(run.spec.parameters);
-  const scenario::LoadedScenario calibrated = space.apply(base, run.point);
-  scenario::save_variant(
-      base, calibrated, path,
-      {"calibrated: " + hdf5_file.filename().string(), "werkstroom calibrate",
-       fmt::format("{} calibrated to {} by {}", base.name,
-                   std::filesystem::path(run.data.file).filename().string(),
-                   run.smm ? "the simulated method of moments" : "ABC-SMC (posterior mean)")});
+  for (std::size_t r = 0; r < regions.size(); ++r) {
+    const scenario::LoadedScenario base = scenario::load_scenario(regions[r].scenario_file);
+    const scenario::LoadedScenario calibrated = space.apply(base, run.point, regions[r].name);
+    const std::string data_name =
+        std::filesystem::path(run.region_data[r].file).filename().string();
+    const std::string jointly =
+        run.spec.multi_region() ? fmt::format(" (jointly with {} other region{})",
+                                              regions.size() - 1, regions.size() == 2 ? "" : "s")
+                                : std::string();
+    scenario::save_variant(
+        base, calibrated, paths[r],
+        {"calibrated: " + hdf5_file.filename().string(), "werkstroom calibrate",
+         fmt::format("{} calibrated to {}{} by {}", base.name, data_name, jointly,
+                     run.smm ? "the simulated method of moments" : "ABC-SMC (posterior mean)")});
+  }
 }
 
 }  // namespace werkstroom::calibration

@@ -40,9 +40,13 @@ struct CalibrateOptions {
 
 struct CalibrationRun {
   CalibrationSpec spec;
-  MonitorData data;
-  std::vector<std::string> months;      // the scenario's months
-  std::vector<std::string> indicators;  // the spec's indicators
+  MonitorData data;                      // the (first) region's data
+  std::vector<MonitorData> region_data;  // per region of spec.fit_regions()
+  std::vector<std::string> regions;      // their names ("" in the single-region form)
+  std::vector<std::string> months;       // the scenarios' months (their union)
+  std::vector<std::string> indicators;   // the spec's indicators ("<region>:<name>" per region)
+  std::vector<std::size_t> indicator_regions;      // the region of each indicator
+  std::vector<std::string> indicator_observables;  // the spec's name of each indicator
   std::vector<Target> targets;
   std::vector<std::string> notes;  // data rows left out of the fit, and why
   std::optional<SmmResult> smm;
@@ -60,6 +64,14 @@ struct CalibrationRun {
 /// Runs the calibration. Throws DataError, scenario::ScenarioError, experiment::Interrupted.
 [[nodiscard]] CalibrationRun calibrate(const CalibrationSpec& spec, const MonitorData& data,
                                        const CalibrateOptions& options);
+/// The same for several regions: data[r] are the data of spec.fit_regions()[r].
+[[nodiscard]] CalibrationRun calibrate(const CalibrationSpec& spec,
+                                       const std::vector<MonitorData>& data,
+                                       const CalibrateOptions& options);
+
+/// Reads the data of every region of the spec (one file in the single-region form). Throws
+/// DataError.
+[[nodiscard]] std::vector<MonitorData> read_spec_data(const CalibrationSpec& spec);
 
 /// The readable summary printed by the command.
 [[nodiscard]] std::string calibration_report(const CalibrationRun& run);
@@ -69,8 +81,14 @@ void write_calibration_hdf5(const std::filesystem::path& path, const Calibration
 
 /// Writes the calibrated scenario: a variant of the spec's scenario with the calibrated
 /// values, each labelled `source = "calibrated: <hdf5 file name>"`; loaded back before it gets
-/// its name.
+/// its name. Several regions: one scenario per region, at calibrated_scenario_paths(path, run),
+/// each with the shared values and its own.
 void write_calibrated_scenario(const std::filesystem::path& path, const CalibrationRun& run,
                                const std::filesystem::path& hdf5_file);
+
+/// Where write_calibrated_scenario writes: `path` itself, or per region `<stem>-<region>.toml`
+/// beside it.
+[[nodiscard]] std::vector<std::filesystem::path> calibrated_scenario_paths(
+    const std::filesystem::path& path, const CalibrationRun& run);
 
 }  // namespace werkstroom::calibration

@@ -7,6 +7,7 @@
 #include <exception>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 
 #include "build_info.hpp"
@@ -14,6 +15,7 @@
 #include "experiment/experiment.hpp"
 #include "io/output_file.hpp"
 #include "kernel/calendar.hpp"
+#include "kernel/random.hpp"
 #include "model/region_model.hpp"
 
 namespace werkstroom::calibration {
@@ -67,58 +69,103 @@ scenario::LoadedScenario scenario_without_draws(const std::filesystem::path& fil
 }
 }  // namespace
 
+std::uint64_t region_seed(std::uint64_t seed, const std::string& region) {
+  if (region.empty()) return seed;
+  return kernel::mix64(seed ^ kernel::hash_name(region));
+}
+
+std::string region_indicator(const std::string& region, const std::string& indicator) {
+  return region.empty() ? indicator : region + ":" + indicator;
+}
+
 Evaluator::Evaluator(const CalibrationSpec& spec, const MonitorData& data, int threads)
-    : space_(spec.parameters),
-      base_(scenario_without_draws(spec.scenario_file)),
-      threads_(threads) {
-  const model::ModelParameters& p = base_.parameters;
-  const std::size_t month_count = model::month_boundaries(p).size() - 1;
-  const kernel::Calendar calendar(p.horizon.start_date, {});
-  for (std::size_t m = 0; m < month_count; ++m) {
-    months_.push_back(calendar.year_month(static_cast<int>(m)).to_string());
+    : Evaluator(spec, std::vector<MonitorData>{data}, threads) {}
+
+Evaluator::Evaluator(const CalibrationSpec& spec, const std::vector<MonitorData>& data, int threads)
+    : space_(spec.parameters), threads_(threads) {
+  const std::vector<RegionSpec> fitted = spec.fit_regions();
+  if (data.size() != fitted.size()) {
+    throw std::invalid_argument(
+        fmt::format("{} data files for {} regions", data.size(), fitted.size()));
   }
-  for (const IndicatorSpec& i : spec.indicators) indicators_.push_back(i.name);
+  // Each region's months; the evaluator's are their union, in order.
+  std::vector<std::vector<std::string>> region_months;
+  for (const RegionSpec& region : fitted) {
+    bases_.push_back(scenario_without_draws(region.scenario_file));
+    regions_.push_back(region.name);
+    const model::ModelParameters& p = bases_.back().parameters;
+    const std::size_t month_count = model::month_boundaries(p).size() - 1;
+    const kernel::Calendar calendar(p.horizon.start_date, {});
+    std::vector<std::string> months;
+    for (std::size_t m = 0; m < month_count; ++m) {
+      months.push_back(calendar.year_month(static_cast<int>(m)).to_string());
+    }
+    months_.insert(months_.end(), months.begin(), months.end());
+    region_months.push_back(std::move(months));
+  }
+  std::sort(months_.begin(), months_.end());
+  months_.erase(std::unique(months_.begin(), months_.end()), months_.end());
+  for (std::size_t r = 0; r < regions_.size(); ++r) {
+    for (const IndicatorSpec& i : spec.indicators) {
+      indicators_.push_back(region_indicator(regions_[r], i.name));
+      indicator_region_.push_back(r);
+      indicator_observable_.push_back(i.name);
+    }
+  }
 
   std::vector<std::string> canonical;
-  for (const std::string& name : indicators_) canonical.push_back(canonical_observable(name));
-  for (const Observation& row : data.rows) {
-    const auto ind =
-        std::find(canonical.begin(), canonical.end(), canonical_observable(row.indicator));
-    if (ind == canonical.end()) continue;  // data the spec does not fit
-    if (spec.fit_until && row.month > *spec.fit_until) continue;
-    const auto month = std::find(months_.begin(), months_.end(), row.month);
-    if (month == months_.end()) {
-      notes_.push_back(fmt::format("{}:{}: {} {} is outside the scenario's months {} to {}",
-                                   data.file, row.line, row.indicator, row.month, months_.front(),
-                                   months_.back()));
-      continue;
+  for (const IndicatorSpec& i : spec.indicators) canonical.push_back(canonical_observable(i.name));
+  for (std::size_t r = 0; r < regions_.size(); ++r) {
+    const RegionSpec& region = fitted[r];
+    const std::vector<std::string>& own = region_months[r];
+    const std::size_t before = targets_.size();
+    for (const Observation& row : data[r].rows) {
+      const auto ind =
+          std::find(canonical.begin(), canonical.end(), canonical_observable(row.indicator));
+      if (ind == canonical.end()) continue;  // data the spec does not fit
+      if (region.fit_until && row.month > *region.fit_until) continue;
+      if (std::find(own.begin(), own.end(), row.month) == own.end()) {
+        notes_.push_back(fmt::format("{}:{}: {} {} is outside the scenario's months {} to {}",
+                                     data[r].file, row.line, row.indicator, row.month, own.front(),
+                                     own.back()));
+        continue;
+      }
+      const auto month = std::find(months_.begin(), months_.end(), row.month);
+      const auto i = static_cast<std::size_t>(ind - canonical.begin());
+      const IndicatorSpec& is = spec.indicators[i];
+      const double sd = std::max({row.standard_error.value_or(0.0),
+                                  is.relative_error * std::abs(row.value), is.absolute_error});
+      if (!(sd > 0.0)) {
+        throw DataError(fmt::format(
+            "{}:{}: {} in {} has no standard error and the spec gives it no error model "
+            "(relative_error or absolute_error of indicator {})",
+            data[r].file, row.line, row.indicator, row.month, row.indicator));
+      }
+      targets_.push_back(Target{r * spec.indicators.size() + i,
+                                static_cast<std::size_t>(month - months_.begin()), row.value, sd,
+                                is.weight});
     }
-    const IndicatorSpec& is = spec.indicators[static_cast<std::size_t>(ind - canonical.begin())];
-    const double sd = std::max({row.standard_error.value_or(0.0),
-                                is.relative_error * std::abs(row.value), is.absolute_error});
-    if (!(sd > 0.0)) {
-      throw DataError(
-          fmt::format("{}:{}: {} in {} has no standard error and the spec gives it no error model "
-                      "(relative_error or absolute_error of indicator {})",
-                      data.file, row.line, row.indicator, row.month, row.indicator));
+    if (targets_.size() == before) {
+      throw DataError(fmt::format("{}: no data rows to fit: none of the spec's indicators{}{}",
+                                  data[r].file,
+                                  region.fit_until ? " up to " + *region.fit_until : std::string(),
+                                  region.name.empty() ? "" : " (region " + region.name + ")"));
     }
-    targets_.push_back(Target{static_cast<std::size_t>(ind - canonical.begin()),
-                              static_cast<std::size_t>(month - months_.begin()), row.value, sd,
-                              is.weight});
   }
-  std::string identity = base_.text + "\n" + werkstroom::version() + " " + werkstroom::revision();
+  std::string identity;
+  for (std::size_t r = 0; r < regions_.size(); ++r) {
+    if (r > 0) identity += "\n[region " + regions_[r] + "]\n";
+    identity += bases_[r].text;
+  }
+  identity += std::string("\n") + werkstroom::version() + " " + werkstroom::revision();
   for (const ParameterSpec& ps : spec.parameters) {
     identity += "\n" + ps.key +
                 (ps.elements ? fmt::format("[{}..{}]", ps.elements->first, ps.elements->second)
                              : std::string());
+    for (const std::string& region : ps.regions) identity += " " + region;
   }
   for (const std::string& name : indicators_) identity += "\n" + name;
   fingerprint_ = fmt::format("{:016x}", kernel::hash_name(identity));
-  if (targets_.empty()) {
-    throw DataError(fmt::format("{}: no data rows to fit: none of the spec's indicators{}",
-                                data.file,
-                                spec.fit_until ? " up to " + *spec.fit_until : std::string()));
-  }
 }
 
 double Evaluator::distance(const std::vector<double>& simulated) const {
@@ -164,19 +211,31 @@ std::vector<Evaluation> Evaluator::evaluate(const std::vector<std::vector<double
       }
     }
   }
-  // The scenarios (applying values checks them as a file would), then every replication.
-  std::vector<scenario::LoadedScenario> scenarios(n);
-  parallel_for(n, threads_, [&](std::size_t k) {
-    if (!from_journal[k]) scenarios[k] = space_.apply(base_, values[k]);
+  // The scenarios (applying values checks them as a file would; one per evaluation and
+  // region), then every replication.
+  const std::size_t R = regions_.size();
+  std::vector<scenario::LoadedScenario> scenarios(n * R);
+  parallel_for(n * R, threads_, [&](std::size_t task) {
+    const std::size_t k = task / R;
+    const std::size_t r = task % R;
+    if (!from_journal[k]) scenarios[task] = space_.apply(bases_[r], values[k], regions_[r]);
   });
   std::vector<experiment::ScenarioRun> runs;
-  std::vector<std::size_t> run_of(n, 0);
+  std::vector<std::size_t> run_of(n, 0);  // the first of the evaluation's R runs
   for (std::size_t k = 0; k < n; ++k) {
     if (from_journal[k]) continue;
     run_of[k] = runs.size();
-    runs.push_back({"evaluation " + std::to_string(k), scenarios[k].parameters, seeds[k]});
+    for (std::size_t r = 0; r < R; ++r) {
+      runs.push_back({"evaluation " + std::to_string(k) +
+                          (regions_[r].empty() ? "" : " region " + regions_[r]),
+                      scenarios[k * R + r].parameters, region_seed(seeds[k], regions_[r])});
+    }
   }
-  std::vector<std::vector<std::vector<double>>> per_rep(n * reps);
+  // Per evaluation and replication, the paths of every indicator (each region's rows filled
+  // by the task of that region, so tasks write disjoint rows).
+  std::vector<std::vector<std::vector<double>>> per_rep(
+      n * reps, std::vector<std::vector<double>>(indicators_.size(),
+                                                 std::vector<double>(months_.size(), 0.0)));
   if (!runs.empty()) {
     experiment::ExperimentSettings settings;
     settings.replications = static_cast<int>(reps);
@@ -185,19 +244,20 @@ std::vector<Evaluation> Evaluator::evaluate(const std::vector<std::vector<double
     settings.backend = backend;
     const std::vector<experiment::ScenarioResults> results =
         experiment::run_experiment(runs, settings);
-    simulations_.fetch_add(static_cast<long>(runs.size() * reps));
-    parallel_for(n * reps, threads_, [&](std::size_t task) {
-      const std::size_t k = task / reps;
+    simulations_.fetch_add(static_cast<long>(runs.size() * reps));  // every region's
+    parallel_for(n * R * reps, threads_, [&](std::size_t task) {
+      const std::size_t k = task / (R * reps);
+      const std::size_t r = (task / reps) % R;
+      const std::size_t rep = task % reps;
       if (from_journal[k]) return;
-      const model::ReplicationResult& r = results[run_of[k]].replications[task % reps];
-      std::vector<std::vector<double>> paths(indicators_.size(),
-                                             std::vector<double>(months_.size(), 0.0));
+      const model::ReplicationResult& result = results[run_of[k] + r].replications[rep];
+      std::vector<std::vector<double>>& paths = per_rep[k * reps + rep];
       for (std::size_t i = 0; i < indicators_.size(); ++i) {
+        if (indicator_region_[i] != r) continue;
         for (std::size_t m = 0; m < months_.size(); ++m) {
-          paths[i][m] = observe(r, indicators_[i], months_[m]).value_or(0.0);
+          paths[i][m] = observe(result, indicator_observable_[i], months_[m]).value_or(0.0);
         }
       }
-      per_rep[task] = std::move(paths);
     });
   }
   for (std::size_t k = 0; k < n; ++k) {

@@ -10,11 +10,18 @@
 //
 // The replications of a batch run through experiment::run_experiment (threads, or the ranks of
 // an MPI backend), one run per evaluation with its own seed; each result goes to its slot, so
-// results do not depend on the thread or rank count. Every evaluation is kept (history) and, with a
-// journal, appended to a file: a run started again with the same journal takes evaluations it has
-// already done from the file (same values, seed and replications, bit for bit) instead of
-// simulating them, so an interrupted calibration resumes where it stopped and ends with the same
-// result.
+// results do not depend on the thread or rank count.
+//
+// Several regions (a spec with [[regions]]): each evaluation runs every region's scenario with
+// the parameters set in it (shared and its own), each region with a seed of its own derived
+// from the evaluation's seed and the region's name (region_seed), so the regions' simulation
+// noise is independent. The indicators are then per region, named "<region>:<indicator>", the
+// months are the union of the regions' months (a region's path is 0 outside its own), and the
+// targets and D run over every region's data: D is the sum of the regions' distances. Every
+// evaluation is kept (history) and, with a journal, appended to a file: a run started again with
+// the same journal takes evaluations it has already done from the file (same values, seed and
+// replications, bit for bit) instead of simulating them, so an interrupted calibration resumes
+// where it stopped and ends with the same result.
 
 #include <atomic>
 #include <cstdint>
@@ -34,7 +41,7 @@
 namespace werkstroom::calibration {
 
 struct Target {
-  std::size_t indicator = 0;  // index into Evaluator::indicators()
+  std::size_t indicator = 0;  // index into Evaluator::indicators() (of one region)
   std::size_t month = 0;      // index into Evaluator::months()
   double observed = 0.0;
   double sd = 1.0;
@@ -52,14 +59,35 @@ struct Evaluation {
   std::vector<std::vector<double>> replication_targets;
 };
 
+/// The master seed of region `region` in an evaluation with seed `seed`: the seed itself in the
+/// single-region form (region ""), else a hash of both (independent noise per region, and the
+/// same whatever the order of the regions in the spec).
+[[nodiscard]] std::uint64_t region_seed(std::uint64_t seed, const std::string& region);
+
+/// The name of a region's indicator in a multi-region fit: "<region>:<indicator>" (the
+/// indicator alone in the single form).
+[[nodiscard]] std::string region_indicator(const std::string& region, const std::string& indicator);
+
 class Evaluator {
  public:
   /// Throws DataError when the data do not fit the spec and the scenario (a target month
   /// outside the horizon, no targets, a target without a usable error model).
   Evaluator(const CalibrationSpec& spec, const MonitorData& data, int threads);
+  /// Several regions: data[r] are the data of spec.regions[r].
+  Evaluator(const CalibrationSpec& spec, const std::vector<MonitorData>& data, int threads);
 
   [[nodiscard]] const ParameterSpace& space() const { return space_; }
-  [[nodiscard]] const scenario::LoadedScenario& base() const { return base_; }
+  /// The (first) region's scenario.
+  [[nodiscard]] const scenario::LoadedScenario& base() const { return bases_.front(); }
+  /// The regions' names ("" for the single form) and, per indicator, its region and the
+  /// observable it compares (the spec's indicator name, without the region).
+  [[nodiscard]] const std::vector<std::string>& regions() const { return regions_; }
+  [[nodiscard]] const std::vector<std::size_t>& indicator_regions() const {
+    return indicator_region_;
+  }
+  [[nodiscard]] const std::vector<std::string>& indicator_observables() const {
+    return indicator_observable_;
+  }
   [[nodiscard]] const std::vector<Target>& targets() const { return targets_; }
   [[nodiscard]] const std::vector<std::string>& months() const { return months_; }
   [[nodiscard]] const std::vector<std::string>& indicators() const { return indicators_; }
@@ -105,7 +133,10 @@ class Evaluator {
   void finish(Evaluation& e) const;
 
   ParameterSpace space_;
-  scenario::LoadedScenario base_;
+  std::vector<scenario::LoadedScenario> bases_;  // per region
+  std::vector<std::string> regions_;
+  std::vector<std::size_t> indicator_region_;
+  std::vector<std::string> indicator_observable_;
   int threads_ = 0;
   std::vector<std::string> months_;
   std::vector<std::string> indicators_;

@@ -52,6 +52,66 @@ void uint_dataset(const H5::Group& g, const char* name, const std::vector<std::u
   describe(ds, info.unit, info.description);
 }
 
+/// The data rows of one region (group `data`): month, indicator, value, standard error, and
+/// whether the row is a target of the fit. `region` is the region's index in the run.
+void data_group(const H5::Group& parent, const CalibrationRun& run, std::size_t region) {
+  const H5::Group data = parent.createGroup("data", utf8_links());
+  std::vector<std::string> months;
+  std::vector<std::string> indicators;
+  std::vector<double> values;
+  std::vector<double> errors;
+  std::vector<double> used;
+  for (const Observation& o : run.region_data[region].rows) {
+    months.push_back(o.month);
+    indicators.push_back(o.indicator);
+    values.push_back(o.value);
+    errors.push_back(o.standard_error.value_or(std::numeric_limits<double>::quiet_NaN()));
+    bool in_fit = false;
+    for (const Target& t : run.targets) {
+      in_fit = in_fit || (run.indicator_regions[t.indicator] == region &&
+                          run.indicator_observables[t.indicator] == o.indicator &&
+                          run.months[t.month] == o.month);
+    }
+    used.push_back(in_fit ? 1.0 : 0.0);
+  }
+  text_dataset(data, "month", months, {"", "", "month of each data row (YYYY-MM)"});
+  text_dataset(data, "indicator", indicators, {"", "", "indicator of each data row"});
+  vector_dataset(data, "value", values, {"", "", "observed value"});
+  vector_dataset(data, "standard_error", errors, {"", "", "standard error given (NaN: none)"});
+  vector_dataset(data, "used_in_fit", used, {"", "", "1 when the row is a target of the fit"});
+}
+
+/// The predictive bands of one region's indicators, a group per indicator (its spec name).
+void band_groups(const H5::Group& g, const CalibrationRun& run, std::size_t region) {
+  for (std::size_t i = 0; i < run.indicators.size(); ++i) {
+    if (run.indicator_regions[i] != region) continue;
+    const H5::Group ind = g.createGroup(run.indicator_observables[i], utf8_links());
+    vector_dataset(ind, "low", run.predictive.low[i], {"", "", "5% quantile per month"});
+    vector_dataset(ind, "median", run.predictive.median[i], {"", "", "median per month"});
+    vector_dataset(ind, "high", run.predictive.high[i], {"", "", "95% quantile per month"});
+  }
+}
+
+/// Several regions: /regions/<name> with the region's scenario and data (attributes), its data
+/// rows (data/...) and its predictive bands (predictive/<indicator>/...).
+void region_groups(H5::H5File& f, const CalibrationRun& run) {
+  const H5::Group regions = f.createGroup("regions", utf8_links());
+  const std::vector<RegionSpec> specs = run.spec.fit_regions();
+  for (std::size_t r = 0; r < specs.size(); ++r) {
+    const H5::Group g = regions.createGroup(specs[r].name, utf8_links());
+    text_attribute(g, "scenario_file", specs[r].scenario_file.string());
+    text_attribute(g, "data_file", run.region_data[r].file);
+    text_attribute(g, "data", run.region_data[r].text);
+    text_attribute(g, "fit_until", specs[r].fit_until.value_or(""));
+    data_group(g, run, r);
+    if (!run.predictive.low.empty()) {
+      const H5::Group bands = g.createGroup("predictive", utf8_links());
+      text_dataset(bands, "month", run.months, {"", "", "months of the scenarios (their union)"});
+      band_groups(bands, run, r);
+    }
+  }
+}
+
 // Everything in the file; every object it opens is closed again on return.
 void write_file(H5::H5File& f, const CalibrationRun& run) {
   const H5::Group root = f.openGroup("/");
@@ -89,29 +149,20 @@ void write_file(H5::H5File& f, const CalibrationRun& run) {
   vector_dataset(params, "calibrated", run.point,
                  {"", "", "the calibrated values (SMM estimate, else ABC posterior mean)"});
 
-  const H5::Group data = f.createGroup("data", utf8_links());
-  std::vector<std::string> months;
-  std::vector<std::string> indicators;
-  std::vector<double> values;
-  std::vector<double> errors;
-  std::vector<double> used;
-  for (const Observation& o : run.data.rows) {
-    months.push_back(o.month);
-    indicators.push_back(o.indicator);
-    values.push_back(o.value);
-    errors.push_back(o.standard_error.value_or(std::numeric_limits<double>::quiet_NaN()));
-    bool in_fit = false;
-    for (const Target& t : run.targets) {
-      in_fit =
-          in_fit || (run.indicators[t.indicator] == o.indicator && run.months[t.month] == o.month);
+  if (run.spec.multi_region()) {
+    std::vector<std::string> regions;
+    for (const ParameterSpec& p : run.spec.parameters) {
+      std::string list;
+      for (const std::string& r : p.regions) list += (list.empty() ? "" : ",") + r;
+      regions.push_back(list);
     }
-    used.push_back(in_fit ? 1.0 : 0.0);
+    text_dataset(params, "regions", regions,
+                 {"", "", "regions a parameter is set in, comma-separated (empty: shared by all)"});
+    text_list_attribute(root, "regions", run.regions);
+    region_groups(f, run);
+  } else {
+    data_group(root, run, 0);
   }
-  text_dataset(data, "month", months, {"", "", "month of each data row (YYYY-MM)"});
-  text_dataset(data, "indicator", indicators, {"", "", "indicator of each data row"});
-  vector_dataset(data, "value", values, {"", "", "observed value"});
-  vector_dataset(data, "standard_error", errors, {"", "", "standard error given (NaN: none)"});
-  vector_dataset(data, "used_in_fit", used, {"", "", "1 when the row is a target of the fit"});
 
   const H5::Group targets = f.createGroup("targets", utf8_links());
   std::vector<std::string> t_month;
@@ -119,7 +170,9 @@ void write_file(H5::H5File& f, const CalibrationRun& run) {
   std::vector<double> t_obs;
   std::vector<double> t_sd;
   std::vector<double> t_w;
+  std::vector<std::string> t_region;
   for (const Target& t : run.targets) {
+    t_region.push_back(run.regions[run.indicator_regions[t.indicator]]);
     t_month.push_back(run.months[t.month]);
     t_ind.push_back(run.indicators[t.indicator]);
     t_obs.push_back(t.observed);
@@ -131,6 +184,9 @@ void write_file(H5::H5File& f, const CalibrationRun& run) {
   vector_dataset(targets, "observed", t_obs, {"", "", "observed value"});
   vector_dataset(targets, "sd", t_sd, {"", "", "standard deviation of the error model"});
   vector_dataset(targets, "weight", t_w, {"", "", "weight in the distance"});
+  if (run.spec.multi_region()) {
+    text_dataset(targets, "region", t_region, {"", "", "region of each target"});
+  }
 
   const H5::Group evals = f.createGroup("evaluations", utf8_links());
   std::vector<std::vector<double>> e_values;
@@ -247,12 +303,8 @@ void write_file(H5::H5File& f, const CalibrationRun& run) {
     text_attribute(g, "source", run.predictive.source);
     text_dataset(g, "month", run.months, {"", "", "months of the scenario"});
     matrix_dataset(g, "draws", run.predictive.draws, P, {"", "", "[draw x parameter] simulated"});
-    for (std::size_t i = 0; i < run.indicators.size(); ++i) {
-      const H5::Group ind = g.createGroup(run.indicators[i], utf8_links());
-      vector_dataset(ind, "low", run.predictive.low[i], {"", "", "5% quantile per month"});
-      vector_dataset(ind, "median", run.predictive.median[i], {"", "", "median per month"});
-      vector_dataset(ind, "high", run.predictive.high[i], {"", "", "95% quantile per month"});
-    }
+    // Several regions: the bands are in /regions/<name>/predictive.
+    if (!run.spec.multi_region()) band_groups(g, run, 0);
   }
 }
 
@@ -265,6 +317,19 @@ void provenance_attributes(const H5::Group& root, const char* schema, const Cali
   results::detail::text_attribute(root, "revision", werkstroom::revision());
   results::detail::text_attribute(root, "spec_file", spec.file.string());
   results::detail::text_attribute(root, "spec", spec.text);
+  if (spec.multi_region()) {
+    // Each region's files and data text are in /regions/<name>; here the list of files.
+    std::string data_files;
+    std::string scenario_files;
+    for (const RegionSpec& r : spec.regions) {
+      data_files += (data_files.empty() ? "" : "; ") + r.data_file.string();
+      scenario_files += (scenario_files.empty() ? "" : "; ") + r.scenario_file.string();
+    }
+    results::detail::text_attribute(root, "data_file", data_files);
+    results::detail::text_attribute(root, "data", "");
+    results::detail::text_attribute(root, "scenario_file", scenario_files);
+    return;
+  }
   results::detail::text_attribute(root, "data_file", data.file);
   results::detail::text_attribute(root, "data", data.text);
   results::detail::text_attribute(root, "scenario_file", spec.scenario_file.string());

@@ -182,12 +182,19 @@ std::vector<double> ParameterSpace::sample_prior(kernel::RandomStream& rng) cons
 
 scenario::LoadedScenario ParameterSpace::apply(const scenario::LoadedScenario& base,
                                                const std::vector<double>& values) const {
+  return apply(base, values, "");
+}
+
+scenario::LoadedScenario ParameterSpace::apply(const scenario::LoadedScenario& base,
+                                               const std::vector<double>& values,
+                                               const std::string& region) const {
   if (values.size() != size()) {
     throw std::invalid_argument(fmt::format("{} values for {} parameters", values.size(), size()));
   }
   scenario::LoadedScenario out = base;
   for (std::size_t i = 0; i < size(); ++i) {
     const ParameterSpec& s = parameters_[i];
+    if (!region.empty() && !applies_to(s, region)) continue;
     if (!s.elements) {
       scenario::apply_override(out, s.key, toml_number(values[i]));
       continue;

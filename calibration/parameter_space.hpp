@@ -5,6 +5,7 @@
 // own units.
 
 #include <limits>
+#include <string>
 #include <vector>
 
 #include "calibration/spec.hpp"
@@ -46,6 +47,11 @@ class ParameterSpace {
   /// so every value is checked as if it came from a file. Throws scenario::ScenarioError.
   [[nodiscard]] scenario::LoadedScenario apply(const scenario::LoadedScenario& base,
                                                const std::vector<double>& values) const;
+  /// The same for the scenario of region `region` of a multi-region spec: only the parameters
+  /// set in that region (shared ones and its own) are applied ("": all, the single form).
+  [[nodiscard]] scenario::LoadedScenario apply(const scenario::LoadedScenario& base,
+                                               const std::vector<double>& values,
+                                               const std::string& region) const;
 
   /// Search coordinates are kept within +-kSearchLimit (logit 20 is 1 - 2e-9).
   static constexpr double kSearchLimit = 20.0;

@@ -2,6 +2,7 @@
 
 #include <H5Cpp.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -62,9 +63,57 @@ Matrix read_numbers(const H5::Group& g, const char* name) {
   return m;
 }
 
+/// Keeps the columns of the parameters set in `region` (regions[i] empty: shared; else a
+/// comma-separated list of names).
+void select_region(model::PosteriorSample& sample, const std::vector<std::string>& regions,
+                   const std::string& region, const H5::H5File& f, const std::string& name) {
+  std::vector<std::size_t> keep;
+  bool seen = false;
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    std::vector<std::string> names;
+    std::string item;
+    for (const char c : regions[i] + ",") {
+      if (c == ',') {
+        if (!item.empty()) names.push_back(item);
+        item.clear();
+      } else {
+        item += c;
+      }
+    }
+    const bool own = std::find(names.begin(), names.end(), region) != names.end();
+    seen = seen || own;
+    if (names.empty() || own) keep.push_back(i);
+  }
+  if (!seen && f.nameExists("regions") && !f.openGroup("regions").nameExists(region)) {
+    std::string list;
+    const H5::Group g = f.openGroup("regions");
+    for (hsize_t i = 0; i < g.getNumObjs(); ++i) {
+      list += (list.empty() ? "" : ", ") + g.getObjnameByIdx(i);
+    }
+    throw scenario::ScenarioError({name}, "regions", "a region of the joint fit (" + list + ")",
+                                  "\"" + region + "\"");
+  }
+  model::PosteriorSample out;
+  out.file = sample.file;
+  for (const std::size_t i : keep) {
+    out.keys.push_back(sample.keys[i]);
+    out.first_element.push_back(sample.first_element[i]);
+    out.last_element.push_back(sample.last_element[i]);
+  }
+  for (const std::vector<double>& particle : sample.particles) {
+    std::vector<double> row;
+    row.reserve(keep.size());
+    for (const std::size_t i : keep) row.push_back(particle[i]);
+    out.particles.push_back(std::move(row));
+  }
+  out.weights = sample.weights;
+  sample = std::move(out);
+}
+
 }  // namespace
 
-model::PosteriorSample read_posterior_hdf5(const std::filesystem::path& file) {
+model::PosteriorSample read_posterior_hdf5(const std::filesystem::path& file,
+                                           const std::string& region) {
   const std::string name = file.string();
   model::PosteriorSample sample;
   sample.file = name;
@@ -112,6 +161,21 @@ model::PosteriorSample read_posterior_hdf5(const std::filesystem::path& file) {
                                     particles.values.begin() + static_cast<long>((i + 1) * P));
     }
     sample.weights = std::move(weights);
+    // The parameters of a joint fit's region: the shared ones and its own.
+    if (params.nameExists("regions")) {
+      const std::vector<std::string> regions = read_texts(params, "regions");
+      if (regions.size() != P) {
+        throw scenario::ScenarioError({name}, "parameters/regions",
+                                      std::to_string(P) + " entries (one per parameter)",
+                                      std::to_string(regions.size()));
+      }
+      if (!region.empty()) select_region(sample, regions, region, f, name);
+    } else if (!region.empty()) {
+      throw scenario::ScenarioError(
+          {name}, "parameters/regions",
+          "a joint fit of several regions (asked for region \"" + region + "\")",
+          "a single-region calibration file");
+    }
   } catch (const H5::Exception& e) {
     throw scenario::ScenarioError({name}, "", "a calibration file (werkstroom-calibration/1)",
                                   e.getDetailMsg());

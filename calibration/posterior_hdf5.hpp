@@ -6,11 +6,19 @@
 // come from /parameters. Throws scenario::ScenarioError naming the file and what is missing.
 
 #include <filesystem>
+#include <string>
 
 #include "model/parameters.hpp"
 
 namespace werkstroom::calibration {
 
-[[nodiscard]] model::PosteriorSample read_posterior_hdf5(const std::filesystem::path& file);
+//
+// A file of a joint fit of several regions (/parameters/regions, docs/calibration.md) holds
+// every region's parameters: without `region` all of them are returned (a key may then occur
+// once per region); with `region` only the shared ones and that region's own, which is the
+// sample a run of that region's scenario draws from. A region the file does not have is a
+// ScenarioError naming the regions it has.
+[[nodiscard]] model::PosteriorSample read_posterior_hdf5(const std::filesystem::path& file,
+                                                         const std::string& region = "");
 
 }  // namespace werkstroom::calibration

@@ -1,5 +1,6 @@
 #include "calibration/spec.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <fstream>
@@ -34,11 +35,13 @@ using scenario::detail::quote;
 using scenario::detail::ReadContext;
 
 // The keys of each table of a spec, in the order of spec.hpp.
-const std::vector<std::string> kTopKeys = {"scenario", "data",       "fit_until",  "seed",
-                                           "methods",  "parameters", "indicators", "smm",
-                                           "abc",      "predict"};
-const std::vector<std::string> kParameterKeys = {
-    "key", "elements", "name", "lower", "upper", "prior", "prior_mean", "prior_sd", "transform"};
+const std::vector<std::string> kTopKeys = {"scenario", "data",    "fit_until",  "regions",
+                                           "seed",     "methods", "parameters", "indicators",
+                                           "smm",      "abc",     "predict"};
+const std::vector<std::string> kRegionKeys = {"name", "scenario", "data", "fit_until"};
+const std::vector<std::string> kParameterKeys = {"key",       "elements", "name",       "lower",
+                                                 "upper",     "prior",    "prior_mean", "prior_sd",
+                                                 "transform", "regions"};
 const std::vector<std::string> kIndicatorKeys = {"name", "weight", "relative_error",
                                                  "absolute_error"};
 const std::vector<std::string> kSmmKeys = {
@@ -137,23 +140,36 @@ class SpecReader {
   CalibrationSpec read(const toml::table& root) {
     CalibrationSpec spec;
     check_keys(root, "", kTopKeys);
-    spec.scenario_file = read_path(root, "scenario", "a scenario file");
-    spec.data_file = read_path(root, "data", "a monitor data file (CSV)");
     if (const toml::node* node = root.get("fit_until")) {
-      const std::string month = scenario::detail::read_text(ctx_, *node, "fit_until");
-      if (!is_month(month)) {
-        throw ScenarioError(ctx_.at(*node), "fit_until", "a month \"YYYY-MM\" (month 01 to 12)",
-                            quote(month));
+      spec.fit_until = read_month(*node, "fit_until");
+    }
+    if (root.get("regions") != nullptr) {
+      // Multi-region form: no top-level scenario or data (each region has its own).
+      for (const char* key : {"scenario", "data"}) {
+        if (const toml::node* node = root.get(key)) {
+          throw ScenarioError(ctx_.at(*node), key,
+                              std::string("no top-level ") + key +
+                                  " when the spec lists [[regions]] (each region names its own)",
+                              describe_node(*node));
+        }
       }
-      spec.fit_until = month;
+      for_each_table(root, "regions", [&](const toml::table& t, const std::string& path) {
+        spec.regions.push_back(read_region(t, path, spec.fit_until));
+      });
+    } else {
+      spec.scenario_file = read_path(root, "", "scenario", "a scenario file");
+      spec.data_file = read_path(root, "", "data", "a monitor data file (CSV)");
+      spec.regions.push_back({"", spec.scenario_file, spec.data_file, spec.fit_until});
     }
     if (const toml::node* node = root.get("seed")) spec.seed = read_seed(*node);
     if (const toml::node* node = root.get("methods")) spec.methods = read_methods(*node);
 
-    // The scenario's errors name the scenario file; they are not the spec's to rephrase.
-    const scenario::LoadedScenario loaded = scenario::load_scenario(spec.scenario_file);
-    parameters_ = scenario_parameters(loaded.parameters);
-    scenario_name_ = spec.scenario_file.string();
+    // The scenarios' errors name the scenario file; they are not the spec's to rephrase.
+    for (const RegionSpec& region : spec.regions) {
+      const scenario::LoadedScenario loaded = scenario::load_scenario(region.scenario_file);
+      regions_.push_back(
+          {region.name, region.scenario_file.string(), scenario_parameters(loaded.parameters)});
+    }
 
     for_each_table(root, "parameters", [&](const toml::table& t, const std::string& path) {
       spec.parameters.push_back(read_parameter(t, path));
@@ -172,14 +188,22 @@ class SpecReader {
  private:
   ReadContext ctx_;
   std::filesystem::path folder_;
-  std::map<std::string, ScenarioParameter> parameters_;
-  std::string scenario_name_;
-  /// Values fitted so far (key, elements first..last; 0..0 for a number) and where they were
-  /// claimed (the key or its elements), so that no value is fitted by two parameters.
+  /// Each region's scenario parameters by key path (one unnamed region in the single form).
+  struct RegionScenario {
+    std::string name;
+    std::string scenario;  // file, for messages
+    std::map<std::string, ScenarioParameter> parameters;
+  };
+  std::vector<RegionScenario> regions_;
+  std::map<std::string, SourcePosition> region_names_;
+  /// Values fitted so far (key, elements first..last; 0..0 for a number, regions: empty for
+  /// all) and where they were claimed (the key or its elements), so that no value of a region
+  /// is fitted by two parameters.
   struct Claimed {
     std::string key;
     std::size_t first = 0;
     std::size_t last = 0;
+    std::vector<std::string> regions;
     SourcePosition position;
   };
   std::vector<Claimed> claimed_;
@@ -228,18 +252,101 @@ class SpecReader {
   }
 
   /// A path relative to the spec's folder that must name an existing file.
-  std::filesystem::path read_path(const toml::table& root, const std::string& key,
-                                  const std::string& what) const {
+  std::filesystem::path read_path(const toml::table& table, const std::string& path,
+                                  const std::string& key, const std::string& what) const {
     const std::string expected = "the path of " + what + " (relative to the spec's folder)";
-    const toml::node& node = required(root, "", key, expected);
-    const std::string target = scenario::detail::read_text(ctx_, node, key);
+    const toml::node& node = required(table, path, key, expected);
+    const std::string target = scenario::detail::read_text(ctx_, node, join_path(path, key));
     std::filesystem::path resolved = (folder_ / target).lexically_normal();
     std::error_code error;
     if (target.empty() || !std::filesystem::is_regular_file(resolved, error)) {
-      throw ScenarioError(ctx_.at(node), key, "the path of an existing file: " + what,
+      throw ScenarioError(ctx_.at(node), join_path(path, key),
+                          "the path of an existing file: " + what,
                           quote(target) + " (" + resolved.string() + " does not exist)");
     }
     return resolved;
+  }
+
+  std::string read_month(const toml::node& node, const std::string& path) const {
+    std::string month = scenario::detail::read_text(ctx_, node, path);
+    if (!is_month(month)) {
+      throw ScenarioError(ctx_.at(node), path, "a month \"YYYY-MM\" (month 01 to 12)",
+                          quote(month));
+    }
+    return month;
+  }
+
+  /// A [[regions]] entry: a unique name of letters, digits, '-' and '_' (it names HDF5 groups
+  /// and qualifies indicators), its scenario and data, and optionally its own fit_until.
+  RegionSpec read_region(const toml::table& t, const std::string& path,
+                         const std::optional<std::string>& default_fit_until) {
+    check_keys(t, path, kRegionKeys);
+    RegionSpec r;
+    const std::string name_path = join_path(path, "name");
+    const toml::node& name = required(t, path, "name", "a region name");
+    r.name = scenario::detail::read_text(ctx_, name, name_path);
+    const bool valid = !r.name.empty() && std::all_of(r.name.begin(), r.name.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '-' || c == '_';
+    });
+    if (!valid) {
+      throw ScenarioError(ctx_.at(name), name_path,
+                          "a non-empty name of letters, digits, '-' and '_'", quote(r.name));
+    }
+    const auto [it, inserted] = region_names_.emplace(r.name, ctx_.at(name));
+    if (!inserted) {
+      throw ScenarioError(
+          ctx_.at(name), name_path, "a name no other region has",
+          quote(r.name) + " (also the name of the region on " + line_text(it->second) + ")");
+    }
+    r.scenario_file = read_path(t, path, "scenario", "a scenario file");
+    r.data_file = read_path(t, path, "data", "a monitor data file (CSV)");
+    r.fit_until = default_fit_until;
+    if (const toml::node* node = t.get("fit_until")) {
+      r.fit_until = read_month(*node, join_path(path, "fit_until"));
+    }
+    return r;
+  }
+
+  /// regions = ["name", ...]: known region names, each once (multi-region form only).
+  std::vector<std::string> read_parameter_regions(const toml::node& node,
+                                                  const std::string& path) const {
+    std::string known;
+    for (const RegionScenario& r : regions_) known += (known.empty() ? "" : ", ") + quote(r.name);
+    const std::string expected = "a non-empty array of region names (" + known + ")";
+    if (regions_.front().name.empty()) {
+      throw ScenarioError(ctx_.at(node), path,
+                          "no regions (the spec has a single scenario; list [[regions]] to fit "
+                          "several)",
+                          describe_node(node));
+    }
+    const toml::array* array = node.as_array();
+    if (array == nullptr || array->empty()) {
+      throw ScenarioError(ctx_.at(node), path, expected,
+                          array == nullptr ? describe_node(node) : "an empty array");
+    }
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const toml::node& element = *array->get(i);
+      const std::string element_path = path + "[" + std::to_string(i) + "]";
+      const std::string name = scenario::detail::read_text(ctx_, element, element_path);
+      if (region_names_.count(name) == 0) {
+        std::vector<std::string> names;
+        for (const RegionScenario& r : regions_) names.push_back(r.name);
+        std::string found = quote(name) + " (no [[regions]] entry has this name";
+        if (const auto best = scenario::detail::suggest(name, names)) {
+          found += "; did you mean '" + *best + "'?";
+        }
+        throw ScenarioError(ctx_.at(element), element_path,
+                            "the name of a region of the spec (" + known + ")", found + ")");
+      }
+      if (std::find(out.begin(), out.end(), name) != out.end()) {
+        throw ScenarioError(ctx_.at(element), element_path, "each region at most once",
+                            quote(name) + " again");
+      }
+      out.push_back(name);
+    }
+    return out;
   }
 
   std::uint64_t read_seed(const toml::node& node) const {
@@ -317,7 +424,28 @@ class SpecReader {
     const std::string key_path = join_path(path, "key");
     const toml::node& key_node = required(t, path, "key", "a scenario key path (a number)");
     p.key = scenario::detail::read_text(ctx_, key_node, key_path);
-    const ScenarioParameter& target = scenario_parameter(key_node, key_path, p.key);
+    if (const toml::node* regions = t.get("regions")) {
+      p.regions = read_parameter_regions(*regions, join_path(path, "regions"));
+    }
+    // The key must be a number (array) of the scenario of every region it is set in, of the
+    // same kind and size in each; the first such region's range bounds the parameter.
+    const ScenarioParameter* first_target = nullptr;
+    for (const RegionScenario& region : regions_) {
+      if (!applies_to(p, region.name)) continue;
+      const ScenarioParameter& target = scenario_parameter(key_node, key_path, p.key, region);
+      if (first_target != nullptr &&
+          (target.kind != first_target->kind || target.size != first_target->size)) {
+        throw ScenarioError(ctx_.at(key_node), key_path,
+                            "a key of the same kind and size in every region it is set in",
+                            quote(p.key) + " (in region " + quote(region.name) + " " +
+                                (target.kind == ScenarioParameter::Kind::number_list
+                                     ? "an array of " + std::to_string(target.size)
+                                     : std::string("a number")) +
+                                ")");
+      }
+      if (first_target == nullptr) first_target = &target;
+    }
+    const ScenarioParameter& target = *first_target;
 
     std::size_t first = 0;
     std::size_t last = 0;
@@ -339,9 +467,9 @@ class SpecReader {
       }
     }
     if (elements != nullptr) {
-      claim(p.key, first, last, ctx_.at(*elements), join_path(path, "elements"));
+      claim(p.key, first, last, p.regions, ctx_.at(*elements), join_path(path, "elements"));
     } else {
-      claim(p.key, first, last, ctx_.at(key_node), key_path);
+      claim(p.key, first, last, p.regions, ctx_.at(key_node), key_path);
     }
 
     const std::string range_note =
@@ -384,13 +512,17 @@ class SpecReader {
     return p;
   }
 
-  /// The scenario's parameter `key` (a number or an array of numbers).
+  /// The parameter `key` of a region's scenario (a number or an array of numbers).
   const ScenarioParameter& scenario_parameter(const toml::node& node, const std::string& path,
-                                              const std::string& key) const {
-    const auto it = parameters_.find(key);
-    if (it == parameters_.end()) {
+                                              const std::string& key,
+                                              const RegionScenario& region) const {
+    const auto& parameters = region.parameters;
+    const std::string scenario_name =
+        region.scenario + (region.name.empty() ? "" : " (region " + quote(region.name) + ")");
+    const auto it = parameters.find(key);
+    if (it == parameters.end()) {
       std::vector<std::string> numeric;
-      for (const auto& [k, p] : parameters_) {
+      for (const auto& [k, p] : parameters) {
         if (p.kind == ScenarioParameter::Kind::number ||
             p.kind == ScenarioParameter::Kind::number_list) {
           numeric.push_back(k);
@@ -401,7 +533,7 @@ class SpecReader {
         found += " (did you mean '" + *best + "'?)";
       }
       throw ScenarioError(ctx_.at(node), path,
-                          "a number parameter of the scenario " + scenario_name_, found);
+                          "a number parameter of the scenario " + scenario_name, found);
     }
     if (it->second.kind != ScenarioParameter::Kind::number &&
         it->second.kind != ScenarioParameter::Kind::number_list) {
@@ -448,15 +580,23 @@ class SpecReader {
 
   /// A key (or overlapping elements of an array) may be fitted by one parameter only.
   void claim(const std::string& key, std::size_t first, std::size_t last,
-             const SourcePosition& position, const std::string& path) {
+             const std::vector<std::string>& regions, const SourcePosition& position,
+             const std::string& path) {
+    // Two region sets overlap unless both are explicit and disjoint (empty: every region).
+    const auto overlap = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+      if (a.empty() || b.empty()) return true;
+      return std::any_of(a.begin(), a.end(), [&](const std::string& x) {
+        return std::find(b.begin(), b.end(), x) != b.end();
+      });
+    };
     for (const Claimed& c : claimed_) {
-      if (c.key == key && first <= c.last && c.first <= last) {
+      if (c.key == key && first <= c.last && c.first <= last && overlap(c.regions, regions)) {
         throw ScenarioError(
             position, path, "a scenario value fitted by one parameter only",
             quote(key) + " (also fitted by the parameter on " + line_text(c.position) + ")");
       }
     }
-    claimed_.push_back({key, first, last, position});
+    claimed_.push_back({key, first, last, regions, position});
   }
 
   double read_bound(const toml::node& node, const std::string& path, Range range,
@@ -621,6 +761,11 @@ class SpecReader {
 };
 
 }  // namespace
+
+bool applies_to(const ParameterSpec& p, const std::string& region) {
+  return p.regions.empty() ||
+         std::find(p.regions.begin(), p.regions.end(), region) != p.regions.end();
+}
 
 CalibrationSpec parse_spec(const std::string& text, const std::filesystem::path& file) {
   const std::string display = file.string();

@@ -34,6 +34,20 @@
 //          stop_at_error_model (true: the tolerance stops at the error model's level)
 //   [predict] draws (posterior draws simulated for the predictive bands)
 //
+// Several regions in one fit: instead of the top-level scenario, data (and fit_until), a list
+//
+//   [[regions]]
+//   name = "gooi"                # letters, digits, '-' and '_'; unique
+//   scenario = "..."             # relative to the spec
+//   data = "..."
+//   fit_until = "2020-08"        # optional; default: the top-level fit_until, if any
+//
+// and a parameter is shared by all regions (the default: the same value is set in every
+// region's scenario) or regional, `regions = ["gooi"]` on its [[parameters]] entry (set in those
+// regions only). Indicators are the same for every region; the distance sums over the regions'
+// data rows. A regional parameter may fit the same scenario key as another one of a disjoint
+// set of regions (each region's inflow level).
+//
 // Every key is checked: unknown keys, wrong types, bounds in the wrong order, a transform that
 // does not fit the bounds (log needs lower > 0, logit needs 0 <= lower < upper <= 1), a key path
 // the scenario does not have, elements outside the array. Errors are scenario::ScenarioError
@@ -61,7 +75,21 @@ struct ParameterSpec {
   double prior_mean = 0.0;  // normal: of the value; lognormal: of log(value)
   double prior_sd = 1.0;
   Transform transform = Transform::none;
+  /// The regions whose scenarios it is set in (names of [[regions]]); empty: every region.
+  std::vector<std::string> regions;
 };
+
+/// One region of a fit: its scenario and its data.
+struct RegionSpec {
+  std::string name;                      // "" in the single-region form
+  std::filesystem::path scenario_file;   // resolved against the spec's folder
+  std::filesystem::path data_file;       // resolved against the spec's folder
+  std::optional<std::string> fit_until;  // "YYYY-MM"
+};
+
+/// Whether parameter `p` is set in region `region` (a regional parameter names it; a shared one
+/// is set everywhere).
+[[nodiscard]] bool applies_to(const ParameterSpec& p, const std::string& region);
 
 struct IndicatorSpec {
   std::string name;  // observable
@@ -101,10 +129,14 @@ struct PredictSettings {
 
 struct CalibrationSpec {
   std::filesystem::path file;
-  std::string text;                      // the whole spec file, stored with the results
+  std::string text;  // the whole spec file, stored with the results
+  // Single-region form: the scenario, the data and fit_until (empty in the multi-region form).
   std::filesystem::path scenario_file;   // resolved against the spec's folder
   std::filesystem::path data_file;       // resolved against the spec's folder
-  std::optional<std::string> fit_until;  // "YYYY-MM"
+  std::optional<std::string> fit_until;  // "YYYY-MM"; multi-region: every region's default
+  /// Always at least one: the single-region form has one region with an empty name and the
+  /// top-level scenario, data and fit_until.
+  std::vector<RegionSpec> regions;
   std::uint64_t seed = 20201101;
   std::vector<std::string> methods = {"smm", "abc"};
   std::vector<ParameterSpec> parameters;
@@ -112,6 +144,18 @@ struct CalibrationSpec {
   SmmSettings smm;
   AbcSettings abc;
   PredictSettings predict;
+
+  /// Whether the spec lists [[regions]] (rather than a top-level scenario and data).
+  [[nodiscard]] bool multi_region() const {
+    return !regions.empty() && !regions.front().name.empty();
+  }
+  /// The regions fitted: `regions` in the multi-region form, else one unnamed region of the
+  /// top-level scenario, data and fit_until (read now, so a copy of the spec with another
+  /// fit_until, as the backtest makes, fits up to that).
+  [[nodiscard]] std::vector<RegionSpec> fit_regions() const {
+    if (multi_region()) return regions;
+    return {RegionSpec{"", scenario_file, data_file, fit_until}};
+  }
 };
 
 /// Loads and checks a spec (the scenario is loaded to check the key paths). Throws

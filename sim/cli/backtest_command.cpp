@@ -4,6 +4,7 @@
 
 #include "calibration/backtest.hpp"
 #include "io/output_file.hpp"
+#include "scenario/scenario_error.hpp"
 #include "stage_progress.hpp"
 
 namespace werkstroom::cli {
@@ -36,6 +37,14 @@ void add_backtest_command(CLI::App& parent, BacktestCommand& command) {
 int run_backtest(const BacktestCommand& command, const std::atomic<bool>* stop,
                  experiment::ExperimentBackend* backend, bool root) {
   const calibration::CalibrationSpec spec = calibration::load_spec(command.spec);
+  if (spec.multi_region()) {
+    // The backtest splits one data file at --until; a joint fit of several regions is not
+    // backtested (yet): say so as a usage error rather than fit one region silently.
+    throw scenario::ScenarioError({spec.file.string()}, "regions",
+                                  "a single-region spec (top-level scenario and data): the "
+                                  "backtest splits one region's data",
+                                  std::to_string(spec.regions.size()) + " [[regions]]");
+  }
   const calibration::MonitorData data = calibration::read_monitor_data(spec.data_file);
   calibration::BacktestOptions options;
   options.splits = command.until;

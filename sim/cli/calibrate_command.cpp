@@ -29,7 +29,7 @@ void add_calibrate_command(CLI::App& parent, CalibrateCommand& command) {
 int run_calibrate(const CalibrateCommand& command, const std::atomic<bool>* stop,
                   experiment::ExperimentBackend* backend, bool root) {
   const calibration::CalibrationSpec spec = calibration::load_spec(command.spec);
-  const calibration::MonitorData data = calibration::read_monitor_data(spec.data_file);
+  const std::vector<calibration::MonitorData> data = calibration::read_spec_data(spec);
   const std::filesystem::path out =
       command.out.empty()
           ? std::filesystem::path("results") / ("calibration-" + spec.file.stem().string() + ".h5")
@@ -41,7 +41,13 @@ int run_calibrate(const CalibrateCommand& command, const std::atomic<bool>* stop
   // Checked before the fit (which takes minutes), on every rank alike: a device node, a
   // folder or an unwritable folder is a usage error now, not a lost calibration later.
   io::check_output_file(out, "calibration file");
-  io::check_output_file(scenario_out, "calibrated scenario");
+  // One calibrated scenario per region (the path itself for a single region).
+  calibration::CalibrationRun paths_of;
+  paths_of.spec = spec;
+  for (const std::filesystem::path& p :
+       calibration::calibrated_scenario_paths(scenario_out, paths_of)) {
+    io::check_output_file(p, "calibrated scenario");
+  }
   if (!command.journal.empty()) io::check_output_file(command.journal, "journal");
 
   calibration::CalibrateOptions options;
@@ -60,7 +66,11 @@ int run_calibrate(const CalibrateCommand& command, const std::atomic<bool>* stop
   calibration::write_calibration_hdf5(out, run);
   calibration::write_calibrated_scenario(scenario_out, run, out);
   fmt::print("{}", calibration::calibration_report(run));
-  fmt::print("Wrote {} and {}\n", out.string(), scenario_out.string());
+  std::string written;
+  for (const std::filesystem::path& p : calibration::calibrated_scenario_paths(scenario_out, run)) {
+    written += (written.empty() ? "" : ", ") + p.string();
+  }
+  fmt::print("Wrote {} and {}\n", out.string(), written);
   return 0;
 }
 
