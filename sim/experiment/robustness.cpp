@@ -339,7 +339,8 @@ RobustnessResult screen_robustness(const scenario::LoadedScenario& a,
     r.at_hi = bands(oat[2 + 2 * t]);
     for (std::size_t f = 0; f < kFigureCount; ++f) {
       const int base = sign(result.baseline[f].mean);
-      r.can_flip[f] = sign(r.at_lo[f].mean) != base || sign(r.at_hi[f].mean) != base;
+      // A flip is a strict change of sign: a baseline of exactly 0 recommends nothing to flip.
+      r.can_flip[f] = sign(r.at_lo[f].mean) * base < 0 || sign(r.at_hi[f].mean) * base < 0;
     }
   }
   return result;

@@ -17,7 +17,8 @@
 //     the difference at lo and at hi (the others at the scenarios' own values) with its paired
 //     5-95% band over `extreme_replications` replications, against the baseline difference at
 //     the scenarios' own values. An assumption "can flip the recommendation" on a figure when
-//     the mean difference at lo or at hi has the other sign than the baseline's.
+//     the mean difference at lo or at hi has the strictly opposite sign of the baseline's (a
+//     baseline of exactly 0 recommends nothing, so nothing flips).
 // The scenarios' per-replication draws ([uncertainty]) are switched off for both phases: a draw
 // would overwrite the value the screening sets and hide its effect.
 //
@@ -102,7 +103,7 @@ struct AssumptionResult {
   bool has_extremes = false;
   std::array<kernel::ReplicationBand, kFigureCount> at_lo{};
   std::array<kernel::ReplicationBand, kFigureCount> at_hi{};
-  /// Whether the mean difference at lo or hi has the other sign than the baseline's.
+  /// Whether the mean difference at lo or hi has the strictly opposite sign of the baseline's.
   std::array<bool, kFigureCount> can_flip{};
 };
 
