@@ -90,7 +90,9 @@ int run_robustness(const RobustnessCommand& command, const std::atomic<bool>* st
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   fmt::print("{}", experiment::robustness_report(result, language));
-  fmt::print("\n{} simulations in {:.1f} s\n", result.simulations, seconds);
+  const experiment::PopulationCache::Counts parts = cache.counts();
+  fmt::print("\n{} simulations in {:.1f} s; population parts reused {}, built {}\n",
+             result.simulations, seconds, parts.reused, parts.built);
   if (!command.out.empty()) {
     results::RobustnessProvenance provenance;
     provenance.scenario_files = {command.scenario_a, command.scenario_b};

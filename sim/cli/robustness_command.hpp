@@ -13,14 +13,14 @@ namespace werkstroom::cli {
 struct RobustnessCommand {
   std::string scenario_a;
   std::string scenario_b;
-  int trajectories = 6;
+  int trajectories = 8;
   int levels = 4;
-  int replications = 3;
+  int replications = 4;
   int extreme_replications = 20;
   int top = 10;
   std::uint64_t seed = 20201101;
   int threads = 0;
-  int cache_mib = 1024;
+  int cache_mib = 256;
   std::string out;  // HDF5 file ("" = none)
   std::string csv;  // CSV table ("" = none)
   std::string lang = "en";

@@ -75,9 +75,9 @@ struct AssumptionSelection {
 
 struct RobustnessSettings {
   std::uint64_t master_seed = 20201101;
-  int trajectories = 6;           // Morris r
+  int trajectories = 8;           // Morris r
   int levels = 4;                 // Morris p (even, >= 2)
-  int replications = 3;           // per screening point
+  int replications = 4;           // per screening point
   int extreme_replications = 20;  // per one-at-a-time point
   int top = 10;                   // assumptions taken to the one-at-a-time extremes
   int threads = 0;                // 0: all hardware threads
