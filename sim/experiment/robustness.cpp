@@ -33,8 +33,9 @@ bool is_assumption(const std::string& label) { return label.rfind("assumption:",
 
 Figures figures_of(const model::ReplicationResult& r) {
   Figures out{};
-  for (std::size_t f = 0; f < kFigureCount; ++f)
+  for (std::size_t f = 0; f < kFigureCount; ++f) {
     out[f] = r.kpis.at(std::string(kRobustnessFigures[f]));
+  }
   return out;
 }
 
