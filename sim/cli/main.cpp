@@ -36,6 +36,7 @@
 #include "experiment/sweep.hpp"
 #include "io/output_file.hpp"
 #include "results/results.hpp"
+#include "robustness_command.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/posterior_file.hpp"
 #include "scenario/replication_draws.hpp"
@@ -504,6 +505,9 @@ int run_werkstroom(int argc, char** argv) {
   werkstroom::cli::BacktestCommand backtest;
   werkstroom::cli::add_backtest_command(app, backtest);
 
+  werkstroom::cli::RobustnessCommand robustness;
+  werkstroom::cli::add_robustness_command(app, robustness);
+
   CLI::App* demo = app.add_subcommand("kernel-demo", "the kernel against Erlang A");
 
   CLI11_PARSE(app, argc, argv);
@@ -529,6 +533,10 @@ int run_werkstroom(int argc, char** argv) {
     if (*demo) return run_kernel_demo();
     if (*calibrate.app) {
       return werkstroom::cli::run_calibrate(calibrate, &g_stop, g_backend, g_root);
+    }
+    if (*robustness.app) {
+      robustness.command_line = options.command_line;
+      return werkstroom::cli::run_robustness(robustness, &g_stop);
     }
     if (*backtest.app) {
       return werkstroom::cli::run_backtest(backtest, &g_stop, g_backend, g_root);

@@ -76,6 +76,11 @@ std::string describe_scenario(const LoadedScenario& scenario) {
     if (!entry.unit.empty()) out += "  [" + entry.unit + "]";
     const auto source = scenario.sources.find(entry.key_path);
     out += "  (" + (source != scenario.sources.end() ? source->second : "no source");
+    const auto range = scenario.ranges.find(entry.key_path);
+    if (range != scenario.ranges.end()) {
+      out += "; range [" + detail::format_number(range->second.lo) + ", " +
+             detail::format_number(range->second.hi) + "]";
+    }
     const auto published = scenario.published.find(entry.key_path);
     if (published != scenario.published.end()) out += "; published " + published->second.text;
     out += ")\n";

@@ -16,6 +16,16 @@
 
 namespace werkstroom::scenario {
 
+/// A value's plausible range, `range = [lo, hi]` beside its `source` in an inline labelled
+/// value: what a decision analysis (`werkstroom robustness`) varies it over. Only a number key
+/// takes one, with lo <= value <= hi inside the key's valid range. It belongs to the value it is
+/// written beside: a table-level `source` line labels many keys but gives none a range, and a
+/// variant or --set that sets the value again without a range drops it.
+struct PlausibleRange {
+  double lo = 0.0;
+  double hi = 0.0;
+};
+
 struct LoadedScenario {
   model::ModelParameters parameters;
   /// Every key path -> its source label, e.g. "staff.advisors" -> "seed: oplegger (2 fte)";
@@ -28,6 +38,8 @@ struct LoadedScenario {
   /// Key path -> when its figure was published, for the values (or tables) that say so. Every
   /// one is before the start date (the information cut-off, publication.hpp).
   std::map<std::string, Publication> published;
+  /// Key path -> plausible range, for the number values that give one.
+  std::map<std::string, PlausibleRange> ranges;
   std::string name;                // file stem of the loaded file
   std::vector<std::string> files;  // the loaded file first, then its bases (extends chain)
   /// All those files' text, base first, each preceded by a line "# ---- <path>".
@@ -56,8 +68,9 @@ void apply_override(LoadedScenario& scenario, const std::string& key_path,
 /// makes it p's posterior (uncertainty.posterior and its sample). Throws ScenarioError.
 void attach_posterior(model::ModelParameters& p, const std::filesystem::path& file);
 
-/// Every parameter, one per line, in binding order: "key_path = value  [unit]  (source)", or
-/// "(source; published 2020-10-15)" for a value with a publication date; the unit part is left
+/// Every parameter, one per line, in binding order: "key_path = value  [unit]  (source)", with
+/// "; range [lo, hi]" after the source for a value with a plausible range and
+/// "; published 2020-10-15" for a value with a publication date; the unit part is left
 /// out for parameters without a unit. Values are written as TOML values, so
 /// they can be given back to apply_override.
 std::string describe_scenario(const LoadedScenario& scenario);

@@ -156,6 +156,18 @@ NumericParameter find_numeric_parameter(const model::ModelParameters& p,
   return found;
 }
 
+bool set_number_parameter(model::ModelParameters& p, const std::string& key_path, double value) {
+  bool set = false;
+  NumericVisitor visitor(key_path, [&](NumericParameter::Kind kind,
+                                       const std::vector<double*>& values, Range /*range*/) {
+    if (kind != NumericParameter::Kind::number) return;
+    *values.front() = value;
+    set = true;
+  });
+  bind_parameters(visitor, p);
+  return set;
+}
+
 model::ModelParameters draw_replication_parameters(const model::ModelParameters& p,
                                                    const model::ReplicationSettings& settings) {
   model::ModelParameters out = p;

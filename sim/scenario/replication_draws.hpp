@@ -37,6 +37,11 @@ struct NumericParameter {
 [[nodiscard]] NumericParameter find_numeric_parameter(const model::ModelParameters& p,
                                                       const std::string& key_path);
 
+/// Sets the number parameter at `key_path` of `p` to `value`, unchecked (the caller keeps it in
+/// the key's valid range). Returns false, leaving `p` unchanged, when `key_path` names no number
+/// parameter (a list, another type, or no parameter).
+bool set_number_parameter(model::ModelParameters& p, const std::string& key_path, double value);
+
 /// The parameters of replication `settings` of a scenario with parameters `p` (see above).
 [[nodiscard]] model::ModelParameters draw_replication_parameters(
     const model::ModelParameters& p, const model::ReplicationSettings& settings);

@@ -31,34 +31,46 @@ class TomlReader final : public ParameterVisitor {
     std::string path;
     if (const toml::node* node = find(key, true, path)) {
       value = read_number(ctx_, *node, path, range);
+      if (range_ != nullptr) state_.ranges[path] = read_plausible_range(path, value, range);
     }
   }
 
   void integer(const std::string& key, int& value, const char* /*unit*/, Range range) override {
     std::string path;
     if (const toml::node* node = find(key, true, path)) {
+      refuse_range(path);
       value = read_integer(ctx_, *node, path, range);
     }
   }
 
   void boolean(const std::string& key, bool& value) override {
     std::string path;
-    if (const toml::node* node = find(key, true, path)) value = read_boolean(ctx_, *node, path);
+    if (const toml::node* node = find(key, true, path)) {
+      refuse_range(path);
+      value = read_boolean(ctx_, *node, path);
+    }
   }
 
   void text(const std::string& key, std::string& value) override {
     std::string path;
-    if (const toml::node* node = find(key, true, path)) value = read_text(ctx_, *node, path);
+    if (const toml::node* node = find(key, true, path)) {
+      refuse_range(path);
+      value = read_text(ctx_, *node, path);
+    }
   }
 
   void date(const std::string& key, kernel::Date& value) override {
     std::string path;
-    if (const toml::node* node = find(key, true, path)) value = read_date(ctx_, *node, path);
+    if (const toml::node* node = find(key, true, path)) {
+      refuse_range(path);
+      value = read_date(ctx_, *node, path);
+    }
   }
 
   void choice(const std::string& key, int& index, const std::vector<std::string>& names) override {
     std::string path;
     if (const toml::node* node = find(key, true, path)) {
+      refuse_range(path);
       index = read_choice(ctx_, *node, path, names);
     }
   }
@@ -89,6 +101,7 @@ class TomlReader final : public ParameterVisitor {
       if (frames_.back().strict) value.clear();
       return;
     }
+    refuse_range(path);
     std::vector<SourcePosition> positions;
     value = read(*node, path, &positions);
     record_elements(path, positions);
@@ -128,6 +141,7 @@ class TomlReader final : public ParameterVisitor {
     erase_prefix(state_.sources, path + "[");
     erase_prefix(state_.positions, path + "[");
     erase_prefix(state_.published, path + "[");
+    erase_prefix(state_.ranges, path + "[");
     resize(0);
     resize(array->size());
     for (std::size_t i = 0; i < array->size(); ++i) {
@@ -158,6 +172,40 @@ class TomlReader final : public ParameterVisitor {
   std::string variant_name_;
   ReadState& state_;
   std::vector<Frame> frames_;
+  /// The `range` of the value find() returned last (null: none given).
+  const toml::node* range_ = nullptr;
+
+  /// A plausible range [lo, hi] (loader.hpp, PlausibleRange): two numbers in the key's valid
+  /// range with lo <= value <= hi.
+  PlausibleRange read_plausible_range(const std::string& path, double value, Range valid) {
+    const std::string range_path = path + ".range";
+    static const std::string kExpected = "a plausible range [lo, hi] of two numbers";
+    const toml::array* array = range_->as_array();
+    if (array == nullptr || array->size() != 2) {
+      throw ScenarioError(ctx_.at(*range_), range_path, kExpected, describe_node(*range_));
+    }
+    const double lo = read_number(ctx_, *array->get(0), range_path + "[0]", valid);
+    const double hi = read_number(ctx_, *array->get(1), range_path + "[1]", valid);
+    if (lo > hi) {
+      throw ScenarioError(ctx_.at(*range_), range_path, kExpected + " with lo <= hi",
+                          "[" + format_number(lo) + ", " + format_number(hi) + "]");
+    }
+    if (value < lo || value > hi) {
+      throw ScenarioError(ctx_.at(*range_), range_path,
+                          "a range that contains the value " + format_number(value),
+                          "[" + format_number(lo) + ", " + format_number(hi) + "]");
+    }
+    return {lo, hi};
+  }
+
+  /// Only a number key takes a plausible range: what could vary an integer, a name or a date
+  /// over an interval is not defined.
+  void refuse_range(const std::string& path) const {
+    if (range_ == nullptr) return;
+    throw ScenarioError(ctx_.at(*range_), path + ".range",
+                        "no range (only a number key takes a plausible range)",
+                        "a range on a key that is not a number");
+  }
 
   void enter(const toml::table* table, const std::string& path, bool strict,
              const std::string& inherited_label, SourcePosition position,
@@ -199,6 +247,12 @@ class TomlReader final : public ParameterVisitor {
 
   /// Every key of `table` must be valid at this place.
   void check_keys(const toml::table& table, const std::string& path) {
+    if (const toml::node* range = table.get("range")) {
+      throw ScenarioError(ctx_.at(*range), join_path(path, "range"),
+                          "a range beside one value (key = { value = ..., range = [lo, hi], "
+                          "source = \"...\" }); a table's source line gives its keys none",
+                          "a table-level range");
+    }
     std::vector<std::string> valid = schema_keys().at(schema_path(path));
     valid.emplace_back("source");
     valid.emplace_back("published");
@@ -215,6 +269,7 @@ class TomlReader final : public ParameterVisitor {
     const Frame& frame = frames_.back();
     path = join_path(frame.path, key);
     const toml::node* node = frame.table != nullptr ? frame.table->get(key) : nullptr;
+    range_ = nullptr;
     if (node == nullptr) {
       if (frame.strict && scalar) throw missing(frame, key, path);
       if (frame.strict) {  // a list a base file leaves out is empty
@@ -228,7 +283,8 @@ class TomlReader final : public ParameterVisitor {
     std::string label;
     std::optional<Publication> published;
     if (const toml::table* labelled = node->as_table()) {
-      static const std::vector<std::string> kLabelledKeys = {"value", "source", "published"};
+      static const std::vector<std::string> kLabelledKeys = {"value", "source", "published",
+                                                             "range"};
       for (const auto& [k, v] : *labelled) {
         const std::string name(k.str());
         if (std::find(kLabelledKeys.begin(), kLabelledKeys.end(), name) == kLabelledKeys.end()) {
@@ -246,6 +302,7 @@ class TomlReader final : public ParameterVisitor {
       }
       if (source != nullptr) label = read_label(ctx_, *source, path + ".source");
       if (date != nullptr) published = read_publication(*date, path + ".published");
+      range_ = labelled->get("range");
     }
     // A value's own label speaks for itself; one without takes its table's date with the
     // table's label.
@@ -266,6 +323,7 @@ class TomlReader final : public ParameterVisitor {
       label = "variant: " + variant_name_;
     }
     state_.sources[path] = label;
+    state_.ranges.erase(path);  // a range belongs to the value it is written beside
     state_.positions[path] = ctx_.at(*node);
     erase_prefix(state_.positions, path + "[");
     return node;

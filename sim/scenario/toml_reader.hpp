@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "model/parameters.hpp"
+#include "scenario/loader.hpp"
 #include "scenario/publication.hpp"
 #include "scenario/scenario_error.hpp"
 
@@ -20,6 +21,8 @@ struct ReadState {
   std::map<std::string, SourcePosition> positions;
   /// Key path -> when its figure was published, for the values that say so.
   std::map<std::string, Publication> published;
+  /// Key path -> plausible range, for the number values that give one.
+  std::map<std::string, PlausibleRange> ranges;
 };
 
 /// base: every scalar parameter must be present and every value labelled; variant: only the

@@ -4,7 +4,8 @@
 #  1. Ctrl-C during a run stops it with exit code 130 and leaves no result file (nor .tmp);
 #  2. a bad scenario file fails with exit code 2 and a message naming file, line and key,
 #     and writes nothing; so does a value published on or after the start date (the
-#     information cut-off), and describe shows the publication dates;
+#     information cut-off), and describe shows the publication dates; so does robustness
+#     with a plausible range that does not contain its value, and describe shows the ranges;
 #  3. --set with an unknown key fails with a suggestion;
 #  4. a run with --out and --csv writes complete files;
 #  5. calibrate: bad monitor data and a bad spec fail with exit code 2 naming file, line and key,
@@ -93,6 +94,24 @@ grep -q "found 2020-12-15" "$work/out2b.txt" || fail "message does not say what 
   fail "describe failed: $(cat "$work/describe.txt")"
 grep -q "^cohorts.ww_inflow.initial_stock = 4400  \[people\]  (seed: .*; published 2020-10)$" \
   "$work/describe.txt" || fail "describe does not show the publication date: $(grep initial_stock "$work/describe.txt" | head -3)"
+
+# 2c. Plausible ranges: a range that does not contain its value is refused by robustness the
+# same way (file, line, key, exit 2) before anything is simulated, and nothing is written;
+# describe shows the ranges.
+cat >"$work/badrange.toml" <<TOML
+extends = "$scenarios/gooi-en-vechtstreek.toml"
+[staff]
+intake_patience_mean_days = { value = 30.0, range = [40.0, 60.0], source = "assumption: x" }
+TOML
+"$bin" robustness "$scenarios/gooi-en-vechtstreek.toml" "$work/badrange.toml" \
+  --out "$work/badrange.h5" >"$work/out2c.txt" 2>&1
+code=$?
+[ "$code" -eq 2 ] || fail "robustness with a bad range exited with $code, expected 2"
+grep -q "badrange.toml:3:.*staff.intake_patience_mean_days.range: expected a range that contains the value 30, found \[40, 60\]" \
+  "$work/out2c.txt" || fail "message does not name file, line, key and range: $(cat "$work/out2c.txt")"
+[ ! -e "$work/badrange.h5" ] || fail "a refused robustness wrote a file"
+grep -q "^additionality.vacancy_displacement_share = 0.5  \[share\]  (assumption: .*; range \[0.2, 0.8\])$" \
+  "$work/describe.txt" || fail "describe does not show the range: $(grep vacancy_displacement "$work/describe.txt")"
 
 # 3. Unknown key in --set, with a suggestion.
 "$bin" run "$scenarios/gooi-en-vechtstreek.toml" --reps 2 --set staff.advisorz=3 >"$work/out3.txt" 2>&1

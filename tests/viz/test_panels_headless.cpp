@@ -203,3 +203,38 @@ TEST_CASE("the scale-up tab runs its sweep on the first visit and shows the advi
   frame();
   CHECK(viewer.sweep_job().status().requested == 1);
 }
+
+TEST_CASE("the robustness tab draws a bar pair per assumption, every text translated", "[viz]") {
+  test::HeadlessImGui imgui;
+  viz::ViewState view;
+  results::RobustnessTornado tornado;
+  tornado.name_a = "a";
+  tornado.name_b = "b";
+  tornado.baseline = 1000.0;
+  viz::clear_untranslated_keys();
+  for (const Language lang : {Language::nl, Language::en}) {
+    view.language = lang;
+    // No assumption taken to its extremes: the panel says so.
+    const int empty = imgui.frame([&] { viz::panels::robustness_panel(tornado, view); });
+    CHECK(empty > 0);
+    tornado.keys = {"economy.surplus_elasticity", "staff.intake_patience_mean_days"};
+    tornado.at_lo = {-3000.0, 800.0};
+    tornado.at_hi = {4000.0, 1200.0};
+    tornado.can_flip = {true, false};
+    const int one = imgui.frame([&] { viz::panels::robustness_panel(tornado, view); });
+    tornado.keys.push_back("x");
+    tornado.at_lo.push_back(0.0);
+    tornado.at_hi.push_back(2000.0);
+    tornado.can_flip.push_back(false);
+    // One more assumption: at least two more bars (4 vertices each) and its label.
+    CHECK(imgui.frame([&] { viz::panels::robustness_panel(tornado, view); }) >= one + 8);
+    CHECK(one > empty);
+    tornado.keys.clear();
+    tornado.at_lo.clear();
+    tornado.at_hi.clear();
+    tornado.can_flip.clear();
+  }
+  const std::vector<std::string> missing = viz::untranslated_keys();
+  CHECK(missing.empty());
+  for (const std::string& key : missing) WARN("untranslated: " << key);
+}

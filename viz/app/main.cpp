@@ -23,6 +23,7 @@
 #include "app/viewer.hpp"
 #include "core/settings.hpp"
 #include "panels/style.hpp"
+#include "results/robustness_files.hpp"
 
 namespace {
 
@@ -44,6 +45,7 @@ struct Options {
   std::optional<werkstroom::viz::MainTab> tab;  // the tab to show first
   std::vector<std::filesystem::path> paths;
   std::string command_line;
+  std::string robustness;  // a `werkstroom robustness --out` file to show in its own tab
 };
 
 void usage() {
@@ -55,7 +57,9 @@ void usage() {
       "  --threads T            worker threads (default: all)\n"
       "  --lang nl|en           language (default nl)\n"
       "  --timeout S            screenshot mode: give up after S seconds (default 300)\n"
-      "  --tab T                the tab to show first: service | monitor | explorer | scale-up\n"
+      "  --tab T                the tab to show first: service | monitor | explorer | scale-up |\n"
+      "                         robustness\n"
+      "  --robustness FILE.h5   show the tornado of a `werkstroom robustness --out` file\n"
       "  --full-redraw          draw every frame whole (by default only what changed is redrawn\n"
       "                         where the OpenGL driver keeps the picture between frames)\n"
       "  --check-redraw         screenshot mode: draw one more frame whole and fail if any pixel\n"
@@ -123,13 +127,17 @@ Options parse(int argc, char** argv) {
         o.tab = werkstroom::viz::MainTab::explorer;
       } else if (t == "scale-up") {
         o.tab = werkstroom::viz::MainTab::scale_up;
+      } else if (t == "robustness") {
+        o.tab = werkstroom::viz::MainTab::robustness;
       } else {
         std::fprintf(stderr,
-                     "werkstroom-viz: --tab: expected service, monitor, explorer or scale-up, "
-                     "found \"%s\"\n",
+                     "werkstroom-viz: --tab: expected service, monitor, explorer, scale-up or "
+                     "robustness, found \"%s\"\n",
                      t.c_str());
         std::exit(2);
       }
+    } else if (a == "--robustness") {
+      o.robustness = value();
     } else if (a == "--bench-lever") {
       o.bench_lever = value();
       if (o.bench_lever != "advisors" && o.bench_lever != "inflow" &&
@@ -198,6 +206,17 @@ int main(int argc, char** argv) {
                      std::filesystem::path(WERKSTROOM_SCENARIOS_DIR) / "scale-up-3fte.toml"};
   }
 
+  // A robustness file is read before any window opens: a bad one is a usage error.
+  std::optional<werkstroom::results::RobustnessTornado> robustness;
+  if (!options.robustness.empty()) {
+    try {
+      robustness = werkstroom::results::read_robustness_tornado(options.robustness);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "werkstroom-viz: --robustness: %s\n", e.what());
+      return 2;
+    }
+  }
+
   glfwSetErrorCallback(glfw_error);
   if (glfwInit() == 0) {
     std::fputs("werkstroom-viz: cannot initialise GLFW (is there a display?)\n", stderr);
@@ -241,6 +260,7 @@ int main(int argc, char** argv) {
     viewer_options.remember_settings = !screenshot_mode;
     viewer_options.settings_file = settings_file;
     viewer_options.command_line = options.command_line;
+    viewer_options.robustness = robustness;
     viewer_options.keys.open = GLFW_KEY_O;
     viewer_options.keys.save = GLFW_KEY_S;
     viewer_options.keys.export_all = GLFW_KEY_E;

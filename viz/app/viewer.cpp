@@ -328,10 +328,15 @@ void Viewer::frame() {
     tab("Monitor", MainTab::monitor);
     tab("Explorer", MainTab::explorer);
     tab("Scale-up", MainTab::scale_up);
+    if (options_.robustness) tab("Robustness", MainTab::robustness);
     view_.requested_tab.reset();
     ImGui::EndTabBar();
   }
-  if (view_.tab == MainTab::scale_up) {
+  if (view_.tab == MainTab::robustness && options_.robustness) {
+    ImGui::BeginChild("robustness", {0.0F, 0.0F}, false);
+    panels::robustness_panel(*options_.robustness, view_);
+    ImGui::EndChild();
+  } else if (view_.tab == MainTab::scale_up) {
     // The first visit to the tab starts the sweep of the selected scenario (later ones are
     // started with the panel's button, after its settings changed).
     if (!sweep_tried_ && !scaleup_.run) {

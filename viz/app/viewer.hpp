@@ -36,6 +36,8 @@ struct ViewerOptions {
   std::filesystem::path settings_file;
   std::string command_line;
   ShortcutKeys keys;
+  /// The tornado of a robustness file (--robustness): shown in a tab of its own when given.
+  std::optional<results::RobustnessTornado> robustness;
 };
 
 /// A request to save part of the framebuffer as PNG (done by the window, which owns OpenGL).

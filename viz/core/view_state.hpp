@@ -13,7 +13,7 @@
 
 namespace werkstroom::viz {
 
-enum class MainTab { charts, monitor, explorer, scale_up };
+enum class MainTab { charts, monitor, explorer, scale_up, robustness };
 
 struct ViewState {
   experiment::Language language = experiment::Language::nl;

@@ -236,7 +236,8 @@ ScreenRect charts_panel(const FinishedRun* run, const std::vector<ScenarioSlot>&
       explorer(*run, slots, view, area);
       break;
     case MainTab::charts:
-    case MainTab::scale_up:
+    case MainTab::scale_up:    // has its own panel; the service charts stand in
+    case MainTab::robustness:  // likewise
       grid(service_charts(*run, slots, view), 3, area, view);
       break;
   }

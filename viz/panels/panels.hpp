@@ -14,6 +14,7 @@
 #include "core/simulation_job.hpp"
 #include "core/view_state.hpp"
 #include "experiment/staffing_advisor.hpp"
+#include "results/robustness_files.hpp"
 
 namespace werkstroom::viz::panels {
 
@@ -72,6 +73,10 @@ struct ScaleUpState {
 bool scaleup_panel(ScaleUpState& state, const JobStatus& sweep_status, const ViewState& view);
 /// The advice computed from a finished sweep (experiment::evaluate_advice, as `advise`).
 [[nodiscard]] experiment::StaffingAdvice advice_from(const ScaleUpState& state);
+
+/// The tornado of a `werkstroom robustness` file: the net savings difference with each top
+/// assumption at the ends of its range, around the baseline difference.
+void robustness_panel(const results::RobustnessTornado& tornado, const ViewState& view);
 
 /// Modal dialogs. Each returns true on the frame the user confirms.
 struct DialogState {

@@ -1,0 +1,237 @@
+#include "experiment/robustness_report.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string_view>
+#include <utility>
+
+#include "model/metric_registry.hpp"
+
+namespace werkstroom::experiment {
+
+namespace {
+
+using Pair = std::pair<std::string_view, std::string_view>;
+
+// The report's own texts (language.hpp keeps those of the comparison report).
+constexpr std::array<Pair, 18> kTexts = {{
+    {"Decision robustness of '{}' against '{}': the paired difference B - A",
+     "Robuustheid van de keuze tussen '{}' en '{}': het gepaarde verschil B - A"},
+    {"Screening: Morris, {} trajectories on a grid of {} levels, {} assumptions, {} points x {} "
+     "replications (common random numbers); extremes: the top {} at lo and hi, {} replications "
+     "each; seed {}",
+     "Screening: Morris, {} trajecten op een rooster van {} niveaus, {} aannames, {} punten x {} "
+     "replicaties (gemeenschappelijke toevalsgetallen); uitersten: de top {} op lo en hi, elk {} "
+     "replicaties; seed {}"},
+    {"The scenarios' per-replication draws ([uncertainty]) are off: each assumption is set, not "
+     "drawn, so its effect is not hidden by a draw.",
+     "De trekkingen per replicatie van de scenario's ([uncertainty]) staan uit: elke aanname "
+     "wordt gezet, niet getrokken, zodat een trekking haar effect niet verbergt."},
+    {"Not screened (the options set it differently: a decision, not an assumption): {}",
+     "Niet gescreend (de opties zetten het verschillend: een keuze, geen aanname): {}"},
+    {"Baseline difference B - A at the scenarios' own values, mean [5%, 95%]:",
+     "Verschil B - A bij de eigen waarden van de scenario's, gemiddelde [5%, 95%]:"},
+    {"Screening: mu* (sigma) of the elementary effects, the change of the difference per move "
+     "over the whole range; sorted by the net savings column",
+     "Screening: mu* (sigma) van de elementaire effecten, de verandering van het verschil per "
+     "stap over het hele bereik; gesorteerd op de kolom netto besparing"},
+    {"assumption", "aanname"},
+    {"range", "bereik"},
+    {"One at a time at the range's ends: the difference B - A, mean [5%, 95%]",
+     "Een voor een op de uiteinden van het bereik: het verschil B - A, gemiddelde [5%, 95%]"},
+    {"at lo", "bij lo"},
+    {"at hi", "bij hi"},
+    {"can flip", "kan kantelen"},
+    {"yes", "ja"},
+    {"no", "nee"},
+    {"Tornado of the net savings difference B - A (EUR): '=' to the difference at lo, '#' to the "
+     "difference at hi, '|' the baseline, ':' zero; axis {} to {}",
+     "Tornado van het verschil in netto besparing B - A (EUR): '=' tot het verschil bij lo, '#' "
+     "tot het verschil bij hi, '|' het uitgangspunt, ':' nul; as {} tot {}"},
+    {"Can flip the recommendation (the sign of the net savings difference changes at an end of "
+     "its range): {}",
+     "Kan de aanbeveling kantelen (het teken van het verschil in netto besparing wisselt op een "
+     "uiteinde van het bereik): {}"},
+    {"none", "geen"},
+    {"Not screened (settings of the per-replication draws, which are off): {}",
+     "Niet gescreend (instellingen van de trekkingen per replicatie, die uit staan): {}"},
+}};
+
+std::string tr(std::string_view key, Language language) {
+  if (language == Language::nl) {
+    for (const Pair& p : kTexts) {
+      if (p.first == key) return std::string(p.second);
+    }
+  }
+  return std::string(key);
+}
+
+std::string number(double x) {
+  if (std::abs(x) < 0.005) x = 0.0;  // no "-0.00" from rounding noise
+  const double a = std::abs(x);
+  if (a >= 100000.0) return fmt::format("{:.0f}k", x / 1000.0);
+  if (a >= 1000.0) return fmt::format("{:.0f}", x);
+  if (a >= 10.0) return fmt::format("{:.1f}", x);
+  return fmt::format("{:.2f}", x);
+}
+
+std::string band(const kernel::ReplicationBand& b) {
+  return fmt::format("{} [{}, {}]", number(b.mean), number(b.low), number(b.high));
+}
+
+std::string range_text(const Assumption& a) {
+  return fmt::format("{} [{}, {}]", fmt::format("{:g}", a.value), fmt::format("{:g}", a.lo),
+                     fmt::format("{:g}", a.hi));
+}
+
+std::string fit(const std::string& text, std::size_t width) {
+  return text.size() <= width ? text : text.substr(0, width - 1) + "~";
+}
+
+}  // namespace
+
+std::string tornado_bar(double baseline, double at_lo, double at_hi, double axis_min,
+                        double axis_max, int width) {
+  const auto cells = static_cast<std::size_t>(std::max(width, 2));
+  std::string bar(cells, ' ');
+  const double span = axis_max > axis_min ? axis_max - axis_min : 1.0;
+  const auto cell = [&](double v) {
+    const double t = std::clamp((v - axis_min) / span, 0.0, 1.0);
+    return static_cast<std::size_t>(std::lround(t * static_cast<double>(cells - 1)));
+  };
+  const auto fill = [&](double to, char c) {
+    const std::size_t from = cell(baseline);
+    const std::size_t end = cell(to);
+    for (std::size_t i = std::min(from, end); i <= std::max(from, end); ++i) bar[i] = c;
+  };
+  // The longer span first, so that the shorter one stays visible where they overlap.
+  if (std::abs(at_lo - baseline) >= std::abs(at_hi - baseline)) {
+    fill(at_lo, '=');
+    fill(at_hi, '#');
+  } else {
+    fill(at_hi, '#');
+    fill(at_lo, '=');
+  }
+  if (axis_min <= 0.0 && axis_max >= 0.0) bar[cell(0.0)] = ':';
+  bar[cell(baseline)] = '|';
+  return bar;
+}
+
+std::string robustness_report(const RobustnessResult& r, Language language) {
+  std::string out;
+  const RobustnessSettings& s = r.settings;
+  out += fmt::format(fmt::runtime(tr("Decision robustness of '{}' against '{}': the paired "
+                                     "difference B - A",
+                                     language)),
+                     r.name_a, r.name_b) +
+         "\n";
+  std::size_t top = 0;
+  for (const AssumptionResult& a : r.assumptions) top += a.has_extremes ? 1 : 0;
+  out += fmt::format(
+             fmt::runtime(tr("Screening: Morris, {} trajectories on a grid of {} levels, {} "
+                             "assumptions, {} points x {} replications (common random numbers); "
+                             "extremes: the top {} at lo and hi, {} replications each; seed {}",
+                             language)),
+             s.trajectories, s.levels, r.assumptions.size(), r.screening_points, s.replications,
+             top, s.extreme_replications, s.master_seed) +
+         "\n";
+  out += tr("The scenarios' per-replication draws ([uncertainty]) are off: each assumption is "
+            "set, not drawn, so its effect is not hidden by a draw.",
+            language) +
+         "\n";
+  if (!r.decisions.empty()) {
+    std::string keys;
+    for (const std::string& k : r.decisions) keys += (keys.empty() ? "" : ", ") + k;
+    out += fmt::format(fmt::runtime(tr("Not screened (the options set it differently: a "
+                                       "decision, not an assumption): {}",
+                                       language)),
+                       keys) +
+           "\n";
+  }
+  if (!r.draw_settings.empty()) {
+    std::string keys;
+    for (const std::string& k : r.draw_settings) keys += (keys.empty() ? "" : ", ") + k;
+    out += fmt::format(fmt::runtime(tr("Not screened (settings of the per-replication draws, "
+                                       "which are off): {}",
+                                       language)),
+                       keys) +
+           "\n";
+  }
+  out += "\n" +
+         tr("Baseline difference B - A at the scenarios' own values, mean [5%, 95%]:", language) +
+         "\n";
+  for (std::size_t f = 0; f < kFigureCount; ++f) {
+    out += fmt::format("  {:<28}{}\n", kpi_label(kRobustnessFigures[f], language),
+                       band(r.baseline[f]));
+  }
+
+  out += "\n" +
+         tr("Screening: mu* (sigma) of the elementary effects, the change of the "
+            "difference per move over the whole range; sorted by the net savings column",
+            language) +
+         "\n\n";
+  out += fmt::format("{:>4} {:<44}{:<24}", "#", tr("assumption", language), tr("range", language));
+  for (const std::string_view figure : kRobustnessFigures) {
+    out += fmt::format("{:>22}", fit(kpi_label(figure, language), 21));
+  }
+  out += "\n";
+  for (std::size_t i = 0; i < r.assumptions.size(); ++i) {
+    const AssumptionResult& a = r.assumptions[i];
+    out += fmt::format("{:>4} {:<44}{:<24}", i + 1, fit(a.assumption.key, 43),
+                       fit(range_text(a.assumption), 23));
+    for (const ScreeningEffect& e : a.effects) {
+      out += fmt::format("{:>22}", fmt::format("{} ({})", number(e.mu_star), number(e.sigma)));
+    }
+    out += "\n";
+  }
+
+  out += "\n" +
+         tr("One at a time at the range's ends: the difference B - A, mean [5%, 95%]", language) +
+         "\n\n";
+  out += fmt::format("{:<44}{:<22}{:>28}{:>28}{:>14}\n", tr("assumption", language), "",
+                     tr("at lo", language), tr("at hi", language), tr("can flip", language));
+  std::vector<std::string> flips;
+  double axis_min = r.baseline[0].mean;
+  double axis_max = r.baseline[0].mean;
+  for (const AssumptionResult& a : r.assumptions) {
+    if (!a.has_extremes) continue;
+    for (std::size_t f = 0; f < kFigureCount; ++f) {
+      out +=
+          fmt::format("{:<44}{:<22}{:>28}{:>28}{:>14}\n", f == 0 ? fit(a.assumption.key, 43) : "",
+                      fit(kpi_label(kRobustnessFigures[f], language), 21), band(a.at_lo[f]),
+                      band(a.at_hi[f]), tr(a.can_flip[f] ? "yes" : "no", language));
+    }
+    if (a.can_flip[0]) flips.push_back(a.assumption.key);
+    axis_min = std::min({axis_min, a.at_lo[0].mean, a.at_hi[0].mean, 0.0});
+    axis_max = std::max({axis_max, a.at_lo[0].mean, a.at_hi[0].mean, 0.0});
+  }
+  std::string flip_keys;
+  for (const std::string& k : flips) flip_keys += (flip_keys.empty() ? "" : ", ") + k;
+  out += "\n" +
+         fmt::format(fmt::runtime(tr("Can flip the recommendation (the sign of the net savings "
+                                     "difference changes at an end of its range): {}",
+                                     language)),
+                     flips.empty() ? tr("none", language) : flip_keys) +
+         "\n";
+
+  constexpr int kTornadoWidth = 50;
+  out += "\n" +
+         fmt::format(fmt::runtime(tr("Tornado of the net savings difference B - A (EUR): '=' to "
+                                     "the difference at lo, '#' to the difference at hi, '|' the "
+                                     "baseline, ':' zero; axis {} to {}",
+                                     language)),
+                     number(axis_min), number(axis_max)) +
+         "\n\n";
+  for (const AssumptionResult& a : r.assumptions) {
+    if (!a.has_extremes) continue;
+    out += fmt::format("  {:<44}{}\n", fit(a.assumption.key, 43),
+                       tornado_bar(r.baseline[0].mean, a.at_lo[0].mean, a.at_hi[0].mean, axis_min,
+                                   axis_max, kTornadoWidth));
+  }
+  return out;
+}
+
+}  // namespace werkstroom::experiment
