@@ -88,7 +88,8 @@ void select_region(model::PosteriorSample& sample, const std::vector<std::string
     std::string list;
     const H5::Group g = f.openGroup("regions");
     for (hsize_t i = 0; i < g.getNumObjs(); ++i) {
-      list += (list.empty() ? "" : ", ") + g.getObjnameByIdx(i);
+      if (!list.empty()) list += ", ";
+      list += g.getObjnameByIdx(i);
     }
     throw scenario::ScenarioError({name}, "regions", "a region of the joint fit (" + list + ")",
                                   "\"" + region + "\"");

@@ -31,6 +31,7 @@
 #include "experiment/advice_report.hpp"
 #include "experiment/console_report.hpp"
 #include "experiment/experiment.hpp"
+#include "experiment/marginal.hpp"
 #include "experiment/national_sum.hpp"
 #include "experiment/staffing_advisor.hpp"
 #include "experiment/sweep.hpp"
@@ -184,6 +185,13 @@ void write_outputs(const std::vector<werkstroom::experiment::ScenarioResults>& r
   }
   if (!options.csv.empty()) {
     werkstroom::results::write_csv(options.csv, results, meta);
+    if (results.size() > 1) {
+      // What each option buys against the first (experiment/marginal.hpp).
+      werkstroom::io::write_file_atomically(
+          std::filesystem::path(options.csv) / "marginal.csv",
+          werkstroom::experiment::marginal_csv(werkstroom::experiment::marginal_options(results)),
+          "marginal table");
+    }
     fmt::print("tables written to {}/\n", options.csv);
   }
 }
@@ -241,6 +249,8 @@ void print_results(const std::vector<werkstroom::experiment::ScenarioResults>& r
     fmt::print("{}\n", werkstroom::experiment::party_table(r, language));
   }
   if (results.size() > 1) {
+    fmt::print("{}\n", werkstroom::experiment::marginal_table(
+                           werkstroom::experiment::marginal_options(results), language));
     fmt::print("{}\n", werkstroom::experiment::variance_reduction_table(results));
   }
 }

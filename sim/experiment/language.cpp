@@ -12,7 +12,7 @@ namespace {
 
 using Pair = std::pair<std::string_view, std::string_view>;
 
-constexpr std::array<Pair, 38> kTexts = {{
+constexpr std::array<Pair, 45> kTexts = {{
     {"The bands contain", "De banden bevatten"},
     {"The bands of '{}' contain", "De banden van '{}' bevatten"},
     {"Key figures over the horizon: mean [5%, 95%] of {} replications",
@@ -61,6 +61,22 @@ constexpr std::array<Pair, 38> kTexts = {{
      "[5%, 95%] van {} replicaties; alleen optelbare cijfers (aantallen en euro's)"},
     {"national sum", "landelijke som"},
     {"never", "nooit"},
+    {"What each option buys against the baseline: mean difference [95% interval of the mean] "
+     "over paired replications, and the share of replications in which the option does better",
+     "Wat elke optie oplevert ten opzichte van de basis: gemiddeld verschil [95%-interval van "
+     "het gemiddelde] over gepaarde replicaties, en het aandeel replicaties waarin de optie "
+     "beter scoort"},
+    {"'{}' against '{}'", "'{}' tegenover '{}'"},
+    {"EUR per extra placement", "EUR per extra plaatsing"},
+    {"EUR per extra person in work", "EUR per extra persoon aan het werk"},
+    {"{} [not bounded]", "{} [onbegrensd]"},
+    {"  probability that '{}' saves money against '{}': {:.0f}%",
+     "  kans dat '{}' geld bespaart tegenover '{}': {:.0f}%"},
+    {"EUR per extra placement: extra cost over extra placements, with Fieller's 95% interval; "
+     "'not bounded' when the extra placements may be none. In work: after the follow-up.",
+     "EUR per extra plaatsing: extra kosten gedeeld door extra plaatsingen, met het "
+     "95%-interval van Fieller; 'onbegrensd' als er mogelijk geen extra plaatsingen zijn. Aan "
+     "het werk: na de nameting."},
     {"{} in {} of {}", "{} in {} van {}"},
     {"P: the share of replications in which it happens; a month: the median among the "
      "replications in which it happens, and in how many; pp: percentage points",

@@ -134,6 +134,61 @@ ReplicationSummary summarise_paired_difference(const std::vector<double>& a,
   return summarise(diff);
 }
 
+RatioInterval fieller_ratio(const std::vector<double>& x, const std::vector<double>& y) {
+  if (x.size() != y.size()) {
+    throw std::invalid_argument("a ratio of paired means needs the same number of replications");
+  }
+  std::vector<double> a;
+  std::vector<double> b;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    if (std::isnan(x[i]) || std::isnan(y[i])) continue;
+    a.push_back(x[i]);
+    b.push_back(y[i]);
+  }
+  RatioInterval out;
+  out.replications = a.size();
+  if (a.size() < 2) {
+    out.ratio = std::numeric_limits<double>::quiet_NaN();
+    return out;
+  }
+  const auto n = static_cast<double>(a.size());
+  double ma = 0.0;
+  double mb = 0.0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    ma += a[i];
+    mb += b[i];
+  }
+  ma /= n;
+  mb /= n;
+  double saa = 0.0;
+  double sbb = 0.0;
+  double sab = 0.0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    saa += (a[i] - ma) * (a[i] - ma);
+    sbb += (b[i] - mb) * (b[i] - mb);
+    sab += (a[i] - ma) * (b[i] - mb);
+  }
+  // Variances and covariance of the two means.
+  const double v11 = saa / (n - 1.0) / n;
+  const double v22 = sbb / (n - 1.0) / n;
+  const double v12 = sab / (n - 1.0) / n;
+  out.ratio = mb != 0.0 ? ma / mb : std::numeric_limits<double>::quiet_NaN();
+  const double t = student_t_quantile(0.95, a.size() - 1);
+  // Fieller: the set of r with (ma - r mb)^2 <= t^2 (v11 - 2 r v12 + r^2 v22), a finite
+  // interval when mb is significantly different from 0 (g < 1).
+  const double g = mb != 0.0 ? t * t * v22 / (mb * mb) : 1.0;
+  if (g >= 1.0) return out;
+  const double r = out.ratio;
+  const double centre = r - g * (v22 > 0.0 ? v12 / v22 : 0.0);
+  const double inside =
+      v11 - 2.0 * r * v12 + r * r * v22 - g * (v22 > 0.0 ? v11 - v12 * v12 / v22 : 0.0);
+  const double half = t / std::abs(mb) * std::sqrt(std::max(inside, 0.0));
+  out.lower = (centre - half) / (1.0 - g);
+  out.upper = (centre + half) / (1.0 - g);
+  out.bounded = true;
+  return out;
+}
+
 ReplicationBand replication_band(std::vector<double> per_replication) {
   ReplicationBand band;
   band.replications = per_replication.size();

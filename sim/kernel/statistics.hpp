@@ -127,6 +127,20 @@ inline constexpr double kBandHigh = 0.95;
 [[nodiscard]] ReplicationBand paired_band(const std::vector<double>& a,
                                           const std::vector<double>& b);
 
+/// The ratio of two means, mean(x) / mean(y), of paired replications (x[i] and y[i] from the
+/// same replication), with Fieller's 95% confidence interval. `bounded` is false when the
+/// interval is not a finite interval: mean(y) is not distinguishable from 0 at that level (the
+/// cost per extra placement when the extra placements may be none). NaN pairs are left out.
+struct RatioInterval {
+  double ratio = 0.0;
+  double lower = 0.0;
+  double upper = 0.0;
+  bool bounded = false;
+  std::size_t replications = 0;
+};
+[[nodiscard]] RatioInterval fieller_ratio(const std::vector<double>& x,
+                                          const std::vector<double>& y);
+
 /// Two-sided Student-t quantile t_{1 - alpha/2, dof}.
 [[nodiscard]] double student_t_quantile(double two_sided_confidence, std::size_t dof);
 [[nodiscard]] ReplicationSummary summarise(const std::vector<double>& per_replication);

@@ -111,6 +111,12 @@ std::map<std::string, double> compute_kpis(const ModelParameters& p, const Repli
       exhausted_flag_and_month(centre.budget_exhausted_month());
   std::tie(k["centre_budget_exhausted"], k["centre_budget_exhausted_month"]) =
       exhausted_flag_and_month(centre.centre_budget_exhausted_month());
+  const std::size_t end_of_service = std::min(service_last, last);
+  k["extra_in_work_end_of_service"] =
+      (with.running[employed][end_of_service] + with.running[self][end_of_service] +
+       with.running[seconded][end_of_service]) -
+      (without.running[employed][end_of_service] + without.running[self][end_of_service] +
+       without.running[seconded][end_of_service]);
   k["ww_running_end_of_service"] =
       with.running[static_cast<std::size_t>(State::ww)][std::min(service_last, last)];
   // For verification against queueing theory: waits in calendar days.

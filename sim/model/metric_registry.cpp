@@ -20,7 +20,7 @@ constexpr bool kConditional = true;  // NaN in the replications where it does no
 
 // Grouped by kind in the order of MetricKind (checked below); the key figures in report order.
 // Fields: name, kind, unit, description, label_en, label_nl, report_label_nl, better, additive.
-constexpr std::array<MetricInfo, 41> kRegistry = {{
+constexpr std::array<MetricInfo, 42> kRegistry = {{
     // The board's key figures, in report order.
     {"placements", key_figure, "people", "clients of the centre into work", "Placements",
      "Plaatsingen", "plaatsingen", kMore, kSum},
@@ -52,9 +52,14 @@ constexpr std::array<MetricInfo, 41> kRegistry = {{
      "part of the benefit euros saved that other job seekers lose: displacement of vacancy "
      "placements and substitution of secondments and takeovers",
      "of which displaced", "waarvan verdrongen", "verdringing EUR", kLess, kSum},
+    {"extra_in_work_end_of_service", key_figure, "people",
+     "people in work at the end of the service's last month, with minus without",
+     "Extra in work when the service ends", "Extra aan het werk bij einde dienst",
+     "extra aan werk einde dienst", kMore, kSum},
     {"extra_in_work_at_end", key_figure, "people",
-     "people in work at the horizon's end, with minus without", "Extra in work at the end",
-     "Extra aan het werk aan het eind", "extra aan het werk aan het eind", kMore, kSum},
+     "people in work at the horizon's end (the follow-up after the service), with minus without",
+     "Extra in work at the end of the follow-up", "Extra aan het werk na de nameting",
+     "extra aan werk na nameting", kMore, kSum},
     {"cost_eur", key_figure, "EUR", "money spent: centre (staff) and instruments",
      "Cost (staff and instruments)", "Kosten (personeel en instrumenten)", "kosten EUR", kLess,
      kSum},

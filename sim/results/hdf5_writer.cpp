@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "experiment/marginal.hpp"
 #include "results/catalogue.hpp"
 #include "results/hdf5_helpers.hpp"
 #include "results/results.hpp"
@@ -161,6 +163,60 @@ void write_national_sum(H5::H5File& f, const experiment::ScenarioResults& sum,
                 "replications");
 }
 
+/// /marginal/<option>: what the option buys against the first scenario
+/// (experiment/marginal.hpp), one row per figure of experiment::marginal_figures().
+void write_marginal(H5::H5File& f, const std::vector<experiment::ScenarioResults>& results,
+                    const std::vector<std::string>& names) {
+  const std::vector<experiment::MarginalOption> options = experiment::marginal_options(results);
+  if (options.empty()) return;
+  const H5::Group group = f.createGroup("marginal");
+  text_attribute(group, "description",
+                 "what each scenario buys against " + names.front() +
+                     ": paired mean differences with 95% intervals of the mean, the share of "
+                     "replications in which it does better, the cost per extra placement and "
+                     "per extra person in work (Fieller's 95% interval) and the probability that "
+                     "it saves money");
+  for (std::size_t s = 0; s < options.size(); ++s) {
+    const experiment::MarginalOption& o = options[s];
+    const H5::Group g = group.createGroup(names[s + 1]);
+    text_attribute(g, "versus", names.front());
+    std::vector<double> mean;
+    std::vector<double> lower;
+    std::vector<double> upper;
+    std::vector<double> better;
+    for (const experiment::MarginalDifference& d : o.differences) {
+      mean.push_back(d.summary.mean);
+      lower.push_back(d.summary.lower());
+      upper.push_back(d.summary.upper());
+      better.push_back(d.share_better);
+    }
+    const hsize_t n = o.differences.size();
+    text_dataset(g, "figure", experiment::marginal_figures(),
+                 {"figure", "", "the key figure of each row (units: the registry's)"});
+    number_dataset(g, "mean", mean, {n}, {"mean", "unit of the figure", "mean difference"});
+    number_dataset(g, "lower95", lower, {n},
+                   {"lower95", "unit of the figure", "lower end of the 95% interval of the mean"});
+    number_dataset(g, "upper95", upper, {n},
+                   {"upper95", "unit of the figure", "upper end of the 95% interval of the mean"});
+    number_dataset(g, "share_better", better, {n},
+                   {"share_better", "share",
+                    "share of replications in which the option does better on the figure"});
+    const auto ratio = [&](const std::string& name, const kernel::RatioInterval& r,
+                           const std::string& meaning) {
+      const double none = std::numeric_limits<double>::quiet_NaN();
+      number_dataset(g, name, {r.ratio, r.bounded ? r.lower : none, r.bounded ? r.upper : none},
+                     {3}, {name, "EUR", meaning + ": ratio, lower95, upper95 (NaN: not bounded)"});
+    };
+    ratio("cost_per_extra_placement_eur", o.cost_per_extra_placement,
+          "extra cost over extra placements");
+    ratio("cost_per_extra_in_work_eur", o.cost_per_extra_in_work,
+          "extra cost over extra people in work after the follow-up");
+    number_dataset(g, "probability_saves_money", {o.probability_saves_money}, {1},
+                   {"probability_saves_money", "share",
+                    "share of replications with net savings above the baseline's"});
+  }
+}
+
 void write_file(H5::H5File& f, const std::vector<experiment::ScenarioResults>& results,
                 const RunMetadata& meta) {
   const std::vector<std::string> names = file_names(results);
@@ -190,6 +246,7 @@ void write_file(H5::H5File& f, const std::vector<experiment::ScenarioResults>& r
     if (const std::optional<experiment::ScenarioResults> sum = national_sum_of(results, meta)) {
       write_national_sum(f, *sum, names);
     }
+    write_marginal(f, results, names);
     for (std::size_t s = 1; s < results.size(); ++s) {
       const H5::DataSet ds = table_dataset(
           differences, names[s], difference_rows(results.front(), results[s]),

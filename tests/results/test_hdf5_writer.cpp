@@ -112,7 +112,8 @@ TEST_CASE("HDF5 results: root attributes and months", "[results]") {
   CHECK(months.back() == "2022-10");
   CHECK(text_attribute(f.openDataSet("months"), "unit") == "month");
 
-  CHECK(members(f) == std::vector<std::string>{"differences", "months", "scenarios"});
+  CHECK(members(f) == std::vector<std::string>{"differences", "marginal", "months", "scenarios"});
+  CHECK(members(f.openGroup("marginal")) == std::vector<std::string>{"scale-up-3fte"});
   CHECK(members(f.openGroup("scenarios")) ==
         std::vector<std::string>{"gooi-en-vechtstreek", "scale-up-3fte"});
 }
@@ -310,7 +311,10 @@ TEST_CASE("HDF5 results: every dataset has a unit and a description", "[results]
   const std::size_t per_scenario = 1 + model::kIndicatorCount +
                                    2 * results::world_series_catalogue().size() + 1 +
                                    small_run().results.front().replications.front().kpis.size() + 1;
-  CHECK(check_described(f, "") == 1 + 2 * per_scenario + 1);
+  // The marginal table of the second scenario: figure, mean, lower95, upper95, share_better,
+  // the two cost ratios and the probability of saving money.
+  constexpr std::size_t kMarginal = 8;
+  CHECK(check_described(f, "") == 1 + 2 * per_scenario + 1 + kMarginal);
 }
 
 TEST_CASE("HDF5 results: written atomically with no temporary file left", "[results]") {

@@ -1,0 +1,146 @@
+#include "experiment/marginal.hpp"
+
+#include <fmt/core.h>
+
+#include <cmath>
+
+#include "model/metric_registry.hpp"
+
+namespace werkstroom::experiment {
+
+const std::vector<std::string>& marginal_figures() {
+  static const std::vector<std::string> figures = {"cost_eur",
+                                                   "placements",
+                                                   "extra_in_work_end_of_service",
+                                                   "extra_in_work_at_end",
+                                                   "prevented_ww_inflow",
+                                                   "prevented_pw_inflow",
+                                                   "net_savings_eur"};
+  return figures;
+}
+
+std::vector<MarginalOption> marginal_options(const std::vector<ScenarioResults>& results) {
+  std::vector<MarginalOption> out;
+  if (results.size() < 2) return out;
+  const ScenarioResults& base = results.front();
+  for (std::size_t s = 1; s < results.size(); ++s) {
+    MarginalOption o;
+    o.name = results[s].name;
+    o.baseline = base.name;
+    for (const std::string& kpi : marginal_figures()) {
+      const std::vector<double> a = kpi_values(base, kpi);
+      const std::vector<double> b = kpi_values(results[s], kpi);
+      MarginalDifference d;
+      d.kpi = kpi;
+      d.summary = kernel::summarise_paired_difference(a, b);
+      const model::MetricInfo* info = model::find_metric(kpi);
+      const int better = info != nullptr ? info->better : 0;
+      double count = 0.0;
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        const double diff = b[i] - a[i];
+        count += (better > 0 ? diff > 0.0 : better < 0 ? diff < 0.0 : false) ? 1.0 : 0.0;
+      }
+      d.share_better = a.empty() ? 0.0 : count / static_cast<double>(a.size());
+      if (kpi == "net_savings_eur") o.probability_saves_money = d.share_better;
+      o.differences.push_back(d);
+    }
+    const auto diff_of = [&](const std::string& kpi) {
+      const std::vector<double> a = kpi_values(base, kpi);
+      std::vector<double> b = kpi_values(results[s], kpi);
+      for (std::size_t i = 0; i < b.size(); ++i) b[i] -= a[i];
+      return b;
+    };
+    o.cost_per_extra_placement = kernel::fieller_ratio(diff_of("cost_eur"), diff_of("placements"));
+    o.cost_per_extra_in_work =
+        kernel::fieller_ratio(diff_of("cost_eur"), diff_of("extra_in_work_at_end"));
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+namespace {
+
+std::string amount(double x) {
+  if (std::isnan(x)) return "-";
+  if (std::abs(x) < 0.005) x = 0.0;
+  const double a = std::abs(x);
+  if (a >= 10000.0) return fmt::format("{:+.0f}k", x / 1000.0);
+  if (a >= 100.0) return fmt::format("{:+.0f}", x);
+  return fmt::format("{:+.1f}", x);
+}
+
+std::string plain(double x) {
+  if (std::isnan(x)) return "-";
+  const double a = std::abs(x);
+  if (a >= 10000.0) return fmt::format("{:.0f}k", x / 1000.0);
+  return fmt::format("{:.0f}", x);
+}
+
+std::string ratio_cell(const kernel::RatioInterval& r, Language language) {
+  if (std::isnan(r.ratio)) return "-";
+  if (!r.bounded) {
+    return fmt::format(fmt::runtime(translate("{} [not bounded]", language)), plain(r.ratio));
+  }
+  return fmt::format("{} [{}, {}]", plain(r.ratio), plain(r.lower), plain(r.upper));
+}
+
+}  // namespace
+
+std::string marginal_table(const std::vector<MarginalOption>& options, Language language) {
+  std::string out;
+  if (options.empty()) return out;
+  out += translate(
+      "What each option buys against the baseline: mean difference [95% interval of the mean] "
+      "over paired replications, and the share of replications in which the option does better",
+      language);
+  out += "\n\n";
+  for (const MarginalOption& o : options) {
+    out += fmt::format(fmt::runtime(translate("'{}' against '{}'", language)), o.name, o.baseline);
+    out += "\n";
+    for (const MarginalDifference& d : o.differences) {
+      out += fmt::format("  {:<34}{:>30}{:>10}\n", kpi_label(d.kpi, language).substr(0, 33),
+                         fmt::format("{} [{}, {}]", amount(d.summary.mean),
+                                     amount(d.summary.lower()), amount(d.summary.upper())),
+                         fmt::format("{:.0f}%", 100.0 * d.share_better));
+    }
+    out += fmt::format("  {:<34}{:>30}\n", translate("EUR per extra placement", language),
+                       ratio_cell(o.cost_per_extra_placement, language));
+    out += fmt::format("  {:<34}{:>30}\n", translate("EUR per extra person in work", language),
+                       ratio_cell(o.cost_per_extra_in_work, language));
+    out += fmt::format(fmt::runtime(translate(
+                           "  probability that '{}' saves money against '{}': {:.0f}%", language)),
+                       o.name, o.baseline, 100.0 * o.probability_saves_money);
+    out += "\n\n";
+  }
+  out += translate(
+      "EUR per extra placement: extra cost over extra placements, with Fieller's 95% interval; "
+      "'not bounded' when the extra placements may be none. In work: after the follow-up.",
+      language);
+  out += "\n";
+  return out;
+}
+
+std::string marginal_csv(const std::vector<MarginalOption>& options) {
+  std::string out = "option,baseline,figure,mean,lower95,upper95,share_better,replications\n";
+  const auto number = [](double x) { return std::isnan(x) ? std::string() : fmt::format("{}", x); };
+  for (const MarginalOption& o : options) {
+    for (const MarginalDifference& d : o.differences) {
+      out += fmt::format("{},{},{},{},{},{},{},{}\n", o.name, o.baseline, d.kpi,
+                         number(d.summary.mean), number(d.summary.lower()),
+                         number(d.summary.upper()), d.share_better, d.summary.replications);
+    }
+    for (const auto& [figure, r] :
+         {std::pair<const char*, const kernel::RatioInterval*>{"cost_per_extra_placement_eur",
+                                                               &o.cost_per_extra_placement},
+          {"cost_per_extra_in_work_eur", &o.cost_per_extra_in_work}}) {
+      out += fmt::format("{},{},{},{},{},{},,{}\n", o.name, o.baseline, figure, number(r->ratio),
+                         r->bounded ? number(r->lower) : "", r->bounded ? number(r->upper) : "",
+                         r->replications);
+    }
+    out += fmt::format("{},{},probability_saves_money,{},,,,\n", o.name, o.baseline,
+                       o.probability_saves_money);
+  }
+  return out;
+}
+
+}  // namespace werkstroom::experiment
