@@ -77,6 +77,8 @@ TEST_CASE("every panel renders results headless and draws something", "[viz]") {
       CHECK(rect.max.x > rect.min.x);
     }
     CHECK(imgui.frame([&] { viz::panels::kpi_panel(f.run.get(), f.view); }) > 500);
+    // The board's page: two options side by side and the second's marginal figures.
+    CHECK(imgui.frame([&] { viz::panels::decision_panel(f.run.get(), f.view); }) > 500);
     CHECK(imgui.frame([&] {
       viz::panels::status_bar(viz::JobStatus{}, f.run.get(), f.view, "message");
     }) > 0);
@@ -91,6 +93,7 @@ TEST_CASE("every panel renders results headless and draws something", "[viz]") {
   CHECK(imgui.frame([&] {
     (void)viz::panels::charts_panel(nullptr, f.slots, f.view);
     viz::panels::kpi_panel(nullptr, f.view);
+    viz::panels::decision_panel(nullptr, f.view);
   }) > 0);
   const std::vector<std::string> missing = viz::untranslated_keys();
   CHECK(missing.empty());

@@ -344,7 +344,21 @@ void Viewer::frame() {
       start_scaleup_sweep();
     }
     ImGui::BeginChild("scaleup", {0.0F, 0.0F}, false);
+    // The board's page: the loaded options side by side, the tornado when a robustness file
+    // is open, then the staffing sweep of the selected scenario.
+    panels::decision_panel(run.get(), view_);
+    if (options_.robustness) {
+      ImGui::Separator();
+      ImGui::BeginChild("tornado", {0.0F, ImGui::GetFontSize() * 18.0F}, false);
+      panels::robustness_panel(*options_.robustness, view_);
+      ImGui::EndChild();
+    }
+    ImGui::Separator();
+    ImGui::BeginChild(
+        "sweep", {0.0F, std::max(ImGui::GetContentRegionAvail().y, ImGui::GetFontSize() * 22.0F)},
+        false);
     if (panels::scaleup_panel(scaleup_, sweep_job_.status(), view_)) start_scaleup_sweep();
+    ImGui::EndChild();
     ImGui::EndChild();
   } else {
     const float avail = ImGui::GetContentRegionAvail().y;

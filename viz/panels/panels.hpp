@@ -38,6 +38,9 @@ ScreenRect charts_panel(const FinishedRun* run, const std::vector<ScenarioSlot>&
 /// The key-figure table: per scenario mean and 95% interval, and the paired difference against
 /// the first scenario.
 void kpi_panel(const FinishedRun* run, const ViewState& view);
+/// The board's page: the loaded comparison's options side by side and what each buys against
+/// the first (experiment/marginal.hpp), with a legend for the colours.
+void decision_panel(const FinishedRun* run, const ViewState& view);
 
 /// Progress of the simulation in flight, the last run's size and time, and messages.
 void status_bar(const JobStatus& status, const FinishedRun* run, const ViewState& view,
