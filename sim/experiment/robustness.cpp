@@ -151,6 +151,20 @@ std::array<kernel::ReplicationBand, kFigureCount> bands(const std::vector<Paired
 
 int sign(double x) { return (x > 0.0 ? 1 : 0) - (x < 0.0 ? 1 : 0); }
 
+/// The sign of the mean paired difference B - A of figure f when its 95% interval of the mean
+/// excludes 0, else 0: a sign the replications establish, not one noise could give.
+int clear_sign(const std::vector<PairedRun>& runs, std::size_t f) {
+  std::vector<double> a;
+  std::vector<double> b;
+  for (const PairedRun& r : runs) {
+    a.push_back(r.a[f]);
+    b.push_back(r.b[f]);
+  }
+  const kernel::ReplicationSummary s = kernel::summarise_paired_difference(a, b);
+  if (s.replications < 2) return 0;
+  return s.lower() > 0.0 ? 1 : (s.upper() < 0.0 ? -1 : 0);
+}
+
 /// Each end of each range, set alone in each scenario, must keep the scenario valid: checked
 /// with the loader's rules, so a bad range is reported at its key before anything runs.
 void check_range_ends(const scenario::LoadedScenario& a, const scenario::LoadedScenario& b,
@@ -340,8 +354,11 @@ RobustnessResult screen_robustness(const scenario::LoadedScenario& a,
     r.at_hi = bands(oat[2 + 2 * t]);
     for (std::size_t f = 0; f < kFigureCount; ++f) {
       const int base = sign(result.baseline[f].mean);
-      // A flip is a strict change of sign: a baseline of exactly 0 recommends nothing to flip.
-      r.can_flip[f] = sign(r.at_lo[f].mean) * base < 0 || sign(r.at_hi[f].mean) * base < 0;
+      // A flip is a strict change of sign that the end's replications establish (its 95%
+      // interval of the mean excludes 0): a mean that crosses zero by noise flips nothing. A
+      // baseline of exactly 0 recommends nothing to flip.
+      r.can_flip[f] =
+          clear_sign(oat[1 + 2 * t], f) * base < 0 || clear_sign(oat[2 + 2 * t], f) * base < 0;
     }
   }
   return result;

@@ -17,8 +17,9 @@
 //     the difference at lo and at hi (the others at the scenarios' own values) with its paired
 //     5-95% band over `extreme_replications` replications, against the baseline difference at
 //     the scenarios' own values. An assumption "can flip the recommendation" on a figure when
-//     the mean difference at lo or at hi has the strictly opposite sign of the baseline's (a
-//     baseline of exactly 0 recommends nothing, so nothing flips).
+//     the mean difference at lo or at hi has the strictly opposite sign of the baseline's and
+//     the 95% interval of that mean excludes 0 (noise cannot flip; a baseline of exactly 0
+//     recommends nothing, so nothing flips).
 // The scenarios' per-replication draws ([uncertainty]) are switched off for both phases: a draw
 // would overwrite the value the screening sets and hide its effect.
 //
@@ -103,7 +104,8 @@ struct AssumptionResult {
   bool has_extremes = false;
   std::array<kernel::ReplicationBand, kFigureCount> at_lo{};
   std::array<kernel::ReplicationBand, kFigureCount> at_hi{};
-  /// Whether the mean difference at lo or hi has the strictly opposite sign of the baseline's.
+  /// Whether the mean difference at lo or hi has the strictly opposite sign of the baseline's,
+  /// with a 95% interval of the mean that excludes 0.
   std::array<bool, kFigureCount> can_flip{};
 };
 

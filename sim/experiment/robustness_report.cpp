@@ -51,10 +51,10 @@ constexpr std::array<Pair, 18> kTexts = {{
      "difference at hi, '|' the baseline, ':' zero; axis {} to {}",
      "Tornado van het verschil in netto besparing B - A (EUR): '=' tot het verschil bij lo, '#' "
      "tot het verschil bij hi, '|' het uitgangspunt, ':' nul; as {} tot {}"},
-    {"Can flip the recommendation (the sign of the net savings difference changes at an end of "
-     "its range): {}",
-     "Kan de aanbeveling kantelen (het teken van het verschil in netto besparing wisselt op een "
-     "uiteinde van het bereik): {}"},
+    {"Can flip the recommendation (at an end of its range the net savings difference takes the "
+     "opposite sign, its 95% interval of the mean excluding 0): {}",
+     "Kan de aanbeveling kantelen (op een uiteinde van het bereik krijgt het verschil in netto "
+     "besparing het andere teken, met een 95%-interval van het gemiddelde zonder 0): {}"},
     {"none", "geen"},
     {"Not screened (settings of the per-replication draws, which are off): {}",
      "Niet gescreend (instellingen van de trekkingen per replicatie, die uit staan): {}"},
@@ -211,8 +211,9 @@ std::string robustness_report(const RobustnessResult& r, Language language) {
   std::string flip_keys;
   for (const std::string& k : flips) flip_keys += (flip_keys.empty() ? "" : ", ") + k;
   out += "\n" +
-         fmt::format(fmt::runtime(tr("Can flip the recommendation (the sign of the net savings "
-                                     "difference changes at an end of its range): {}",
+         fmt::format(fmt::runtime(tr("Can flip the recommendation (at an end of its range the "
+                                     "net savings difference takes the opposite sign, its 95% "
+                                     "interval of the mean excluding 0): {}",
                                      language)),
                      flips.empty() ? tr("none", language) : flip_keys) +
          "\n";

@@ -127,9 +127,12 @@ constexpr Translation kTable[] = {
     {"Black line: the difference at the scenarios' own values",
      "Black line: the difference at the scenarios' own values",
      "Zwarte lijn: het verschil bij de eigen waarden van de scenario's"},
-    {"Red: can flip the recommendation (the sign changes at an end of its range).",
-     "Red: can flip the recommendation (the sign changes at an end of its range).",
-     "Rood: kan de aanbeveling kantelen (het teken wisselt op een uiteinde van het bereik)."},
+    {"Red: can flip the recommendation (at an end of its range the difference is clearly of the "
+     "other sign).",
+     "Red: can flip the recommendation (at an end of its range the difference is clearly of the "
+     "other sign).",
+     "Rood: kan de aanbeveling kantelen (op een uiteinde van het bereik is het verschil "
+     "duidelijk van het andere teken)."},
     {"Waiting list for intake", "Waiting list for intake", "Wachtlijst voor intake"},
     {"people at month end", "people at month end", "personen eind van de maand"},
     {"Wait to intake, p90", "Wait to intake, p90", "Wachttijd tot intake, p90"},

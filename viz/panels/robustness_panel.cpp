@@ -97,7 +97,9 @@ void robustness_panel(const results::RobustnessTornado& tornado, const ViewState
       ImGui::ColorConvertU32ToFloat4(style::kMutedText), "%s",
       (std::string(tr("Black line: the difference at the scenarios' own values", lang)) + " (" +
        charts::format_value(tornado.baseline, lang) + "). " +
-       tr("Red: can flip the recommendation (the sign changes at an end of its range).", lang))
+       tr("Red: can flip the recommendation (at an end of its range the difference is clearly "
+          "of the other sign).",
+          lang))
           .c_str());
 }
 
