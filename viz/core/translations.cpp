@@ -184,6 +184,8 @@ constexpr Translation kTable[] = {
     {"at least placements", "at least placements", "minstens plaatsingen"},
     {"objective", "objective", "doel"},
     {"never", "never", "nooit"},
+    {"(peak)", "(peak)", "(piek)"},
+    {"people; dashed: peak", "people; dashed: peak", "personen; gestreept: piek"},
     {"The options side by side", "The options side by side", "De opties naast elkaar"},
     {"Open two or more scenarios to compare them as options",
      "Open two or more scenarios to compare them as options",

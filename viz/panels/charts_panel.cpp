@@ -98,8 +98,28 @@ std::vector<ChartData> service_charts(const FinishedRun& run,
                                       const std::vector<ScenarioSlot>& slots,
                                       const ViewState& view) {
   std::vector<ChartData> c;
-  c.push_back(per_scenario(run, slots, view, "Waiting list for intake", "people at month end",
-                           {"waiting_list_end"}, false, Period::service));
+  // The waiting list at month end (solid, with its band) and its peak within the month
+  // (dashed): a month-end level can hide a peak in between.
+  ChartData waiting =
+      per_scenario(run, slots, view, "Waiting list for intake", "people; dashed: peak",
+                   {"waiting_list_end"}, false, Period::service);
+  const std::size_t scenarios = waiting.bands.size();
+  waiting.bands.reserve(2 * scenarios);  // the series point into bands: no reallocation below
+  for (std::size_t i = 0; i < scenarios; ++i) {
+    Band peak = monthly_band(run.results[i], "waiting_list_max");
+    const std::size_t months = waiting.bands[i].mean.size();
+    for (auto* v : {&peak.mean, &peak.low, &peak.high}) {
+      if (v->size() > months) v->resize(months);
+    }
+    waiting.bands.push_back(std::move(peak));
+  }
+  for (std::size_t i = 0; i < scenarios; ++i) {
+    waiting.spec.series[i].band = &waiting.bands[i];
+    waiting.spec.series.push_back({run.results[i].name + " " + tr("(peak)", view.language),
+                                   style::scenario_colour(i), &waiting.bands[scenarios + i], true,
+                                   false});
+  }
+  c.push_back(std::move(waiting));
   c.push_back(per_scenario(run, slots, view, "Wait to intake, p90", "working days",
                            {"wait_to_intake_p90_working_days"}, false, Period::service));
   c.push_back(per_scenario(run, slots, view, "Placements", "people, cumulative",
