@@ -185,8 +185,9 @@ void write_outputs(const std::vector<werkstroom::experiment::ScenarioResults>& r
   }
   if (!options.csv.empty()) {
     werkstroom::results::write_csv(options.csv, results, meta);
-    if (results.size() > 1) {
-      // What each option buys against the first (experiment/marginal.hpp).
+    if (results.size() > 1 && !werkstroom::experiment::is_region_set(regions)) {
+      // What each option buys against the first (experiment/marginal.hpp); distinct regions
+      // are no options of each other.
       werkstroom::io::write_file_atomically(
           std::filesystem::path(options.csv) / "marginal.csv",
           werkstroom::experiment::marginal_csv(werkstroom::experiment::marginal_options(results)),
@@ -240,15 +241,17 @@ void print_uncertainty(const std::vector<werkstroom::experiment::ScenarioRun>& r
   fmt::print("\n");
 }
 
+/// `options`: the scenarios are options for one region (not a set of distinct regions), so
+/// what each buys against the first is meaningful.
 void print_results(const std::vector<werkstroom::experiment::ScenarioResults>& results,
-                   werkstroom::experiment::Language language) {
+                   werkstroom::experiment::Language language, bool options = true) {
   fmt::print("{}\n", werkstroom::experiment::monthly_table(results.front(), language));
   fmt::print("{}\n", werkstroom::experiment::kpi_table(results, language));
   for (const auto& r : results) {
     fmt::print("{}\n", werkstroom::experiment::route_table(r, language));
     fmt::print("{}\n", werkstroom::experiment::party_table(r, language));
   }
-  if (results.size() > 1) {
+  if (results.size() > 1 && options) {
     fmt::print("{}\n", werkstroom::experiment::marginal_table(
                            werkstroom::experiment::marginal_options(results), language));
     fmt::print("{}\n", werkstroom::experiment::variance_reduction_table(results));
@@ -279,7 +282,7 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
   const auto results = werkstroom::experiment::run_experiment(runs, settings);
   if (!g_root) return EXIT_SUCCESS;
   const auto language = werkstroom::experiment::parse_language(options.lang);
-  print_results(results, language);
+  print_results(results, language, !werkstroom::experiment::is_region_set(regions));
   // Scenarios of distinct regions (the national roll-out) are also summed.
   if (werkstroom::experiment::is_region_set(regions)) {
     fmt::print("{}\n",

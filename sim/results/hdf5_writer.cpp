@@ -245,8 +245,10 @@ void write_file(H5::H5File& f, const std::vector<experiment::ScenarioResults>& r
                                names.front()));
     if (const std::optional<experiment::ScenarioResults> sum = national_sum_of(results, meta)) {
       write_national_sum(f, *sum, names);
+    } else {
+      // Options for one region; distinct regions are no options of each other.
+      write_marginal(f, results, names);
     }
-    write_marginal(f, results, names);
     for (std::size_t s = 1; s < results.size(); ++s) {
       const H5::DataSet ds = table_dataset(
           differences, names[s], difference_rows(results.front(), results[s]),

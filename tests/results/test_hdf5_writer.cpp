@@ -234,12 +234,14 @@ TEST_CASE("HDF5 results: the national sum of a set of regions", "[results]") {
   {
     const H5::H5File f(w.file.string(), H5F_ACC_RDONLY);
     CHECK_FALSE(f.nameExists("national_sum"));
+    CHECK(f.nameExists("marginal"));  // options of one region: what each buys
   }
   results::RunMetadata meta = run.meta;
   meta.regions = {"Region A", "Region B"};
   results::write_hdf5(w.file, run.results, meta);
   const H5::H5File f(w.file.string(), H5F_ACC_RDONLY);
   REQUIRE(f.nameExists("national_sum"));
+  CHECK_FALSE(f.nameExists("marginal"));  // distinct regions are no options of each other
   const H5::Group g = f.openGroup("national_sum");
   CHECK(text_list_attribute(g, "scenarios") ==
         std::vector<std::string>{run.results[0].name, run.results[1].name});
