@@ -13,9 +13,7 @@
 
 namespace werkstroom::experiment {
 
-namespace {
-
-std::string number(double x) {
+std::string report_number(double x) {
   if (std::abs(x) < 0.005) x = 0.0;  // no "-0.00" from rounding noise
   const double a = std::abs(x);
   if (a >= 100000.0) return fmt::format("{:.0f}k", x / 1000.0);
@@ -24,11 +22,16 @@ std::string number(double x) {
   return fmt::format("{:.2f}", x);
 }
 
-/// "mean [5%, 95%]" of the replications' values (kernel::ReplicationBand).
-std::string band(const kernel::ReplicationBand& b) {
+std::string report_band(const kernel::ReplicationBand& b) {
   if (b.replications == 0) return "-";
-  return fmt::format("{} [{}, {}]", number(b.mean), number(b.low), number(b.high));
+  return fmt::format("{} [{}, {}]", report_number(b.mean), report_number(b.low),
+                     report_number(b.high));
 }
+
+namespace {
+
+std::string number(double x) { return report_number(x); }
+std::string band(const kernel::ReplicationBand& b) { return report_band(b); }
 
 std::string percent(double share) { return fmt::format("{:.0f}%", 100.0 * share); }
 

@@ -7,8 +7,14 @@
 
 #include "experiment/experiment.hpp"
 #include "experiment/language.hpp"
+#include "kernel/statistics.hpp"
 
 namespace werkstroom::experiment {
+
+/// A number as the console reports write it: "123k", "1234", "12.3", "1.23" (no "-0.00").
+[[nodiscard]] std::string report_number(double x);
+/// "mean [5%, 95%]" of a kernel::ReplicationBand in report_number's form; "-" when empty.
+[[nodiscard]] std::string report_band(const kernel::ReplicationBand& b);
 
 [[nodiscard]] std::string kpi_table(const std::vector<ScenarioResults>& results,
                                     Language language = Language::en);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <utility>
 
+#include "experiment/console_report.hpp"
 #include "model/metric_registry.hpp"
 
 namespace werkstroom::experiment {
@@ -69,18 +70,9 @@ std::string tr(std::string_view key, Language language) {
   return std::string(key);
 }
 
-std::string number(double x) {
-  if (std::abs(x) < 0.005) x = 0.0;  // no "-0.00" from rounding noise
-  const double a = std::abs(x);
-  if (a >= 100000.0) return fmt::format("{:.0f}k", x / 1000.0);
-  if (a >= 1000.0) return fmt::format("{:.0f}", x);
-  if (a >= 10.0) return fmt::format("{:.1f}", x);
-  return fmt::format("{:.2f}", x);
-}
-
-std::string band(const kernel::ReplicationBand& b) {
-  return fmt::format("{} [{}, {}]", number(b.mean), number(b.low), number(b.high));
-}
+// The console reports' number and band forms (experiment/console_report.hpp).
+std::string number(double x) { return report_number(x); }
+std::string band(const kernel::ReplicationBand& b) { return report_band(b); }
 
 std::string range_text(const Assumption& a) {
   return fmt::format("{} [{}, {}]", fmt::format("{:g}", a.value), fmt::format("{:g}", a.lo),
