@@ -327,7 +327,7 @@ int run_sweep(const std::string& file, const std::string& vary, const RunOptions
 struct AdviseCommand {
   std::string file;
   werkstroom::experiment::AdviceCriteria criteria;
-  std::string objective = "cost";
+  std::string objective = "placements";
   std::vector<double> instrument_budgets;  // empty: the scenario's own
   int max_advisors = 6;
   bool wait_target_given = false;  // --max-p90-wait given (else the scenario's [targets])
@@ -501,7 +501,9 @@ int run_werkstroom(int argc, char** argv) {
       ->check(CLI::Range(0.0, 1.0));
   advise
       ->add_option("--objective", advise_command.objective,
-                   "what is best among the options meeting the criteria")
+                   "what is best among the options meeting the criteria; of the options whose "
+                   "objective cannot be told from the best (paired 95% interval), the cheapest "
+                   "is advised (default: placements)")
       ->check(CLI::IsMember({"cost", "net-savings", "placements"}));
   advise
       ->add_option("--instrument-budgets", advise_command.instrument_budgets,

@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <cmath>
+
 namespace werkstroom::experiment {
 
 namespace {
@@ -28,6 +30,33 @@ std::string objective_phrase(Objective objective, Language language) {
 
 std::string percent(double share) { return fmt::format("{:.0f}%", 100.0 * share); }
 
+/// The objective's figure in its unit: euros without decimals, placements with one.
+/// A value that rounds to zero is written without a sign.
+std::string objective_number(double value, Objective objective) {
+  const int decimals = objective == Objective::placements ? 1 : 0;
+  const double unit = decimals == 1 ? 0.05 : 0.5;
+  return fmt::format("{:.{}f}", std::abs(value) < unit ? 0.0 : value, decimals);
+}
+
+/// "-1.8 [-6.2, +2.6]": a paired difference with its 95% interval.
+std::string difference_text(const kernel::ReplicationSummary& d, Objective objective) {
+  const auto signed_number = [objective](double x) {
+    const std::string number = objective_number(x, objective);
+    return fmt::format("{}{}", x > 0.0 && number != objective_number(0.0, objective) ? "+" : "",
+                       number);
+  };
+  return fmt::format("{} [{}, {}]", signed_number(d.mean), signed_number(d.lower()),
+                     signed_number(d.upper()));
+}
+
+/// The table's "against the best" cell of a feasible option.
+std::string versus_best_cell(const StaffingAdvice& advice, std::size_t i, Language language) {
+  const StaffingOption& o = advice.options[i];
+  if (!o.feasible) return "";
+  if (advice.best == i) return language == Language::nl ? "beste" : "best";
+  return difference_text(o.versus_best, advice.objective) + (o.as_good_as_best ? " =" : "");
+}
+
 }  // namespace
 
 std::string advice_verdict(const StaffingAdvice& advice, const AdviceCriteria& criteria,
@@ -43,6 +72,19 @@ std::string advice_verdict(const StaffingAdvice& advice, const AdviceCriteria& c
                           "the options that meet the criteria."),
         option_name(o, language), percent(o.probability),
         objective_phrase(advice.objective, language));
+    if (advice.best && *advice.best != *advice.recommended) {
+      const StaffingOption& b = advice.options[*advice.best];
+      out += fmt::format(
+          fmt::runtime(
+              nl ? " {} heeft gemiddeld de beste uitkomst ({}), maar het verschil met deze optie, "
+                   "{}, is niet van toeval te onderscheiden (95%-interval bevat 0), en deze "
+                   "optie kost gemiddeld EUR {:.0f} minder."
+                 : " {} has the best mean ({}), but this option's difference from it, {}, cannot "
+                   "be told from chance (its 95% interval contains 0), and this option costs EUR "
+                   "{:.0f} less on average."),
+          option_name(b, language), objective_number(b.objective_value, advice.objective),
+          difference_text(o.versus_best, advice.objective), b.mean_cost_eur - o.mean_cost_eur);
+    }
   } else {
     out = nl ? fmt::format(
                    "Geen advies: geen geprobeerde optie haalt alle criteria in {} van "
@@ -73,8 +115,8 @@ std::string advice_verdict(const StaffingAdvice& advice, const AdviceCriteria& c
           label, option_name(x, language), percent(rate));
     }
   } else if (advice.recommended) {
-    out += nl ? " Geen criterium is bindend: geen geprobeerde optie scoort beter."
-              : " No criterion binds: no option tried does better.";
+    out += nl ? " Geen criterium is bindend: geen geprobeerde optie scoort aantoonbaar beter."
+              : " No criterion binds: no option tried does better beyond chance.";
   }
   return out;
 }
@@ -96,23 +138,32 @@ std::string advice_table(const StaffingAdvice& advice, const AdviceCriteria& cri
   }
   out += fmt::format(fmt::runtime(nl ? "Doel: {}\n\n" : "Objective: {}\n\n"),
                      objective_phrase(advice.objective, language));
-  out += fmt::format("{:>9}{:>16}", nl ? "adviseurs" : "advisors",
+  // Every column is wider than its longest header in either language.
+  out += fmt::format("{:>10}{:>18}", nl ? "adviseurs" : "advisors",
                      nl ? "instr.budget EUR" : "instr. EUR");
   for (std::size_t c = 0; c < advice.criteria.size(); ++c) {
     out += fmt::format("{:>7}", fmt::format("c{}", c + 1));
   }
-  out += fmt::format("{:>7}{:>12}{:>12}{:>14}{:>12}\n", nl ? "alle" : "all",
-                     nl ? "kosten EUR" : "cost EUR", nl ? "plaatsing." : "placements",
-                     nl ? "netto EUR" : "net EUR", nl ? "p90 slechtst" : "worst p90");
+  out += fmt::format("{:>7}{:>12}{:>12}{:>14}{:>14}  {}\n", nl ? "alle" : "all",
+                     nl ? "kosten EUR" : "cost EUR", nl ? "plaatsingen" : "placements",
+                     nl ? "netto EUR" : "net EUR", nl ? "p90 slechtst" : "worst p90",
+                     nl ? "doel t.o.v. beste [95%]" : "objective vs best [95%]");
   for (std::size_t i = 0; i < advice.options.size(); ++i) {
     const StaffingOption& o = advice.options[i];
-    out += fmt::format("{:>9}{:>16.0f}", o.level.advisors, o.level.instrument_budget_eur);
+    out += fmt::format("{:>10}{:>18.0f}", o.level.advisors, o.level.instrument_budget_eur);
     for (const double rate : o.pass_rate) out += fmt::format("{:>7}", percent(rate));
-    out += fmt::format("{:>7}{:>12.0f}{:>12.1f}{:>14.0f}{:>12.1f}{}\n", percent(o.probability),
-                       o.mean_cost_eur, o.mean_placements, o.mean_net_savings_eur,
-                       o.mean_worst_month_wait,
-                       advice.recommended == i ? (nl ? "  <- advies" : "  <- advice") : "");
+    std::string row =
+        fmt::format("{:>7}{:>12.0f}{:>12.1f}{:>14.0f}{:>14.1f}  {:<26}{}", percent(o.probability),
+                    o.mean_cost_eur, o.mean_placements, o.mean_net_savings_eur,
+                    o.mean_worst_month_wait, versus_best_cell(advice, i, language),
+                    advice.recommended == i ? (nl ? "<- advies" : "<- advice") : "");
+    row.erase(row.find_last_not_of(' ') + 1);
+    out += row + "\n";
   }
+  out += nl ? "(=: niet van de beste te onderscheiden: het 95%-interval van het gepaarde verschil "
+              "bevat 0)\n"
+            : "(=: cannot be told from the best: the 95% interval of the paired difference "
+              "contains 0)\n";
   out += "\n" + advice_verdict(advice, criteria, language) + "\n";
   return out;
 }
@@ -122,15 +173,23 @@ std::string advice_csv(const StaffingAdvice& advice, const AdviceCriteria& /*cri
   for (const std::string& key : advice.criteria) out += ",pass_rate_" + key;
   out +=
       ",probability_all,feasible,mean_cost_eur,mean_placements,mean_net_savings_eur,"
-      "mean_wait_p90_worst_month,recommended,binding_criterion\n";
+      "mean_wait_p90_worst_month,objective_vs_best_mean,objective_vs_best_lower95,"
+      "objective_vs_best_upper95,as_good_as_best,recommended,binding_criterion\n";
   for (std::size_t i = 0; i < advice.options.size(); ++i) {
     const StaffingOption& o = advice.options[i];
     out += fmt::format("{},{:.2f}", o.level.advisors, o.level.instrument_budget_eur);
     for (const double rate : o.pass_rate) out += fmt::format(",{}", rate);
     const bool chosen = advice.recommended == i;
-    out += fmt::format(",{},{},{},{},{},{},{},{}\n", o.probability, o.feasible ? 1 : 0,
-                       o.mean_cost_eur, o.mean_placements, o.mean_net_savings_eur,
-                       o.mean_worst_month_wait, chosen ? 1 : 0,
+    out += fmt::format(",{},{},{},{},{},{}", o.probability, o.feasible ? 1 : 0, o.mean_cost_eur,
+                       o.mean_placements, o.mean_net_savings_eur, o.mean_worst_month_wait);
+    // The comparison with the best exists for feasible options only: empty cells otherwise.
+    if (o.feasible) {
+      out += fmt::format(",{},{},{},{}", o.versus_best.mean, o.versus_best.lower(),
+                         o.versus_best.upper(), o.as_good_as_best ? 1 : 0);
+    } else {
+      out += ",,,,0";
+    }
+    out += fmt::format(",{},{}\n", chosen ? 1 : 0,
                        chosen && advice.binding ? advice.criteria[*advice.binding] : "");
   }
   return out;

@@ -70,6 +70,43 @@ bool better(const StaffingOption& a, const StaffingOption& b, Objective objectiv
   return a.level.instrument_budget_eur < b.level.instrument_budget_eur;
 }
 
+/// The objective's figure of one replication.
+double objective_figure(const model::ReplicationResult& r, Objective objective) {
+  switch (objective) {
+    case Objective::cost:
+      return r.kpis.at("cost_eur");
+    case Objective::net_savings:
+      return r.kpis.at("net_savings_eur");
+    case Objective::placements:
+      return r.kpis.at("placements");
+  }
+  return 0.0;
+}
+
+std::vector<double> objective_figures(const ScenarioResults& results, Objective objective) {
+  std::vector<double> out;
+  out.reserve(results.replications.size());
+  for (const model::ReplicationResult& r : results.replications) {
+    out.push_back(objective_figure(r, objective));
+  }
+  return out;
+}
+
+/// Whether `candidate` beats `reference` on the objective by more than chance: its mean is
+/// better and the paired 95% interval of the difference excludes 0.
+bool better_beyond_chance(const kernel::ReplicationSummary& candidate_minus_reference,
+                          Objective objective) {
+  const kernel::ReplicationSummary& d = candidate_minus_reference;
+  return objective == Objective::cost ? d.upper() < 0.0 : d.lower() > 0.0;
+}
+
+/// Cheaper: lower mean cost; ties: fewer advisors, then the smaller instrument budget.
+bool cheaper(const StaffingOption& a, const StaffingOption& b) {
+  if (a.mean_cost_eur != b.mean_cost_eur) return a.mean_cost_eur < b.mean_cost_eur;
+  if (a.level.advisors != b.level.advisors) return a.level.advisors < b.level.advisors;
+  return a.level.instrument_budget_eur < b.level.instrument_budget_eur;
+}
+
 std::size_t weakest_criterion(const StaffingOption& o) {
   return static_cast<std::size_t>(std::min_element(o.pass_rate.begin(), o.pass_rate.end()) -
                                   o.pass_rate.begin());
@@ -118,17 +155,36 @@ StaffingAdvice evaluate_advice(const std::vector<OptionLevel>& levels,
   }
   for (std::size_t i = 0; i < advice.options.size(); ++i) {
     const StaffingOption& o = advice.options[i];
-    if (o.feasible &&
-        (!advice.recommended || better(o, advice.options[*advice.recommended], objective))) {
-      advice.recommended = i;
+    if (o.feasible && (!advice.best || better(o, advice.options[*advice.best], objective))) {
+      advice.best = i;
     }
   }
-  if (advice.criteria.empty() || advice.options.empty()) return advice;
-  if (advice.recommended) {
-    // The best option by the objective that the criteria exclude, if it beats the choice.
+  if (advice.best) {
+    // Paired differences against the best feasible option; the cheapest of those that cannot
+    // be told from it is the recommendation.
+    const std::vector<double> best_figures = objective_figures(results[*advice.best], objective);
+    std::vector<kernel::ReplicationSummary> versus(advice.options.size());
+    for (std::size_t i = 0; i < advice.options.size(); ++i) {
+      versus[i] = kernel::summarise_paired_difference(best_figures,
+                                                      objective_figures(results[i], objective));
+      StaffingOption& o = advice.options[i];
+      if (!o.feasible) continue;
+      o.versus_best = versus[i];
+      const kernel::ReplicationSummary& d = o.versus_best;
+      const bool worse_beyond_chance =
+          objective == Objective::cost ? d.lower() > 0.0 : d.upper() < 0.0;
+      o.as_good_as_best = i == *advice.best || !worse_beyond_chance;
+      if (o.as_good_as_best &&
+          (!advice.recommended || cheaper(o, advice.options[*advice.recommended]))) {
+        advice.recommended = i;
+      }
+    }
+    if (advice.criteria.empty()) return advice;
+    // The best option by the objective that the criteria exclude, if it beats the best
+    // feasible one by more than chance.
     for (std::size_t i = 0; i < advice.options.size(); ++i) {
       const StaffingOption& o = advice.options[i];
-      if (o.feasible || !better(o, advice.options[*advice.recommended], objective)) continue;
+      if (o.feasible || !better_beyond_chance(versus[i], objective)) continue;
       if (!advice.excluded || better(o, advice.options[*advice.excluded], objective)) {
         advice.excluded = i;
       }

@@ -7,12 +7,18 @@
 // - A criterion is judged per replication (criteria_met); an option's pass rate of a criterion
 //   is the share of its replications that meet it, its joint probability the share that meet
 //   all of them. An option is feasible when the joint probability reaches the required one.
-// - The recommendation is the feasible option with the best objective (ties: fewer advisors,
-//   then the smaller instrument budget). The binding criterion is the one that excludes the
-//   option that would have been better by the objective: among the infeasible options better
-//   than the recommendation, the best one, and of its criteria the one with the lowest pass
-//   rate. None binds when no tried option beats the recommendation. With no feasible option,
-//   the binding criterion is the weakest one of the option with the highest joint probability.
+// - The best feasible option is the one with the best mean objective (ties: fewer advisors,
+//   then the smaller instrument budget). A mean that wins by chance is no reason to pay for an
+//   option: every feasible option's objective is compared with the best's, paired replication
+//   by replication (common random numbers), and an option whose 95% interval of the mean
+//   difference contains 0 is "as good as the best". The recommendation is the cheapest of those
+//   (lowest mean cost; ties: fewer advisors, then the smaller budget). With the objective cost
+//   it is the best itself or an option whose cost cannot be told from it, and cheaper.
+// - The binding criterion is the one that excludes an option that would do better: among the
+//   infeasible options whose objective beats the best feasible one's by more than chance (the
+//   paired 95% interval excludes 0), the best one, and of its criteria the one with the lowest
+//   pass rate. None binds when no tried option does better. With no feasible option, the
+//   binding criterion is the weakest one of the option with the highest joint probability.
 // - A budget criterion is only applied when asked for: more advisors serve more clients, who
 //   spend the instrument budget sooner, so judging staffing by the budget would favour fewer
 //   advisors; the budget grid (instrument_budgets) lets an option pay for its own clients.
@@ -24,6 +30,7 @@
 
 #include "experiment/experiment.hpp"
 #include "experiment/language.hpp"
+#include "kernel/statistics.hpp"
 #include "scenario/loader.hpp"
 
 namespace werkstroom::experiment {
@@ -71,6 +78,11 @@ struct StaffingOption {
   double mean_net_savings_eur = 0.0;
   double mean_worst_month_wait = 0.0;
   double objective_value = 0.0;  // the objective's figure (mean), larger or smaller is better
+  /// The objective's paired difference, this option minus the best feasible one (mean and 95%
+  /// interval of the mean); only for feasible options, 0 for the best itself.
+  kernel::ReplicationSummary versus_best;
+  /// Feasible and its objective cannot be told from the best feasible option's.
+  bool as_good_as_best = false;
 };
 
 struct StaffingAdvice {
@@ -78,6 +90,7 @@ struct StaffingAdvice {
   std::vector<std::string> criteria;  // criterion_keys
   std::vector<StaffingOption> options;
   std::optional<std::size_t> recommended;  // index into options
+  std::optional<std::size_t> best;         // the feasible option with the best mean objective
   std::optional<std::size_t> binding;      // index into criteria; empty: none binds
   std::optional<std::size_t> excluded;     // the better option the binding criterion excludes
 };

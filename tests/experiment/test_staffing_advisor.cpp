@@ -131,15 +131,66 @@ TEST_CASE("advice: a larger instrument budget lets more advisors qualify", "[exp
   REQUIRE(advice.recommended);
   CHECK(advice.options[*advice.recommended].level.advisors == 2);
   CHECK(advice.options[*advice.recommended].level.instrument_budget_eur == 200000.0);
-  // Placements tie between (2, 100k) and (2, 200k); on a tie the smaller budget is better, and
-  // the budget criterion excludes it.
-  REQUIRE(advice.binding);
-  CHECK(advice.criteria[*advice.binding] == "budget_lasts");
-  CHECK(advice.excluded == std::size_t{1});
+  // Placements tie between (2, 100k) and (2, 200k): the option the budget criterion excludes
+  // does no better, so nothing binds.
+  CHECK_FALSE(advice.binding);
   const std::string csv = experiment::advice_csv(advice, c);
   CHECK(csv.rfind("advisors,instrument_budget_eur,pass_rate_wait_per_month,pass_rate_budget_lasts,",
                   0) == 0);
-  CHECK(csv.find("\n2,200000.00,1,1,1,1,380000,150,0,1,1,budget_lasts\n") != std::string::npos);
+  // The excluded option: no comparison with the best (empty cells).
+  CHECK(csv.find("\n2,100000.00,1,0,0,0,300000,150,0,1,,,,0,0,\n") != std::string::npos);
+  // The advice: the best itself, difference 0 [0, 0], not bound.
+  CHECK(csv.find("\n2,200000.00,1,1,1,1,380000,150,0,1,0,0,0,1,1,\n") != std::string::npos);
+}
+
+TEST_CASE("advice: of the options that cannot be told from the best, the cheapest",
+          "[experiment][advice]") {
+  // Placements of 2 and 3 advisors in four paired replications. 3 - 2 advisors: +1, -1, +3, +1;
+  // mean 1, sd sqrt(8/3) = 1.633, t(0.975, 3) = 3.182, half width 3.182 * 1.633 / 2 = 2.598:
+  // [-1.598, 3.598] contains 0, so the cheaper 2 advisors are advised although 3 have the
+  // higher mean.
+  const std::vector<experiment::OptionLevel> levels = {{2, 100000.0}, {3, 100000.0}};
+  const auto reps = [](std::vector<double> placements, double cost) {
+    std::vector<Rep> out;
+    for (const double x : placements) out.push_back({1.0, 0.0, x, cost, -cost});
+    return out;
+  };
+  std::vector<experiment::ScenarioResults> results = {option(reps({150, 151, 149, 150}, 300000)),
+                                                      option(reps({151, 150, 152, 151}, 400000))};
+  experiment::AdviceCriteria c;
+  auto advice = experiment::evaluate_advice(levels, results, c, experiment::Objective::placements);
+  REQUIRE(advice.best == std::size_t{1});
+  REQUIRE(advice.recommended == std::size_t{0});
+  const kernel::ReplicationSummary& d = advice.options[0].versus_best;
+  CHECK(d.mean == Approx(-1.0));
+  CHECK(d.half_width == Approx(3.182446 * std::sqrt(8.0 / 3.0) / 2.0).epsilon(1e-5));
+  CHECK(advice.options[0].as_good_as_best);
+  CHECK_FALSE(advice.binding);
+  const std::string verdict = experiment::advice_verdict(advice, c, experiment::Language::en);
+  CHECK(verdict.find("Advice: 2 advisor(s)") != std::string::npos);
+  CHECK(verdict.find("3 advisor(s), instrument budget EUR 100000 has the best mean (151.0), but "
+                     "this option's difference from it, -1.0 [-3.6, +1.6], cannot be told from "
+                     "chance") != std::string::npos);
+  CHECK(verdict.find("costs EUR 100000 less") != std::string::npos);
+  // 3 advisors place 10-12 more in every replication: beyond chance, they are advised.
+  results[1] = option(reps({160, 163, 160, 161}, 400000));
+  advice = experiment::evaluate_advice(levels, results, c, experiment::Objective::placements);
+  REQUIRE(advice.recommended == std::size_t{1});
+  CHECK_FALSE(advice.options[0].as_good_as_best);
+  // An option that the wait target excludes and that does better only by chance does not make
+  // the wait target binding; one that does better beyond chance does.
+  results[1] = option(reps({151, 150, 152, 151}, 400000));
+  for (auto& r : results[1].replications) r.kpis["wait_p90_worst_month"] = 20.0;
+  advice = experiment::evaluate_advice(levels, results, c, experiment::Objective::placements);
+  REQUIRE(advice.recommended == std::size_t{0});
+  CHECK_FALSE(advice.binding);
+  results[1] = option(reps({160, 163, 160, 161}, 400000));
+  for (auto& r : results[1].replications) r.kpis["wait_p90_worst_month"] = 20.0;
+  advice = experiment::evaluate_advice(levels, results, c, experiment::Objective::placements);
+  REQUIRE(advice.recommended == std::size_t{0});
+  REQUIRE(advice.binding);
+  CHECK(advice.criteria[*advice.binding] == "wait_per_month");
+  CHECK(advice.excluded == std::size_t{1});
 }
 
 TEST_CASE(

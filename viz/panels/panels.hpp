@@ -65,7 +65,8 @@ MenuAction menu_bar(ViewState& view);
 /// curves and the advisor's recommendation.
 struct ScaleUpState {
   experiment::AdviceCriteria criteria;
-  int objective = 0;  // index into experiment::kObjectiveNames
+  /// Index into experiment::kObjectiveNames; placements by default, as `advise`.
+  int objective = static_cast<int>(experiment::Objective::placements);
   int max_advisors = 6;
   int replications = 50;
   std::string scenario_name;                    // the scenario the sweep belongs to
