@@ -35,6 +35,7 @@
 #include "experiment/national_sum.hpp"
 #include "experiment/staffing_advisor.hpp"
 #include "experiment/sweep.hpp"
+#include "io/data_dir.hpp"
 #include "io/output_file.hpp"
 #include "results/results.hpp"
 #include "robustness_command.hpp"
@@ -422,15 +423,24 @@ int run_werkstroom(int argc, char** argv) {
       "werkstroom: discrete-event simulation of regional mobility services.\n"
       "Without a subcommand: the Gooi en Vechtstreek baseline against the 3 fte scale-up."};
   app.require_subcommand(0, 1);
+  app.set_version_flag(
+      "--version", fmt::format("werkstroom {} ({})", werkstroom::version(), werkstroom::revision()),
+      "print the version and source revision, and exit");
+  app.footer(
+      "The main job reads scenarios/ from the data folder: $WERKSTROOM_DATA if set, else\n"
+      "../share/werkstroom beside the installed program, else the source tree.");
   RunOptions options;
   const auto add_run_options = [&options](CLI::App* sub) {
     sub->add_option("--reps", options.replications, "replications per scenario")
+        ->capture_default_str()
         ->check(CLI::Range(1, 1000000));
-    sub->add_option("--seed", options.seed, "master seed");
+    sub->add_option("--seed", options.seed, "master seed")->capture_default_str();
     sub->add_option("--threads", options.threads, "worker threads (0: all cores)")
+        ->capture_default_str()
         ->check(CLI::Range(0, 1024));
     sub->add_option("--set", options.sets, "override a parameter: key=value (repeatable)");
     sub->add_option("--lang", options.lang, "language of the report: nl or en")
+        ->capture_default_str()
         ->check(CLI::IsMember({"nl", "en"}));
     sub->add_option("--out", options.out, "write the results to this HDF5 file");
     sub->add_option("--csv", options.csv, "write the result tables as CSV into this folder");
@@ -494,16 +504,19 @@ int run_werkstroom(int argc, char** argv) {
   advise
       ->add_option("--min-placements", advise_command.criteria.min_placements,
                    "criterion: at least this many placements")
+      ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   advise
       ->add_option("--probability", advise_command.criteria.required_probability,
                    "share of replications that must meet every criterion")
+      ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
   advise
       ->add_option("--objective", advise_command.objective,
                    "what is best among the options meeting the criteria; of the options whose "
                    "objective cannot be told from the best (paired 95% interval), the cheapest "
-                   "is advised (default: placements)")
+                   "is advised")
+      ->capture_default_str()
       ->check(CLI::IsMember({"cost", "net-savings", "placements"}));
   advise
       ->add_option("--instrument-budgets", advise_command.instrument_budgets,
@@ -512,6 +525,7 @@ int run_werkstroom(int argc, char** argv) {
       ->delimiter(',')
       ->check(CLI::NonNegativeNumber);
   advise->add_option("--max-advisors", advise_command.max_advisors, "largest staffing tried")
+      ->capture_default_str()
       ->check(CLI::Range(1, 100));
   add_run_options(advise);
 
@@ -556,12 +570,17 @@ int run_werkstroom(int argc, char** argv) {
     if (*backtest.app) {
       return werkstroom::cli::run_backtest(backtest, &g_stop, g_backend, g_root);
     }
-    // The main job also keeps its results: results/latest.h5 unless --out says otherwise.
+    // The main job also keeps its results: results/latest.h5 unless --out says otherwise. Its
+    // scenarios come from the data folder (io/data_dir.hpp), whose files the header names.
     if (options.out.empty()) options.out = "results/latest.h5";
-    const std::string dir = WERKSTROOM_SCENARIOS_DIR;
-    return run_comparison({dir + "/gooi-en-vechtstreek.toml", dir + "/scale-up-3fte.toml"},
-                          options);
+    const std::filesystem::path dir = werkstroom::io::find_data_dir().scenarios();
+    return run_comparison(
+        {(dir / "gooi-en-vechtstreek.toml").string(), (dir / "scale-up-3fte.toml").string()},
+        options);
   } catch (const werkstroom::scenario::ScenarioError& e) {
+    fmt::print(stderr, "werkstroom: {}\n", e.what());
+    return 2;
+  } catch (const werkstroom::io::DataDirError& e) {
     fmt::print(stderr, "werkstroom: {}\n", e.what());
     return 2;
   } catch (const werkstroom::calibration::DataError& e) {

@@ -21,7 +21,9 @@
 #include "app/frame_presenter.hpp"
 #include "app/screenshot.hpp"
 #include "app/viewer.hpp"
+#include "build_info.hpp"
 #include "core/settings.hpp"
+#include "io/data_dir.hpp"
 #include "panels/style.hpp"
 #include "results/robustness_files.hpp"
 
@@ -67,7 +69,10 @@ void usage() {
       "  --bench-lever L        screenshot mode: after the first results, move lever L of the\n"
       "                         selected scenario as a released slider does and time the\n"
       "                         re-simulation (L: advisors | inflow (threatened workers) |\n"
-      "                         inflow-ww (new WW, the largest cohort) | bankruptcy (100 staff))\n",
+      "                         inflow-ww (new WW, the largest cohort) | bankruptcy (100 staff))\n"
+      "  --version              print the version and source revision, and exit\n"
+      "Without scenarios: the last opened set, else the two of the main job from the data\n"
+      "folder ($WERKSTROOM_DATA, else ../share/werkstroom beside the program, else the source).\n",
       stderr);
 }
 
@@ -99,6 +104,9 @@ Options parse(int argc, char** argv) {
     };
     if (a == "--help" || a == "-h") {
       usage();
+      std::exit(0);
+    } else if (a == "--version") {
+      std::printf("werkstroom %s (%s)\n", werkstroom::version(), werkstroom::revision());
       std::exit(0);
     } else if (a == "--screenshot") {
       o.screenshot = value();
@@ -202,8 +210,13 @@ int main(int argc, char** argv) {
     }
   }
   if (options.paths.empty()) {
-    options.paths = {std::filesystem::path(WERKSTROOM_SCENARIOS_DIR) / "gooi-en-vechtstreek.toml",
-                     std::filesystem::path(WERKSTROOM_SCENARIOS_DIR) / "scale-up-3fte.toml"};
+    try {
+      const std::filesystem::path dir = werkstroom::io::find_data_dir().scenarios();
+      options.paths = {dir / "gooi-en-vechtstreek.toml", dir / "scale-up-3fte.toml"};
+    } catch (const werkstroom::io::DataDirError& e) {
+      std::fprintf(stderr, "werkstroom-viz: %s\n", e.what());
+      return 2;
+    }
   }
 
   // A robustness file is read before any window opens: a bad one is a usage error.
