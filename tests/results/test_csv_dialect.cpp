@@ -18,7 +18,7 @@ TEST_CASE("the en dialect is the text as written", "[results]") {
   CHECK(convert_csv(text, CsvDialect::en) == text);
 }
 
-TEST_CASE("the nl dialect uses ';' and a decimal comma for numbers only", "[results]") {
+TEST_CASE("the nl dialect uses semicolons, and a decimal comma in numbers only", "[results]") {
   CHECK(convert_csv("scenario,month,value\n", CsvDialect::nl) == "scenario;month;value\n");
   CHECK(convert_csv("s,2020-11,1.5,-0.25,12,2.5e-05,1e+20\n", CsvDialect::nl) ==
         "s;2020-11;1,5;-0,25;12;2,5e-05;1e+20\n");
