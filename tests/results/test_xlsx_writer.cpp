@@ -35,7 +35,7 @@ TEST_CASE("sheet names are valid for Excel and unique", "[results]") {
   // 31 characters, not bytes: "é" is two bytes in UTF-8.
   std::string accents;
   for (int i = 0; i < 40; ++i) accents += "\xC3\xA9";
-  CHECK(results::unique_sheet_name(accents, taken).size() == 31 * 2);
+  CHECK(results::unique_sheet_name(accents, taken).size() == std::size_t{31} * 2);
 }
 
 TEST_CASE("every indicator has a title in both languages that can name a sheet", "[results]") {
