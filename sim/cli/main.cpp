@@ -35,9 +35,11 @@
 #include "experiment/national_sum.hpp"
 #include "experiment/staffing_advisor.hpp"
 #include "experiment/sweep.hpp"
+#include "io/csv_dialect.hpp"
 #include "io/data_dir.hpp"
 #include "io/output_file.hpp"
 #include "results/results.hpp"
+#include "results/xlsx_writer.hpp"
 #include "robustness_command.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/posterior_file.hpp"
@@ -98,8 +100,10 @@ struct RunOptions {
   int threads = 0;
   std::vector<std::string> sets;  // --set key=value, applied to every scenario
   std::string lang = "en";
-  std::string out;  // --out results.h5
-  std::string csv;  // --csv directory
+  std::string out;                 // --out results.h5
+  std::string csv;                 // --csv directory
+  std::string csv_dialect = "en";  // --csv-dialect: en (',' and '.') or nl (';' and ',')
+  std::string xlsx;                // --xlsx workbook.xlsx
   std::string command_line;
   std::string posterior;        // --posterior FILE (.h5 from calibrate, or a posterior .csv)
   bool no_uncertainty = false;  // --no-uncertainty: only the simulation's own chance
@@ -159,6 +163,7 @@ void check_outputs(const RunOptions& options) {
     werkstroom::io::check_output_folder(options.csv, werkstroom::results::csv_file_names(),
                                         "tables");
   }
+  if (!options.xlsx.empty()) werkstroom::io::check_output_file(options.xlsx, "workbook");
 }
 
 /// Writes the result files asked for (each atomically: a partial file never appears).
@@ -167,7 +172,7 @@ void write_outputs(const std::vector<werkstroom::experiment::ScenarioResults>& r
                    const std::vector<std::vector<std::string>>& uncertainty,
                    const RunOptions& options, std::chrono::system_clock::time_point started,
                    const std::vector<std::string>& regions = {}) {
-  if (!g_root || (options.out.empty() && options.csv.empty())) return;
+  if (!g_root || (options.out.empty() && options.csv.empty() && options.xlsx.empty())) return;
   werkstroom::results::RunMetadata meta;
   meta.regions = regions;
   meta.scenario_files = files;
@@ -185,16 +190,24 @@ void write_outputs(const std::vector<werkstroom::experiment::ScenarioResults>& r
     fmt::print("results written to {}\n", options.out);
   }
   if (!options.csv.empty()) {
-    werkstroom::results::write_csv(options.csv, results, meta);
+    const auto dialect = werkstroom::io::parse_csv_dialect(options.csv_dialect);
+    werkstroom::results::write_csv(options.csv, results, meta, dialect);
     if (results.size() > 1 && !werkstroom::experiment::is_region_set(regions)) {
       // What each option buys against the first (experiment/marginal.hpp); distinct regions
       // are no options of each other.
       werkstroom::io::write_file_atomically(
           std::filesystem::path(options.csv) / "marginal.csv",
-          werkstroom::experiment::marginal_csv(werkstroom::experiment::marginal_options(results)),
+          werkstroom::io::convert_csv(werkstroom::experiment::marginal_csv(
+                                          werkstroom::experiment::marginal_options(results)),
+                                      dialect),
           "marginal table");
     }
     fmt::print("tables written to {}/\n", options.csv);
+  }
+  if (!options.xlsx.empty()) {
+    werkstroom::results::write_xlsx(options.xlsx, results,
+                                    werkstroom::experiment::parse_language(options.lang));
+    fmt::print("workbook written to {}\n", options.xlsx);
   }
 }
 
@@ -368,7 +381,11 @@ int run_advisor(const AdviseCommand& command, const RunOptions& options) {
   write_outputs(results, files, texts, uncertainty_of(runs), options, started);
   if (!options.csv.empty()) {
     const std::filesystem::path path = std::filesystem::path(options.csv) / "advice.csv";
-    werkstroom::io::write_file_atomically(path, ex::advice_csv(advice, criteria), "advice table");
+    werkstroom::io::write_file_atomically(
+        path,
+        werkstroom::io::convert_csv(ex::advice_csv(advice, criteria),
+                                    werkstroom::io::parse_csv_dialect(options.csv_dialect)),
+        "advice table");
     fmt::print("advice written to {}\n", path.string());
   }
   return EXIT_SUCCESS;
@@ -444,6 +461,13 @@ int run_werkstroom(int argc, char** argv) {
         ->check(CLI::IsMember({"nl", "en"}));
     sub->add_option("--out", options.out, "write the results to this HDF5 file");
     sub->add_option("--csv", options.csv, "write the result tables as CSV into this folder");
+    sub->add_option("--csv-dialect", options.csv_dialect,
+                    "CSV dialect of --csv: en (',' and decimal point) or nl (';' and decimal "
+                    "comma, for Excel in a Dutch locale)")
+        ->check(CLI::IsMember({"nl", "en"}));
+    sub->add_option("--xlsx", options.xlsx,
+                    "write an Excel workbook (key figures, one sheet per monthly indicator; "
+                    "labels in the --lang language)");
     sub->add_option("--posterior", options.posterior,
                     "draw parameters from this calibration posterior (.h5 from calibrate, or a "
                     "posterior .csv), one particle per replication")

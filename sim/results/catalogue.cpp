@@ -84,9 +84,67 @@ constexpr std::array<StaticInfo, model::kIndicatorCount> kIndicators = {{
      "clients into work straight from a threatened job or a secondment, in the month"},
 }};
 
+struct IndicatorLabel {
+  std::string_view name;
+  std::string_view label_en;
+  std::string_view label_nl;
+};
+
+// The indicators' titles (indicator_titles()), in the order of model::Indicator;
+// each at most 31 characters and unique regardless of case within its language (a sheet name).
+constexpr std::array<IndicatorLabel, model::kIndicatorCount> kIndicatorLabels = {{
+    {"employers_called", "Employers called", "Werkgevers gebeld"},
+    {"employers_spoken", "Employers spoken", "Werkgevers gesproken"},
+    {"employers_visited", "Employers visited", "Werkgevers bezocht"},
+    {"advices", "Advices to employers", "Adviezen aan werkgevers"},
+    {"interventions_coaching", "Coaching started", "Coaching gestart"},
+    {"interventions_training", "Training started", "Scholing gestart"},
+    {"interventions_secondment", "Secondments started", "Doorleen gestart"},
+    {"interventions_takeover", "Takeovers", "Overnames"},
+    {"interventions_other", "Other instruments started", "Overige instrumenten gestart"},
+    {"inventory_surplus_pct", "Employers with surplus %", "Werkgevers met overschot %"},
+    {"inventory_shortage_pct", "Employers with shortage %", "Werkgevers met tekort %"},
+    {"referrals", "Referrals", "Verwijzingen"},
+    {"inbound_requests", "Inbound requests", "Inkomende verzoeken"},
+    {"intakes", "Intakes", "Intakes"},
+    {"selected", "Selected for arrangement", "Geselecteerd voor arrangement"},
+    {"regular_service", "To regular service", "Naar reguliere dienstverlening"},
+    {"arrangements_started", "Arrangements agreed", "Arrangementen afgesproken"},
+    {"instruments_started", "Instruments started", "Instrumenten gestart"},
+    {"left_while_waiting", "Left while waiting", "Vertrokken tijdens wachten"},
+    {"abandoned_waiting", "Gave up waiting", "Afgehaakt tijdens wachten"},
+    {"left_during_intake", "Left during intake", "Vertrokken tijdens intake"},
+    {"waiting_list_end", "Waiting list, month end", "Wachtlijst einde maand"},
+    {"waiting_list_mean", "Waiting list, mean", "Wachtlijst gemiddeld"},
+    {"waiting_list_max", "Waiting list, maximum", "Wachtlijst maximum"},
+    {"wait_to_intake_mean_working_days", "Wait to intake, mean", "Wachttijd tot intake, gemiddeld"},
+    {"wait_to_intake_p90_working_days", "Wait to intake, p90", "Wachttijd tot intake, p90"},
+    {"in_trajectory_end", "In trajectory, month end", "In traject einde maand"},
+    {"staff_utilisation", "Staff utilisation", "Bezetting adviseurs"},
+    {"fte_in_place", "Advisors in place", "Adviseurs in dienst"},
+    {"external_advisors_end", "External advisors", "Externe adviseurs"},
+    {"budget_centre_committed_eur", "Centre budget committed", "Centrumbudget verplicht"},
+    {"budget_centre_spent_eur", "Centre budget spent", "Centrumbudget besteed"},
+    {"budget_instruments_committed_eur", "Instrument budget committed",
+     "Instrumentbudget verplicht"},
+    {"budget_instruments_spent_eur", "Instrument budget spent", "Instrumentbudget besteed"},
+    {"budget_maatwerk_committed_eur", "Maatwerk budget committed", "Maatwerkbudget verplicht"},
+    {"budget_maatwerk_spent_eur", "Maatwerk budget spent", "Maatwerkbudget besteed"},
+    {"budget_refusals", "Refused for lack of money", "Geweigerd wegens budget"},
+    {"vacancies_acquired", "Vacancies acquired", "Vacatures opgehaald"},
+    {"placements_clients", "Placements", "Plaatsingen"},
+    {"placements_on_vacancies", "Placements on vacancies", "Plaatsingen op vacatures"},
+    {"placements_regular_clients", "Regular clients placed", "Reguliere klanten geplaatst"},
+    {"work_to_work_clients", "Work to work", "Van werk naar werk"},
+}};
+
 constexpr bool indicator_names_match() {
   for (std::size_t i = 0; i < model::kIndicatorCount; ++i) {
     if (kIndicators[i].name != std::string_view(model::kIndicatorNames[i])) return false;
+    if (kIndicatorLabels[i].name != kIndicators[i].name) return false;
+    if (kIndicatorLabels[i].label_en.size() > 31 || kIndicatorLabels[i].label_nl.size() > 31) {
+      return false;
+    }
   }
   return true;
 }
@@ -159,6 +217,18 @@ const std::vector<SeriesInfo>& indicator_catalogue() {
   return table;
 }
 
+const std::vector<SeriesTitle>& indicator_titles() {
+  static const std::vector<SeriesTitle> table = [] {
+    std::vector<SeriesTitle> t;
+    t.reserve(kIndicatorLabels.size());
+    for (const IndicatorLabel& l : kIndicatorLabels) {
+      t.push_back({std::string(l.label_en), std::string(l.label_nl)});
+    }
+    return t;
+  }();
+  return table;
+}
+
 const std::vector<SeriesInfo>& world_series_catalogue() {
   static const std::vector<SeriesInfo> table = [] {
     std::vector<SeriesInfo> t;
@@ -176,6 +246,24 @@ const std::vector<SeriesInfo>& world_series_catalogue() {
 const std::vector<double>& world_series_values(const model::WorldSeries& w, std::size_t index) {
   if (index < model::kStateCount) return w.running[index];
   return series_of(w, index - model::kStateCount);
+}
+
+std::vector<NamedSeries> monthly_series(const model::ReplicationResult& rep) {
+  std::vector<NamedSeries> out;
+  out.reserve(model::kIndicatorCount + 2 * world_series_catalogue().size() + 1);
+  for (std::size_t i = 0; i < model::kIndicatorCount; ++i) {
+    out.push_back(
+        {indicator_catalogue()[i].name, &rep.service.row(static_cast<model::Indicator>(i))});
+  }
+  for (const bool with : {true, false}) {
+    for (std::size_t k = 0; k < world_series_catalogue().size(); ++k) {
+      out.push_back({fmt::format("{}.{}", with ? "with_service" : "without_service",
+                                 world_series_catalogue()[k].name),
+                     &world_series_values(with ? rep.with_service : rep.without_service, k)});
+    }
+  }
+  out.push_back({arrived_info().name, &rep.arrived_by_month_end});
+  return out;
 }
 
 const SeriesInfo& arrived_info() {

@@ -28,6 +28,16 @@ struct SeriesInfo {
 /// The service indicators, in the order of model::kIndicatorNames (index = model::Indicator).
 [[nodiscard]] const std::vector<SeriesInfo>& indicator_catalogue();
 
+/// A service indicator's short title in English and Dutch, for spreadsheet sheets and column
+/// heads: at most 31 characters (Excel's limit for a sheet name), unique within a language
+/// regardless of case.
+struct SeriesTitle {
+  std::string en;
+  std::string nl;
+};
+/// The titles of the service indicators, in the order of indicator_catalogue().
+[[nodiscard]] const std::vector<SeriesTitle>& indicator_titles();
+
 /// The series of one world's accounts (model::WorldSeries): running_<state> for every state in
 /// the order of model::kStateNames, then ww_inflow, pw_inflow, ww_benefit_months,
 /// pw_benefit_months, ww_benefit_eur, pw_benefit_eur, work_to_work, work_after_ww,
@@ -39,6 +49,17 @@ struct SeriesInfo {
 
 /// ReplicationResult::arrived_by_month_end.
 [[nodiscard]] const SeriesInfo& arrived_info();
+
+/// One monthly series of a replication under its name in the tables.
+struct NamedSeries {
+  std::string name;
+  const std::vector<double>* values = nullptr;  // points into the replication
+};
+/// Every monthly series of `rep` as monthly.csv names them, in its order: the service
+/// indicators (indicator_catalogue), with_service.<world series> and without_service.<world
+/// series> (world_series_catalogue), then arrived_by_month_end. The pointers live as long as
+/// `rep`.
+[[nodiscard]] std::vector<NamedSeries> monthly_series(const model::ReplicationResult& rep);
 
 /// The months dataset (labels "YYYY-MM").
 [[nodiscard]] const SeriesInfo& months_info();

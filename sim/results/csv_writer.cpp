@@ -12,7 +12,9 @@
 
 #include <cmath>
 
+#include "io/csv_dialect.hpp"
 #include "io/output_file.hpp"
+#include "kernel/statistics.hpp"
 #include "results/catalogue.hpp"
 #include "results/results.hpp"
 
@@ -36,7 +38,8 @@ std::string field(const std::string& text) {
 // rows to a buffer, which is written out whenever it grows large.
 class CsvFile {
  public:
-  CsvFile(const std::filesystem::path& path, const char* header) : file_(path, "table") {
+  CsvFile(const std::filesystem::path& path, const char* header, io::CsvDialect dialect)
+      : file_(path, "table"), dialect_(dialect) {
     line(header);
   }
 
@@ -57,11 +60,18 @@ class CsvFile {
   }
 
  private:
+  // The buffer holds whole rows only, as io::convert_csv requires.
   void flush() {
-    file_.write(std::string_view(buffer_.data(), buffer_.size()));
+    const std::string_view text(buffer_.data(), buffer_.size());
+    if (dialect_ == io::CsvDialect::en) {
+      file_.write(text);
+    } else {
+      file_.write(io::convert_csv(text, dialect_));
+    }
     buffer_.clear();
   }
   io::PendingFile file_;  // removed unless committed
+  io::CsvDialect dialect_;
   fmt::memory_buffer buffer_;
 };
 
@@ -74,23 +84,38 @@ void monthly(CsvFile& csv, const std::vector<experiment::ScenarioResults>& resul
     const std::string scenario = field(names[s]);
     const std::vector<std::string>& months = months_of(results[s]);
     for (std::size_t r = 0; r < results[s].replications.size(); ++r) {
-      const model::ReplicationResult& rep = results[s].replications[r];
-      const auto series = [&](const std::string& indicator, const std::vector<double>& values) {
+      for (const NamedSeries& series : monthly_series(results[s].replications[r])) {
         for (std::size_t m = 0; m < months.size(); ++m) {
-          csv.row("{},{},{},{},{}", scenario, r, months[m], indicator, values[m]);
-        }
-      };
-      for (std::size_t i = 0; i < model::kIndicatorCount; ++i) {
-        series(indicator_catalogue()[i].name, rep.service.row(static_cast<model::Indicator>(i)));
-      }
-      for (const bool with : {true, false}) {
-        for (std::size_t k = 0; k < world_series_catalogue().size(); ++k) {
-          series(fmt::format("{}.{}", with ? "with_service" : "without_service",
-                             world_series_catalogue()[k].name),
-                 world_series_values(with ? rep.with_service : rep.without_service, k));
+          csv.row("{},{},{},{},{}", scenario, r, months[m], series.name, (*series.values)[m]);
         }
       }
-      series(arrived_info().name, rep.arrived_by_month_end);
+    }
+  }
+}
+
+// Per scenario, month and series of monthly.csv: the mean and the 5% and 95% quantiles over the
+// replications (kernel::replication_band, the bands of the console and the viewer).
+void monthly_summary(CsvFile& csv, const std::vector<experiment::ScenarioResults>& results,
+                     const std::vector<std::string>& names, const RunMetadata& /*meta*/) {
+  for (std::size_t s = 0; s < results.size(); ++s) {
+    const std::string scenario = field(names[s]);
+    const std::vector<std::string>& months = months_of(results[s]);
+    std::vector<std::vector<NamedSeries>> per_replication;
+    per_replication.reserve(results[s].replications.size());
+    for (const model::ReplicationResult& rep : results[s].replications) {
+      per_replication.push_back(monthly_series(rep));
+    }
+    const std::size_t series_count = per_replication.front().size();
+    std::vector<double> values(per_replication.size());
+    for (std::size_t m = 0; m < months.size(); ++m) {
+      for (std::size_t k = 0; k < series_count; ++k) {
+        for (std::size_t r = 0; r < per_replication.size(); ++r) {
+          values[r] = (*per_replication[r][k].values)[m];
+        }
+        const kernel::ReplicationBand band = kernel::replication_band(values);
+        csv.row("{},{},{},{},{},{},{}", scenario, months[m], per_replication.front()[k].name,
+                band.mean, band.low, band.high, band.present);
+      }
     }
   }
 }
@@ -201,9 +226,11 @@ struct Table {
 };
 
 // The tables, in the order they are written (docs/results-schema.md).
-const std::array<Table, 7>& tables() {
-  static const std::array<Table, 7> all = {{
+const std::array<Table, 8>& tables() {
+  static const std::array<Table, 8> all = {{
       {"monthly.csv", "scenario,replication,month,indicator,value", &monthly},
+      {"monthly_summary.csv", "scenario,month,indicator,mean,p5,p95,replications",
+       &monthly_summary},
       {"kpis.csv", "scenario,replication,kpi,value", &kpis},
       {"summary.csv", "scenario,kpi,mean,sd,lower95,upper95,replications", &summary},
       {"differences.csv", "scenario,versus,kpi,mean,sd,lower95,upper95", &differences},
@@ -223,7 +250,8 @@ std::vector<std::string> csv_file_names() {
 }
 
 void write_csv(const std::filesystem::path& dir,
-               const std::vector<experiment::ScenarioResults>& results, const RunMetadata& meta) {
+               const std::vector<experiment::ScenarioResults>& results, const RunMetadata& meta,
+               io::CsvDialect dialect) {
   std::filesystem::path current = dir;
   try {
     check_complete(results, meta);
@@ -233,7 +261,7 @@ void write_csv(const std::filesystem::path& dir,
     const std::vector<std::string> names = file_names(results);
     for (const Table& t : tables()) {
       current = dir / t.file;
-      CsvFile csv(current, t.header);
+      CsvFile csv(current, t.header, dialect);
       t.writer(csv, results, names, meta);
       csv.commit();
     }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "experiment/experiment.hpp"
+#include "io/csv_dialect.hpp"
 
 namespace werkstroom::results {
 
@@ -54,12 +55,15 @@ struct RunMetadata {
 void write_hdf5(const std::filesystem::path& path,
                 const std::vector<experiment::ScenarioResults>& results, const RunMetadata& meta);
 
-/// Writes the CSV tables into `dir` (created if missing): monthly.csv, kpis.csv, summary.csv,
-/// differences.csv and metadata.csv (docs/results-schema.md). Each file is written atomically
+/// Writes the CSV tables into `dir` (created if missing): monthly.csv, monthly_summary.csv,
+/// kpis.csv, summary.csv, differences.csv, national_sum.csv, national_summary.csv and
+/// metadata.csv (docs/results-schema.md), in `dialect` (io/csv_dialect.hpp: en is ',' and '.',
+/// nl is ';' and a decimal comma; the same digits either way). Each file is written atomically
 /// as above; on an error the files already renamed stay (each is complete) and
 /// std::runtime_error names the file that failed.
 void write_csv(const std::filesystem::path& dir,
-               const std::vector<experiment::ScenarioResults>& results, const RunMetadata& meta);
+               const std::vector<experiment::ScenarioResults>& results, const RunMetadata& meta,
+               io::CsvDialect dialect = io::CsvDialect::en);
 
 /// The names of the files write_csv writes (to check the folder before a run).
 [[nodiscard]] std::vector<std::string> csv_file_names();

@@ -125,8 +125,8 @@ TEST_CASE("CSV results: files headers row counts and values", "[results]") {
   for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path().filename().string());
   std::sort(files.begin(), files.end());
   CHECK(files == std::vector<std::string>{"differences.csv", "kpis.csv", "metadata.csv",
-                                          "monthly.csv", "national_sum.csv", "national_summary.csv",
-                                          "summary.csv"});
+                                          "monthly.csv", "monthly_summary.csv", "national_sum.csv",
+                                          "national_summary.csv", "summary.csv"});
 
   const std::vector<std::string> names = {"gooi-en-vechtstreek", "scale-up-3fte"};
   const std::size_t scenarios = 2;
@@ -300,8 +300,9 @@ TEST_CASE("CSV results: atomic files and errors naming the path", "[results]") {
     meta.scenario_texts.resize(1);
     results::write_csv(tmp.path(), one, meta);
     CHECK(tmp.entries() == std::vector<std::string>{"differences.csv", "kpis.csv", "metadata.csv",
-                                                    "monthly.csv", "national_sum.csv",
-                                                    "national_summary.csv", "summary.csv"});
+                                                    "monthly.csv", "monthly_summary.csv",
+                                                    "national_sum.csv", "national_summary.csv",
+                                                    "summary.csv"});
     CHECK(read_csv(tmp.path() / "differences.csv").rows.empty());
     CHECK(read_csv(tmp.path() / "kpis.csv").rows.size() ==
           3 * run.results.front().replications.front().kpis.size());
