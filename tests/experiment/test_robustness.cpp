@@ -243,7 +243,7 @@ std::size_t count_of(const std::vector<experiment::NotScreened>& n, const std::s
 
 }  // namespace
 
-TEST_CASE("a table's relative range is screened as one group; the rest is counted by reason",
+TEST_CASE("a table's relative range is screened as one group, the rest is counted by reason",
           "[experiment][robustness]") {
   const test::TempDir dir;
   const auto a = scenario::load_scenario(dir.write("a.toml", grouped_option_text("0.0")));
@@ -280,7 +280,7 @@ TEST_CASE("a table's relative range is screened as one group; the rest is counte
   CHECK(count_of(s.not_screened, "a list") > 0);
 }
 
-TEST_CASE("grouped screening ranks the dominant group first; an inert group has effects of 0",
+TEST_CASE("grouped screening ranks the dominant group first, an inert group has effects of 0",
           "[experiment][robustness]") {
   const test::TempDir dir;
   const auto a = scenario::load_scenario(dir.write("a.toml", grouped_option_text("0.0")));
