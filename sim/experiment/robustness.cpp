@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <map>
 #include <mutex>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -39,16 +41,26 @@ Figures figures_of(const model::ReplicationResult& r) {
   return out;
 }
 
+/// A point: each assumption's scaled position in [0, 1], or none for the scenarios' own values.
+using Point = std::vector<std::optional<double>>;
+
+/// The value of `v` at the scaled position x.
+double value_at(const AssumptionValue& v, double x) {
+  return x >= 1.0 ? v.hi : v.lo + x * (v.hi - v.lo);
+}
+
 /// A and B with the scenarios' draws switched off (see the header) and the assumptions set to
-/// `values`.
+/// `point`: every value of an assumption (one, or its group's) at the same scaled position.
 std::vector<ScenarioRun> runs_at(const model::ModelParameters& a, const model::ModelParameters& b,
-                                 const std::vector<Assumption>& assumptions,
-                                 const std::vector<double>& values) {
+                                 const std::vector<Assumption>& assumptions, const Point& point) {
   std::vector<ScenarioRun> runs{{"A", a}, {"B", b}};
   for (ScenarioRun& run : runs) {
     run.parameters.uncertainty = {};
     for (std::size_t i = 0; i < assumptions.size(); ++i) {
-      (void)scenario::set_number_parameter(run.parameters, assumptions[i].key, values[i]);
+      if (!point[i]) continue;
+      for (const AssumptionValue& v : assumptions[i].values) {
+        (void)scenario::set_number_parameter(run.parameters, v.key, value_at(v, *point[i]));
+      }
     }
   }
   return runs;
@@ -57,14 +69,11 @@ std::vector<ScenarioRun> runs_at(const model::ModelParameters& a, const model::M
 /// Runs `replications` replications of A and B at every point (values of the assumptions) on
 /// worker threads; each result goes to its (point, replication) slot.
 PointRuns evaluate(const model::ModelParameters& a, const model::ModelParameters& b,
-                   const std::vector<Assumption>& assumptions,
-                   const std::vector<std::vector<double>>& points, int replications,
-                   std::string_view phase, const RobustnessSettings& settings) {
+                   const std::vector<Assumption>& assumptions, const std::vector<Point>& points,
+                   int replications, std::string_view phase, const RobustnessSettings& settings) {
   std::vector<std::vector<ScenarioRun>> runs;
   runs.reserve(points.size());
-  for (const std::vector<double>& values : points) {
-    runs.push_back(runs_at(a, b, assumptions, values));
-  }
+  for (const Point& point : points) runs.push_back(runs_at(a, b, assumptions, point));
   struct Job {
     std::size_t point = 0;
     ExperimentJob job;
@@ -165,18 +174,76 @@ int clear_sign(const std::vector<PairedRun>& runs, std::size_t f) {
   return s.lower() > 0.0 ? 1 : (s.upper() < 0.0 ? -1 : 0);
 }
 
-/// Each end of each range, set alone in each scenario, must keep the scenario valid: checked
-/// with the loader's rules, so a bad range is reported at its key before anything runs.
+/// Each end of each range (all of a group's values at their lo, or all at their hi), set alone
+/// in each scenario, must keep the scenario valid: checked with the loader's rules, so a bad
+/// range is reported at its key before anything runs.
 void check_range_ends(const scenario::LoadedScenario& a, const scenario::LoadedScenario& b,
                       const std::vector<Assumption>& assumptions) {
   for (const Assumption& x : assumptions) {
     for (const scenario::LoadedScenario* s : {&a, &b}) {
-      for (const double end : {x.lo, x.hi}) {
+      for (const double end : {0.0, 1.0}) {
         scenario::LoadedScenario copy = *s;
-        scenario::apply_override(copy, x.key, fmt::format("{}", end));
+        for (const AssumptionValue& v : x.values) {
+          scenario::apply_override(copy, v.key, fmt::format("{}", value_at(v, end)));
+        }
       }
     }
   }
+}
+
+/// Why an assumption-labelled value of kind `kind` cannot take a range; "" for a number.
+std::string kind_reason(scenario::ParameterKind kind) {
+  using K = scenario::ParameterKind;
+  switch (kind) {
+    case K::number:
+      return "";
+    case K::integer:
+      return "an integer (only a number takes a plausible range)";
+    case K::boolean:
+      return "a flag (true or false)";
+    case K::text:
+    case K::choice:
+      return "a name or text";
+    case K::date:
+      return "a date";
+    case K::number_list:
+    case K::date_list:
+      return "a list";
+  }
+  return "";
+}
+
+/// The reason a label states after "not screened:" (up to the next ';'), or "" for none.
+std::string stated_reason(const std::string& label) {
+  const std::size_t at = label.find(kNotScreenedMark);
+  if (at == std::string::npos) return "";
+  std::string reason = label.substr(at + kNotScreenedMark.size());
+  reason = reason.substr(0, reason.find(';'));
+  const std::size_t first = reason.find_first_not_of(' ');
+  const std::size_t last = reason.find_last_not_of(' ');
+  return first == std::string::npos ? "" : reason.substr(first, last - first + 1);
+}
+
+void count_not_screened(std::vector<NotScreened>& out, const std::string& reason,
+                        const std::string& key) {
+  const auto it = std::find_if(out.begin(), out.end(),
+                               [&](const NotScreened& n) { return n.reason == reason; });
+  if (it != out.end()) {
+    it->keys.push_back(key);
+  } else {
+    out.push_back({reason, {key}});
+  }
+}
+
+/// The value of text key `key` of `entries` without its quotes ("" when there is none).
+std::string text_value(const std::vector<scenario::ParameterEntry>& entries,
+                       const std::string& key) {
+  for (const scenario::ParameterEntry& e : entries) {
+    if (e.key_path == key && e.value.size() >= 2 && e.value.front() == '"') {
+      return e.value.substr(1, e.value.size() - 2);
+    }
+  }
+  return "";
 }
 
 std::size_t uniform_index(kernel::RandomStream& rng, std::size_t n) {
@@ -188,28 +255,85 @@ std::size_t uniform_index(kernel::RandomStream& rng, std::size_t n) {
 AssumptionSelection select_assumptions(const scenario::LoadedScenario& a,
                                        const scenario::LoadedScenario& b) {
   AssumptionSelection out;
-  for (const scenario::ParameterEntry& entry : scenario::list_parameters(a.parameters)) {
+  const std::vector<scenario::ParameterEntry> entries = scenario::list_parameters(a.parameters);
+  std::map<std::string, std::size_t> group_index;  // group -> its place in out.assumptions
+  for (const scenario::ParameterEntry& entry : entries) {
     const std::string& key = entry.key_path;
+    // The scenario whose range speaks for the key: A's when both have one.
     const scenario::LoadedScenario* ranged = a.ranges.count(key) > 0   ? &a
                                              : b.ranges.count(key) > 0 ? &b
                                                                        : nullptr;
-    if (ranged == nullptr) continue;
-    const auto label = ranged->sources.find(key);
-    if (label == ranged->sources.end() || !is_assumption(label->second)) continue;
-    const scenario::NumericParameter in_a = scenario::find_numeric_parameter(a.parameters, key);
-    const scenario::NumericParameter in_b = scenario::find_numeric_parameter(b.parameters, key);
-    if (in_a.kind != scenario::NumericParameter::Kind::number) continue;
+    const scenario::LoadedScenario* relative = a.relative_ranges.count(key) > 0   ? &a
+                                               : b.relative_ranges.count(key) > 0 ? &b
+                                                                                  : nullptr;
+    const scenario::LoadedScenario* speaker =
+        ranged != nullptr ? ranged : (relative != nullptr ? relative : &a);
+    const auto label = speaker->sources.find(key);
+    if (label == speaker->sources.end() || !is_assumption(label->second)) continue;
     if (key.rfind("uncertainty.", 0) == 0) {
       out.draw_settings.push_back(key);
       continue;
     }
+    if (const std::string reason = kind_reason(entry.kind); !reason.empty()) {
+      count_not_screened(out.not_screened, reason, key);
+      continue;
+    }
+    const scenario::NumericParameter in_a = scenario::find_numeric_parameter(a.parameters, key);
+    const scenario::NumericParameter in_b = scenario::find_numeric_parameter(b.parameters, key);
+    if (in_a.kind != scenario::NumericParameter::Kind::number) continue;
     if (in_a.values != in_b.values) {
       out.decisions.push_back(key);
       continue;
     }
-    const scenario::PlausibleRange range = ranged->ranges.at(key);
-    out.assumptions.push_back(
-        {key, label->second, entry.unit, in_a.values.front(), range.lo, range.hi});
+    const double value = in_a.values.front();
+    if (ranged != nullptr) {
+      const scenario::PlausibleRange range = ranged->ranges.at(key);
+      out.assumptions.push_back({key,
+                                 key,
+                                 label->second,
+                                 entry.unit,
+                                 value,
+                                 range.lo,
+                                 range.hi,
+                                 false,
+                                 {{key, value, range.lo, range.hi}}});
+      continue;
+    }
+    if (relative != nullptr) {
+      const scenario::RelativeRange& r = relative->relative_ranges.at(key);
+      if (r.range.lo == r.range.hi) {
+        count_not_screened(out.not_screened,
+                           "a relative range of width 0 (its value is 0, or the factors are 1)",
+                           key);
+        continue;
+      }
+      const auto [at, added] = group_index.emplace(r.group, out.assumptions.size());
+      if (added) {
+        Assumption group;
+        group.key = r.group;
+        group.label = relative->sources.at(key);
+        group.unit = "factor";
+        group.value = 1.0;
+        group.lo = r.factor_lo;
+        group.hi = r.factor_hi;
+        group.group = true;
+        out.assumptions.push_back(std::move(group));
+      }
+      out.assumptions[at->second].values.push_back({key, value, r.range.lo, r.range.hi});
+      continue;
+    }
+    const std::string stated = stated_reason(label->second);
+    count_not_screened(
+        out.not_screened,
+        stated.empty() ? "no plausible range in the scenario" : "the scenario says: " + stated,
+        key);
+  }
+  for (Assumption& x : out.assumptions) {
+    if (!x.group) continue;
+    // An element of an array of tables is named by its name key when it has one.
+    const std::string element_name = text_value(entries, x.key + ".name");
+    x.name = x.key + (element_name.empty() ? "" : " " + element_name) + " (" +
+             std::to_string(x.values.size()) + (x.values.size() == 1 ? " value)" : " values)");
   }
   return out;
 }
@@ -270,19 +394,15 @@ RobustnessResult screen_robustness(const scenario::LoadedScenario& a,
   result.settings = settings;
   result.decisions = std::move(selection.decisions);
   result.draw_settings = std::move(selection.draw_settings);
+  result.not_screened = std::move(selection.not_screened);
 
   // Phase 1: Morris trajectories.
   std::vector<MorrisTrajectory> trajectories;
-  std::vector<std::vector<double>> points;
+  std::vector<Point> points;
   for (std::size_t t = 0; t < static_cast<std::size_t>(settings.trajectories); ++t) {
     trajectories.push_back(morris_trajectory(settings.master_seed, t, k, settings.levels));
     for (const std::vector<double>& x : trajectories.back().points) {
-      std::vector<double> values(k);
-      for (std::size_t i = 0; i < k; ++i) {
-        const Assumption& as = assumptions[i];
-        values[i] = x[i] >= 1.0 ? as.hi : as.lo + x[i] * (as.hi - as.lo);
-      }
-      points.push_back(std::move(values));
+      points.emplace_back(x.begin(), x.end());
     }
   }
   const PointRuns screening = evaluate(a.parameters, b.parameters, assumptions, points,
@@ -328,18 +448,17 @@ RobustnessResult screen_robustness(const scenario::LoadedScenario& a,
 
   // Phase 2: the top assumptions at their range's ends, one at a time.
   const std::size_t top = std::min(k, static_cast<std::size_t>(settings.top));
-  std::vector<double> own(k);
-  for (std::size_t i = 0; i < k; ++i) own[i] = assumptions[i].value;
-  std::vector<std::vector<double>> extremes{own};
+  const Point own(k);  // every assumption at the scenarios' own values
+  std::vector<Point> extremes{own};
   for (std::size_t t = 0; t < top; ++t) {
     const auto at = std::find_if(assumptions.begin(), assumptions.end(), [&](const Assumption& x) {
       return x.key == result.assumptions[t].assumption.key;
     });
     const auto i = static_cast<std::size_t>(at - assumptions.begin());
-    for (const double end : {assumptions[i].lo, assumptions[i].hi}) {
-      std::vector<double> values = own;
-      values[i] = end;
-      extremes.push_back(std::move(values));
+    for (const double end : {0.0, 1.0}) {
+      Point point = own;
+      point[i] = end;
+      extremes.push_back(std::move(point));
     }
   }
   const PointRuns oat = evaluate(a.parameters, b.parameters, assumptions, extremes,

@@ -2,7 +2,12 @@
 // Decision robustness (issue 14 item 4): which assumptions can change the comparison of two
 // options A and B? Every number value labelled "assumption: ..." with a plausible range
 // (`range = [lo, hi]`, scenario/loader.hpp PlausibleRange) is screened for its effect on the
-// paired difference B - A of three key figures: net savings, placements and the p90 wait.
+// paired difference B - A of three key figures: net savings, placements and the p90 wait. The
+// values that take a table's relative range (`relative_range = [lo, hi]` beside the table's
+// source line, RelativeRange) are screened as one group per table: grouped elementary effects
+// (Campolongo, Cariboni and Saltelli 2007), all the group's values moving together by the same
+// fraction of their ranges. Every other assumption-labelled value is counted with the reason it
+// is not screened (AssumptionSelection::not_screened), so nothing is left out silently.
 //
 // Method (docs/robustness.md):
 //  1. Morris elementary effects: `trajectories` one-at-a-time walks over a grid of `levels`
@@ -48,29 +53,57 @@ inline constexpr std::array<std::string_view, 3> kRobustnessFigures = {
     "net_savings_eur", "placements", "wait_p90_working_days"};
 inline constexpr std::size_t kFigureCount = kRobustnessFigures.size();
 
-/// One screened assumption: a number value labelled "assumption: ..." with a plausible range.
-struct Assumption {
-  std::string key;    // key path, as `describe` prints it
-  std::string label;  // its source label
-  std::string unit;
-  double value = 0.0;  // the scenarios' own value (equal in A and B)
+/// One value a screened assumption moves: at the scaled position x in [0, 1] it is
+/// lo + x (hi - lo).
+struct AssumptionValue {
+  std::string key;  // key path, as `describe` prints it
+  double value = 0.0;
   double lo = 0.0;
   double hi = 0.0;
 };
 
-struct AssumptionSelection {
-  std::vector<Assumption> assumptions;  // in binding order (describe's order)
-  /// Ranged assumptions whose value differs between A and B: part of the decision, not an
-  /// assumption about the world; not screened.
-  std::vector<std::string> decisions;
-  /// Ranged assumptions of [uncertainty] (how the per-replication draws spread): the draws are
-  /// off while screening, so these change nothing; not screened.
-  std::vector<std::string> draw_settings;
+/// One screened factor: a number value labelled "assumption: ..." with a plausible range of its
+/// own, or the group of the values that take one table's relative range.
+struct Assumption {
+  std::string key;     // key path; for a group the table's path ("time_norms", "instruments[2]")
+  std::string name;    // as reported: the key, or "time_norms (11 values)"
+  std::string label;   // its source label
+  std::string unit;    // for a group "factor"
+  double value = 0.0;  // the scenarios' own value (equal in A and B); for a group 1
+  double lo = 0.0;     // for a group the relative range's factors
+  double hi = 0.0;
+  bool group = false;
+  /// The values it moves: the one value, or the group's values (width > 0), in binding order.
+  std::vector<AssumptionValue> values;
 };
 
+/// Assumption-labelled values left out of the screening for one reason.
+struct NotScreened {
+  std::string reason;             // a fixed reason, or the scenario's "not screened: ..." text
+  std::vector<std::string> keys;  // in binding order
+};
+
+struct AssumptionSelection {
+  std::vector<Assumption> assumptions;  // in binding order (describe's order) of the first value
+  /// Assumption-labelled number values whose value differs between A and B: part of the
+  /// decision, not an assumption about the world; not screened.
+  std::vector<std::string> decisions;
+  /// Assumption-labelled values of [uncertainty] (how the per-replication draws spread): the
+  /// draws are off while screening, so these change nothing; not screened.
+  std::vector<std::string> draw_settings;
+  /// Every other assumption-labelled value not screened, by reason (kind of value, a relative
+  /// range of width 0, a reason the scenario states with "not screened: ...", no range).
+  std::vector<NotScreened> not_screened;
+};
+
+/// The text in a label that marks an assumption-labelled value as deliberately not screened,
+/// followed by the reason: "assumption: ...; not screened: a decision of the centre".
+inline constexpr std::string_view kNotScreenedMark = "not screened:";
+
 /// The assumptions of a comparison of `a` with `b`: every number key whose label starts with
-/// "assumption:" and that has a plausible range in either scenario (A's range when both have
-/// one), and whose value is the same in both; not those of [uncertainty].
+/// "assumption:" and that has a plausible range of its own in either scenario (A's range when
+/// both have one) or a relative range (one group per table), and whose value is the same in
+/// both; not those of [uncertainty].
 [[nodiscard]] AssumptionSelection select_assumptions(const scenario::LoadedScenario& a,
                                                      const scenario::LoadedScenario& b);
 
@@ -117,6 +150,7 @@ struct RobustnessResult {
   std::vector<AssumptionResult> assumptions;
   std::vector<std::string> decisions;
   std::vector<std::string> draw_settings;
+  std::vector<NotScreened> not_screened;
   /// The paired difference at the scenarios' own values, extreme_replications replications.
   std::array<kernel::ReplicationBand, kFigureCount> baseline{};
   std::size_t screening_points = 0;

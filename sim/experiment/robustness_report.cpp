@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "experiment/console_report.hpp"
 #include "model/metric_registry.hpp"
@@ -18,7 +20,7 @@ namespace {
 using Pair = std::pair<std::string_view, std::string_view>;
 
 // The report's own texts (language.hpp keeps those of the comparison report).
-constexpr std::array<Pair, 18> kTexts = {{
+constexpr std::array<Pair, 28> kTexts = {{
     {"Decision robustness of '{}' against '{}': the paired difference B - A",
      "Robuustheid van de keuze tussen '{}' en '{}': het gepaarde verschil B - A"},
     {"Screening: Morris, {} trajectories on a grid of {} levels, {} assumptions, {} points x {} "
@@ -31,8 +33,6 @@ constexpr std::array<Pair, 18> kTexts = {{
      "drawn, so its effect is not hidden by a draw.",
      "De trekkingen per replicatie van de scenario's ([uncertainty]) staan uit: elke aanname "
      "wordt gezet, niet getrokken, zodat een trekking haar effect niet verbergt."},
-    {"Not screened (the options set it differently: a decision, not an assumption): {}",
-     "Niet gescreend (de opties zetten het verschillend: een keuze, geen aanname): {}"},
     {"Baseline difference B - A at the scenarios' own values, mean [5%, 95%]:",
      "Verschil B - A bij de eigen waarden van de scenario's, gemiddelde [5%, 95%]:"},
     {"Screening: mu* (sigma) of the elementary effects, the change of the difference per move "
@@ -57,8 +57,27 @@ constexpr std::array<Pair, 18> kTexts = {{
      "Kan de aanbeveling kantelen (op een uiteinde van het bereik krijgt het verschil in netto "
      "besparing het andere teken, met een 95%-interval van het gemiddelde zonder 0): {}"},
     {"none", "geen"},
-    {"Not screened (settings of the per-replication draws, which are off): {}",
-     "Niet gescreend (instellingen van de trekkingen per replicatie, die uit staan): {}"},
+    {"Screened: {} values labelled assumption: {} with a range of their own, {} in {} groups "
+     "(a table's relative range: the group's values move together). Not screened: {} values, "
+     "by reason:",
+     "Gescreend: {} waarden met het label assumption: {} met een eigen bereik, {} in {} groepen "
+     "(het relatieve bereik van een tabel: de waarden van de groep bewegen samen). Niet "
+     "gescreend: {} waarden, naar reden:"},
+    {"the options set it differently (a decision, not an assumption)",
+     "de opties zetten het verschillend (een keuze, geen aanname)"},
+    {"a setting of the per-replication draws, which are off",
+     "een instelling van de trekkingen per replicatie, die uit staan"},
+    {"an integer (only a number takes a plausible range)",
+     "een geheel getal (alleen een getal krijgt een plausibel bereik)"},
+    {"a flag (true or false)", "een vlag (true of false)"},
+    {"a name or text", "een naam of tekst"},
+    {"a date", "een datum"},
+    {"a list", "een lijst"},
+    {"a relative range of width 0 (its value is 0, or the factors are 1)",
+     "een relatief bereik van breedte 0 (de waarde is 0, of de factoren zijn 1)"},
+    {"no plausible range in the scenario", "geen plausibel bereik in het scenario"},
+    {"values", "waarden"},
+    {"and {} more", "en {} meer"},
 }};
 
 std::string tr(std::string_view key, Language language) {
@@ -75,8 +94,25 @@ std::string number(double x) { return report_number(x); }
 std::string band(const kernel::ReplicationBand& b) { return report_band(b); }
 
 std::string range_text(const Assumption& a) {
+  if (a.group) return fmt::format("\u00d7[{:g}, {:g}]", a.lo, a.hi);
   return fmt::format("{} [{}, {}]", fmt::format("{:g}", a.value), fmt::format("{:g}", a.lo),
                      fmt::format("{:g}", a.hi));
+}
+
+/// At most this many keys are named per reason; the files hold them all.
+constexpr std::size_t kKeysNamed = 6;
+
+/// One line per reason: "  12  a flag (true or false): key, key, ... and 6 more".
+std::string reason_line(const std::string& reason, const std::vector<std::string>& keys,
+                        Language language) {
+  std::string named;
+  for (std::size_t i = 0; i < std::min(keys.size(), kKeysNamed); ++i) {
+    named += (i == 0 ? "" : ", ") + keys[i];
+  }
+  if (keys.size() > kKeysNamed) {
+    named += " " + fmt::format(fmt::runtime(tr("and {} more", language)), keys.size() - kKeysNamed);
+  }
+  return fmt::format("  {:>4}  {}: {}\n", keys.size(), tr(reason, language), named);
 }
 
 std::string fit(const std::string& text, std::size_t width) {
@@ -134,24 +170,35 @@ std::string robustness_report(const RobustnessResult& r, Language language) {
             "set, not drawn, so its effect is not hidden by a draw.",
             language) +
          "\n";
+  std::size_t own = 0;
+  std::size_t grouped = 0;
+  std::size_t groups = 0;
+  for (const AssumptionResult& a : r.assumptions) {
+    if (a.assumption.group) {
+      grouped += a.assumption.values.size();
+      ++groups;
+    } else {
+      ++own;
+    }
+  }
+  std::size_t left_out = r.decisions.size() + r.draw_settings.size();
+  for (const NotScreened& n : r.not_screened) left_out += n.keys.size();
+  out += fmt::format(fmt::runtime(tr("Screened: {} values labelled assumption: {} with a range "
+                                     "of their own, {} in {} groups (a table's relative range: "
+                                     "the group's values move together). Not screened: {} "
+                                     "values, by reason:",
+                                     language)),
+                     own + grouped, own, grouped, groups, left_out) +
+         "\n";
   if (!r.decisions.empty()) {
-    std::string keys;
-    for (const std::string& k : r.decisions) keys += (keys.empty() ? "" : ", ") + k;
-    out += fmt::format(fmt::runtime(tr("Not screened (the options set it differently: a "
-                                       "decision, not an assumption): {}",
-                                       language)),
-                       keys) +
-           "\n";
+    out += reason_line("the options set it differently (a decision, not an assumption)",
+                       r.decisions, language);
   }
   if (!r.draw_settings.empty()) {
-    std::string keys;
-    for (const std::string& k : r.draw_settings) keys += (keys.empty() ? "" : ", ") + k;
-    out += fmt::format(fmt::runtime(tr("Not screened (settings of the per-replication draws, "
-                                       "which are off): {}",
-                                       language)),
-                       keys) +
-           "\n";
+    out += reason_line("a setting of the per-replication draws, which are off", r.draw_settings,
+                       language);
   }
+  for (const NotScreened& n : r.not_screened) out += reason_line(n.reason, n.keys, language);
   out += "\n" +
          tr("Baseline difference B - A at the scenarios' own values, mean [5%, 95%]:", language) +
          "\n";
@@ -172,7 +219,7 @@ std::string robustness_report(const RobustnessResult& r, Language language) {
   out += "\n";
   for (std::size_t i = 0; i < r.assumptions.size(); ++i) {
     const AssumptionResult& a = r.assumptions[i];
-    out += fmt::format("{:>4} {:<44}{:<24}", i + 1, fit(a.assumption.key, 43),
+    out += fmt::format("{:>4} {:<44}{:<24}", i + 1, fit(a.assumption.name, 43),
                        fit(range_text(a.assumption), 23));
     for (const ScreeningEffect& e : a.effects) {
       out += fmt::format("{:>22}", fmt::format("{} ({})", number(e.mu_star), number(e.sigma)));
@@ -192,11 +239,11 @@ std::string robustness_report(const RobustnessResult& r, Language language) {
     if (!a.has_extremes) continue;
     for (std::size_t f = 0; f < kFigureCount; ++f) {
       out +=
-          fmt::format("{:<44}{:<22}{:>28}{:>28}{:>14}\n", f == 0 ? fit(a.assumption.key, 43) : "",
+          fmt::format("{:<44}{:<22}{:>28}{:>28}{:>14}\n", f == 0 ? fit(a.assumption.name, 43) : "",
                       fit(kpi_label(kRobustnessFigures[f], language), 21), band(a.at_lo[f]),
                       band(a.at_hi[f]), tr(a.can_flip[f] ? "yes" : "no", language));
     }
-    if (a.can_flip[0]) flips.push_back(a.assumption.key);
+    if (a.can_flip[0]) flips.push_back(a.assumption.name);
     axis_min = std::min({axis_min, a.at_lo[0].mean, a.at_hi[0].mean, 0.0});
     axis_max = std::max({axis_max, a.at_lo[0].mean, a.at_hi[0].mean, 0.0});
   }
@@ -220,7 +267,7 @@ std::string robustness_report(const RobustnessResult& r, Language language) {
          "\n\n";
   for (const AssumptionResult& a : r.assumptions) {
     if (!a.has_extremes) continue;
-    out += fmt::format("  {:<44}{}\n", fit(a.assumption.key, 43),
+    out += fmt::format("  {:<44}{}\n", fit(a.assumption.name, 43),
                        tornado_bar(r.baseline[0].mean, a.at_lo[0].mean, a.at_hi[0].mean, axis_min,
                                    axis_max, kTornadoWidth));
   }

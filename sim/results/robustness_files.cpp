@@ -115,25 +115,55 @@ void write_file(H5::H5File& file, const RobustnessResult& r, const RobustnessPro
   std::vector<std::string> figures(kRobustnessFigures.begin(), kRobustnessFigures.end());
   text_list_attribute(g, "figures", figures);
   text_list_attribute(g, "decisions", r.decisions);
+  text_list_attribute(g, "draw_settings", r.draw_settings);
+  std::vector<std::string> skipped_keys;
+  std::vector<std::string> skipped_reasons;
+  for (const experiment::NotScreened& n : r.not_screened) {
+    for (const std::string& key : n.keys) {
+      skipped_keys.push_back(key);
+      skipped_reasons.push_back(n.reason);
+    }
+  }
+  text_dataset(g, "not_screened_key", skipped_keys,
+               {"not_screened_key", "",
+                "every other value labelled assumption: that was not screened (besides "
+                "`decisions` and `draw_settings`)"});
+  text_dataset(g, "not_screened_reason", skipped_reasons,
+               {"not_screened_reason", "", "why, for each not_screened_key"});
 
   std::vector<std::string> keys;
+  std::vector<std::string> names;
   std::vector<std::string> labels;
   std::vector<std::string> units;
   for (const AssumptionResult& a : r.assumptions) {
     keys.push_back(a.assumption.key);
+    names.push_back(a.assumption.name);
     labels.push_back(a.assumption.label);
     units.push_back(a.assumption.unit);
   }
-  text_dataset(g, "key", keys, {"key", "", "key path of each assumption, in rank order"});
+  text_dataset(g, "key", keys,
+               {"key", "",
+                "key path of each assumption, in rank order; for a group the path of the table "
+                "whose relative range it is"});
+  text_dataset(g, "name", names,
+               {"name", "", "each assumption as reported: the key, or \"table (n values)\""});
   text_dataset(g, "label", labels, {"label", "", "source label of each assumption"});
   text_dataset(g, "unit", units, {"unit", "", "unit of each assumption's value"});
   vector_dataset(g, "value",
                  column(r, [](const AssumptionResult& a) { return a.assumption.value; }), "",
                  "the scenarios' own value (unit: the `unit` dataset)");
   vector_dataset(g, "lo", column(r, [](const AssumptionResult& a) { return a.assumption.lo; }), "",
-                 "lower end of the plausible range (unit: the `unit` dataset)");
+                 "lower end of the plausible range (unit: the `unit` dataset; for a group the "
+                 "factor of the relative range)");
   vector_dataset(g, "hi", column(r, [](const AssumptionResult& a) { return a.assumption.hi; }), "",
-                 "upper end of the plausible range (unit: the `unit` dataset)");
+                 "upper end of the plausible range (unit: the `unit` dataset; for a group the "
+                 "factor of the relative range)");
+  vector_dataset(g, "values",
+                 column(r,
+                        [](const AssumptionResult& a) {
+                          return static_cast<double>(a.assumption.values.size());
+                        }),
+                 "", "how many values the assumption moves (1, or the group's size)");
   vector_dataset(g, "extremes",
                  column(r, [](const AssumptionResult& a) { return a.has_extremes ? 1.0 : 0.0; }),
                  "0/1", "1 for the assumptions taken to their extremes one at a time");
@@ -197,7 +227,7 @@ void write_robustness_hdf5(const std::filesystem::path& path,
 
 void write_robustness_csv(const std::filesystem::path& path,
                           const experiment::RobustnessResult& result) {
-  std::string text = "rank,key,unit,value,lo,hi,extremes";
+  std::string text = "rank,key,name,values,unit,value,lo,hi,extremes";
   for (const std::string_view figure : kRobustnessFigures) {
     for (const char* column : {"mu_star", "mu", "sigma", "baseline_mean", "at_lo_mean", "at_lo_low",
                                "at_lo_high", "at_hi_mean", "at_hi_low", "at_hi_high", "can_flip"}) {
@@ -207,7 +237,8 @@ void write_robustness_csv(const std::filesystem::path& path,
   text += "\n";
   for (std::size_t i = 0; i < result.assumptions.size(); ++i) {
     const AssumptionResult& a = result.assumptions[i];
-    text += fmt::format("{},{},{},{},{},{},{}", i + 1, csv_text(a.assumption.key),
+    text += fmt::format("{},{},{},{},{},{},{},{},{}", i + 1, csv_text(a.assumption.key),
+                        csv_text(a.assumption.name), a.assumption.values.size(),
                         csv_text(a.assumption.unit), csv_number(a.assumption.value),
                         csv_number(a.assumption.lo), csv_number(a.assumption.hi),
                         a.has_extremes ? 1 : 0);
@@ -244,7 +275,8 @@ RobustnessTornado read_robustness_tornado(const std::filesystem::path& path) {
     out.name_a = read_text_attribute(g, "scenario_a");
     out.name_b = read_text_attribute(g, "scenario_b");
     out.baseline = read_numbers(net, "baseline").at(0);
-    const std::vector<std::string> keys = read_texts(g, "key");
+    // The reported names (files before groups have only keys).
+    const std::vector<std::string> keys = read_texts(g, g.nameExists("name") ? "name" : "key");
     const std::vector<double> extremes = read_numbers(g, "extremes");
     const std::vector<double> lo = read_numbers(net, "at_lo_mean");
     const std::vector<double> hi = read_numbers(net, "at_hi_mean");

@@ -17,19 +17,19 @@ class ParameterLister final : public PathTrackingVisitor {
   std::vector<ParameterEntry> entries;
 
   void number(const std::string& key, double& value, const char* unit, Range /*range*/) override {
-    add(key, detail::format_number(value), unit);
+    add(key, detail::format_number(value), unit, ParameterKind::number);
   }
   void integer(const std::string& key, int& value, const char* unit, Range /*range*/) override {
-    add(key, std::to_string(value), unit);
+    add(key, std::to_string(value), unit, ParameterKind::integer);
   }
   void boolean(const std::string& key, bool& value) override {
-    add(key, value ? "true" : "false", "");
+    add(key, value ? "true" : "false", "", ParameterKind::boolean);
   }
   void text(const std::string& key, std::string& value) override {
-    add(key, detail::quote(value), "");
+    add(key, detail::quote(value), "", ParameterKind::text);
   }
   void date(const std::string& key, kernel::Date& value) override {
-    add(key, value.to_string(), "");
+    add(key, value.to_string(), "", ParameterKind::date);
   }
   void number_list(const std::string& key, std::vector<double>& value, const char* unit,
                    Range /*range*/) override {
@@ -38,7 +38,7 @@ class ParameterLister final : public PathTrackingVisitor {
       if (i > 0) text += ", ";
       text += detail::format_number(value[i]);
     }
-    add(key, text + "]", unit);
+    add(key, text + "]", unit, ParameterKind::number_list);
   }
   void date_list(const std::string& key, std::vector<kernel::Date>& value) override {
     std::string text = "[";
@@ -46,17 +46,17 @@ class ParameterLister final : public PathTrackingVisitor {
       if (i > 0) text += ", ";
       text += value[i].to_string();
     }
-    add(key, text + "]", "");
+    add(key, text + "]", "", ParameterKind::date_list);
   }
   void choice(const std::string& key, int& index, const std::vector<std::string>& names) override {
     const bool valid = index >= 0 && static_cast<std::size_t>(index) < names.size();
     add(key, valid ? detail::quote(names[static_cast<std::size_t>(index)]) : std::to_string(index),
-        "");
+        "", ParameterKind::choice);
   }
 
  private:
-  void add(const std::string& key, std::string value, const char* unit) {
-    entries.push_back({path_of(key), std::move(value), unit});
+  void add(const std::string& key, std::string value, const char* unit, ParameterKind kind) {
+    entries.push_back({path_of(key), std::move(value), unit, kind});
   }
 };
 
@@ -80,6 +80,13 @@ std::string describe_scenario(const LoadedScenario& scenario) {
     if (range != scenario.ranges.end()) {
       out += "; range [" + detail::format_number(range->second.lo) + ", " +
              detail::format_number(range->second.hi) + "]";
+    }
+    const auto relative = scenario.relative_ranges.find(entry.key_path);
+    if (relative != scenario.relative_ranges.end()) {
+      const RelativeRange& r = relative->second;
+      out += "; range [" + detail::format_number(r.range.lo) + ", " +
+             detail::format_number(r.range.hi) + "] = x[" + detail::format_number(r.factor_lo) +
+             ", " + detail::format_number(r.factor_hi) + "] of " + r.group;
     }
     const auto published = scenario.published.find(entry.key_path);
     if (published != scenario.published.end()) out += "; published " + published->second.text;

@@ -262,6 +262,7 @@ LoadedScenario load_scenario(const std::filesystem::path& file) {
   result.positions = std::move(state.positions);
   result.published = std::move(state.published);
   result.ranges = std::move(state.ranges);
+  result.relative_ranges = std::move(state.relative_ranges);
   result.name = file.stem().string();
   result.files = std::move(files);
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
@@ -296,6 +297,7 @@ void apply_override(LoadedScenario& scenario, const std::string& key_path,
   copy.sources[key_path] = kOverrideLabel;
   copy.published.erase(key_path);
   copy.ranges.erase(key_path);  // the override's value has no plausible range of its own
+  copy.relative_ranges.erase(key_path);
   detail::erase_prefix(copy.positions, key_path + "[");
   copy.positions[key_path] = ctx.at(*value);
   for (std::size_t i = 0; i < visitor.element_positions.size(); ++i) {

@@ -26,6 +26,21 @@ struct PlausibleRange {
   double hi = 0.0;
 };
 
+/// A relative plausible range, `relative_range = [lo, hi]` beside a table-level
+/// `source = "assumption: ..."` line (0 <= lo <= 1 <= hi): every number key that this label
+/// covers (the table's keys and those of its sub-tables, down to the next `source` line) and
+/// that has neither a label nor a range of its own varies over [lo v, hi v] of its value v,
+/// clipped to the key's valid range. `werkstroom robustness` moves such a table's values
+/// together as one group (all by the same fraction of their ranges).
+struct RelativeRange {
+  double factor_lo = 1.0;
+  double factor_hi = 1.0;
+  /// Key path of the table whose source line gives it: "time_norms", "instruments[2]".
+  std::string group;
+  /// This key's range: [lo v, hi v], ordered and clipped to the key's valid range.
+  PlausibleRange range;
+};
+
 struct LoadedScenario {
   model::ModelParameters parameters;
   /// Every key path -> its source label, e.g. "staff.advisors" -> "seed: oplegger (2 fte)";
@@ -40,6 +55,9 @@ struct LoadedScenario {
   std::map<std::string, Publication> published;
   /// Key path -> plausible range, for the number values that give one.
   std::map<std::string, PlausibleRange> ranges;
+  /// Key path -> relative range, for the number values that take one from their table's
+  /// `relative_range` (none of them has a range of its own).
+  std::map<std::string, RelativeRange> relative_ranges;
   std::string name;                // file stem of the loaded file
   std::vector<std::string> files;  // the loaded file first, then its bases (extends chain)
   /// All those files' text, base first, each preceded by a line "# ---- <path>".
@@ -69,17 +87,22 @@ void apply_override(LoadedScenario& scenario, const std::string& key_path,
 void attach_posterior(model::ModelParameters& p, const std::filesystem::path& file);
 
 /// Every parameter, one per line, in binding order: "key_path = value  [unit]  (source)", with
-/// "; range [lo, hi]" after the source for a value with a plausible range and
+/// "; range [lo, hi]" after the source for a value with a plausible range (with
+/// " = x[0.5, 1.5] of time_norms" when it comes from a table's relative range) and
 /// "; published 2020-10-15" for a value with a publication date; the unit part is left
 /// out for parameters without a unit. Values are written as TOML values, so
 /// they can be given back to apply_override.
 std::string describe_scenario(const LoadedScenario& scenario);
 
-/// One parameter of describe: key path, value as TOML text, unit ("" when none).
+/// What kind of value a parameter takes (the binding's visitor call).
+enum class ParameterKind { number, integer, boolean, text, date, choice, number_list, date_list };
+
+/// One parameter of describe: key path, value as TOML text, unit ("" when none), kind.
 struct ParameterEntry {
   std::string key_path;
   std::string value;
   std::string unit;
+  ParameterKind kind = ParameterKind::number;
 };
 /// The parameters of `parameters` in binding order, as describe prints them.
 std::vector<ParameterEntry> list_parameters(const model::ModelParameters& parameters);

@@ -31,7 +31,11 @@ class TomlReader final : public ParameterVisitor {
     std::string path;
     if (const toml::node* node = find(key, true, path)) {
       value = read_number(ctx_, *node, path, range);
-      if (range_ != nullptr) state_.ranges[path] = read_plausible_range(path, value, range);
+      if (range_ != nullptr) {
+        state_.ranges[path] = read_plausible_range(path, value, range);
+      } else if (!own_label_ && frames_.back().relative) {
+        state_.relative_ranges[path] = relative_range_of(*frames_.back().relative, value, range);
+      }
     }
   }
 
@@ -142,6 +146,7 @@ class TomlReader final : public ParameterVisitor {
     erase_prefix(state_.positions, path + "[");
     erase_prefix(state_.published, path + "[");
     erase_prefix(state_.ranges, path + "[");
+    erase_prefix(state_.relative_ranges, path + "[");
     resize(0);
     resize(array->size());
     for (std::size_t i = 0; i < array->size(); ++i) {
@@ -165,6 +170,8 @@ class TomlReader final : public ParameterVisitor {
     std::string label;                     // table-level source label in force ("" none)
     SourcePosition position;               // of the table, or of the nearest present ancestor
     std::optional<Publication> published;  // table-level publication date in force
+    /// The relative range in force with `label` (loader.hpp, RelativeRange; range unset).
+    std::optional<RelativeRange> relative;
   };
 
   ReadContext ctx_;
@@ -174,6 +181,57 @@ class TomlReader final : public ParameterVisitor {
   std::vector<Frame> frames_;
   /// The `range` of the value find() returned last (null: none given).
   const toml::node* range_ = nullptr;
+  /// Whether the value find() returned last has a label of its own (not its table's).
+  bool own_label_ = false;
+
+  /// A table's `relative_range = [lo, hi]` (loader.hpp, RelativeRange): two factors with
+  /// 0 <= lo <= 1 <= hi, beside a `source = "assumption: ..."` line of the same table.
+  RelativeRange read_relative_range(const toml::node& node, const std::string& table_path,
+                                    const toml::node* source, const std::string& label) const {
+    const std::string path = join_path(table_path, "relative_range");
+    static const std::string kExpected =
+        "a relative range [lo, hi] of two factors with 0 <= lo <= 1 <= hi";
+    if (source == nullptr) {
+      throw ScenarioError(ctx_.at(node), path,
+                          "relative_range beside a table-level source = \"assumption: ...\" in "
+                          "the same table (the range goes with that label)",
+                          "a relative range in a table without a source line");
+    }
+    if (label.rfind("assumption:", 0) != 0) {
+      throw ScenarioError(ctx_.at(node), path,
+                          "relative_range beside a table-level source = \"assumption: ...\" (only "
+                          "assumptions take a plausible range)",
+                          "a relative range beside source = " + quote(label));
+    }
+    const toml::array* array = node.as_array();
+    if (array == nullptr || array->size() != 2) {
+      throw ScenarioError(ctx_.at(node), path, kExpected, describe_node(node));
+    }
+    const double lo = read_number(ctx_, *array->get(0), path + "[0]", kNonNegative);
+    const double hi = read_number(ctx_, *array->get(1), path + "[1]", kNonNegative);
+    const std::string found = "[" + format_number(lo) + ", " + format_number(hi) + "]";
+    if (lo > hi) throw ScenarioError(ctx_.at(node), path, kExpected + " (lo <= hi)", found);
+    if (lo > 1.0 || hi < 1.0) {
+      throw ScenarioError(ctx_.at(node), path,
+                          "a relative range that contains 1 (the value itself: lo <= 1 <= hi)",
+                          found);
+    }
+    RelativeRange out;
+    out.factor_lo = lo;
+    out.factor_hi = hi;
+    out.group = table_path;
+    return out;
+  }
+
+  /// The relative range `relative` applied to a value: [lo v, hi v], ordered (a negative value
+  /// turns it round) and clipped to the key's valid range.
+  static RelativeRange relative_range_of(RelativeRange relative, double value, Range valid) {
+    const double a = relative.factor_lo * value;
+    const double b = relative.factor_hi * value;
+    relative.range.lo = std::clamp(std::min(a, b), valid.min, valid.max);
+    relative.range.hi = std::clamp(std::max(a, b), valid.min, valid.max);
+    return relative;
+  }
 
   /// A plausible range [lo, hi] (loader.hpp, PlausibleRange): two numbers in the key's valid
   /// range with lo <= value <= hi.
@@ -210,13 +268,23 @@ class TomlReader final : public ParameterVisitor {
   void enter(const toml::table* table, const std::string& path, bool strict,
              const std::string& inherited_label, SourcePosition position,
              std::optional<Publication> inherited_published = std::nullopt) {
-    Frame frame{
-        table, path, strict, inherited_label, std::move(position), std::move(inherited_published)};
+    Frame frame{table,
+                path,
+                strict,
+                inherited_label,
+                std::move(position),
+                std::move(inherited_published),
+                frames_.empty() ? std::nullopt : frames_.back().relative};
     if (table != nullptr) {
       check_keys(*table, path);
-      if (const toml::node* source = table->get("source")) {
+      const toml::node* source = table->get("source");
+      if (source != nullptr) {
         frame.label = read_label(ctx_, *source, join_path(path, "source"));
         frame.published.reset();  // a new label speaks for itself
+        frame.relative.reset();   // and has no range unless it gives one
+      }
+      if (const toml::node* relative = table->get("relative_range")) {
+        frame.relative = read_relative_range(*relative, path, source, frame.label);
       }
       if (const toml::node* published = table->get("published")) {
         frame.published = read_publication(*published, join_path(path, "published"));
@@ -250,12 +318,14 @@ class TomlReader final : public ParameterVisitor {
     if (const toml::node* range = table.get("range")) {
       throw ScenarioError(ctx_.at(*range), join_path(path, "range"),
                           "a range beside one value (key = { value = ..., range = [lo, hi], "
-                          "source = \"...\" }); a table's source line gives its keys none",
+                          "source = \"...\" }), or relative_range = [lo, hi] beside the table's "
+                          "source = \"assumption: ...\" for all its keys",
                           "a table-level range");
     }
     std::vector<std::string> valid = schema_keys().at(schema_path(path));
     valid.emplace_back("source");
     valid.emplace_back("published");
+    valid.emplace_back("relative_range");
     if (path.empty()) {
       valid.emplace_back("extends");
       valid.emplace_back("description");
@@ -312,6 +382,7 @@ class TomlReader final : public ParameterVisitor {
     } else {
       state_.published.erase(path);
     }
+    own_label_ = !label.empty();
     if (label.empty()) label = frame.label;
     if (label.empty()) {
       if (mode_ == ReadMode::base) {
@@ -324,6 +395,7 @@ class TomlReader final : public ParameterVisitor {
     }
     state_.sources[path] = label;
     state_.ranges.erase(path);  // a range belongs to the value it is written beside
+    state_.relative_ranges.erase(path);
     state_.positions[path] = ctx_.at(*node);
     erase_prefix(state_.positions, path + "[");
     return node;

@@ -23,6 +23,8 @@ struct ReadState {
   std::map<std::string, Publication> published;
   /// Key path -> plausible range, for the number values that give one.
   std::map<std::string, PlausibleRange> ranges;
+  /// Key path -> relative range, for the number values that take their table's.
+  std::map<std::string, RelativeRange> relative_ranges;
 };
 
 /// base: every scalar parameter must be present and every value labelled; variant: only the

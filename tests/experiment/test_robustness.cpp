@@ -20,6 +20,7 @@
 #include "experiment/robustness_report.hpp"
 #include "results/robustness_files.hpp"
 #include "scenario/loader.hpp"
+#include "scenario/replication_draws.hpp"
 
 using namespace werkstroom;
 
@@ -93,13 +94,15 @@ TEST_CASE("the assumptions of a comparison: ranged, labelled assumption, equal i
   for (const experiment::Assumption& a : s.assumptions) keys.insert(a.key);
   // The minimal base's own labelled values carry no range: only the three ranged here.
   CHECK(keys == std::set<std::string>{kTraining, kCoaching, kPatience});
-  CHECK(s.decisions.empty());
+  // The options differ in the training's assignment: a decision, not an assumption.
+  const std::string assignment = "instruments[1].assign_probability";
+  CHECK(s.decisions == std::vector<std::string>{assignment});
 
   // A ranged value the options set differently is a decision, not an assumption.
   scenario::LoadedScenario b = o.b;
   b.parameters.staff.intake_patience_mean_days = 31.0;
   const experiment::AssumptionSelection d = experiment::select_assumptions(o.a, b);
-  CHECK(d.decisions == std::vector<std::string>{kPatience});
+  CHECK(d.decisions == std::vector<std::string>{kPatience, assignment});
   CHECK(d.assumptions.size() == 2);
 }
 
@@ -200,6 +203,152 @@ TEST_CASE("the robustness file keeps the tornado", "[experiment][robustness]") {
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 4);  // the header and three assumptions
   CHECK_THROWS_WITH(results::read_robustness_tornado(dir.path() / "robustness.csv"),
                     Catch::Contains("cannot read robustness file"));
+}
+
+namespace {
+
+const char* const kCoachingGroup = "instruments[0]";
+const char* const kTrainingGroup = "instruments[1]";
+
+/// The synthetic option with both instruments' values in a group of their own (a relative range
+/// beside each element's source line) and the training assigned with probability `training`.
+std::string grouped_option_text(const std::string& training) {
+  std::string t =
+      test::file_text(std::filesystem::path(WERKSTROOM_SCENARIO_TEST_DATA) / "minimal-base.toml");
+  t = replaced(t, "intake_patience_mean_days = 30.0",
+               "intake_patience_mean_days = { value = 30.0, range = [27.0, 33.0] }");
+  // Coaching: every value in a group, assigned to nobody.
+  t = replaced(t, "source = \"assumption: test instruments\"\nname = \"coaching\"",
+               "source = \"assumption: test instruments; range: x\"\nrelative_range = [0.5, 1.5]\n"
+               "name = \"coaching\"");
+  t = replaced(t, "assign_probability = 0.5", "assign_probability = 0.0");
+  // The training: open to every client; its values (effect_after 1.5 -> [0.75, 3]) a group.
+  t = replaced(t, "source = \"assumption: test instruments\"\nname = \"vakopleiding\"",
+               "source = \"assumption: test instruments; range: x\"\nrelative_range = [0.5, 2.0]\n"
+               "name = \"vakopleiding\"");
+  t = replaced(t, "seats = 10", "seats = 0");
+  t = replaced(t, "min_score = 3.0", "min_score = -100.0");
+  t = replaced(t, "hard_hit_sector_only = true", "hard_hit_sector_only = false");
+  t = replaced(t, "instrument_budget_eur = 50000.0", "instrument_budget_eur = 500000.0");
+  t = replaced(t, "centre_budget_eur = 200000.0", "centre_budget_eur = 2000000.0");
+  return replaced(t, "assign_probability = 0.3", "assign_probability = " + training);
+}
+
+std::size_t count_of(const std::vector<experiment::NotScreened>& n, const std::string& reason) {
+  for (const experiment::NotScreened& x : n) {
+    if (x.reason == reason) return x.keys.size();
+  }
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("a table's relative range is screened as one group, the rest is counted by reason",
+          "[experiment][robustness]") {
+  const test::TempDir dir;
+  const auto a = scenario::load_scenario(dir.write("a.toml", grouped_option_text("0.0")));
+  const auto b = scenario::load_scenario(dir.write("b.toml", grouped_option_text("0.9")));
+  const experiment::AssumptionSelection s = experiment::select_assumptions(a, b);
+  REQUIRE(s.assumptions.size() == 3);
+  CHECK(s.assumptions[0].key == kPatience);
+  CHECK_FALSE(s.assumptions[0].group);
+  const experiment::Assumption& coaching = s.assumptions[1];
+  CHECK(coaching.key == kCoachingGroup);
+  CHECK(coaching.group);
+  CHECK(coaching.lo == 0.5);
+  CHECK(coaching.hi == 1.5);
+  CHECK(coaching.unit == "factor");
+  // staff_hours, duration_weeks, completion_probability, effect_during, effect_after,
+  // effect_after_months; cost_eur = 0, min_score = 0 and assign_probability = 0 have width 0.
+  CHECK(coaching.values.size() == 6);
+  CHECK(coaching.name == "instruments[0] coaching (6 values)");
+  const experiment::Assumption& training = s.assumptions[2];
+  CHECK(training.key == kTrainingGroup);
+  // The options set assign_probability differently: a decision, not in the group.
+  CHECK(s.decisions == std::vector<std::string>{"instruments[1].assign_probability"});
+  for (const experiment::AssumptionValue& v : training.values) {
+    CHECK(v.key.rfind("instruments[1].", 0) == 0);
+    CHECK(v.key != "instruments[1].cost_eur");  // its own label: public
+    if (v.value > 0.0) CHECK(v.lo == Approx(0.5 * v.value));
+  }
+  // Nothing silently left out: the minimal base's other labelled values by reason.
+  CHECK(count_of(s.not_screened,
+                 "a relative range of width 0 (its value is 0, or the factors are 1)") == 3);
+  CHECK(count_of(s.not_screened, "no plausible range in the scenario") > 100);
+  CHECK(count_of(s.not_screened, "an integer (only a number takes a plausible range)") > 0);
+  CHECK(count_of(s.not_screened, "a flag (true or false)") > 0);
+  CHECK(count_of(s.not_screened, "a list") > 0);
+}
+
+TEST_CASE("grouped screening ranks the dominant group first, an inert group has effects of 0",
+          "[experiment][robustness]") {
+  const test::TempDir dir;
+  const auto a = scenario::load_scenario(dir.write("a.toml", grouped_option_text("0.0")));
+  const auto b = scenario::load_scenario(dir.write("b.toml", grouped_option_text("0.9")));
+  const experiment::RobustnessResult r = experiment::screen_robustness(a, b, small_settings(2));
+  REQUIRE(r.assumptions.size() == 3);
+  CHECK(r.assumptions.front().assumption.key == kTrainingGroup);
+  CHECK(r.assumptions.front().effects[0].mu_star > 0.0);
+  CHECK(r.assumptions.front().has_extremes);
+  const experiment::AssumptionResult& inert = find(r, kCoachingGroup);
+  for (const experiment::ScreeningEffect& e : inert.effects) {
+    CHECK(e.mu_star == 0.0);
+    CHECK(e.mu == 0.0);
+    CHECK(e.sigma == 0.0);
+  }
+  CHECK(r.assumptions.back().assumption.key == kCoachingGroup);
+  const std::string report = experiment::robustness_report(r, experiment::Language::en);
+  CHECK_THAT(report, Catch::Contains("instruments[1] vakopleiding ("));
+  CHECK_THAT(report, Catch::Contains("\u00d7[0.5, 2]"));
+  CHECK_THAT(report, Catch::Contains("a relative range of width 0"));
+  // The file names the group as reported; the tornado reads those names.
+  const auto file = dir.path() / "grouped.h5";
+  results::write_robustness_hdf5(file, r, {{"a.toml", "b.toml"}, "v", "rev", "cmd"});
+  const results::RobustnessTornado t = results::read_robustness_tornado(file);
+  REQUIRE_FALSE(t.keys.empty());
+  CHECK(t.keys.front() == r.assumptions.front().assumption.name);
+}
+
+TEST_CASE("the default scenario gives every number labelled assumption a range, or a reason",
+          "[experiment][robustness]") {
+  const auto base = scenario::load_scenario(std::filesystem::path(WERKSTROOM_SCENARIOS_DIR) /
+                                            "gooi-en-vechtstreek.toml");
+  const experiment::AssumptionSelection s = experiment::select_assumptions(base, base);
+  CHECK(count_of(s.not_screened, "no plausible range in the scenario") == 0);
+  // The reasoned exclusions the scenario states ("not screened: ..."): decisions and the
+  // employment shares that must sum to 1; nothing else.
+  const std::vector<std::string> excluded_prefixes = {
+      "sectors[", "selection.weight_", "selection.threshold", "outreach.calls_per_week", "targets.",
+      "scaling.", "shocks.",           "instruments["};
+  std::size_t stated = 0;
+  for (const experiment::NotScreened& n : s.not_screened) {
+    if (n.reason.rfind("the scenario says: ", 0) != 0) continue;
+    CHECK(n.reason.size() > std::string("the scenario says: ").size() + 10);
+    for (const std::string& key : n.keys) {
+      INFO(key << ": " << n.reason);
+      ++stated;
+      CHECK(std::any_of(excluded_prefixes.begin(), excluded_prefixes.end(),
+                        [&](const std::string& p) { return key.rfind(p, 0) == 0; }));
+      if (key.rfind("sectors[", 0) == 0) CHECK(key.find(".employment_share") != std::string::npos);
+      if (key.rfind("instruments[", 0) == 0) {
+        CHECK((key.find(".budget_cap_eur") != std::string::npos ||
+               key.find(".min_score") != std::string::npos));
+      }
+    }
+  }
+  CHECK(stated > 0);
+  // A relative range of width 0 is a value of 0.
+  for (const experiment::NotScreened& n : s.not_screened) {
+    if (n.reason.rfind("a relative range of width 0", 0) != 0) continue;
+    for (const std::string& key : n.keys) {
+      INFO(key);
+      CHECK(scenario::find_numeric_parameter(base.parameters, key).values.front() == 0.0);
+    }
+  }
+  // Many values are screened, most of them in groups.
+  std::size_t grouped = 0;
+  for (const experiment::Assumption& x : s.assumptions) grouped += x.group ? x.values.size() : 0;
+  CHECK(grouped > 200);
 }
 
 TEST_CASE("a tornado bar by hand", "[experiment][robustness]") {

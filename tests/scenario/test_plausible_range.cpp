@@ -87,3 +87,113 @@ TEST_CASE("bad plausible ranges are errors with file, line, key, expected and fo
                       line, "staff.range", {"a range beside one value", "a table-level range"});
   }
 }
+
+// Relative ranges (relative_range = [lo, hi] beside a table-level assumption label,
+// scenario/loader.hpp RelativeRange).
+
+namespace {
+const std::string kTimeNormsSource = "source = \"assumption: test time norms\"";
+const std::string kRelative = kTimeNormsSource + "\nrelative_range = [0.5, 1.5]";
+}  // namespace
+
+TEST_CASE("a table's relative range gives every number key it labels a range", "[scenario]") {
+  const TempDir dir;
+  std::string text = base_with(kTimeNormsSource, kRelative);
+  // A key with a range of its own keeps it; a key with a label of its own takes none.
+  text = replace_once(text, "visit_hours = 2.0", "visit_hours = { value = 2.0, range = [1, 4] }");
+  // The hazards' sub-tables take their table's relative range; a share is clipped to 1.
+  text = replace_once(text, "source = \"assumption: test hazards\"",
+                      "source = \"assumption: test hazards\"\nrelative_range = [0.5, 2]");
+  text = replace_once(text, "source = \"assumption: test outreach\"",
+                      "source = \"assumption: test outreach\"\nrelative_range = [0.5, 2]");
+  const LoadedScenario s = load_scenario(dir.write("relative.toml", text));
+  const RelativeRange& conversation = s.relative_ranges.at("time_norms.conversation_hours");
+  CHECK(conversation.factor_lo == 0.5);
+  CHECK(conversation.factor_hi == 1.5);
+  CHECK(conversation.group == "time_norms");
+  CHECK(conversation.range.lo == 0.25);
+  CHECK(conversation.range.hi == 0.75);
+  CHECK(s.relative_ranges.at("time_norms.admin_share").range.hi == Approx(0.3));
+  CHECK(s.relative_ranges.count("time_norms.visit_hours") == 0);
+  CHECK(s.ranges.at("time_norms.visit_hours").hi == 4.0);
+  CHECK(s.relative_ranges.count("time_norms.follow_up_interval_days") == 0);  // own label
+  CHECK(s.relative_ranges.count("time_norms.exponential_durations") == 0);    // a flag
+  CHECK(s.relative_ranges.at("hazards.threatened_job_loss.rate_per_month").group == "hazards");
+  const RelativeRange& spoken = s.relative_ranges.at("outreach.spoken_share");
+  CHECK(spoken.range.lo == Approx(0.3));
+  CHECK(spoken.range.hi == 1.0);  // 0.6 x 2, clipped to a share's valid range
+  CHECK(s.relative_ranges.count("outreach.regular_client_ww_share") == 0);  // own label
+  // Tables without one give none.
+  for (const auto& [key, range] : s.relative_ranges) {
+    CHECK((range.group == "time_norms" || range.group == "hazards" || range.group == "outreach"));
+  }
+  CHECK_THAT(describe_scenario(s),
+             Catch::Contains("time_norms.conversation_hours = 0.5  [hours]  (assumption: test time "
+                             "norms; range [0.25, 0.75] = x[0.5, 1.5] of time_norms)\n"));
+}
+
+TEST_CASE("a new label, a variant or an override drops a relative range", "[scenario]") {
+  const TempDir dir;
+  dir.write("base.toml", base_with(kTimeNormsSource, kRelative));
+  const auto variant =
+      dir.write("variant.toml",
+                "extends = \"base.toml\"\n[time_norms]\nsource = \"assumption: other norms\"\n"
+                "conversation_hours = 0.6\nintake_hours = { value = 1.0 }\n");
+  const LoadedScenario v = load_scenario(variant);
+  CHECK(v.relative_ranges.count("time_norms.conversation_hours") == 0);
+  CHECK(v.relative_ranges.count("time_norms.intake_hours") == 0);
+  CHECK(v.relative_ranges.count("time_norms.visit_hours") == 1);  // not set again: kept
+  LoadedScenario s = load_scenario(dir.path() / "base.toml");
+  REQUIRE(s.relative_ranges.count("time_norms.visit_hours") == 1);
+  apply_override(s, "time_norms.visit_hours", "3");
+  CHECK(s.relative_ranges.count("time_norms.visit_hours") == 0);
+}
+
+TEST_CASE("bad relative ranges are errors with file, line, key, expected and found", "[scenario]") {
+  const std::string key = "time_norms.relative_range";
+  SECTION("not an array of two numbers") {
+    const std::string line = "relative_range = \"wide\"";
+    expect_load_error(
+        base_with(kTimeNormsSource, kTimeNormsSource + "\n" + line), line, key,
+        {"a relative range [lo, hi] of two factors with 0 <= lo <= 1 <= hi", "found a string"});
+  }
+  SECTION("a factor that is not a number") {
+    const std::string line = "relative_range = [0.5, \"x\"]";
+    expect_load_error(base_with(kTimeNormsSource, kTimeNormsSource + "\n" + line), line,
+                      key + "[1]", {"a number", "found a string"});
+  }
+  SECTION("lo above hi") {
+    const std::string line = "relative_range = [1.5, 0.5]";
+    expect_load_error(base_with(kTimeNormsSource, kTimeNormsSource + "\n" + line), line, key,
+                      {"lo <= hi", "found [1.5, 0.5]"});
+  }
+  SECTION("a range that does not contain 1") {
+    const std::string line = "relative_range = [1.1, 1.5]";
+    expect_load_error(base_with(kTimeNormsSource, kTimeNormsSource + "\n" + line), line, key,
+                      {"a relative range that contains 1", "found [1.1, 1.5]"});
+  }
+  SECTION("a negative factor") {
+    const std::string line = "relative_range = [-0.5, 1.5]";
+    expect_load_error(base_with(kTimeNormsSource, kTimeNormsSource + "\n" + line), line,
+                      key + "[0]", {"found -0.5"});
+  }
+  SECTION("in a table without a source line of its own") {
+    const std::string line = "relative_range = [0.5, 1.5]";
+    expect_load_error(
+        base_with("[hazards.threatened_job_loss]", "[hazards.threatened_job_loss]\n" + line), line,
+        "hazards.threatened_job_loss.relative_range",
+        {"beside a table-level source = \"assumption: ...\"",
+         "a relative range in a table without a source line"});
+  }
+  SECTION("beside a source that is no assumption") {
+    const std::string line = "relative_range = [0.5, 1.5]";
+    expect_load_error(
+        base_with(kTimeNormsSource, "source = \"seed: test norms\"\n" + line), line, key,
+        {"only assumptions take a plausible range", "beside source = \"seed: test norms\""});
+  }
+  SECTION("beside one value") {
+    const std::string line = "conversation_hours = { value = 0.5, relative_range = [0.5, 1.5] }";
+    expect_load_error(base_with("conversation_hours = 0.5", line), line,
+                      "time_norms.conversation_hours.relative_range", {"found 'relative_range'"});
+  }
+}
