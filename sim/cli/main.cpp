@@ -213,12 +213,15 @@ void write_outputs(const std::vector<werkstroom::experiment::ScenarioResults>& r
 
 /// What the bands of the key figures contain (scenario/replication_draws.hpp), per scenario
 /// when the scenarios draw differently.
+/// English for the result files, Dutch for a Dutch console (`language`).
 std::vector<std::vector<std::string>> uncertainty_of(
-    const std::vector<werkstroom::experiment::ScenarioRun>& runs) {
+    const std::vector<werkstroom::experiment::ScenarioRun>& runs,
+    werkstroom::experiment::Language language = werkstroom::experiment::Language::en) {
   std::vector<std::vector<std::string>> out;
   out.reserve(runs.size());
   for (const auto& run : runs) {
-    out.push_back(werkstroom::scenario::uncertainty_sources(run.parameters));
+    out.push_back(werkstroom::scenario::uncertainty_sources(
+        run.parameters, language == werkstroom::experiment::Language::nl));
   }
   return out;
 }
@@ -259,7 +262,10 @@ void print_uncertainty(const std::vector<werkstroom::experiment::ScenarioRun>& r
 /// what each buys against the first is meaningful.
 void print_results(const std::vector<werkstroom::experiment::ScenarioResults>& results,
                    werkstroom::experiment::Language language, bool options = true) {
-  fmt::print("{}\n", werkstroom::experiment::monthly_table(results.front(), language));
+  // Every option's months; a set of regions shows its first region's (the rest are in the files).
+  for (std::size_t i = 0; i < (options ? results.size() : 1); ++i) {
+    fmt::print("{}\n", werkstroom::experiment::monthly_table(results[i], language));
+  }
   fmt::print("{}\n", werkstroom::experiment::kpi_table(results, language));
   for (const auto& r : results) {
     fmt::print("{}\n", werkstroom::experiment::route_table(r, language));
@@ -268,7 +274,7 @@ void print_results(const std::vector<werkstroom::experiment::ScenarioResults>& r
   if (results.size() > 1 && options) {
     fmt::print("{}\n", werkstroom::experiment::marginal_table(
                            werkstroom::experiment::marginal_options(results), language));
-    fmt::print("{}\n", werkstroom::experiment::variance_reduction_table(results));
+    fmt::print("{}\n", werkstroom::experiment::variance_reduction_table(results, language));
   }
 }
 
@@ -303,7 +309,8 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
                werkstroom::experiment::national_sum_table(
                    werkstroom::experiment::national_sum(results), results.size(), language));
   }
-  print_uncertainty(runs, uncertainty_of(runs),
+  print_uncertainty(runs,
+                    uncertainty_of(runs, werkstroom::experiment::parse_language(options.lang)),
                     werkstroom::experiment::parse_language(options.lang));
   write_outputs(results, files, texts, uncertainty_of(runs), options, started, regions);
   return EXIT_SUCCESS;
@@ -332,7 +339,8 @@ int run_sweep(const std::string& file, const std::string& vary, const RunOptions
   if (!g_root) return EXIT_SUCCESS;
   fmt::print("{}\n", werkstroom::experiment::kpi_table(
                          results, werkstroom::experiment::parse_language(options.lang)));
-  print_uncertainty(runs, uncertainty_of(runs),
+  print_uncertainty(runs,
+                    uncertainty_of(runs, werkstroom::experiment::parse_language(options.lang)),
                     werkstroom::experiment::parse_language(options.lang));
   write_outputs(results, files, texts, uncertainty_of(runs), options, started);
   return EXIT_SUCCESS;
@@ -377,7 +385,7 @@ int run_advisor(const AdviseCommand& command, const RunOptions& options) {
   if (!g_root) return EXIT_SUCCESS;
   const ex::StaffingAdvice advice = ex::evaluate_advice(levels, results, criteria, objective);
   fmt::print("{}\n", ex::advice_table(advice, criteria, language));
-  print_uncertainty(runs, uncertainty_of(runs), language);
+  print_uncertainty(runs, uncertainty_of(runs, language), language);
   write_outputs(results, files, texts, uncertainty_of(runs), options, started);
   if (!options.csv.empty()) {
     const std::filesystem::path path = std::filesystem::path(options.csv) / "advice.csv";

@@ -11,10 +11,11 @@
 
 namespace werkstroom::experiment {
 
-/// A number as the console reports write it: "123k", "1234", "12.3", "1.23" (no "-0.00").
-[[nodiscard]] std::string report_number(double x);
+/// A number as the console reports write it (experiment/number_format.hpp format_figure): in
+/// Dutch "245.313", "24,2", "1,23"; in English "245,313", "24.2", "1.23" (no "-0.00").
+[[nodiscard]] std::string report_number(double x, Language language);
 /// "mean [5%, 95%]" of a kernel::ReplicationBand in report_number's form; "-" when empty.
-[[nodiscard]] std::string report_band(const kernel::ReplicationBand& b);
+[[nodiscard]] std::string report_band(const kernel::ReplicationBand& b, Language language);
 
 [[nodiscard]] std::string kpi_table(const std::vector<ScenarioResults>& results,
                                     Language language = Language::en);
@@ -22,7 +23,8 @@ namespace werkstroom::experiment {
                                         Language language = Language::en);
 /// Per key figure, the variance of the paired difference against the first scenario and the
 /// variance independent streams would give (var A + var B): what common random numbers save.
-[[nodiscard]] std::string variance_reduction_table(const std::vector<ScenarioResults>& results);
+[[nodiscard]] std::string variance_reduction_table(const std::vector<ScenarioResults>& results,
+                                                   Language language);
 /// The effect figures of one scenario by route (route.<name>.* key figures), means over the
 /// replications; routes that changed nobody's path in any replication are left out.
 [[nodiscard]] std::string route_table(const ScenarioResults& results, Language language);

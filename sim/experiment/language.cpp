@@ -1,6 +1,8 @@
 #include "experiment/language.hpp"
 
 #include <array>
+#include <mutex>
+#include <set>
 #include <stdexcept>
 #include <utility>
 
@@ -12,7 +14,7 @@ namespace {
 
 using Pair = std::pair<std::string_view, std::string_view>;
 
-constexpr std::array<Pair, 45> kTexts = {{
+constexpr std::array<Pair, 79> kTexts = {{
     {"The bands contain", "De banden bevatten"},
     {"The bands of '{}' contain", "De banden van '{}' bevatten"},
     {"Key figures over the horizon: mean [5%, 95%] of {} replications",
@@ -70,8 +72,23 @@ constexpr std::array<Pair, 45> kTexts = {{
     {"EUR per extra placement", "EUR per extra plaatsing"},
     {"EUR per extra person in work", "EUR per extra persoon aan het werk"},
     {"{} [not bounded]", "{} [onbegrensd]"},
-    {"  probability that '{}' saves money against '{}': {:.0f}%",
-     "  kans dat '{}' geld bespaart tegenover '{}': {:.0f}%"},
+    {"waiting: people waiting for intake at month end; p90 wait in working days; WW with / w/o: "
+     "running WW benefits in the region with and without the centre; spent: cumulative.",
+     "wachtend: mensen die aan het eind van de maand op een intake wachten; p90 wacht in "
+     "werkdagen; WW met / zonder: lopende WW-uitkeringen in de regio met en zonder het centrum; "
+     "besteed: cumulatief."},
+    {"WW with", "WW met"},
+    {"WW w/o", "WW zonder"},
+    {"Common random numbers: variance of the paired difference against what independent streams "
+     "would give (var A + var B); reduction = 1 - var(diff) / (var A + var B)",
+     "Gemeenschappelijke toevalsgetallen: variantie van het gepaarde verschil tegenover wat "
+     "onafhankelijke stromen zouden geven (var A + var B); reductie = 1 - var(verschil) / (var A "
+     "+ var B)"},
+    {"{} vs base", "{} t.o.v. basis"},
+    {"difference [95%]", "verschil [95%]"},
+    {"better", "beter"},
+    {"  probability that '{}' saves money against '{}': {}",
+     "  kans dat '{}' geld bespaart tegenover '{}': {}"},
     {"EUR per extra placement: extra cost over extra placements, with Fieller's 95% interval; "
      "'not bounded' when the extra placements may be none. In work: after the follow-up.",
      "EUR per extra plaatsing: extra kosten gedeeld door extra plaatsingen, met het "
@@ -82,7 +99,68 @@ constexpr std::array<Pair, 45> kTexts = {{
      "replications in which it happens, and in how many; pp: percentage points",
      "P: het aandeel replicaties waarin het gebeurt; een maand: de mediaan van de replicaties "
      "waarin het gebeurt, en in hoeveel; pp: procentpunten"},
+
+    {"Decision robustness of '{}' against '{}': the paired difference B - A",
+     "Robuustheid van de keuze tussen '{}' en '{}': het gepaarde verschil B - A"},
+    {"Screening: Morris, {} trajectories on a grid of {} levels, {} assumptions, {} points x {} "
+     "replications (common random numbers); extremes: the top {} at lo and hi, {} replications "
+     "each; seed {}",
+     "Screening: Morris, {} trajecten op een rooster van {} niveaus, {} aannames, {} punten x {} "
+     "replicaties (gemeenschappelijke toevalsgetallen); uitersten: de top {} op lo en hi, elk {} "
+     "replicaties; seed {}"},
+    {"The scenarios' per-replication draws ([uncertainty]) are off: each assumption is set, not "
+     "drawn, so its effect is not hidden by a draw.",
+     "De trekkingen per replicatie van de scenario's ([uncertainty]) staan uit: elke aanname "
+     "wordt gezet, niet getrokken, zodat een trekking haar effect niet verbergt."},
+    {"Baseline difference B - A at the scenarios' own values, mean [5%, 95%]:",
+     "Verschil B - A bij de eigen waarden van de scenario's, gemiddelde [5%, 95%]:"},
+    {"Screening: mu* (sigma) of the elementary effects, the change of the difference per move "
+     "over the whole range; sorted by the net savings column",
+     "Screening: mu* (sigma) van de elementaire effecten, de verandering van het verschil per "
+     "stap over het hele bereik; gesorteerd op de kolom netto besparing"},
+    {"assumption", "aanname"},
+    {"range", "bereik"},
+    {"One at a time at the range's ends: the difference B - A, mean [5%, 95%]",
+     "Een voor een op de uiteinden van het bereik: het verschil B - A, gemiddelde [5%, 95%]"},
+    {"at lo", "bij lo"},
+    {"at hi", "bij hi"},
+    {"can flip", "kan kantelen"},
+    {"yes", "ja"},
+    {"no", "nee"},
+    {"Tornado of the net savings difference B - A (EUR): '=' to the difference at lo, '#' to the "
+     "difference at hi, '|' the baseline, ':' zero; axis {} to {}",
+     "Tornado van het verschil in netto besparing B - A (EUR): '=' tot het verschil bij lo, '#' "
+     "tot het verschil bij hi, '|' het uitgangspunt, ':' nul; as {} tot {}"},
+    {"Can flip the recommendation (at an end of its range the net savings difference takes the "
+     "opposite sign, its 95% interval of the mean excluding 0): {}",
+     "Kan de aanbeveling kantelen (op een uiteinde van het bereik krijgt het verschil in netto "
+     "besparing het andere teken, met een 95%-interval van het gemiddelde zonder 0): {}"},
+    {"none", "geen"},
+    {"Screened: {} values labelled assumption: {} with a range of their own, {} in {} groups "
+     "(a table's relative range: the group's values move together). Not screened: {} values, "
+     "by reason:",
+     "Gescreend: {} waarden met het label assumption: {} met een eigen bereik, {} in {} groepen "
+     "(het relatieve bereik van een tabel: de waarden van de groep bewegen samen). Niet "
+     "gescreend: {} waarden, naar reden:"},
+    {"the options set it differently (a decision, not an assumption)",
+     "de opties zetten het verschillend (een keuze, geen aanname)"},
+    {"a setting of the per-replication draws, which are off",
+     "een instelling van de trekkingen per replicatie, die uit staan"},
+    {"an integer (only a number takes a plausible range)",
+     "een geheel getal (alleen een getal krijgt een plausibel bereik)"},
+    {"a flag (true or false)", "een vlag (true of false)"},
+    {"a name or text", "een naam of tekst"},
+    {"a date", "een datum"},
+    {"a list", "een lijst"},
+    {"a relative range of width 0 (its value is 0, or the factors are 1)",
+     "een relatief bereik van breedte 0 (de waarde is 0, of de factoren zijn 1)"},
+    {"no plausible range in the scenario", "geen plausibel bereik in het scenario"},
+    {"values", "waarden"},
+    {"and {} more", "en {} meer"},
 }};
+
+std::mutex g_missing_mutex;
+std::set<std::string, std::less<>> g_missing;  // guarded by g_missing_mutex
 
 }  // namespace
 
@@ -97,8 +175,15 @@ std::string translate(std::string_view key, Language language) {
     for (const Pair& p : kTexts) {
       if (p.first == key) return std::string(p.second);
     }
+    const std::lock_guard<std::mutex> lock(g_missing_mutex);
+    g_missing.emplace(key);
   }
   return std::string(key);
+}
+
+std::vector<std::string> untranslated_keys() {
+  const std::lock_guard<std::mutex> lock(g_missing_mutex);
+  return {g_missing.begin(), g_missing.end()};
 }
 
 std::string kpi_label(std::string_view kpi, Language language) {

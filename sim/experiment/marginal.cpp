@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "experiment/number_format.hpp"
+#include "experiment/text_table.hpp"
 #include "model/metric_registry.hpp"
 
 namespace werkstroom::experiment {
@@ -60,24 +62,15 @@ std::vector<MarginalOption> marginal_options(const std::vector<ScenarioResults>&
 
 namespace {
 
-std::string amount(double x) {
+/// A difference: with its sign, whole numbers from 100 on, else one decimal.
+std::string amount(double x, Language language) {
   if (std::isnan(x)) return "-";
-  if (std::abs(x) < 0.005) x = 0.0;
-  const double a = std::abs(x);
-  if (a >= 10000.0) return fmt::format("{:+.0f}k", x / 1000.0);
-  if (a >= 100.0) return fmt::format("{:+.0f}", x);
-  return fmt::format("{:+.1f}", x);
-}
-
-std::string plain(double x) {
-  if (std::isnan(x)) return "-";
-  const double a = std::abs(x);
-  if (a >= 10000.0) return fmt::format("{:.0f}k", x / 1000.0);
-  return fmt::format("{:.0f}", x);
+  return format_signed(x, std::abs(x) >= 99.95 ? 0 : 1, language);
 }
 
 std::string ratio_cell(const kernel::RatioInterval& r, Language language) {
   if (std::isnan(r.ratio)) return "-";
+  const auto plain = [language](double x) { return format_fixed(x, 0, language); };
   if (!r.bounded) {
     return fmt::format(fmt::runtime(translate("{} [not bounded]", language)), plain(r.ratio));
   }
@@ -97,19 +90,28 @@ std::string marginal_table(const std::vector<MarginalOption>& options, Language 
   for (const MarginalOption& o : options) {
     out += fmt::format(fmt::runtime(translate("'{}' against '{}'", language)), o.name, o.baseline);
     out += "\n";
+    TextTable table({"", translate("difference [95%]", language), translate("better", language)});
     for (const MarginalDifference& d : o.differences) {
-      out += fmt::format("  {:<34}{:>30}{:>10}\n", kpi_label(d.kpi, language).substr(0, 33),
-                         fmt::format("{} [{}, {}]", amount(d.summary.mean),
-                                     amount(d.summary.lower()), amount(d.summary.upper())),
-                         fmt::format("{:.0f}%", 100.0 * d.share_better));
+      table.add_row(
+          {kpi_label(d.kpi, language),
+           fmt::format("{} [{}, {}]", amount(d.summary.mean, language),
+                       amount(d.summary.lower(), language), amount(d.summary.upper(), language)),
+           format_percent(d.share_better, 0, language)});
     }
-    out += fmt::format("  {:<34}{:>30}\n", translate("EUR per extra placement", language),
-                       ratio_cell(o.cost_per_extra_placement, language));
-    out += fmt::format("  {:<34}{:>30}\n", translate("EUR per extra person in work", language),
-                       ratio_cell(o.cost_per_extra_in_work, language));
-    out += fmt::format(fmt::runtime(translate(
-                           "  probability that '{}' saves money against '{}': {:.0f}%", language)),
-                       o.name, o.baseline, 100.0 * o.probability_saves_money);
+    table.add_row({translate("EUR per extra placement", language),
+                   ratio_cell(o.cost_per_extra_placement, language)});
+    table.add_row({translate("EUR per extra person in work", language),
+                   ratio_cell(o.cost_per_extra_in_work, language)});
+    // The table indented under its option's line.
+    const std::string rendered = table.render();
+    for (std::size_t begin = 0; begin < rendered.size();) {
+      const std::size_t end = rendered.find('\n', begin);
+      out += "  " + rendered.substr(begin, end - begin + 1);
+      begin = end + 1;
+    }
+    out += fmt::format(
+        fmt::runtime(translate("  probability that '{}' saves money against '{}': {}", language)),
+        o.name, o.baseline, format_percent(o.probability_saves_money, 0, language));
     out += "\n\n";
   }
   out += translate(

@@ -17,81 +17,8 @@ namespace werkstroom::experiment {
 
 namespace {
 
-using Pair = std::pair<std::string_view, std::string_view>;
-
-// The report's own texts (language.hpp keeps those of the comparison report).
-constexpr std::array<Pair, 28> kTexts = {{
-    {"Decision robustness of '{}' against '{}': the paired difference B - A",
-     "Robuustheid van de keuze tussen '{}' en '{}': het gepaarde verschil B - A"},
-    {"Screening: Morris, {} trajectories on a grid of {} levels, {} assumptions, {} points x {} "
-     "replications (common random numbers); extremes: the top {} at lo and hi, {} replications "
-     "each; seed {}",
-     "Screening: Morris, {} trajecten op een rooster van {} niveaus, {} aannames, {} punten x {} "
-     "replicaties (gemeenschappelijke toevalsgetallen); uitersten: de top {} op lo en hi, elk {} "
-     "replicaties; seed {}"},
-    {"The scenarios' per-replication draws ([uncertainty]) are off: each assumption is set, not "
-     "drawn, so its effect is not hidden by a draw.",
-     "De trekkingen per replicatie van de scenario's ([uncertainty]) staan uit: elke aanname "
-     "wordt gezet, niet getrokken, zodat een trekking haar effect niet verbergt."},
-    {"Baseline difference B - A at the scenarios' own values, mean [5%, 95%]:",
-     "Verschil B - A bij de eigen waarden van de scenario's, gemiddelde [5%, 95%]:"},
-    {"Screening: mu* (sigma) of the elementary effects, the change of the difference per move "
-     "over the whole range; sorted by the net savings column",
-     "Screening: mu* (sigma) van de elementaire effecten, de verandering van het verschil per "
-     "stap over het hele bereik; gesorteerd op de kolom netto besparing"},
-    {"assumption", "aanname"},
-    {"range", "bereik"},
-    {"One at a time at the range's ends: the difference B - A, mean [5%, 95%]",
-     "Een voor een op de uiteinden van het bereik: het verschil B - A, gemiddelde [5%, 95%]"},
-    {"at lo", "bij lo"},
-    {"at hi", "bij hi"},
-    {"can flip", "kan kantelen"},
-    {"yes", "ja"},
-    {"no", "nee"},
-    {"Tornado of the net savings difference B - A (EUR): '=' to the difference at lo, '#' to the "
-     "difference at hi, '|' the baseline, ':' zero; axis {} to {}",
-     "Tornado van het verschil in netto besparing B - A (EUR): '=' tot het verschil bij lo, '#' "
-     "tot het verschil bij hi, '|' het uitgangspunt, ':' nul; as {} tot {}"},
-    {"Can flip the recommendation (at an end of its range the net savings difference takes the "
-     "opposite sign, its 95% interval of the mean excluding 0): {}",
-     "Kan de aanbeveling kantelen (op een uiteinde van het bereik krijgt het verschil in netto "
-     "besparing het andere teken, met een 95%-interval van het gemiddelde zonder 0): {}"},
-    {"none", "geen"},
-    {"Screened: {} values labelled assumption: {} with a range of their own, {} in {} groups "
-     "(a table's relative range: the group's values move together). Not screened: {} values, "
-     "by reason:",
-     "Gescreend: {} waarden met het label assumption: {} met een eigen bereik, {} in {} groepen "
-     "(het relatieve bereik van een tabel: de waarden van de groep bewegen samen). Niet "
-     "gescreend: {} waarden, naar reden:"},
-    {"the options set it differently (a decision, not an assumption)",
-     "de opties zetten het verschillend (een keuze, geen aanname)"},
-    {"a setting of the per-replication draws, which are off",
-     "een instelling van de trekkingen per replicatie, die uit staan"},
-    {"an integer (only a number takes a plausible range)",
-     "een geheel getal (alleen een getal krijgt een plausibel bereik)"},
-    {"a flag (true or false)", "een vlag (true of false)"},
-    {"a name or text", "een naam of tekst"},
-    {"a date", "een datum"},
-    {"a list", "een lijst"},
-    {"a relative range of width 0 (its value is 0, or the factors are 1)",
-     "een relatief bereik van breedte 0 (de waarde is 0, of de factoren zijn 1)"},
-    {"no plausible range in the scenario", "geen plausibel bereik in het scenario"},
-    {"values", "waarden"},
-    {"and {} more", "en {} meer"},
-}};
-
-std::string tr(std::string_view key, Language language) {
-  if (language == Language::nl) {
-    for (const Pair& p : kTexts) {
-      if (p.first == key) return std::string(p.second);
-    }
-  }
-  return std::string(key);
-}
-
-// The console reports' number and band forms (experiment/console_report.hpp).
-std::string number(double x) { return report_number(x); }
-std::string band(const kernel::ReplicationBand& b) { return report_band(b); }
+/// The report's texts are in the one table of experiment/language.cpp.
+std::string tr(std::string_view key, Language language) { return translate(key, language); }
 
 std::string range_text(const Assumption& a) {
   if (a.group) return fmt::format("\u00d7[{:g}, {:g}]", a.lo, a.hi);
@@ -204,7 +131,7 @@ std::string robustness_report(const RobustnessResult& r, Language language) {
          "\n";
   for (std::size_t f = 0; f < kFigureCount; ++f) {
     out += fmt::format("  {:<28}{}\n", kpi_label(kRobustnessFigures[f], language),
-                       band(r.baseline[f]));
+                       report_band(r.baseline[f], language));
   }
 
   out += "\n" +
@@ -222,7 +149,8 @@ std::string robustness_report(const RobustnessResult& r, Language language) {
     out += fmt::format("{:>4} {:<44}{:<24}", i + 1, fit(a.assumption.name, 43),
                        fit(range_text(a.assumption), 23));
     for (const ScreeningEffect& e : a.effects) {
-      out += fmt::format("{:>22}", fmt::format("{} ({})", number(e.mu_star), number(e.sigma)));
+      out += fmt::format("{:>22}", fmt::format("{} ({})", report_number(e.mu_star, language),
+                                               report_number(e.sigma, language)));
     }
     out += "\n";
   }
@@ -238,10 +166,10 @@ std::string robustness_report(const RobustnessResult& r, Language language) {
   for (const AssumptionResult& a : r.assumptions) {
     if (!a.has_extremes) continue;
     for (std::size_t f = 0; f < kFigureCount; ++f) {
-      out +=
-          fmt::format("{:<44}{:<22}{:>28}{:>28}{:>14}\n", f == 0 ? fit(a.assumption.name, 43) : "",
-                      fit(kpi_label(kRobustnessFigures[f], language), 21), band(a.at_lo[f]),
-                      band(a.at_hi[f]), tr(a.can_flip[f] ? "yes" : "no", language));
+      out += fmt::format(
+          "{:<44}{:<22}{:>28}{:>28}{:>14}\n", f == 0 ? fit(a.assumption.name, 43) : "",
+          fit(kpi_label(kRobustnessFigures[f], language), 21), report_band(a.at_lo[f], language),
+          report_band(a.at_hi[f], language), tr(a.can_flip[f] ? "yes" : "no", language));
     }
     if (a.can_flip[0]) flips.push_back(a.assumption.name);
     axis_min = std::min({axis_min, a.at_lo[0].mean, a.at_hi[0].mean, 0.0});
@@ -263,7 +191,7 @@ std::string robustness_report(const RobustnessResult& r, Language language) {
                                      "the difference at lo, '#' to the difference at hi, '|' the "
                                      "baseline, ':' zero; axis {} to {}",
                                      language)),
-                     number(axis_min), number(axis_max)) +
+                     report_number(axis_min, language), report_number(axis_max, language)) +
          "\n\n";
   for (const AssumptionResult& a : r.assumptions) {
     if (!a.has_extremes) continue;

@@ -202,29 +202,47 @@ std::vector<std::string> drawn_keys_that_differ(
   return out;
 }
 
-std::vector<std::string> uncertainty_sources(const model::ModelParameters& p) {
+std::vector<std::string> uncertainty_sources(const model::ModelParameters& p, bool dutch) {
   const model::UncertaintyParameters& u = p.uncertainty;
-  std::vector<std::string> out{"simulation: the people's own chance (every replication)"};
+  // A number as describe writes it, with a decimal comma in Dutch.
+  const auto number = [dutch](double x) {
+    std::string text = detail::format_number(x);
+    if (dutch) std::replace(text.begin(), text.end(), '.', ',');
+    return text;
+  };
+  std::vector<std::string> out{dutch ? "simulatie: het eigen toeval van de mensen (elke replicatie)"
+                                     : "simulation: the people's own chance (every replication)"};
   if (u.economy_sd_log_per_month > 0.0) {
-    out.push_back("economy: the unemployment path times exp(x), x a random walk with sd " +
-                  detail::format_number(u.economy_sd_log_per_month) + " a month, persistence " +
-                  detail::format_number(u.economy_persistence) + ", from month " +
-                  std::to_string(p.economy.observed_months + 1) +
-                  (p.economy.vacancies_per_unemployed.empty()
-                       ? std::string()
-                       : ", the tightness path times exp(" +
-                             detail::format_number(u.economy_tightness_coupling) + " x)"));
+    const std::string tightness =
+        p.economy.vacancies_per_unemployed.empty()
+            ? std::string()
+            : (dutch ? ", de spanning maal exp(" : ", the tightness path times exp(") +
+                  number(u.economy_tightness_coupling) + " x)";
+    out.push_back((dutch
+                       ? "economie: het werkloosheidspad maal exp(x), x een random walk met sd "
+                       : "economy: the unemployment path times exp(x), x a random walk with sd ") +
+                  number(u.economy_sd_log_per_month) +
+                  (dutch ? " per maand, persistentie " : " a month, persistence ") +
+                  number(u.economy_persistence) + (dutch ? ", vanaf maand " : ", from month ") +
+                  std::to_string(p.economy.observed_months + 1) + tightness);
   }
+  static const std::vector<std::string> kModesNl = {"waarde", "schaal"};
+  static const std::vector<std::string> kDistributionsNl = {"uniform", "driehoekig"};
   for (const model::UncertainParameter& d : u.parameters) {
-    out.push_back("parameter: " + d.key + " " + model::kUncertainModeNames.at(d.mode) + " " +
-                  model::kUncertainDistributionNames.at(d.distribution) + " on [" +
-                  detail::format_number(d.lower) + ", " + detail::format_number(d.upper) + "]");
+    const auto mode = static_cast<std::size_t>(d.mode);
+    const auto distribution = static_cast<std::size_t>(d.distribution);
+    out.push_back((dutch ? "parameter: " + d.key + " " + kModesNl.at(mode) + " " +
+                               kDistributionsNl.at(distribution) + " op ["
+                         : "parameter: " + d.key + " " + model::kUncertainModeNames.at(mode) + " " +
+                               model::kUncertainDistributionNames.at(distribution) + " on [") +
+                  number(d.lower) + (dutch ? "; " : ", ") + number(d.upper) + "]");
   }
   if (u.posterior_sample && !u.posterior_sample->particles.empty()) {
     std::string keys;
     for (const std::string& k : u.posterior_sample->keys) keys += (keys.empty() ? "" : ", ") + k;
     out.push_back("posterior: " + std::to_string(u.posterior_sample->particles.size()) +
-                  " particles of " + u.posterior_sample->file + " (" + keys + ")");
+                  (dutch ? " deeltjes van " : " particles of ") + u.posterior_sample->file + " (" +
+                  keys + ")");
   }
   return out;
 }

@@ -54,6 +54,9 @@ bool set_number_parameter(model::ModelParameters& p, const std::string& key_path
 
 /// One line per source of uncertainty the bands of `p` contain, for reports: always the
 /// simulation's own randomness, then the economy, the drawn parameters and the posterior.
-[[nodiscard]] std::vector<std::string> uncertainty_sources(const model::ModelParameters& p);
+/// English (as the result files store them), or Dutch with `dutch` (decimal commas), for the
+/// console and the reports in Dutch; keys stay as they are in the files.
+[[nodiscard]] std::vector<std::string> uncertainty_sources(const model::ModelParameters& p,
+                                                           bool dutch = false);
 
 }  // namespace werkstroom::scenario

@@ -37,8 +37,8 @@ void status_bar(const JobStatus& status, const FinishedRun* run, const ViewState
     ImGui::TextDisabled("%s", tr("Bands and table: 5%-95% of replications", lang));
     // What the bands contain (scenario/replication_draws.hpp), listed when hovered.
     if (!run->runs.empty()) {
-      const std::vector<std::string> sources =
-          scenario::uncertainty_sources(run->runs.front().parameters);
+      const std::vector<std::string> sources = scenario::uncertainty_sources(
+          run->runs.front().parameters, lang == experiment::Language::nl);
       ImGui::SameLine(0.0F, 8.0F);
       ImGui::TextDisabled("(%zu %s)", sources.size(), tr("sources of uncertainty", lang));
       if (ImGui::IsItemHovered()) {
