@@ -4,15 +4,17 @@
 
 #include <cmath>
 
+#include "experiment/number_format.hpp"
+#include "experiment/text_table.hpp"
+
 namespace werkstroom::experiment {
 
 namespace {
 
 std::string option_name(const StaffingOption& o, Language language) {
-  return fmt::format(
-      fmt::runtime(language == Language::nl ? "{} adviseur(s), instrumentbudget EUR {:.0f}"
-                                            : "{} advisor(s), instrument budget EUR {:.0f}"),
-      o.level.advisors, o.level.instrument_budget_eur);
+  return fmt::format(fmt::runtime(language == Language::nl ? "{} adviseur(s), instrumentbudget {}"
+                                                           : "{} advisor(s), instrument budget {}"),
+                     o.level.advisors, format_eur(o.level.instrument_budget_eur, language));
 }
 
 std::string objective_phrase(Objective objective, Language language) {
@@ -28,22 +30,21 @@ std::string objective_phrase(Objective objective, Language language) {
   return "";
 }
 
-std::string percent(double share) { return fmt::format("{:.0f}%", 100.0 * share); }
+std::string percent(double share, Language language) { return format_percent(share, 0, language); }
 
 /// The objective's figure in its unit: euros without decimals, placements with one.
-/// A value that rounds to zero is written without a sign.
-std::string objective_number(double value, Objective objective) {
-  const int decimals = objective == Objective::placements ? 1 : 0;
-  const double unit = decimals == 1 ? 0.05 : 0.5;
-  return fmt::format("{:.{}f}", std::abs(value) < unit ? 0.0 : value, decimals);
+/// Placements with one decimal, euros without.
+int objective_decimals(Objective objective) { return objective == Objective::placements ? 1 : 0; }
+
+std::string objective_number(double value, Objective objective, Language language) {
+  return format_fixed(value, objective_decimals(objective), language);
 }
 
 /// "-1.8 [-6.2, +2.6]": a paired difference with its 95% interval.
-std::string difference_text(const kernel::ReplicationSummary& d, Objective objective) {
-  const auto signed_number = [objective](double x) {
-    const std::string number = objective_number(x, objective);
-    return fmt::format("{}{}", x > 0.0 && number != objective_number(0.0, objective) ? "+" : "",
-                       number);
+std::string difference_text(const kernel::ReplicationSummary& d, Objective objective,
+                            Language language) {
+  const auto signed_number = [objective, language](double x) {
+    return format_signed(x, objective_decimals(objective), language);
   };
   return fmt::format("{} [{}, {}]", signed_number(d.mean), signed_number(d.lower()),
                      signed_number(d.upper()));
@@ -54,7 +55,8 @@ std::string versus_best_cell(const StaffingAdvice& advice, std::size_t i, Langua
   const StaffingOption& o = advice.options[i];
   if (!o.feasible) return "";
   if (advice.best == i) return language == Language::nl ? "beste" : "best";
-  return difference_text(o.versus_best, advice.objective) + (o.as_good_as_best ? " =" : "");
+  return difference_text(o.versus_best, advice.objective, language) +
+         (o.as_good_as_best ? " =" : "");
 }
 
 }  // namespace
@@ -70,7 +72,7 @@ std::string advice_verdict(const StaffingAdvice& advice, const AdviceCriteria& c
                           "de opties die de criteria halen."
                         : "Advice: {}. Every criterion met in {} of the replications; {} of "
                           "the options that meet the criteria."),
-        option_name(o, language), percent(o.probability),
+        option_name(o, language), percent(o.probability, language),
         objective_phrase(advice.objective, language));
     if (advice.best && *advice.best != *advice.recommended) {
       const StaffingOption& b = advice.options[*advice.best];
@@ -78,22 +80,23 @@ std::string advice_verdict(const StaffingAdvice& advice, const AdviceCriteria& c
           fmt::runtime(
               nl ? " {} heeft gemiddeld de beste uitkomst ({}), maar het verschil met deze optie, "
                    "{}, is niet van toeval te onderscheiden (95%-interval bevat 0), en deze "
-                   "optie kost gemiddeld EUR {:.0f} minder."
+                   "optie kost gemiddeld {} minder."
                  : " {} has the best mean ({}), but this option's difference from it, {}, cannot "
-                   "be told from chance (its 95% interval contains 0), and this option costs EUR "
-                   "{:.0f} less on average."),
-          option_name(b, language), objective_number(b.objective_value, advice.objective),
-          difference_text(o.versus_best, advice.objective), b.mean_cost_eur - o.mean_cost_eur);
+                   "be told from chance (its 95% interval contains 0), and this option costs {} "
+                   "less on average."),
+          option_name(b, language), objective_number(b.objective_value, advice.objective, language),
+          difference_text(o.versus_best, advice.objective, language),
+          format_eur(b.mean_cost_eur - o.mean_cost_eur, language));
     }
   } else {
     out = nl ? fmt::format(
                    "Geen advies: geen geprobeerde optie haalt alle criteria in {} van "
                    "de replicaties.",
-                   percent(criteria.required_probability))
+                   percent(criteria.required_probability, language))
              : fmt::format(
                    "No advice: no option tried meets every criterion in {} of the "
                    "replications.",
-                   percent(criteria.required_probability));
+                   percent(criteria.required_probability, language));
   }
   if (advice.binding && advice.excluded) {
     const StaffingOption& x = advice.options[*advice.excluded];
@@ -105,14 +108,14 @@ std::string advice_verdict(const StaffingAdvice& advice, const AdviceCriteria& c
                             "{} van de replicaties."
                           : " Binding criterion: '{}'; {} would do better but meets it in {} "
                             "of the replications."),
-          label, option_name(x, language), percent(rate));
+          label, option_name(x, language), percent(rate, language));
     } else {
       out += fmt::format(
           fmt::runtime(nl ? " Bindend criterium: '{}'; de optie die het dichtst bij komt, {}, "
                             "haalt het in {} van de replicaties."
                           : " Binding criterion: '{}'; the closest option, {}, meets it in {} "
                             "of the replications."),
-          label, option_name(x, language), percent(rate));
+          label, option_name(x, language), percent(rate, language));
     }
   } else if (advice.recommended) {
     out += nl ? " Geen criterium is bindend: geen geprobeerde optie scoort aantoonbaar beter."
@@ -127,39 +130,43 @@ std::string advice_table(const StaffingAdvice& advice, const AdviceCriteria& cri
   std::string out = nl ? fmt::format(
                              "Criteria, per replicatie beoordeeld; een optie voldoet als "
                              "ze alle criteria haalt in minstens {} van de replicaties:\n",
-                             percent(criteria.required_probability))
+                             percent(criteria.required_probability, language))
                        : fmt::format(
                              "Criteria, judged per replication; an option qualifies when "
                              "it meets all of them in at least {} of the replications:\n",
-                             percent(criteria.required_probability));
+                             percent(criteria.required_probability, language));
   for (std::size_t c = 0; c < advice.criteria.size(); ++c) {
     out +=
         fmt::format("  c{}: {}\n", c + 1, criterion_label(advice.criteria[c], criteria, language));
   }
   out += fmt::format(fmt::runtime(nl ? "Doel: {}\n\n" : "Objective: {}\n\n"),
                      objective_phrase(advice.objective, language));
-  // Every column is wider than its longest header in either language.
-  out += fmt::format("{:>10}{:>18}", nl ? "adviseurs" : "advisors",
-                     nl ? "instr.budget EUR" : "instr. EUR");
-  for (std::size_t c = 0; c < advice.criteria.size(); ++c) {
-    out += fmt::format("{:>7}", fmt::format("c{}", c + 1));
+  std::vector<std::string> header{nl ? "adviseurs" : "advisors",
+                                  nl ? "instrumentbudget" : "instrument budget"};
+  for (std::size_t c = 0; c < advice.criteria.size(); ++c)
+    header.push_back(fmt::format("c{}", c + 1));
+  for (const char* h :
+       {nl ? "alle" : "all", nl ? "kosten" : "cost", nl ? "plaatsingen" : "placements",
+        nl ? "netto" : "net", nl ? "p90 slechtste maand" : "worst month p90",
+        nl ? "doel t.o.v. beste [95%]" : "objective vs best [95%]", ""}) {
+    header.emplace_back(h);
   }
-  out += fmt::format("{:>7}{:>12}{:>12}{:>14}{:>14}  {}\n", nl ? "alle" : "all",
-                     nl ? "kosten EUR" : "cost EUR", nl ? "plaatsingen" : "placements",
-                     nl ? "netto EUR" : "net EUR", nl ? "p90 slechtst" : "worst p90",
-                     nl ? "doel t.o.v. beste [95%]" : "objective vs best [95%]");
+  TextTable table(std::move(header), 0);
   for (std::size_t i = 0; i < advice.options.size(); ++i) {
     const StaffingOption& o = advice.options[i];
-    out += fmt::format("{:>10}{:>18.0f}", o.level.advisors, o.level.instrument_budget_eur);
-    for (const double rate : o.pass_rate) out += fmt::format("{:>7}", percent(rate));
-    std::string row =
-        fmt::format("{:>7}{:>12.0f}{:>12.1f}{:>14.0f}{:>14.1f}  {:<26}{}", percent(o.probability),
-                    o.mean_cost_eur, o.mean_placements, o.mean_net_savings_eur,
-                    o.mean_worst_month_wait, versus_best_cell(advice, i, language),
-                    advice.recommended == i ? (nl ? "<- advies" : "<- advice") : "");
-    row.erase(row.find_last_not_of(' ') + 1);
-    out += row + "\n";
+    std::vector<std::string> row{std::to_string(o.level.advisors),
+                                 format_eur(o.level.instrument_budget_eur, language)};
+    for (const double rate : o.pass_rate) row.push_back(percent(rate, language));
+    row.push_back(percent(o.probability, language));
+    row.push_back(format_eur(o.mean_cost_eur, language));
+    row.push_back(format_fixed(o.mean_placements, 1, language));
+    row.push_back(format_eur(o.mean_net_savings_eur, language));
+    row.push_back(format_fixed(o.mean_worst_month_wait, 1, language));
+    row.push_back(versus_best_cell(advice, i, language));
+    row.emplace_back(advice.recommended == i ? (nl ? "<- advies" : "<- advice") : "");
+    table.add_row(std::move(row));
   }
+  out += table.render();
   out += nl ? "(=: niet van de beste te onderscheiden: het 95%-interval van het gepaarde verschil "
               "bevat 0)\n"
             : "(=: cannot be told from the best: the 95% interval of the paired difference "

@@ -168,10 +168,13 @@ TEST_CASE("advice: of the options that cannot be told from the best, the cheapes
   CHECK_FALSE(advice.binding);
   const std::string verdict = experiment::advice_verdict(advice, c, experiment::Language::en);
   CHECK(verdict.find("Advice: 2 advisor(s)") != std::string::npos);
-  CHECK(verdict.find("3 advisor(s), instrument budget EUR 100000 has the best mean (151.0), but "
+  CHECK(verdict.find("3 advisor(s), instrument budget €100,000 has the best mean (151.0), but "
                      "this option's difference from it, -1.0 [-3.6, +1.6], cannot be told from "
                      "chance") != std::string::npos);
-  CHECK(verdict.find("costs EUR 100000 less") != std::string::npos);
+  CHECK(verdict.find("costs €100,000 less") != std::string::npos);
+  const std::string nl = experiment::advice_verdict(advice, c, experiment::Language::nl);
+  CHECK(nl.find("-1,0 [-3,6, +1,6]") != std::string::npos);
+  CHECK(nl.find("kost gemiddeld € 100.000 minder") != std::string::npos);
   // 3 advisors place 10-12 more in every replication: beyond chance, they are advised.
   results[1] = option(reps({160, 163, 160, 161}, 400000));
   advice = experiment::evaluate_advice(levels, results, c, experiment::Objective::placements);
