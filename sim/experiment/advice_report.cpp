@@ -143,8 +143,9 @@ std::string advice_table(const StaffingAdvice& advice, const AdviceCriteria& cri
                      objective_phrase(advice.objective, language));
   std::vector<std::string> header{nl ? "adviseurs" : "advisors",
                                   nl ? "instrumentbudget" : "instrument budget"};
-  for (std::size_t c = 0; c < advice.criteria.size(); ++c)
+  for (std::size_t c = 0; c < advice.criteria.size(); ++c) {
     header.push_back(fmt::format("c{}", c + 1));
+  }
   for (const char* h :
        {nl ? "alle" : "all", nl ? "kosten" : "cost", nl ? "plaatsingen" : "placements",
         nl ? "netto" : "net", nl ? "p90 slechtste maand" : "worst month p90",

@@ -49,6 +49,7 @@ experiment::ScenarioResults option(const std::vector<Rep>& reps) {
 /// Four replications, `failing` of them with the given bad value.
 std::vector<Rep> four(Rep good, Rep bad, int failing) {
   std::vector<Rep> out;
+  out.reserve(4);
   for (int i = 0; i < 4; ++i) out.push_back(i < failing ? bad : good);
   return out;
 }
@@ -150,8 +151,9 @@ TEST_CASE("advice: of the options that cannot be told from the best, the cheapes
   // [-1.598, 3.598] contains 0, so the cheaper 2 advisors are advised although 3 have the
   // higher mean.
   const std::vector<experiment::OptionLevel> levels = {{2, 100000.0}, {3, 100000.0}};
-  const auto reps = [](std::vector<double> placements, double cost) {
+  const auto reps = [](const std::vector<double>& placements, double cost) {
     std::vector<Rep> out;
+    out.reserve(placements.size());
     for (const double x : placements) out.push_back({1.0, 0.0, x, cost, -cost});
     return out;
   };
