@@ -274,10 +274,21 @@ struct BudgetParameters {
   bool wait_when_exhausted = false;  // true: wait for money; false: regular service only
 };
 
+/// A target someone has set for a key figure, shown beside the figure as a reference line
+/// (`[[targets.references]]`): the programme's own targets, say. It changes no simulated path.
+/// Its label says whose target it is and over what (a programme's target may cover more years
+/// and more services than the scenario simulates, and the reader must see that).
+struct ReferenceTarget {
+  std::string figure;  // a key figure's name (model/metric_registry.hpp)
+  double value = 0.0;  // in the figure's unit
+  std::string label;   // whose target, for which period and scope
+};
+
 /// What the region asks of the service (the scenario's [targets]): the key figures that count
 /// months against a target read it (wait_months_above_target).
 struct TargetParameters {
   double max_wait_p90_working_days = 10.0;  // a month's p90 wait to intake at most this
+  std::vector<ReferenceTarget> references;  // none unless the scenario states some
 };
 
 struct ScalingParameters {

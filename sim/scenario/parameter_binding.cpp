@@ -307,6 +307,14 @@ void bind_parameters(ParameterVisitor& v, ModelParameters& p) {
   v.table("targets", [&] {
     v.number("max_wait_p90_working_days", p.targets.max_wait_p90_working_days, "working days",
              {0.0, 1000.0});
+    std::vector<model::ReferenceTarget>& r = p.targets.references;
+    v.table_array(
+        "references", r.size(), [&](std::size_t n) { r.resize(n); },
+        [&](std::size_t i) {
+          v.text("figure", r[i].figure);
+          v.number("value", r[i].value, "the figure's unit", kAnyNumber);
+          v.text("label", r[i].label);
+        });
   });
 
   v.table("scaling", [&] {

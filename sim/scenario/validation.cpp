@@ -5,6 +5,7 @@
 #include <set>
 #include <vector>
 
+#include "model/metric_registry.hpp"
 #include "scenario/replication_draws.hpp"
 #include "scenario/toml_values.hpp"
 
@@ -31,6 +32,7 @@ class Checker {
     check_age_band();
     check_economy();
     check_uncertainty();
+    check_reference_targets();
   }
 
  private:
@@ -170,6 +172,23 @@ class Checker {
     if (p_.shocks.campaign_enabled) check_date("shocks.campaign_date", p_.shocks.campaign_date);
     for (std::size_t i = 0; i < p_.horizon.holidays.size(); ++i) {
       check_date("horizon.holidays[" + std::to_string(i) + "]", p_.horizon.holidays[i]);
+    }
+  }
+
+  /// A reference target names a key figure of the registry and says whose target it is.
+  void check_reference_targets() const {
+    for (std::size_t i = 0; i < p_.targets.references.size(); ++i) {
+      const model::ReferenceTarget& r = p_.targets.references[i];
+      const model::MetricInfo* info = model::find_metric(r.figure);
+      if (info == nullptr || info->kind != model::MetricKind::key_figure) {
+        fail(element("targets.references", i, "figure"),
+             "the name of a key figure (docs/results-schema.md), e.g. \"placements\"",
+             quote(r.figure));
+      }
+      if (r.label.empty()) {
+        fail(element("targets.references", i, "label"),
+             "a label saying whose target it is, for which period and scope", "\"\"");
+      }
     }
   }
 

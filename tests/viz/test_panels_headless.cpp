@@ -241,3 +241,19 @@ TEST_CASE("the robustness tab draws a bar pair per assumption, every text transl
   CHECK(missing.empty());
   for (const std::string& key : missing) WARN("untranslated: " << key);
 }
+
+TEST_CASE("a chart of a key figure gets the scenario's reference targets for that figure",
+          "[viz]") {
+  model::TargetParameters t;
+  t.references = {{"placements", 520.0, "programme 2021-2023 (whole programme)"},
+                  {"cost_eur", 200000.0, "year budget"},
+                  {"placements", 300.0, "service plan"}};
+  const auto lines = viz::panels::target_lines(t, "placements");
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].label == "programme 2021-2023 (whole programme)");
+  CHECK(lines[0].value == 520.0);
+  CHECK(lines[1].value == 300.0);
+  CHECK(lines[0].colour == viz::style::kReference);
+  CHECK(viz::panels::target_lines(t, "wait_p90_worst_month").empty());
+  CHECK(viz::panels::target_lines(model::TargetParameters{}, "placements").empty());
+}

@@ -8,8 +8,10 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "charts/line_chart.hpp"
 #include "core/scenario_set.hpp"
 #include "core/simulation_job.hpp"
 #include "core/view_state.hpp"
@@ -77,6 +79,10 @@ struct ScaleUpState {
 bool scaleup_panel(ScaleUpState& state, const JobStatus& sweep_status, const ViewState& view);
 /// The advice computed from a finished sweep (experiment::evaluate_advice, as `advise`).
 [[nodiscard]] experiment::StaffingAdvice advice_from(const ScaleUpState& state);
+/// The reference lines of a chart of key figure `figure`: every `[[targets.references]]` entry
+/// of the scenario that names it, labelled with its own label (whose target, period, scope).
+[[nodiscard]] std::vector<charts::ReferenceLine> target_lines(const model::TargetParameters& t,
+                                                              std::string_view figure);
 
 /// The tornado of a `werkstroom robustness` file: the net savings difference with each top
 /// assumption at the ends of its range, around the baseline difference.

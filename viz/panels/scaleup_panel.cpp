@@ -45,6 +45,15 @@ experiment::StaffingAdvice advice_from(const ScaleUpState& state) {
                                      static_cast<experiment::Objective>(state.objective));
 }
 
+std::vector<charts::ReferenceLine> target_lines(const model::TargetParameters& t,
+                                                std::string_view figure) {
+  std::vector<charts::ReferenceLine> out;
+  for (const model::ReferenceTarget& r : t.references) {
+    if (r.figure == figure) out.push_back({r.label, r.value, style::kReference});
+  }
+  return out;
+}
+
 bool scaleup_panel(ScaleUpState& state, const JobStatus& sweep_status, const ViewState& view) {
   const Language lang = view.language;
   bool requested = false;
@@ -121,8 +130,11 @@ bool scaleup_panel(ScaleUpState& state, const JobStatus& sweep_status, const Vie
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const ImVec2 size{(area.x - 3.0F * gap) / 4.0F, std::max(area.y, 160.0F)};
   const ImU32 colour = style::scenario_colour(0);
+  // The scenario's own reference targets (the sweep varies staffing, not the targets).
+  const model::TargetParameters* targets =
+      state.run->runs.empty() ? nullptr : &state.run->runs.front().parameters.targets;
   const auto chart = [&](const char* id, const char* title, const char* unit, const Band& band,
-                         bool percent, double target) {
+                         bool percent, double target, std::string_view figure = {}) {
     charts::ChartSpec spec;
     spec.title = tr(title, lang);
     spec.unit = tr(unit, lang);
@@ -131,14 +143,19 @@ bool scaleup_panel(ScaleUpState& state, const JobStatus& sweep_status, const Vie
     spec.percent = percent;
     if (percent) spec.y_max_at_least = 1.0;
     if (target > 0.0) spec.references.push_back({tr("target", lang), target, style::kBad});
+    if (targets != nullptr && !figure.empty()) {
+      for (charts::ReferenceLine& line : target_lines(*targets, figure)) {
+        spec.references.push_back(std::move(line));
+      }
+    }
     charts::line_chart(id, spec, size, lang);
   };
-  chart("placements", "Placements", "people", placements, false, 0.0);
+  chart("placements", "Placements", "people", placements, false, 0.0, "placements");
   ImGui::SameLine(0.0F, gap);
   chart("wait", "Worst month's wait to intake, p90", "working days", wait, false,
-        state.criteria.max_wait_p90_working_days);
+        state.criteria.max_wait_p90_working_days, "wait_p90_worst_month");
   ImGui::SameLine(0.0F, gap);
-  chart("cost", "Cost per placement", "EUR", cost, false, 0.0);
+  chart("cost", "Cost per placement", "EUR", cost, false, 0.0, "cost_per_placement_eur");
   ImGui::SameLine(0.0F, gap);
   chart("probability", "Probability of meeting every criterion", "% of replications", probability,
         true, state.criteria.required_probability);

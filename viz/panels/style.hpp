@@ -29,6 +29,8 @@ inline constexpr ImU32 kAxis = rgba(173, 181, 189);
 inline constexpr ImU32 kMarker = rgba(150, 120, 190);
 inline constexpr ImU32 kGood = rgba(25, 135, 84);
 inline constexpr ImU32 kBad = rgba(200, 50, 50);
+/// A target someone has set (a reference line): neither good nor bad in itself.
+inline constexpr ImU32 kReference = rgba(52, 58, 140);
 
 /// Loads the fonts (before the atlas is built) and sets the theme. Without DejaVu Sans the
 /// built-in font is used.
