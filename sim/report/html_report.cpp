@@ -2,7 +2,6 @@
 
 #include <fmt/core.h>
 
-#include <cctype>
 #include <type_traits>
 
 #include "report/chart_layout.hpp"
@@ -61,13 +60,6 @@ std::string tone_class(Tone tone) {
   return "";
 }
 
-/// Whether a cell reads as a number (right-aligned): it starts with a digit, a sign or €.
-bool numeric(const std::string& text) {
-  if (text.empty()) return false;
-  const auto c = static_cast<unsigned char>(text.front());
-  return std::isdigit(c) != 0 || c == '+' || c == '-' || text.rfind("€", 0) == 0;
-}
-
 bool hash_like(const std::string& text) {
   return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
 }
@@ -90,7 +82,7 @@ std::string render(const Table& t) {
     out += "<tr>";
     for (std::size_t i = 0; i < row.size(); ++i) {
       std::string cls = tone_class(row[i].tone);
-      if (i > 0 && numeric(row[i].text)) cls += cls.empty() ? "number" : " number";
+      if (i > 0 && reads_as_number(row[i].text)) cls += cls.empty() ? "number" : " number";
       if (hash_like(row[i].text)) cls += cls.empty() ? "mono" : " mono";
       out +=
           (cls.empty() ? "<td>" : "<td class=\"" + cls + "\">") + escape_xml(row[i].text) + "</td>";

@@ -249,6 +249,9 @@ class PdfWriter {
         cairo_stroke(cr_);
         if (c < texts.size()) {
           const LayoutPtr l = layout(texts[c], size, bold, widths[c] - 2.0 * pad);
+          if (!bold && c > 0 && reads_as_number(texts[c])) {
+            pango_layout_set_alignment(l.get(), PANGO_ALIGN_RIGHT);
+          }
           draw(l.get(), x + pad, y_ + pad);
         }
         x += widths[c];

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <functional>
 #include <stdexcept>
@@ -223,6 +224,17 @@ Chart chart_frame(const std::vector<std::string>& labels, const ReportContext& c
   return c;
 }
 
+/// Blanks a chart's series after the service ends: there is no waiting list or wait to intake
+/// once intakes stop, and a 0 there would read as a good month.
+void end_with_service(Chart& c) {
+  if (!c.marker_month) return;
+  for (ChartSeries& series : c.series) {
+    for (std::vector<double>* v : {&series.mean, &series.low, &series.high}) {
+      for (std::size_t m = *c.marker_month + 1; m < v->size(); ++m) (*v)[m] = std::nan("");
+    }
+  }
+}
+
 std::vector<Chart> charts(const std::vector<experiment::ScenarioResults>& results,
                           const ReportContext& context) {
   const Language language = context.language;
@@ -254,6 +266,7 @@ std::vector<Chart> charts(const std::vector<experiment::ScenarioResults>& result
       "Wachtenden op intake aan het eind van elke maand (doorgetrokken lijn: gemiddelde; vlak: "
       "5-95% van de replicaties) en de hoogste wachtlijst binnen de maand (stippellijn: "
       "gemiddelde).");
+  end_with_service(waiting);
   out.push_back(std::move(waiting));
 
   Chart wait = chart_frame(labels, context);
@@ -294,6 +307,7 @@ std::vector<Chart> charts(const std::vector<experiment::ScenarioResults>& result
            "Negen op de tien cliënten van de maand wachtten hoogstens zoveel werkdagen op hun "
            "intake. De slechtste maand, gemiddelde [5%, 95%], in werkdagen: ") +
       worst + ".";
+  end_with_service(wait);
   out.push_back(std::move(wait));
 
   Chart placed = chart_frame(labels, context);
@@ -533,8 +547,10 @@ Section key_figure_section(const std::vector<experiment::ScenarioResults>& resul
     const std::string name(info.name);
     if (!has_figure(results, name)) continue;
     std::string label = label_of(name, language);
-    if (info.unit != "EUR" && info.unit != "share" && info.unit != "0/1") {
-      label += " (" + unit_name(info.unit, language) + ")";
+    const std::string unit = unit_name(info.unit, language);
+    if (info.unit != "EUR" && info.unit != "share" && info.unit != "0/1" &&
+        label.find(unit) == std::string::npos) {
+      label += " (" + unit + ")";
     }
     std::vector<Cell> row{{label}};
     const std::vector<double> base = values_of(results.front(), name);
@@ -642,10 +658,11 @@ std::vector<std::string> uncertainty_lines(const model::ModelParameters& p, Lang
   if (u.economy_sd_log_per_month > 0.0) {
     out.push_back(fmt::format(
         fmt::runtime(pick(language,
-                          "the economy: the unemployment path moves by a random walk of {} a "
-                          "month (in logs), persistence {}, from month {} on",
-                          "de economie: het werkloosheidspad beweegt met een random walk van {} "
-                          "per maand (in logaritmen), persistentie {}, vanaf maand {}")),
+                          "the economy: the unemployment path moves up and down by chance every "
+                          "month (standard deviation {} in logs, persistence {}), from month {} on",
+                          "de economie: het werkloosheidspad beweegt elke maand toevallig op en "
+                          "neer (standaardafwijking {} in logaritmen, persistentie {}), vanaf "
+                          "maand {}")),
         experiment::format_figure(u.economy_sd_log_per_month, language),
         experiment::format_figure(u.economy_persistence, language), p.economy.observed_months + 1));
   }
@@ -718,7 +735,8 @@ Section provenance_section(const ReportContext& context) {
       fmt::format(fmt::runtime(pick(language, "seed {}, {} replications per option",
                                     "seed {}, {} replicaties per optie")),
                   context.seed, context.replications),
-      fmt::format(fmt::runtime(pick(language, "made {}", "gemaakt {}")), context.created_at),
+      fmt::format(fmt::runtime(pick(language, "made {} ({})", "gemaakt {} ({})")),
+                  readable_time(context.created_at, language), context.created_at),
   }});
   Table t;
   t.header = {pick(language, "option", "optie"), pick(language, "scenario file", "scenariobestand"),
@@ -731,6 +749,31 @@ Section provenance_section(const ReportContext& context) {
 }
 
 }  // namespace
+
+bool reads_as_number(std::string_view text) {
+  if (text.empty()) return false;
+  const auto c = static_cast<unsigned char>(text.front());
+  if (std::isdigit(c) == 0 && c != '+' && c != '-' && !text.starts_with("€")) return false;
+  // A number's first word has no letters ("5.373", "+17", "€"); a hash's has.
+  const std::string_view first = text.substr(0, text.find(' '));
+  return std::none_of(first.begin(), first.end(),
+                      [](char x) { return std::isalpha(static_cast<unsigned char>(x)) != 0; });
+}
+
+std::string readable_time(const std::string& iso, Language language) {
+  // "YYYY-MM-DDThh:mm:ssZ"
+  if (iso.size() < 16 || iso[10] != 'T') return iso;
+  const auto ym = year_month(iso.substr(0, 7));
+  if (!ym) return iso;
+  int day = 0;
+  try {
+    day = std::stoi(iso.substr(8, 2));
+  } catch (const std::exception&) {
+    return iso;
+  }
+  return fmt::format("{} {} {}, {} UTC", day, short_month(ym->second, language), ym->first,
+                     iso.substr(11, 5));
+}
 
 double round_for_board(double eur) {
   if (!std::isfinite(eur)) return eur;
@@ -815,15 +858,15 @@ OptionVerdict option_verdict(const experiment::MarginalOption& option, Language 
   v.reasons.push_back(
       w.bounded && !std::isnan(w.ratio)
           ? fmt::format(fmt::runtime(pick(language,
-                                          "cost per extra person in work after the follow-up: {} "
+                                          "Cost per extra person in work after the follow-up: {} "
                                           "[95%: {}, {}]",
-                                          "kosten per extra persoon aan het werk na de nameting: "
+                                          "Kosten per extra persoon aan het werk na de nameting: "
                                           "{} [95%: {}, {}]")),
                         eur(w.ratio, language), eur(w.lower, language), eur(w.upper, language))
           : pick(language,
-                 "cost per extra person in work after the follow-up: not bounded (the extra "
+                 "Cost per extra person in work after the follow-up: not bounded (the extra "
                  "people in work may be none)",
-                 "kosten per extra persoon aan het werk na de nameting: niet begrensd (het kunnen "
+                 "Kosten per extra persoon aan het werk na de nameting: niet begrensd (het kunnen "
                  "er ook nul zijn)"));
   return v;
 }
@@ -847,7 +890,8 @@ ReportModel build_report(const std::vector<experiment::ScenarioResults>& results
   m.subtitle =
       fmt::format(fmt::runtime(pick(language, "{} replications per option, seed {}, made {}",
                                     "{} replicaties per optie, seed {}, gemaakt {}")),
-                  results.front().replications.size(), context.seed, context.created_at);
+                  results.front().replications.size(), context.seed,
+      readable_time(context.created_at, language));
   for (const experiment::MarginalOption& o : experiment::marginal_options(results)) {
     m.verdicts.push_back(option_verdict(o, language));
   }

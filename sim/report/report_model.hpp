@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -141,6 +142,14 @@ struct ReportContext {
 /// A euro amount rounded for the board: to 10 below € 1.000, to 100 below € 10.000, to 1.000
 /// above (the precision the intervals support at best).
 [[nodiscard]] double round_for_board(double eur);
+
+/// An ISO 8601 UTC time "YYYY-MM-DDThh:mm:ssZ" as the reader writes it: nl "1 dec 2026, 09:30
+/// UTC", en "1 Dec 2026, 09:30 UTC"; another text as it is.
+[[nodiscard]] std::string readable_time(const std::string& iso, experiment::Language language);
+
+/// Whether a table cell reads as a number (it starts with a digit, a sign or "€" and its first
+/// word has no letters, unlike a hash): both renderers right-align such cells.
+[[nodiscard]] bool reads_as_number(std::string_view text);
 
 /// A month label "YYYY-MM" as the reader writes it: nl "aug 2021", en "Aug 2021".
 [[nodiscard]] std::string month_name(const std::string& label, experiment::Language language);

@@ -231,6 +231,19 @@ TEST_CASE("The charts carry the results' monthly series with Dutch month ticks",
   CHECK(charts.at(1).lines.front().label == "norm: 10,0 werkdagen");
 }
 
+TEST_CASE("Numbers are told from hashes and words, and times are written for people",
+          "[report][format]") {
+  CHECK(report::reads_as_number("5.373 [4.385, 6.982]"));
+  CHECK(report::reads_as_number("€ -21.000 [€ -116.000, € +74.000]"));
+  CHECK(report::reads_as_number("+17 %-punt [-62 %-punt, +96 %-punt]"));
+  CHECK_FALSE(report::reads_as_number("50db3f8d4f209ecb99d5816b1201152f4bdb7cb3e251601f420f8ccb5bb2c4c"));
+  CHECK_FALSE(report::reads_as_number("kans 50%"));
+  CHECK_FALSE(report::reads_as_number(""));
+  CHECK(report::readable_time("2026-12-01T09:30:05Z", Language::nl) == "1 dec 2026, 09:30 UTC");
+  CHECK(report::readable_time("2026-03-11T19:00:00Z", Language::en) == "11 Mar 2026, 19:00 UTC");
+  CHECK(report::readable_time("later", Language::nl) == "later");
+}
+
 TEST_CASE("Chart ticks are round numbers covering the data", "[report][chart]") {
   CHECK(report::nice_ticks(0.0, 9.3, 5) == std::vector<double>{0, 2, 4, 6, 8, 10});
   CHECK(report::nice_ticks(0.0, 480000.0, 5) ==
