@@ -142,8 +142,9 @@ const experiment::MarginalDifference* difference(const experiment::MarginalOptio
 
 std::string judgement(const kernel::ReplicationSummary& s, int better, const std::string& baseline,
                       Language language) {
-  if (unclear(s))
+  if (unclear(s)) {
     return pick(language, "not distinguishable from 0", "niet van nul te onderscheiden");
+  }
   const bool higher = s.mean > 0.0;
   if (better == 0) {
     return fmt::format(
@@ -366,16 +367,15 @@ std::vector<Chart> charts(const std::vector<experiment::ScenarioResults>& result
   ww.title = pick(language, "Fewer people on WW because of the centre",
                   "Minder mensen in de WW door het centrum");
   ww.y_label = pick(language, "people (without - with centre)", "personen (zonder - met centrum)");
-  const auto ww_state = static_cast<std::size_t>(model::State::ww);
+  constexpr auto ww_state = static_cast<std::size_t>(model::State::ww);
   for (std::size_t s = 0; s < results.size(); ++s) {
-    ChartSeries d =
-        monthly_series(results[s], months, [ww_state](const model::ReplicationResult& rep) {
-          const auto& with = rep.with_service.running.at(ww_state);
-          const auto& without = rep.without_service.running.at(ww_state);
-          std::vector<double> diff(std::min(with.size(), without.size()));
-          for (std::size_t m = 0; m < diff.size(); ++m) diff[m] = without[m] - with[m];
-          return diff;
-        });
+    ChartSeries d = monthly_series(results[s], months, [](const model::ReplicationResult& rep) {
+      const auto& with = rep.with_service.running.at(ww_state);
+      const auto& without = rep.without_service.running.at(ww_state);
+      std::vector<double> diff(std::min(with.size(), without.size()));
+      for (std::size_t m = 0; m < diff.size(); ++m) diff[m] = without[m] - with[m];
+      return diff;
+    });
     d.colour = s;
     ww.series.push_back(std::move(d));
   }
@@ -584,6 +584,16 @@ Section key_figure_section(const std::vector<experiment::ScenarioResults>& resul
   return s;
 }
 
+/// An assumption's name as the robustness file gives it ("staff.advisors", or a group as
+/// "outreach (10 values)"), the group's count in the reader's language.
+std::string assumption_name(const std::string& key, Language language) {
+  constexpr std::string_view kValues = " values)";
+  if (language == Language::nl && key.ends_with(kValues)) {
+    return key.substr(0, key.size() - kValues.size()) + " waarden)";
+  }
+  return key;
+}
+
 Section robustness_section(const std::vector<experiment::ScenarioResults>& results,
                            const ReportContext& context) {
   const Language language = context.language;
@@ -625,8 +635,9 @@ Section robustness_section(const std::vector<experiment::ScenarioResults>& resul
   std::vector<std::string> flips;
   for (std::size_t i = 0; i < t.keys.size(); ++i) {
     const bool flip = i < t.can_flip.size() && t.can_flip[i];
-    if (flip) flips.push_back(t.keys[i]);
-    table.rows.push_back({{t.keys[i]},
+    const std::string key = assumption_name(t.keys[i], language);
+    if (flip) flips.push_back(key);
+    table.rows.push_back({{key},
                           {i < t.at_lo.size() ? signed_eur(t.at_lo[i], language) : "-"},
                           {i < t.at_hi.size() ? signed_eur(t.at_hi[i], language) : "-"},
                           {flip ? pick(language, "yes", "ja") : pick(language, "no", "nee"),
@@ -891,7 +902,7 @@ ReportModel build_report(const std::vector<experiment::ScenarioResults>& results
       fmt::format(fmt::runtime(pick(language, "{} replications per option, seed {}, made {}",
                                     "{} replicaties per optie, seed {}, gemaakt {}")),
                   results.front().replications.size(), context.seed,
-      readable_time(context.created_at, language));
+                  readable_time(context.created_at, language));
   for (const experiment::MarginalOption& o : experiment::marginal_options(results)) {
     m.verdicts.push_back(option_verdict(o, language));
   }

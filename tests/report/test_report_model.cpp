@@ -236,7 +236,8 @@ TEST_CASE("Numbers are told from hashes and words, and times are written for peo
   CHECK(report::reads_as_number("5.373 [4.385, 6.982]"));
   CHECK(report::reads_as_number("€ -21.000 [€ -116.000, € +74.000]"));
   CHECK(report::reads_as_number("+17 %-punt [-62 %-punt, +96 %-punt]"));
-  CHECK_FALSE(report::reads_as_number("50db3f8d4f209ecb99d5816b1201152f4bdb7cb3e251601f420f8ccb5bb2c4c"));
+  CHECK_FALSE(
+      report::reads_as_number("50db3f8d4f209ecb99d5816b1201152f4bdb7cb3e251601f420f8ccb5bb2c4c"));
   CHECK_FALSE(report::reads_as_number("kans 50%"));
   CHECK_FALSE(report::reads_as_number(""));
   CHECK(report::readable_time("2026-12-01T09:30:05Z", Language::nl) == "1 dec 2026, 09:30 UTC");
