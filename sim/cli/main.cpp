@@ -319,16 +319,18 @@ int run_report(const werkstroom::cli::ReportCommand& command, RunOptions options
   std::vector<std::string> texts;
   std::vector<std::string> names;
   std::vector<werkstroom::model::ModelParameters> parameters;
+  std::vector<std::vector<std::string>> files_read;
   for (const std::string& file : command.scenarios) {
     auto loaded = load_with_overrides(file, options);
+    files_read.push_back(loaded.files);
     texts.push_back(loaded.text);
     names.push_back(loaded.name);
     parameters.push_back(loaded.parameters);
     runs.push_back({loaded.name, std::move(loaded.parameters)});
   }
   check_outputs(options);
-  const auto context = werkstroom::cli::prepare_report(command, names, parameters, options.seed,
-                                                       options.replications, started);
+  const auto context = werkstroom::cli::prepare_report(command, names, parameters, files_read,
+                                                       options.seed, options.replications, started);
   warn_drawn_differences(runs);
   fmt::print("werkstroom {} ({}): report on {} scenario(s) x {} replications, seed {}\n",
              werkstroom::version(), werkstroom::revision(), runs.size(), options.replications,

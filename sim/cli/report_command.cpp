@@ -40,6 +40,7 @@ void add_report_command(CLI::App& parent, ReportCommand& command) {
 report::ReportContext prepare_report(const ReportCommand& command,
                                      const std::vector<std::string>& names,
                                      const std::vector<model::ModelParameters>& parameters,
+                                     const std::vector<std::vector<std::string>>& files_read,
                                      std::uint64_t seed, int replications,
                                      std::chrono::system_clock::time_point started) {
   io::check_output_file(command.html, "report");
@@ -58,7 +59,14 @@ report::ReportContext prepare_report(const ReportCommand& command,
     context.scenarios.push_back({i < names.size() ? names[i] : command.scenarios[i],
                                  command.scenarios[i],
                                  report::sha256_file_hex(command.scenarios[i]),
-                                 i < parameters.size() ? parameters[i] : model::ModelParameters{}});
+                                 i < parameters.size() ? parameters[i] : model::ModelParameters{},
+                                 {}});
+    if (i < files_read.size()) {
+      for (std::size_t b = 1; b < files_read[i].size(); ++b) {
+        context.scenarios.back().bases.emplace_back(files_read[i][b],
+                                                    report::sha256_file_hex(files_read[i][b]));
+      }
+    }
   }
   context.seed = seed;
   context.replications = replications;

@@ -31,12 +31,15 @@ struct ReportCommand {
 void add_report_command(CLI::App& parent, ReportCommand& command);
 
 /// Before the run: checks that the report files can be written (io::check_output_file, a usage
-/// error otherwise), reads the robustness file, and takes every scenario file's SHA-256.
-/// `parameters` per scenario as loaded (with --set and --posterior applied). Throws
+/// error otherwise), reads the robustness file, and takes every scenario file's SHA-256 and
+/// those of the files it extends. `parameters` per scenario as loaded (with --set and
+/// --posterior applied); `files_read` per scenario its file and then its bases
+/// (scenario::LoadedScenario::files). Throws
 /// io::OutputPathError, or std::invalid_argument for a robustness file that cannot be read.
 [[nodiscard]] report::ReportContext prepare_report(
     const ReportCommand& command, const std::vector<std::string>& names,
-    const std::vector<model::ModelParameters>& parameters, std::uint64_t seed, int replications,
+    const std::vector<model::ModelParameters>& parameters,
+    const std::vector<std::vector<std::string>>& files_read, std::uint64_t seed, int replications,
     std::chrono::system_clock::time_point started);
 
 /// After the run: builds the report from `results` and writes the HTML (and PDF) files, saying

@@ -54,6 +54,22 @@ Rgb tone_colour(Tone tone) {
   return {1.0, 1.0, 1.0};
 }
 
+/// `text` with the spaces inside an amount or a unit ("€ 1.234", "+3 %-punt") made
+/// non-breaking, so that a wrapped cell breaks between figures, not inside one.
+std::string keep_together(std::string text) {
+  static const std::string kNoBreak = "\u00a0";
+  for (const std::string& glued : {std::string("€ "), std::string(" %-punt"), std::string(" pp")}) {
+    const std::string replacement = glued.front() == ' '
+                                        ? kNoBreak + glued.substr(1)
+                                        : glued.substr(0, glued.size() - 1) + kNoBreak;
+    for (std::size_t at = text.find(glued); at != std::string::npos;
+         at = text.find(glued, at + replacement.size())) {
+      text.replace(at, glued.size(), replacement);
+    }
+  }
+  return text;
+}
+
 class PdfWriter {
  public:
   PdfWriter(cairo_t* cr, std::string footer) : cr_(cr), footer_(std::move(footer)) {}
@@ -71,7 +87,7 @@ class PdfWriter {
       pango_layout_set_width(l.get(), static_cast<int>(width * PANGO_SCALE));
       pango_layout_set_wrap(l.get(), PANGO_WRAP_WORD_CHAR);
     }
-    pango_layout_set_text(l.get(), text.c_str(), -1);
+    pango_layout_set_text(l.get(), keep_together(text).c_str(), -1);
     return l;
   }
 
@@ -212,7 +228,25 @@ class PdfWriter {
     double total = 0.0;
     for (const double w : natural) total += w;
     std::vector<double> widths = natural;
-    if (total > kContentWidth) {
+    // Columns of numbers keep their width (a number is not broken over lines) when the other
+    // columns can give up the room
+    // (a column of numbers: four in five of its cells read as numbers; the first column never).
+    std::vector<bool> numbers(columns, false);
+    double fixed = 0.0;
+    for (std::size_t c = 1; c < columns; ++c) {
+      std::size_t count = 0;
+      for (const auto& row : t.rows) {
+        if (c < row.size() && reads_as_number(row[c].text)) ++count;
+      }
+      numbers[c] = !t.rows.empty() && 5 * count >= 4 * t.rows.size();
+      if (numbers[c]) fixed += natural[c];
+    }
+    if (total > kContentWidth && fixed < kContentWidth * 0.8 && fixed > 0.0) {
+      const double rest = total - fixed;
+      for (std::size_t c = 0; c < columns; ++c) {
+        if (!numbers[c]) widths[c] = natural[c] * (kContentWidth - fixed) / rest;
+      }
+    } else if (total > kContentWidth) {
       // Shrink the widest columns first: cap every column at a common width found by
       // bisection so that the sum fits.
       double lo = 0.0;
@@ -435,7 +469,10 @@ void write_pdf_report(const std::filesystem::path& path, const ReportModel& mode
     PdfWriter writer(cr, model.title);
     writer.title(model.title, model.subtitle);
     for (const Section& section : model.sections) {
-      writer.heading(section.heading, 13.0, 60.0);
+      // A heading stays with its first block: a chart needs most of a third of the page.
+      const bool chart_first =
+          !section.blocks.empty() && std::holds_alternative<Chart>(section.blocks.front());
+      writer.heading(section.heading, 13.0, chart_first ? kPageHeight * 0.4 : 60.0);
       for (const Block& block : section.blocks) {
         std::visit(
             [&writer, language](const auto& b) {

@@ -754,6 +754,13 @@ Section provenance_section(const ReportContext& context) {
               "SHA-256"};
   for (const ScenarioInfo& info : context.scenarios) {
     t.rows.push_back({{info.name}, {info.file}, {info.sha256}});
+    for (const auto& [file, sha256] : info.bases) {
+      t.rows.push_back(
+          {{fmt::format(fmt::runtime(pick(language, "{}: extends", "{}: bouwt voort op")),
+                        info.name)},
+           {file},
+           {sha256}});
+    }
   }
   s.blocks.emplace_back(std::move(t));
   return s;

@@ -115,6 +115,8 @@ struct ScenarioInfo {
   std::string file;
   std::string sha256;
   model::ModelParameters parameters;
+  /// The files it extends (its `extends` chain, nearest first), each with its SHA-256.
+  std::vector<std::pair<std::string, std::string>> bases = {};
 };
 
 /// Everything besides the results.

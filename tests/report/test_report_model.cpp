@@ -63,7 +63,7 @@ report::ReportContext context_for(const std::vector<experiment::ScenarioResults>
                                   Language language) {
   report::ReportContext c;
   c.language = language;
-  for (const auto& r : results) c.scenarios.push_back({r.name, r.name + ".toml", "ab", {}});
+  for (const auto& r : results) c.scenarios.push_back({r.name, r.name + ".toml", "ab", {}, {}});
   c.seed = 7;
   c.replications = static_cast<int>(results.front().replications.size());
   c.version = "0.1.0";
