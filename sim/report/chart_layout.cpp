@@ -137,6 +137,26 @@ ChartLayout layout_chart(const Chart& chart, double width, double font,
   l.left = font * 2.2 + widest + font * 0.6;
   l.right = width - font * 1.0;
   l.bottom = l.top + width * kPlotAspect;
+  double widest_month = 0.0;
+  for (const std::string& m : chart.months) {
+    widest_month = std::max(widest_month, text_width(m, font));
+  }
+  const double spacing =
+      l.months > 1 ? (l.right - l.left) / static_cast<double>(l.months - 1) : 0.0;
+  while (spacing > 0.0 &&
+         spacing * static_cast<double>(l.label_every) < widest_month + font * 0.4) {
+    ++l.label_every;
+  }
+  l.year_shown.assign(l.months, false);
+  double last_year_end = -1.0e9;
+  for (std::size_t m = 0; m < l.months && m < chart.years.size(); ++m) {
+    if (chart.years[m].empty()) continue;
+    const double half = text_width(chart.years[m], font) / 2.0;
+    const double x = l.x(static_cast<double>(m));
+    if (x - half < last_year_end + font * 0.5) continue;
+    l.year_shown[m] = true;
+    last_year_end = x + half;
+  }
   l.month_label_y = l.bottom + font * 1.4;
   l.year_label_y = l.month_label_y + font * 1.2;
   l.x_label_y = l.year_label_y + font * 1.6;

@@ -51,11 +51,20 @@ struct ChartLayout {
   std::vector<double> y_ticks;
   std::vector<std::string> y_tick_labels;
   std::size_t months = 0;
+  /// Month labels go on every label_every-th month (from the first), so that they never
+  /// overlap on a long horizon (the sparse year labels do not count); a year label goes on its
+  /// month whenever that month has one.
+  std::size_t label_every = 1;
+  /// Per month whether its year label (Chart::years) is drawn: not when it would run into the
+  /// one drawn before (the first month's year right before a January).
+  std::vector<bool> year_shown;
   double month_label_y = 0.0;  // baselines of the month and year tick labels
   double year_label_y = 0.0;
   double x_label_y = 0.0;
   std::vector<LegendEntry> legend;
 
+  /// Whether month `m` gets its tick label.
+  [[nodiscard]] bool labelled(std::size_t m) const { return m % label_every == 0; }
   /// The x of month `m` (0-based), the y of value `v`.
   [[nodiscard]] double x(double m) const;
   [[nodiscard]] double y(double v) const;

@@ -369,8 +369,8 @@ class PdfWriter {
     for (std::size_t m = 0; m < l.months; ++m) {
       const double x = l.x(static_cast<double>(m));
       line(x, l.bottom, x, l.bottom + kChartFont * 0.3, ink, 1.0, false);
-      chart_text(c.months[m], x, l.month_label_y, 0.5, ink);
-      if (m < c.years.size() && !c.years[m].empty()) {
+      if (l.labelled(m)) chart_text(c.months[m], x, l.month_label_y, 0.5, ink);
+      if (l.year_shown[m]) {
         chart_text(c.years[m], x, l.year_label_y, 0.5, ink);
       }
     }

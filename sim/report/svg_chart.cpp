@@ -70,9 +70,11 @@ std::string svg_chart(const Chart& chart, experiment::Language language) {
     const double x = l.x(static_cast<double>(m));
     s += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}"/>)", num(x),
                      num(l.bottom), num(x), num(l.bottom + kFont * 0.3), ink);
-    s += fmt::format(R"(<text x="{}" y="{}" text-anchor="middle" fill="{}">{}</text>)", num(x),
-                     num(l.month_label_y), ink, escape_xml(chart.months[m]));
-    if (m < chart.years.size() && !chart.years[m].empty()) {
+    if (l.labelled(m)) {
+      s += fmt::format(R"(<text x="{}" y="{}" text-anchor="middle" fill="{}">{}</text>)", num(x),
+                       num(l.month_label_y), ink, escape_xml(chart.months[m]));
+    }
+    if (l.year_shown[m]) {
       s += fmt::format(R"(<text x="{}" y="{}" text-anchor="middle" fill="{}">{}</text>)", num(x),
                        num(l.year_label_y), ink, escape_xml(chart.years[m]));
     }

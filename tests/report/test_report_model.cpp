@@ -245,6 +245,29 @@ TEST_CASE("Numbers are told from hashes and words, and times are written for peo
   CHECK(report::readable_time("later", Language::nl) == "later");
 }
 
+TEST_CASE("Month labels are thinned so that they never overlap on a long horizon",
+          "[report][chart]") {
+  report::Chart c;
+  c.months.assign(24, "mrt");
+  c.years.assign(24, "");
+  c.years[0] = "2020";  // sparse year labels do not thin the months
+  CHECK(report::layout_chart(c, 760.0, 12.0, Language::nl).label_every == 1);
+  c.months.assign(120, "mrt");
+  c.years.assign(120, "");
+  const report::ChartLayout l = report::layout_chart(c, 760.0, 12.0, Language::nl);
+  CHECK(l.label_every > 1);
+  // The first month's year is left out when a January follows right after it.
+  c.years[0] = "2020";
+  c.years[1] = "2021";
+  c.years[13] = "2022";
+  const report::ChartLayout years = report::layout_chart(c, 760.0, 12.0, Language::nl);
+  CHECK(years.year_shown[0]);
+  CHECK_FALSE(years.year_shown[1]);
+  CHECK(years.year_shown[13]);
+  // Neighbouring labels are at least a label's width apart.
+  CHECK(l.x(static_cast<double>(l.label_every)) - l.x(0.0) >= 3 * 12.0 * 0.56);
+}
+
 TEST_CASE("Chart ticks are round numbers covering the data", "[report][chart]") {
   CHECK(report::nice_ticks(0.0, 9.3, 5) == std::vector<double>{0, 2, 4, 6, 8, 10});
   CHECK(report::nice_ticks(0.0, 480000.0, 5) ==
