@@ -24,6 +24,21 @@ if ls "$work" | grep -q '\.tmp\.'; then
   exit 1
 fi
 
+# Files that cannot be written, or a robustness file that is none, stop the command before the
+# run with exit code 2 and write nothing.
+for bad in "--out /dev/null" "--out $work/bad.html --pdf $work" \
+           "--out $work/bad.html --robustness $work/run.h5"; do
+  status=0
+  # shellcheck disable=SC2086 # the options are split on purpose
+  "$bin" report "$scenarios/gooi-en-vechtstreek.toml" "$scenarios/scale-up-3fte.toml" --reps 2 \
+    $bad >"$work/bad.out" 2>"$work/bad.err" || status=$?
+  if [ "$status" -ne 2 ] || [ -e "$work/bad.html" ] || grep -q "replications" "$work/bad.err"; then
+    echo "FAIL: 'report $bad' gave exit code $status (expected 2, before any run)" >&2
+    cat "$work/bad.err" >&2
+    exit 1
+  fi
+done
+
 # The HTML as a browser shows it at 1366 pixels (its stderr is noise, kept apart).
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
   --user-data-dir="$work/chromium-profile" --window-size=1366,3000 \
