@@ -38,6 +38,7 @@
 #include "io/csv_dialect.hpp"
 #include "io/data_dir.hpp"
 #include "io/output_file.hpp"
+#include "report_command.hpp"
 #include "results/results.hpp"
 #include "results/xlsx_writer.hpp"
 #include "robustness_command.hpp"
@@ -316,6 +317,41 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
   return EXIT_SUCCESS;
 }
 
+/// `werkstroom report`: the comparison of run_comparison, then the board report
+/// (report_command.hpp) instead of the console tables; --results keeps the HDF5 file.
+int run_report(const werkstroom::cli::ReportCommand& command, RunOptions options) {
+  const auto started = std::chrono::system_clock::now();
+  options.out = command.results;
+  std::vector<werkstroom::experiment::ScenarioRun> runs;
+  std::vector<std::string> texts;
+  std::vector<std::string> names;
+  std::vector<werkstroom::model::ModelParameters> parameters;
+  std::vector<std::vector<std::string>> files_read;
+  for (const std::string& file : command.scenarios) {
+    auto loaded = load_with_overrides(file, options);
+    files_read.push_back(loaded.files);
+    texts.push_back(loaded.text);
+    names.push_back(loaded.name);
+    parameters.push_back(loaded.parameters);
+    runs.push_back({loaded.name, std::move(loaded.parameters)});
+  }
+  check_outputs(options);
+  const auto context = werkstroom::cli::prepare_report(command, names, parameters, files_read,
+                                                       options.seed, options.replications, started);
+  warn_drawn_differences(runs);
+  fmt::print("werkstroom {} ({}): report on {} scenario(s) x {} replications, seed {}\n",
+             werkstroom::version(), werkstroom::revision(), runs.size(), options.replications,
+             options.seed);
+  ProgressBar bar;
+  auto settings = settings_from(options, bar);
+  settings.results_on_every_rank = false;  // only rank 0 reports
+  const auto results = werkstroom::experiment::run_experiment(runs, settings);
+  if (!g_root) return EXIT_SUCCESS;
+  werkstroom::cli::write_report(command, results, context);
+  write_outputs(results, command.scenarios, texts, uncertainty_of(runs), options, started);
+  return EXIT_SUCCESS;
+}
+
 int run_sweep(const std::string& file, const std::string& vary, const RunOptions& options) {
   const auto started = std::chrono::system_clock::now();
   const auto base = load_with_overrides(file, options);
@@ -455,7 +491,7 @@ int run_werkstroom(int argc, char** argv) {
       "The main job reads scenarios/ from the data folder: $WERKSTROOM_DATA if set, else\n"
       "../share/werkstroom beside the installed program, else the source tree.");
   RunOptions options;
-  const auto add_run_options = [&options](CLI::App* sub) {
+  const auto add_simulation_options = [&options](CLI::App* sub) {
     sub->add_option("--reps", options.replications, "replications per scenario")
         ->capture_default_str()
         ->check(CLI::Range(1, 1000000));
@@ -464,6 +500,15 @@ int run_werkstroom(int argc, char** argv) {
         ->capture_default_str()
         ->check(CLI::Range(0, 1024));
     sub->add_option("--set", options.sets, "override a parameter: key=value (repeatable)");
+    sub->add_option("--posterior", options.posterior,
+                    "draw parameters from this calibration posterior (.h5 from calibrate, or a "
+                    "posterior .csv), one particle per replication")
+        ->check(CLI::ExistingFile);
+    sub->add_flag("--no-uncertainty", options.no_uncertainty,
+                  "no draws ([uncertainty] off): bands show only the simulation's own chance");
+  };
+  const auto add_run_options = [&options, &add_simulation_options](CLI::App* sub) {
+    add_simulation_options(sub);
     sub->add_option("--lang", options.lang, "language of the report: nl or en")
         ->capture_default_str()
         ->check(CLI::IsMember({"nl", "en"}));
@@ -476,12 +521,6 @@ int run_werkstroom(int argc, char** argv) {
     sub->add_option("--xlsx", options.xlsx,
                     "write an Excel workbook (key figures, one sheet per monthly indicator; "
                     "labels in the --lang language)");
-    sub->add_option("--posterior", options.posterior,
-                    "draw parameters from this calibration posterior (.h5 from calibrate, or a "
-                    "posterior .csv), one particle per replication")
-        ->check(CLI::ExistingFile);
-    sub->add_flag("--no-uncertainty", options.no_uncertainty,
-                  "no draws ([uncertainty] off): bands show only the simulation's own chance");
   };
   add_run_options(&app);
 
@@ -569,6 +608,10 @@ int run_werkstroom(int argc, char** argv) {
   werkstroom::cli::RobustnessCommand robustness;
   werkstroom::cli::add_robustness_command(app, robustness);
 
+  werkstroom::cli::ReportCommand report;
+  werkstroom::cli::add_report_command(app, report);
+  add_simulation_options(report.app);
+
   CLI::App* demo = app.add_subcommand("kernel-demo", "the kernel against Erlang A");
 
   CLI11_PARSE(app, argc, argv);
@@ -580,6 +623,7 @@ int run_werkstroom(int argc, char** argv) {
     if (*compare) return run_comparison(compare_files, options);
     if (*run) return run_comparison({run_file}, options);
     if (*sweep) return run_sweep(sweep_file, vary, options);
+    if (*report.app) return run_report(report, options);
     if (*advise) return run_advisor(advise_command, options);
     if (*validate) {
       const auto loaded = load_with_overrides(validate_file, options.sets);
