@@ -31,6 +31,8 @@ echo "== tests (ASan + UBSan)"
 # The parameter recovery test and the backtest's coverage over 50 synthetic worlds are
 # statistical and take minutes under the sanitizers; the same calibration and backtest code runs
 # under them in the smaller calibration tests (test_calibrate.cpp, test_backtest.cpp).
+# tests/lsan-suppressions.txt: third-party process-lifetime caches only (fontconfig).
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  LSAN_OPTIONS="suppressions=$WERKSTROOM_ROOT/tests/lsan-suppressions.txt:print_suppressions=0" \
   ctest --test-dir "$asan" -j "$WERKSTROOM_JOBS" --schedule-random --output-on-failure \
   -E "recover known parameters|covers a known truth"
