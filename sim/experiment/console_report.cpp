@@ -27,7 +27,7 @@ namespace {
 
 std::string percent(double share, Language language) { return format_percent(share, 0, language); }
 
-/// A percentage-point difference with its sign: "+45 pp" / "+45 pp" (the same in both).
+/// A percentage-point difference as a signed number ("+45"; the caller adds " pp").
 std::string points(double share_difference, Language language) {
   return format_signed(100.0 * share_difference, 0, language);
 }

@@ -17,9 +17,6 @@ namespace werkstroom::experiment {
 
 namespace {
 
-/// The report's texts are in the one table of experiment/language.cpp.
-std::string tr(std::string_view key, Language language) { return translate(key, language); }
-
 std::string range_text(const Assumption& a) {
   if (a.group) return fmt::format("\u00d7[{:g}, {:g}]", a.lo, a.hi);
   return fmt::format("{} [{}, {}]", fmt::format("{:g}", a.value), fmt::format("{:g}", a.lo),
@@ -37,9 +34,10 @@ std::string reason_line(const std::string& reason, const std::vector<std::string
     named += (i == 0 ? "" : ", ") + keys[i];
   }
   if (keys.size() > kKeysNamed) {
-    named += " " + fmt::format(fmt::runtime(tr("and {} more", language)), keys.size() - kKeysNamed);
+    named += " " + fmt::format(fmt::runtime(translate("and {} more", language)),
+                               keys.size() - kKeysNamed);
   }
-  return fmt::format("  {:>4}  {}: {}\n", keys.size(), tr(reason, language), named);
+  return fmt::format("  {:>4}  {}: {}\n", keys.size(), translate(reason, language), named);
 }
 
 std::string fit(const std::string& text, std::size_t width) {
@@ -78,24 +76,25 @@ std::string tornado_bar(double baseline, double at_lo, double at_hi, double axis
 std::string robustness_report(const RobustnessResult& r, Language language) {
   std::string out;
   const RobustnessSettings& s = r.settings;
-  out += fmt::format(fmt::runtime(tr("Decision robustness of '{}' against '{}': the paired "
-                                     "difference B - A",
-                                     language)),
+  out += fmt::format(fmt::runtime(translate("Decision robustness of '{}' against '{}': the paired "
+                                            "difference B - A",
+                                            language)),
                      r.name_a, r.name_b) +
          "\n";
   std::size_t top = 0;
   for (const AssumptionResult& a : r.assumptions) top += a.has_extremes ? 1 : 0;
-  out += fmt::format(
-             fmt::runtime(tr("Screening: Morris, {} trajectories on a grid of {} levels, {} "
-                             "assumptions, {} points x {} replications (common random numbers); "
-                             "extremes: the top {} at lo and hi, {} replications each; seed {}",
-                             language)),
-             s.trajectories, s.levels, r.assumptions.size(), r.screening_points, s.replications,
-             top, s.extreme_replications, s.master_seed) +
+  out += fmt::format(fmt::runtime(translate(
+                         "Screening: Morris, {} trajectories on a grid of {} levels, {} "
+                         "assumptions, {} points x {} replications (common random numbers); "
+                         "extremes: the top {} at lo and hi, {} replications each; seed {}",
+                         language)),
+                     s.trajectories, s.levels, r.assumptions.size(), r.screening_points,
+                     s.replications, top, s.extreme_replications, s.master_seed) +
          "\n";
-  out += tr("The scenarios' per-replication draws ([uncertainty]) are off: each assumption is "
-            "set, not drawn, so its effect is not hidden by a draw.",
-            language) +
+  out += translate(
+             "The scenarios' per-replication draws ([uncertainty]) are off: each assumption is "
+             "set, not drawn, so its effect is not hidden by a draw.",
+             language) +
          "\n";
   std::size_t own = 0;
   std::size_t grouped = 0;
@@ -110,13 +109,14 @@ std::string robustness_report(const RobustnessResult& r, Language language) {
   }
   std::size_t left_out = r.decisions.size() + r.draw_settings.size();
   for (const NotScreened& n : r.not_screened) left_out += n.keys.size();
-  out += fmt::format(fmt::runtime(tr("Screened: {} values labelled assumption: {} with a range "
-                                     "of their own, {} in {} groups (a table's relative range: "
-                                     "the group's values move together). Not screened: {} "
-                                     "values, by reason:",
-                                     language)),
-                     own + grouped, own, grouped, groups, left_out) +
-         "\n";
+  out +=
+      fmt::format(fmt::runtime(translate("Screened: {} values labelled assumption: {} with a range "
+                                         "of their own, {} in {} groups (a table's relative range: "
+                                         "the group's values move together). Not screened: {} "
+                                         "values, by reason:",
+                                         language)),
+                  own + grouped, own, grouped, groups, left_out) +
+      "\n";
   if (!r.decisions.empty()) {
     out += reason_line("the options set it differently (a decision, not an assumption)",
                        r.decisions, language);
@@ -127,7 +127,8 @@ std::string robustness_report(const RobustnessResult& r, Language language) {
   }
   for (const NotScreened& n : r.not_screened) out += reason_line(n.reason, n.keys, language);
   out += "\n" +
-         tr("Baseline difference B - A at the scenarios' own values, mean [5%, 95%]:", language) +
+         translate("Baseline difference B - A at the scenarios' own values, mean [5%, 95%]:",
+                   language) +
          "\n";
   for (std::size_t f = 0; f < kFigureCount; ++f) {
     out += fmt::format("  {:<28}{}\n", kpi_label(kRobustnessFigures[f], language),
@@ -135,11 +136,13 @@ std::string robustness_report(const RobustnessResult& r, Language language) {
   }
 
   out += "\n" +
-         tr("Screening: mu* (sigma) of the elementary effects, the change of the "
-            "difference per move over the whole range; sorted by the net savings column",
-            language) +
+         translate(
+             "Screening: mu* (sigma) of the elementary effects, the change of the "
+             "difference per move over the whole range; sorted by the net savings column",
+             language) +
          "\n\n";
-  out += fmt::format("{:>4} {:<44}{:<24}", "#", tr("assumption", language), tr("range", language));
+  out += fmt::format("{:>4} {:<44}{:<24}", "#", translate("assumption", language),
+                     translate("range", language));
   for (const std::string_view figure : kRobustnessFigures) {
     out += fmt::format("{:>22}", fit(kpi_label(figure, language), 21));
   }
@@ -156,10 +159,12 @@ std::string robustness_report(const RobustnessResult& r, Language language) {
   }
 
   out += "\n" +
-         tr("One at a time at the range's ends: the difference B - A, mean [5%, 95%]", language) +
+         translate("One at a time at the range's ends: the difference B - A, mean [5%, 95%]",
+                   language) +
          "\n\n";
-  out += fmt::format("{:<44}{:<22}{:>28}{:>28}{:>14}\n", tr("assumption", language), "",
-                     tr("at lo", language), tr("at hi", language), tr("can flip", language));
+  out += fmt::format("{:<44}{:<22}{:>28}{:>28}{:>14}\n", translate("assumption", language), "",
+                     translate("at lo", language), translate("at hi", language),
+                     translate("can flip", language));
   std::vector<std::string> flips;
   double axis_min = r.baseline[0].mean;
   double axis_max = r.baseline[0].mean;
@@ -169,7 +174,7 @@ std::string robustness_report(const RobustnessResult& r, Language language) {
       out += fmt::format(
           "{:<44}{:<22}{:>28}{:>28}{:>14}\n", f == 0 ? fit(a.assumption.name, 43) : "",
           fit(kpi_label(kRobustnessFigures[f], language), 21), report_band(a.at_lo[f], language),
-          report_band(a.at_hi[f], language), tr(a.can_flip[f] ? "yes" : "no", language));
+          report_band(a.at_hi[f], language), translate(a.can_flip[f] ? "yes" : "no", language));
     }
     if (a.can_flip[0]) flips.push_back(a.assumption.name);
     axis_min = std::min({axis_min, a.at_lo[0].mean, a.at_hi[0].mean, 0.0});
@@ -177,21 +182,23 @@ std::string robustness_report(const RobustnessResult& r, Language language) {
   }
   std::string flip_keys;
   for (const std::string& k : flips) flip_keys += (flip_keys.empty() ? "" : ", ") + k;
-  out += "\n" +
-         fmt::format(fmt::runtime(tr("Can flip the recommendation (at an end of its range the "
-                                     "net savings difference takes the opposite sign, its 95% "
-                                     "interval of the mean excluding 0): {}",
-                                     language)),
-                     flips.empty() ? tr("none", language) : flip_keys) +
-         "\n";
+  out +=
+      "\n" +
+      fmt::format(fmt::runtime(translate("Can flip the recommendation (at an end of its range the "
+                                         "net savings difference takes the opposite sign, its 95% "
+                                         "interval of the mean excluding 0): {}",
+                                         language)),
+                  flips.empty() ? translate("none", language) : flip_keys) +
+      "\n";
 
   constexpr int kTornadoWidth = 50;
   out += "\n" +
-         fmt::format(fmt::runtime(tr("Tornado of the net savings difference B - A (EUR): '=' to "
-                                     "the difference at lo, '#' to the difference at hi, '|' the "
-                                     "baseline, ':' zero; axis {} to {}",
-                                     language)),
-                     report_number(axis_min, language), report_number(axis_max, language)) +
+         fmt::format(
+             fmt::runtime(translate("Tornado of the net savings difference B - A (EUR): '=' to "
+                                    "the difference at lo, '#' to the difference at hi, '|' the "
+                                    "baseline, ':' zero; axis {} to {}",
+                                    language)),
+             report_number(axis_min, language), report_number(axis_max, language)) +
          "\n\n";
   for (const AssumptionResult& a : r.assumptions) {
     if (!a.has_extremes) continue;
