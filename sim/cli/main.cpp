@@ -336,8 +336,13 @@ int run_report(const werkstroom::cli::ReportCommand& command, RunOptions options
     runs.push_back({loaded.name, std::move(loaded.parameters)});
   }
   check_outputs(options);
-  const auto context = werkstroom::cli::prepare_report(command, names, parameters, files_read,
-                                                       options.seed, options.replications, started);
+  // What the command line sets on top of every scenario's files, for the report's provenance.
+  std::vector<std::string> changes;
+  for (const std::string& assignment : options.sets) changes.push_back(assignment + " (--set)");
+  if (!options.posterior.empty()) changes.push_back("--posterior " + options.posterior);
+  if (options.no_uncertainty) changes.emplace_back("--no-uncertainty");
+  const auto context = werkstroom::cli::prepare_report(
+      command, names, parameters, files_read, changes, options.seed, options.replications, started);
   warn_drawn_differences(runs);
   fmt::print("werkstroom {} ({}): report on {} scenario(s) x {} replications, seed {}\n",
              werkstroom::version(), werkstroom::revision(), runs.size(), options.replications,

@@ -4,12 +4,9 @@
 
 #include <stdexcept>
 
-#include "build_info.hpp"
 #include "experiment/language.hpp"
 #include "io/output_file.hpp"
-#include "report/html_report.hpp"
-#include "report/pdf_report.hpp"
-#include "report/sha256.hpp"
+#include "report/report_files.hpp"
 #include "results/results.hpp"
 #include "results/robustness_files.hpp"
 
@@ -41,12 +38,21 @@ report::ReportContext prepare_report(const ReportCommand& command,
                                      const std::vector<std::string>& names,
                                      const std::vector<model::ModelParameters>& parameters,
                                      const std::vector<std::vector<std::string>>& files_read,
-                                     std::uint64_t seed, int replications,
+                                     const std::vector<std::string>& changes, std::uint64_t seed,
+                                     int replications,
                                      std::chrono::system_clock::time_point started) {
   io::check_output_file(command.html, "report");
   if (!command.pdf.empty()) io::check_output_file(command.pdf, "PDF report");
-  report::ReportContext context;
-  context.language = experiment::parse_language(command.lang);
+  std::vector<report::ScenarioInfo> scenarios;
+  for (std::size_t i = 0; i < command.scenarios.size(); ++i) {
+    scenarios.push_back(report::scenario_info(
+        i < names.size() ? names[i] : command.scenarios[i],
+        i < files_read.size() ? files_read[i] : std::vector<std::string>{command.scenarios[i]},
+        i < parameters.size() ? parameters[i] : model::ModelParameters{}, changes));
+  }
+  report::ReportContext context =
+      report::run_context(experiment::parse_language(command.lang), std::move(scenarios), seed,
+                          replications, results::iso8601_utc(started));
   if (!command.robustness.empty()) {
     try {
       context.robustness = results::read_robustness_tornado(command.robustness);
@@ -55,37 +61,15 @@ report::ReportContext prepare_report(const ReportCommand& command,
     }
     context.robustness_file = command.robustness;
   }
-  for (std::size_t i = 0; i < command.scenarios.size(); ++i) {
-    context.scenarios.push_back({i < names.size() ? names[i] : command.scenarios[i],
-                                 command.scenarios[i],
-                                 report::sha256_file_hex(command.scenarios[i]),
-                                 i < parameters.size() ? parameters[i] : model::ModelParameters{},
-                                 {}});
-    if (i < files_read.size()) {
-      for (std::size_t b = 1; b < files_read[i].size(); ++b) {
-        context.scenarios.back().bases.emplace_back(files_read[i][b],
-                                                    report::sha256_file_hex(files_read[i][b]));
-      }
-    }
-  }
-  context.seed = seed;
-  context.replications = replications;
-  context.version = version();
-  context.revision = revision();
-  context.created_at = results::iso8601_utc(started);
   return context;
 }
 
 void write_report(const ReportCommand& command,
                   const std::vector<experiment::ScenarioResults>& results,
                   const report::ReportContext& context) {
-  const report::ReportModel model = report::build_report(results, context);
-  io::write_file_atomically(command.html, report::html_report(model), "report");
+  report::write_report_files(results, context, command.html, command.pdf);
   fmt::print("report written to {}\n", command.html);
-  if (!command.pdf.empty()) {
-    report::write_pdf_report(command.pdf, model);
-    fmt::print("PDF report written to {}\n", command.pdf);
-  }
+  if (!command.pdf.empty()) fmt::print("PDF report written to {}\n", command.pdf);
 }
 
 }  // namespace werkstroom::cli

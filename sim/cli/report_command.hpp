@@ -34,12 +34,14 @@ void add_report_command(CLI::App& parent, ReportCommand& command);
 /// error otherwise), reads the robustness file, and takes every scenario file's SHA-256 and
 /// those of the files it extends. `parameters` per scenario as loaded (with --set and
 /// --posterior applied); `files_read` per scenario its file and then its bases
-/// (scenario::LoadedScenario::files). Throws
+/// (scenario::LoadedScenario::files); `changes` what the command line set on top of every
+/// scenario's files (--set, --posterior, --no-uncertainty). Throws
 /// io::OutputPathError, or std::invalid_argument for a robustness file that cannot be read.
 [[nodiscard]] report::ReportContext prepare_report(
     const ReportCommand& command, const std::vector<std::string>& names,
     const std::vector<model::ModelParameters>& parameters,
-    const std::vector<std::vector<std::string>>& files_read, std::uint64_t seed, int replications,
+    const std::vector<std::vector<std::string>>& files_read,
+    const std::vector<std::string>& changes, std::uint64_t seed, int replications,
     std::chrono::system_clock::time_point started);
 
 /// After the run: builds the report from `results` and writes the HTML (and PDF) files, saying

@@ -763,6 +763,14 @@ Section provenance_section(const ReportContext& context) {
     }
   }
   s.blocks.emplace_back(std::move(t));
+  for (const ScenarioInfo& info : context.scenarios) {
+    if (info.changes.empty()) continue;
+    s.blocks.emplace_back(Paragraph{fmt::format(
+        fmt::runtime(pick(
+            language, "'{}' differs from its files in:", "'{}' wijkt af van zijn bestanden in:")),
+        info.name)});
+    s.blocks.emplace_back(Bullets{info.changes});
+  }
   return s;
 }
 

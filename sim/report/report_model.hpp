@@ -117,6 +117,9 @@ struct ScenarioInfo {
   model::ModelParameters parameters;
   /// The files it extends (its `extends` chain, nearest first), each with its SHA-256.
   std::vector<std::pair<std::string, std::string>> bases = {};
+  /// Values set on top of the files ("staff.advisors = 5": the viewer's levers), in the
+  /// provenance so the files and the hashes do not claim more than they gave.
+  std::vector<std::string> changes = {};
 };
 
 /// Everything besides the results.

@@ -274,6 +274,7 @@ int main(int argc, char** argv) {
     viewer_options.settings_file = settings_file;
     viewer_options.command_line = options.command_line;
     viewer_options.robustness = robustness;
+    viewer_options.robustness_file = options.robustness;
     viewer_options.keys.open = GLFW_KEY_O;
     viewer_options.keys.save = GLFW_KEY_S;
     viewer_options.keys.export_all = GLFW_KEY_E;

@@ -10,6 +10,7 @@
 #include "core/translations.hpp"
 #include "experiment/sweep.hpp"
 #include "panels/style.hpp"
+#include "report/report_files.hpp"
 #include "results/results.hpp"
 #include "scenario/variant_file.hpp"
 
@@ -129,6 +130,35 @@ std::string Viewer::export_run(const std::filesystem::path& dir, bool csv, bool 
   return "";
 }
 
+std::string Viewer::export_report(const std::filesystem::path& dir) {
+  const std::shared_ptr<const FinishedRun> run = job_.results();
+  if (!run) return tr("No results yet", view_.language);
+  try {
+    std::vector<report::ScenarioInfo> scenarios;
+    for (std::size_t i = 0; i < run->results.size(); ++i) {
+      const ScenarioSlot* slot = i < slots_.size() ? &slots_[i] : nullptr;
+      if (slot == nullptr || i >= run->runs.size()) {
+        return tr("No results yet", view_.language);
+      }
+      std::vector<std::string> changes;
+      for (const auto& e : changed_parameters(slot->base, slot->applied)) {
+        changes.push_back(e.key_path + " = " + e.value + " (werkstroom-viz)");
+      }
+      scenarios.push_back(report::scenario_info(run->results[i].name, slot->base.files,
+                                                run->runs[i].parameters, std::move(changes)));
+    }
+    report::ReportContext context = report::run_context(
+        view_.language, std::move(scenarios), run->master_seed, run->replications, run->started_at);
+    context.robustness = options_.robustness;
+    context.robustness_file = options_.robustness_file;
+    std::filesystem::create_directories(dir);
+    report::write_report_files(run->results, context, dir / "report.html", dir / "report.pdf");
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "";
+}
+
 std::string Viewer::save_variant_file(const std::filesystem::path& target,
                                       const std::string& description) {
   if (view_.selected_scenario >= slots_.size()) {
@@ -222,6 +252,13 @@ void Viewer::handle_menu(panels::MenuAction action) {
                      : error;
       break;
     }
+    case MenuAction::export_report: {
+      const std::string error = export_report(dialogs_.export_dir);
+      message_ = error.empty()
+                     ? std::string(tr("Exported to", view_.language)) + " " + dialogs_.export_dir
+                     : error;
+      break;
+    }
     case MenuAction::rerun:
       rerun();
       break;
@@ -265,6 +302,7 @@ void Viewer::draw_dialogs() {
     if (dialogs_.export_csv || dialogs_.export_hdf5) {
       error = export_run(dir, dialogs_.export_csv, dialogs_.export_hdf5);
     }
+    if (error.empty() && dialogs_.export_report) error = export_report(dir);
     message_ =
         error.empty() ? std::string(tr("Exported to", view_.language)) + " " + dir.string() : error;
     if (error.empty() && dialogs_.export_png) {

@@ -38,6 +38,7 @@ struct ViewerOptions {
   ShortcutKeys keys;
   /// The tornado of a robustness file (--robustness): shown in a tab of its own when given.
   std::optional<results::RobustnessTornado> robustness;
+  std::string robustness_file;  // where it was read from, for the report's provenance
 };
 
 /// A request to save part of the framebuffer as PNG (done by the window, which owns OpenGL).
@@ -70,6 +71,11 @@ class Viewer {
 
   /// Writes the CSV tables and/or the HDF5 file of the shown run; returns an error message or "".
   std::string export_run(const std::filesystem::path& dir, bool csv, bool hdf5);
+  /// Writes the board report of the shown comparison (the first scenario the baseline) as
+  /// `dir`/report.html and `dir`/report.pdf, in the viewer's language: the report `werkstroom
+  /// report` writes for the same files, seed and replications, with the levers moved away from
+  /// the files listed in its provenance. Returns an error message or "".
+  std::string export_report(const std::filesystem::path& dir);
   /// Saves the selected scenario's levers as a variant file; returns an error message or "".
   std::string save_variant_file(const std::filesystem::path& target,
                                 const std::string& description);

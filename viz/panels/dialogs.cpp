@@ -145,6 +145,7 @@ bool export_dialog(DialogState& state, const ViewState& view) {
     ImGui::Checkbox(tr("Charts as PNG (charts.png)", lang), &state.export_png);
     ImGui::Checkbox(tr("Tables as CSV (csv/)", lang), &state.export_csv);
     ImGui::Checkbox(tr("Run as HDF5 (run.h5)", lang), &state.export_hdf5);
+    ImGui::Checkbox(tr("Board report (report.html, report.pdf)", lang), &state.export_report);
     confirmed = buttons(tr("Export", lang), lang);
     ImGui::EndPopup();
   }

@@ -22,6 +22,9 @@ MenuAction menu_bar(ViewState& view) {
     if (ImGui::MenuItem(tr("Export charts as PNG", lang))) action = MenuAction::export_png;
     if (ImGui::MenuItem(tr("Export tables as CSV", lang))) action = MenuAction::export_csv;
     if (ImGui::MenuItem(tr("Export run as HDF5", lang))) action = MenuAction::export_hdf5;
+    if (ImGui::MenuItem(tr("Export report (HTML + PDF)", lang))) {
+      action = MenuAction::export_report;
+    }
     ImGui::Separator();
     if (ImGui::MenuItem(tr("Quit", lang), "Ctrl+Q")) action = MenuAction::quit;
     ImGui::EndMenu();

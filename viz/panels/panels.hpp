@@ -55,6 +55,7 @@ enum class MenuAction {
   export_png,
   export_csv,
   export_hdf5,
+  export_report,
   export_all,
   rerun,
   toggle_language,
@@ -103,6 +104,7 @@ struct DialogState {
   bool export_png = true;
   bool export_csv = true;
   bool export_hdf5 = true;
+  bool export_report = true;
 };
 bool open_dialog(DialogState& state, const ViewState& view);
 bool save_dialog(DialogState& state, const ViewState& view);
