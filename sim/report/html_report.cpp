@@ -43,6 +43,9 @@ li { margin: 3px 0; }
   body { max-width: none; padding: 0; font-size: 11pt; }
   h2 { page-break-after: avoid; break-after: avoid; }
   figure, table, p.headline, .legend { page-break-inside: avoid; break-inside: avoid; }
+  table.long { page-break-inside: auto; break-inside: auto; }
+  tr { page-break-inside: avoid; break-inside: avoid; }
+  thead { display: table-header-group; }
 }
 )";
 
@@ -74,8 +77,14 @@ std::string render(const Bullets& b) {
   return out + "</ul>\n";
 }
 
+// Rows a table may have and still be kept on one printed page; a longer one (the key figures)
+// starts where it is and breaks between rows, its header repeated on the next page, so its
+// heading is not left alone above an empty half page.
+constexpr std::size_t kRowsKeptTogether = 12;
+
 std::string render(const Table& t) {
-  std::string out = "<table>\n<thead><tr>";
+  std::string out = t.rows.size() > kRowsKeptTogether ? "<table class=\"long\">\n<thead><tr>"
+                                                      : "<table>\n<thead><tr>";
   for (const std::string& h : t.header) out += "<th>" + escape_xml(h) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& row : t.rows) {

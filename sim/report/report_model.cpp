@@ -15,6 +15,8 @@
 #include "model/indicators.hpp"
 #include "model/metric_registry.hpp"
 #include "model/person.hpp"
+#include "scenario/parameter_names.hpp"
+#include "scenario/replication_draws.hpp"
 
 namespace werkstroom::report {
 
@@ -586,12 +588,22 @@ Section key_figure_section(const std::vector<experiment::ScenarioResults>& resul
 
 /// An assumption's name as the robustness file gives it ("staff.advisors", or a group as
 /// "outreach (10 values)"), the group's count in the reader's language.
-std::string assumption_name(const std::string& key, Language language) {
+// A tornado row as the reader reads it: the readable name (scenario/parameter_names.hpp), then
+// the key path and, for a group, how many values moved together: "tijdnormen van het werk van
+// de adviseurs, alle samen (time_norms, 11 waarden)". The file stores the key, or a group's
+// "key (N values)".
+std::string assumption_name(const std::string& text, const model::ModelParameters& p,
+                            Language language) {
   constexpr std::string_view kValues = " values)";
-  if (language == Language::nl && key.ends_with(kValues)) {
-    return key.substr(0, key.size() - kValues.size()) + " waarden)";
+  std::string key = text;
+  std::string count;
+  if (text.ends_with(kValues) && text.rfind(" (") != std::string::npos) {
+    const std::size_t open = text.rfind(" (");
+    key = text.substr(0, open);
+    count = text.substr(open + 2, text.size() - open - 2 - kValues.size()) +
+            pick(language, " values", " waarden");
   }
-  return key;
+  return scenario::readable_name_with_key(key, p, language == Language::nl, count);
 }
 
 Section robustness_section(const std::vector<experiment::ScenarioResults>& results,
@@ -635,7 +647,10 @@ Section robustness_section(const std::vector<experiment::ScenarioResults>& resul
   std::vector<std::string> flips;
   for (std::size_t i = 0; i < t.keys.size(); ++i) {
     const bool flip = i < t.can_flip.size() && t.can_flip[i];
-    const std::string key = assumption_name(t.keys[i], language);
+    const std::string key = assumption_name(
+        t.keys[i],
+        context.scenarios.empty() ? model::ModelParameters{} : context.scenarios.front().parameters,
+        language);
     if (flip) flips.push_back(key);
     table.rows.push_back({{key},
                           {i < t.at_lo.size() ? signed_eur(t.at_lo[i], language) : "-"},
@@ -659,49 +674,6 @@ Section robustness_section(const std::vector<experiment::ScenarioResults>& resul
   return s;
 }
 
-std::vector<std::string> uncertainty_lines(const model::ModelParameters& p, Language language) {
-  const model::UncertaintyParameters& u = p.uncertainty;
-  std::vector<std::string> out{pick(language,
-                                    "the simulation's own chance: who loses a job, who finds one, "
-                                    "how long things take (every replication)",
-                                    "het eigen toeval van de simulatie: wie een baan verliest of "
-                                    "vindt, hoe lang iets duurt (elke replicatie)")};
-  if (u.economy_sd_log_per_month > 0.0) {
-    out.push_back(fmt::format(
-        fmt::runtime(pick(language,
-                          "the economy: the unemployment path moves up and down by chance every "
-                          "month (standard deviation {} in logs, persistence {}), from month {} on",
-                          "de economie: het werkloosheidspad beweegt elke maand toevallig op en "
-                          "neer (standaardafwijking {} in logaritmen, persistentie {}), vanaf "
-                          "maand {}")),
-        experiment::format_figure(u.economy_sd_log_per_month, language),
-        experiment::format_figure(u.economy_persistence, language), p.economy.observed_months + 1));
-  }
-  for (const model::UncertainParameter& d : u.parameters) {
-    const bool scale = d.mode == 1;
-    const bool triangular = d.distribution == 1;
-    out.push_back(
-        fmt::format(fmt::runtime(pick(language, "{}: {} drawn {} on [{}, {}]",
-                                      "{}: {} getrokken, {} op [{}, {}]")),
-                    d.key,
-                    scale ? pick(language, "a factor on the value", "een factor op de waarde")
-                          : pick(language, "the value", "de waarde"),
-                    triangular ? pick(language, "triangular", "driehoekig")
-                               : pick(language, "uniform", "uniform"),
-                    experiment::format_figure(d.lower, language),
-                    experiment::format_figure(d.upper, language)));
-  }
-  if (u.posterior_sample && !u.posterior_sample->particles.empty()) {
-    std::string keys;
-    for (const std::string& k : u.posterior_sample->keys) keys += (keys.empty() ? "" : ", ") + k;
-    out.push_back(
-        fmt::format(fmt::runtime(pick(language, "a calibration posterior: {} particles of {} ({})",
-                                      "een kalibratie: {} deeltjes uit {} ({})")),
-                    u.posterior_sample->particles.size(), u.posterior_sample->file, keys));
-  }
-  return out;
-}
-
 Section uncertainty_section(const std::vector<experiment::ScenarioResults>& results,
                             const ReportContext& context) {
   const Language language = context.language;
@@ -710,7 +682,7 @@ Section uncertainty_section(const std::vector<experiment::ScenarioResults>& resu
   std::vector<std::vector<std::string>> lines;
   lines.reserve(context.scenarios.size());
   for (const ScenarioInfo& info : context.scenarios) {
-    lines.push_back(uncertainty_lines(info.parameters, language));
+    lines.push_back(scenario::uncertainty_sources(info.parameters, language == Language::nl));
   }
   const bool same =
       std::all_of(lines.begin(), lines.end(), [&](const auto& l) { return l == lines.front(); });

@@ -8,6 +8,7 @@
 #include "model/economy.hpp"
 #include "model/region_model.hpp"
 #include "scenario/loader.hpp"
+#include "scenario/parameter_names.hpp"
 #include "scenario/toml_values.hpp"
 
 namespace werkstroom::scenario {
@@ -210,38 +211,48 @@ std::vector<std::string> uncertainty_sources(const model::ModelParameters& p, bo
     if (dutch) std::replace(text.begin(), text.end(), '.', ',');
     return text;
   };
-  std::vector<std::string> out{dutch ? "simulatie: het eigen toeval van de mensen (elke replicatie)"
-                                     : "simulation: the people's own chance (every replication)"};
+  const auto pick = [dutch](const char* en, const char* nl) {
+    return std::string(dutch ? nl : en);
+  };
+  std::vector<std::string> out{
+      pick("the simulation's own chance: who loses a job, who finds one, how long things take "
+           "(every replication)",
+           "het eigen toeval van de simulatie: wie een baan verliest of vindt, hoe lang iets duurt "
+           "(elke replicatie)")};
   if (u.economy_sd_log_per_month > 0.0) {
-    const std::string tightness =
-        p.economy.vacancies_per_unemployed.empty()
-            ? std::string()
-            : (dutch ? ", de spanning maal exp(" : ", the tightness path times exp(") +
-                  number(u.economy_tightness_coupling) + " x)";
-    out.push_back((dutch
-                       ? "economie: het werkloosheidspad maal exp(x), x een random walk met sd "
-                       : "economy: the unemployment path times exp(x), x a random walk with sd ") +
-                  number(u.economy_sd_log_per_month) +
-                  (dutch ? " per maand, persistentie " : " a month, persistence ") +
-                  number(u.economy_persistence) + (dutch ? ", vanaf maand " : ", from month ") +
-                  std::to_string(p.economy.observed_months + 1) + tightness);
+    std::string line =
+        pick(
+            "the economy: the unemployment path times exp(x), x a chance walk with standard "
+            "deviation ",
+            "de economie: het werkloosheidspad maal exp(x), x een toevalswandeling met "
+            "standaardafwijking ") +
+        number(u.economy_sd_log_per_month) +
+        pick(" a month (in logs) and persistence ", " per maand (in logaritmen) en persistentie ") +
+        number(u.economy_persistence) + pick(", from month ", ", vanaf maand ") +
+        std::to_string(p.economy.observed_months + 1);
+    if (!p.economy.vacancies_per_unemployed.empty()) {
+      line += pick("; the tightness path times exp(", "; het spanningspad maal exp(") +
+              number(u.economy_tightness_coupling) + "·x)";
+    }
+    out.push_back(std::move(line));
   }
-  static const std::vector<std::string> kModesNl = {"waarde", "schaal"};
-  static const std::vector<std::string> kDistributionsNl = {"uniform", "driehoekig"};
   for (const model::UncertainParameter& d : u.parameters) {
-    const auto mode = static_cast<std::size_t>(d.mode);
-    const auto distribution = static_cast<std::size_t>(d.distribution);
-    out.push_back((dutch ? "parameter: " + d.key + " " + kModesNl.at(mode) + " " +
-                               kDistributionsNl.at(distribution) + " op ["
-                         : "parameter: " + d.key + " " + model::kUncertainModeNames.at(mode) + " " +
-                               model::kUncertainDistributionNames.at(distribution) + " on [") +
-                  number(d.lower) + (dutch ? "; " : ", ") + number(d.upper) + "]");
+    const bool scale = d.mode == 1;
+    const bool triangular = d.distribution == 1;
+    out.push_back(readable_name_with_key(d.key, p, dutch) + ": " +
+                  (scale ? pick("a factor on the value", "een factor op de waarde")
+                         : pick("the value", "de waarde")) +
+                  pick(" drawn ", " getrokken, ") +
+                  (triangular ? pick("triangular", "driehoekig") : pick("uniform", "uniform")) +
+                  pick(" on [", " op [") + number(d.lower) + pick(", ", "; ") + number(d.upper) +
+                  "]");
   }
   if (u.posterior_sample && !u.posterior_sample->particles.empty()) {
     std::string keys;
     for (const std::string& k : u.posterior_sample->keys) keys += (keys.empty() ? "" : ", ") + k;
-    out.push_back("posterior: " + std::to_string(u.posterior_sample->particles.size()) +
-                  (dutch ? " deeltjes van " : " particles of ") + u.posterior_sample->file + " (" +
+    out.push_back(pick("a calibration posterior: ", "een kalibratie-posterior: ") +
+                  std::to_string(u.posterior_sample->particles.size()) +
+                  pick(" particles of ", " deeltjes uit ") + u.posterior_sample->file + " (" +
                   keys + ")");
   }
   return out;

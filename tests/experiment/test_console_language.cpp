@@ -58,8 +58,9 @@ TEST_CASE("every console report in Dutch asks only for texts the table has",
       scenario::load_scenario(std::string(WERKSTROOM_SCENARIOS_DIR) + "/gooi-en-vechtstreek.toml");
   const std::vector<std::string> sources = scenario::uncertainty_sources(base.parameters, true);
   REQUIRE(sources.size() > 2);  // the default draws the economy and parameters
-  CHECK(sources[0].rfind("simulatie:", 0) == 0);
-  CHECK(sources[1].rfind("economie:", 0) == 0);
+  CHECK(sources[0].rfind("het eigen toeval van de simulatie:", 0) == 0);
+  CHECK(sources[1].rfind("de economie:", 0) == 0);
+  CHECK(sources[1].find("het spanningspad maal exp(") != std::string::npos);
   CHECK(sources[2].find(" op [") != std::string::npos);
   CHECK(experiment::untranslated_keys().empty());
   for (const std::string& key : experiment::untranslated_keys()) UNSCOPED_INFO(key);

@@ -56,3 +56,17 @@ pdftotext -enc UTF-8 "$work/report.pdf" "$work/report-pdf.txt"
   "$work/report-pdf.txt" "$artefacts"/report-html.png "$artefacts"/report-pdf-*.png
 echo "rendered pages kept in $artefacts:"
 ls -1 "$artefacts"/report-*.png
+
+# With a robustness file: a small screening of the same comparison, then the report's section
+# "De aannames die het meest uitmaken" must list every assumption taken to its extremes, by its
+# readable name and key, with the net savings differences at both ends as the CSV of the same
+# screening gives them (check_report_robustness.py formats them independently).
+"$bin" robustness "$scenarios/gooi-en-vechtstreek.toml" "$scenarios/scale-up-3fte.toml" \
+  --trajectories 1 --reps 1 --top 3 --extreme-reps 2 --threads 2 --out "$work/rob.h5" \
+  --csv "$work/rob.csv" >"$work/rob.out"
+"$bin" report "$scenarios/gooi-en-vechtstreek.toml" "$scenarios/scale-up-3fte.toml" --reps 2 \
+  --seed 11 --threads 2 --robustness "$work/rob.h5" --out "$work/report-rob.html" \
+  --pdf "$work/report-rob.pdf" >"$work/stdout-rob.txt"
+pdftotext -enc UTF-8 "$work/report-rob.pdf" "$work/report-rob-pdf.txt"
+/usr/bin/python3 "$here/check_report_robustness.py" "$work/rob.csv" "$work/rob.h5" \
+  "$work/report-rob.html" "$work/report-rob-pdf.txt"
