@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "experiment/language.hpp"
 #include "experiment/number_format.hpp"
 #include "experiment/text_table.hpp"
 
@@ -12,20 +13,18 @@ namespace werkstroom::experiment {
 namespace {
 
 std::string option_name(const StaffingOption& o, Language language) {
-  return fmt::format(fmt::runtime(language == Language::nl ? "{} adviseur(s), instrumentbudget {}"
-                                                           : "{} advisor(s), instrument budget {}"),
+  return fmt::format(fmt::runtime(translate("{} advisor(s), instrument budget {}", language)),
                      o.level.advisors, format_eur(o.level.instrument_budget_eur, language));
 }
 
 std::string objective_phrase(Objective objective, Language language) {
-  const bool nl = language == Language::nl;
   switch (objective) {
     case Objective::cost:
-      return nl ? "de laagste gemiddelde kosten" : "the lowest mean cost";
+      return translate("the lowest mean cost", language);
     case Objective::net_savings:
-      return nl ? "de hoogste gemiddelde netto besparing" : "the highest mean net savings";
+      return translate("the highest mean net savings", language);
     case Objective::placements:
-      return nl ? "de meeste plaatsingen gemiddeld" : "the most placements on average";
+      return translate("the most placements on average", language);
   }
   return "";
 }
@@ -46,15 +45,15 @@ std::string difference_text(const kernel::ReplicationSummary& d, Objective objec
   const auto signed_number = [objective, language](double x) {
     return format_signed(x, objective_decimals(objective), language);
   };
-  return fmt::format("{} [{}, {}]", signed_number(d.mean), signed_number(d.lower()),
-                     signed_number(d.upper()));
+  return signed_number(d.mean) + " " +
+         format_interval(signed_number(d.lower()), signed_number(d.upper()), language);
 }
 
 /// The table's "against the best" cell of a feasible option.
 std::string versus_best_cell(const StaffingAdvice& advice, std::size_t i, Language language) {
   const StaffingOption& o = advice.options[i];
   if (!o.feasible) return "";
-  if (advice.best == i) return language == Language::nl ? "beste" : "best";
+  if (advice.best == i) return translate("best", language);
   return difference_text(o.versus_best, advice.objective, language) +
          (o.as_good_as_best ? " =" : "");
 }
@@ -63,40 +62,33 @@ std::string versus_best_cell(const StaffingAdvice& advice, std::size_t i, Langua
 
 std::string advice_verdict(const StaffingAdvice& advice, const AdviceCriteria& criteria,
                            Language language) {
-  const bool nl = language == Language::nl;
   std::string out;
   if (advice.recommended) {
     const StaffingOption& o = advice.options[*advice.recommended];
     out = fmt::format(
-        fmt::runtime(nl ? "Advies: {}. Alle criteria gehaald in {} van de replicaties; {} van "
-                          "de opties die de criteria halen."
-                        : "Advice: {}. Every criterion met in {} of the replications; {} of "
-                          "the options that meet the criteria."),
+        fmt::runtime(translate("Advice: {}. Every criterion met in {} of the replications; {} "
+                               "of the options that meet the criteria.",
+                               language)),
         option_name(o, language), percent(o.probability, language),
         objective_phrase(advice.objective, language));
     if (advice.best && *advice.best != *advice.recommended) {
       const StaffingOption& b = advice.options[*advice.best];
       out += fmt::format(
-          fmt::runtime(
-              nl ? " {} heeft gemiddeld de beste uitkomst ({}), maar het verschil met deze optie, "
-                   "{}, is niet van toeval te onderscheiden (95%-interval bevat 0), en deze "
-                   "optie kost gemiddeld {} minder."
-                 : " {} has the best mean ({}), but this option's difference from it, {}, cannot "
-                   "be told from chance (its 95% interval contains 0), and this option costs {} "
-                   "less on average."),
+          fmt::runtime(translate(
+              " {} has the best mean ({}), but this option's difference from it, {}, cannot be "
+              "told from chance (its 95% interval contains 0), and this option costs {} less on "
+              "average.",
+              language)),
           option_name(b, language), objective_number(b.objective_value, advice.objective, language),
           difference_text(o.versus_best, advice.objective, language),
           format_eur(b.mean_cost_eur - o.mean_cost_eur, language));
     }
   } else {
-    out = nl ? fmt::format(
-                   "Geen advies: geen geprobeerde optie haalt alle criteria in {} van "
-                   "de replicaties.",
-                   percent(criteria.required_probability, language))
-             : fmt::format(
-                   "No advice: no option tried meets every criterion in {} of the "
-                   "replications.",
-                   percent(criteria.required_probability, language));
+    out = fmt::format(
+        fmt::runtime(
+            translate("No advice: no option tried meets every criterion in {} of the replications.",
+                      language)),
+        percent(criteria.required_probability, language));
   }
   if (advice.binding && advice.excluded) {
     const StaffingOption& x = advice.options[*advice.excluded];
@@ -104,54 +96,49 @@ std::string advice_verdict(const StaffingAdvice& advice, const AdviceCriteria& c
     const double rate = x.pass_rate[*advice.binding];
     if (advice.recommended) {
       out += fmt::format(
-          fmt::runtime(nl ? " Bindend criterium: '{}'; {} zou beter scoren maar haalt het in "
-                            "{} van de replicaties."
-                          : " Binding criterion: '{}'; {} would do better but meets it in {} "
-                            "of the replications."),
+          fmt::runtime(translate(" Binding criterion: '{}'; {} would do better but meets it in "
+                                 "{} of the replications.",
+                                 language)),
           label, option_name(x, language), percent(rate, language));
     } else {
       out += fmt::format(
-          fmt::runtime(nl ? " Bindend criterium: '{}'; de optie die het dichtst bij komt, {}, "
-                            "haalt het in {} van de replicaties."
-                          : " Binding criterion: '{}'; the closest option, {}, meets it in {} "
-                            "of the replications."),
+          fmt::runtime(translate(" Binding criterion: '{}'; the closest option, {}, meets it in "
+                                 "{} of the replications.",
+                                 language)),
           label, option_name(x, language), percent(rate, language));
     }
   } else if (advice.recommended) {
-    out += nl ? " Geen criterium is bindend: geen geprobeerde optie scoort aantoonbaar beter."
-              : " No criterion binds: no option tried does better beyond chance.";
+    out += translate(" No criterion binds: no option tried does better beyond chance.", language);
   }
   return out;
 }
 
 std::string advice_table(const StaffingAdvice& advice, const AdviceCriteria& criteria,
                          Language language) {
-  const bool nl = language == Language::nl;
-  std::string out = nl ? fmt::format(
-                             "Criteria, per replicatie beoordeeld; een optie voldoet als "
-                             "ze alle criteria haalt in minstens {} van de replicaties:\n",
-                             percent(criteria.required_probability, language))
-                       : fmt::format(
-                             "Criteria, judged per replication; an option qualifies when "
-                             "it meets all of them in at least {} of the replications:\n",
-                             percent(criteria.required_probability, language));
+  std::string out =
+      fmt::format(fmt::runtime(translate("Criteria, judged per replication; an option qualifies "
+                                         "when it meets all of them in at least {} of the "
+                                         "replications:",
+                                         language)),
+                  percent(criteria.required_probability, language)) +
+      "\n";
   for (std::size_t c = 0; c < advice.criteria.size(); ++c) {
     out +=
         fmt::format("  c{}: {}\n", c + 1, criterion_label(advice.criteria[c], criteria, language));
   }
-  out += fmt::format(fmt::runtime(nl ? "Doel: {}\n\n" : "Objective: {}\n\n"),
-                     objective_phrase(advice.objective, language));
-  std::vector<std::string> header{nl ? "adviseurs" : "advisors",
-                                  nl ? "instrumentbudget" : "instrument budget"};
+  out += fmt::format(fmt::runtime(translate("Objective: {}", language)),
+                     objective_phrase(advice.objective, language)) +
+         "\n\n";
+  std::vector<std::string> header{translate("advisors", language),
+                                  translate("instrument budget", language)};
   for (std::size_t c = 0; c < advice.criteria.size(); ++c) {
     header.push_back(fmt::format("c{}", c + 1));
   }
   for (const char* h :
-       {nl ? "alle" : "all", nl ? "kosten" : "cost", nl ? "plaatsingen" : "placements",
-        nl ? "netto" : "net", nl ? "p90 slechtste maand" : "worst month p90",
-        nl ? "doel t.o.v. beste [95%]" : "objective vs best [95%]", ""}) {
-    header.emplace_back(h);
+       {"all", "cost", "placements", "net", "worst month p90", "objective vs best [95%]"}) {
+    header.push_back(translate(h, language));
   }
+  header.emplace_back();
   TextTable table(std::move(header), 0);
   for (std::size_t i = 0; i < advice.options.size(); ++i) {
     const StaffingOption& o = advice.options[i];
@@ -164,14 +151,15 @@ std::string advice_table(const StaffingAdvice& advice, const AdviceCriteria& cri
     row.push_back(format_eur(o.mean_net_savings_eur, language));
     row.push_back(format_fixed(o.mean_worst_month_wait, 1, language));
     row.push_back(versus_best_cell(advice, i, language));
-    row.emplace_back(advice.recommended == i ? (nl ? "<- advies" : "<- advice") : "");
+    row.emplace_back(advice.recommended == i ? translate("<- advice", language) : "");
     table.add_row(std::move(row));
   }
   out += table.render();
-  out += nl ? "(=: niet van de beste te onderscheiden: het 95%-interval van het gepaarde verschil "
-              "bevat 0)\n"
-            : "(=: cannot be told from the best: the 95% interval of the paired difference "
-              "contains 0)\n";
+  out += translate(
+             "(=: cannot be told from the best: the 95% interval of the paired difference "
+             "contains 0)",
+             language) +
+         "\n";
   out += "\n" + advice_verdict(advice, criteria, language) + "\n";
   return out;
 }

@@ -19,8 +19,8 @@ std::string report_number(double x, Language language) { return format_figure(x,
 
 std::string report_band(const kernel::ReplicationBand& b, Language language) {
   if (b.replications == 0) return "-";
-  return fmt::format("{} [{}, {}]", report_number(b.mean, language), report_number(b.low, language),
-                     report_number(b.high, language));
+  return report_number(b.mean, language) + " " +
+         format_interval(report_number(b.low, language), report_number(b.high, language), language);
 }
 
 namespace {
@@ -42,8 +42,8 @@ std::string kpi_cell(const model::MetricInfo& info, const std::vector<double>& v
   if (b.replications == 0) return "-";
   if (info.unit == "0/1") return fmt::format("P = {}", percent(b.mean, language));
   if (info.unit == "share") {
-    return fmt::format("{} [{}, {}]", percent(b.mean, language), percent(b.low, language),
-                       percent(b.high, language));
+    return percent(b.mean, language) + " " +
+           format_interval(percent(b.low, language), percent(b.high, language), language);
   }
   if (info.conditional) {
     if (b.present == 0) return translate("never", language);
@@ -66,8 +66,8 @@ std::string paired_cell(const model::MetricInfo& info, const std::vector<double>
   if (b.replications == 0) return "-";
   if (info.unit == "0/1") return points(b.mean, language) + " pp";
   if (info.unit == "share") {
-    return fmt::format("{} pp [{}, {}]", points(b.mean, language), points(b.low, language),
-                       points(b.high, language));
+    return points(b.mean, language) + " pp " +
+           format_interval(points(b.low, language), points(b.high, language), language);
   }
   return report_band(b, language);
 }

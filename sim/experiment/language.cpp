@@ -14,7 +14,51 @@ namespace {
 
 using Pair = std::pair<std::string_view, std::string_view>;
 
-constexpr std::array<Pair, 79> kTexts = {{
+constexpr std::array<Pair, 105> kTexts = {{
+    // The staffing advice (advice_report.cpp, staffing_advisor.cpp).
+    {"{} advisor(s), instrument budget {}", "{} adviseur(s), instrumentbudget {}"},
+    {"the lowest mean cost", "de laagste gemiddelde kosten"},
+    {"the highest mean net savings", "de hoogste gemiddelde netto besparing"},
+    {"the most placements on average", "de meeste plaatsingen gemiddeld"},
+    {"best", "beste"},
+    {"Advice: {}. Every criterion met in {} of the replications; {} of the options that meet the "
+     "criteria.",
+     "Advies: {}. Alle criteria gehaald in {} van de replicaties; {} van de opties die de criteria "
+     "halen."},
+    {" {} has the best mean ({}), but this option's difference from it, {}, cannot be told from "
+     "chance (its 95% interval contains 0), and this option costs {} less on average.",
+     " {} heeft gemiddeld de beste uitkomst ({}), maar het verschil met deze optie, {}, is niet "
+     "van toeval te onderscheiden (95%-interval bevat 0), en deze optie kost gemiddeld {} minder."},
+    {"No advice: no option tried meets every criterion in {} of the replications.",
+     "Geen advies: geen geprobeerde optie haalt alle criteria in {} van de replicaties."},
+    {" Binding criterion: '{}'; {} would do better but meets it in {} of the replications.",
+     " Bindend criterium: '{}'; {} zou beter scoren maar haalt het in {} van de replicaties."},
+    {" Binding criterion: '{}'; the closest option, {}, meets it in {} of the replications.",
+     " Bindend criterium: '{}'; de optie die het dichtst bij komt, {}, haalt het in {} van de "
+     "replicaties."},
+    {" No criterion binds: no option tried does better beyond chance.",
+     " Geen criterium is bindend: geen geprobeerde optie scoort aantoonbaar beter."},
+    {"Criteria, judged per replication; an option qualifies when it meets all of them in at least "
+     "{} of the replications:",
+     "Criteria, per replicatie beoordeeld; een optie voldoet als ze alle criteria haalt in "
+     "minstens {} van de replicaties:"},
+    {"Objective: {}", "Doel: {}"},
+    {"advisors", "adviseurs"},
+    {"all", "alle"},
+    {"<- advice", "<- advies"},
+    {"(=: cannot be told from the best: the 95% interval of the paired difference contains 0)",
+     "(=: niet van de beste te onderscheiden: het 95%-interval van het gepaarde verschil bevat 0)"},
+    {"instrument budget", "instrumentbudget"},
+    {"cost", "kosten"},
+    {"placements", "plaatsingen"},
+    {"net", "netto"},
+    {"worst month p90", "p90 slechtste maand"},
+    {"objective vs best [95%]", "doel t.o.v. beste [95%]"},
+    {"p90 wait <= {} working days in every service month",
+     "wachttijd p90 <= {} werkdagen in elke maand van de dienst"},
+    {"instrument budget lasts until the service ends",
+     "instrumentbudget niet op voor het einde van de dienst"},
+    {"at least {} placements", "minstens {} plaatsingen"},
     {"The bands contain", "De banden bevatten"},
     {"The bands of '{}' contain", "De banden van '{}' bevatten"},
     {"Key figures over the horizon: mean [5%, 95%] of {} replications",

@@ -74,7 +74,7 @@ std::string ratio_cell(const kernel::RatioInterval& r, Language language) {
   if (!r.bounded) {
     return fmt::format(fmt::runtime(translate("{} [not bounded]", language)), plain(r.ratio));
   }
-  return fmt::format("{} [{}, {}]", plain(r.ratio), plain(r.lower), plain(r.upper));
+  return plain(r.ratio) + " " + format_interval(plain(r.lower), plain(r.upper), language);
 }
 
 }  // namespace
@@ -92,11 +92,11 @@ std::string marginal_table(const std::vector<MarginalOption>& options, Language 
     out += "\n";
     TextTable table({"", translate("difference [95%]", language), translate("better", language)});
     for (const MarginalDifference& d : o.differences) {
-      table.add_row(
-          {kpi_label(d.kpi, language),
-           fmt::format("{} [{}, {}]", amount(d.summary.mean, language),
-                       amount(d.summary.lower(), language), amount(d.summary.upper(), language)),
-           format_percent(d.share_better, 0, language)});
+      table.add_row({kpi_label(d.kpi, language),
+                     amount(d.summary.mean, language) + " " +
+                         format_interval(amount(d.summary.lower(), language),
+                                         amount(d.summary.upper(), language), language),
+                     format_percent(d.share_better, 0, language)});
     }
     table.add_row({translate("EUR per extra placement", language),
                    ratio_cell(o.cost_per_extra_placement, language)});

@@ -68,4 +68,15 @@ std::string format_in_unit(double x, std::string_view unit, Language language) {
   return format_figure(x, language);
 }
 
+std::string format_interval(std::string_view low, std::string_view high, Language language,
+                            std::string_view label) {
+  std::string out = "[";
+  out += label;
+  out += low;
+  out += language == Language::nl ? "; " : ", ";
+  out += high;
+  out += "]";
+  return out;
+}
+
 }  // namespace werkstroom::experiment

@@ -9,6 +9,7 @@
 // Files read by programs (CSV, HDF5) never use these: they keep '.' (io/csv_dialect.hpp).
 
 #include <string>
+#include <string_view>
 
 #include "experiment/language.hpp"
 
@@ -30,6 +31,12 @@ namespace werkstroom::experiment {
 
 /// A share (0.125) as a percentage with `decimals` places: nl "12,5%", en "12.5%".
 [[nodiscard]] std::string format_percent(double share, int decimals, Language language);
+
+/// An interval of two numbers already written: en "[low, high]"; nl "[low; high]", because the
+/// comma is the Dutch decimal mark ("[-88,1; +38,6]", not "[-88,1, +38,6]"). `label` goes before
+/// the first number: "[95%: low; high]".
+[[nodiscard]] std::string format_interval(std::string_view low, std::string_view high,
+                                          Language language, std::string_view label = {});
 
 /// A figure in its registry unit (model::MetricInfo::unit): "EUR" as format_eur, "share" as
 /// format_percent with one decimal, "0/1" as a probability in whole percent, anything else as

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "experiment/language.hpp"
 #include "experiment/sweep.hpp"
 
 namespace werkstroom::experiment {
@@ -26,18 +27,16 @@ std::vector<std::string> criterion_keys(const AdviceCriteria& c) {
 }
 
 std::string criterion_label(const std::string& key, const AdviceCriteria& c, Language language) {
-  const bool nl = language == Language::nl;
   if (key == "wait_per_month") {
-    return fmt::format(fmt::runtime(nl ? "wachttijd p90 <= {} werkdagen in elke maand van de dienst"
-                                       : "p90 wait <= {} working days in every service month"),
-                       c.max_wait_p90_working_days);
+    return fmt::format(
+        fmt::runtime(translate("p90 wait <= {} working days in every service month", language)),
+        c.max_wait_p90_working_days);
   }
   if (key == "budget_lasts") {
-    return nl ? "instrumentbudget niet op voor het einde van de dienst"
-              : "instrument budget lasts until the service ends";
+    return translate("instrument budget lasts until the service ends", language);
   }
   if (key == "min_placements") {
-    return fmt::format(fmt::runtime(nl ? "minstens {} plaatsingen" : "at least {} placements"),
+    return fmt::format(fmt::runtime(translate("at least {} placements", language)),
                        c.min_placements);
   }
   return key;

@@ -112,8 +112,8 @@ std::string level_in_unit(double x, std::string_view unit, Language language) {
 
 std::string interval(const kernel::ReplicationSummary& s, std::string_view unit,
                      Language language) {
-  return fmt::format("[95%: {}, {}]", signed_in_unit(s.lower(), unit, language),
-                     signed_in_unit(s.upper(), unit, language));
+  return experiment::format_interval(signed_in_unit(s.lower(), unit, language),
+                                     signed_in_unit(s.upper(), unit, language), language, "95%: ");
 }
 
 /// Values of a key figure over the replications, NaN where a replication lacks it.
@@ -298,10 +298,11 @@ std::vector<Chart> charts(const std::vector<experiment::ScenarioResults>& result
     const kernel::ReplicationBand b =
         kernel::replication_band(values_of(r, "wait_p90_worst_month"));
     if (b.present == 0) continue;
-    worst += fmt::format("{}{}: {} [{}, {}]", worst.empty() ? "" : "; ", r.name,
-                         experiment::format_figure(b.mean, language),
-                         experiment::format_figure(b.low, language),
-                         experiment::format_figure(b.high, language));
+    worst += fmt::format(
+        "{}{}: {} {}", worst.empty() ? "" : "; ", r.name,
+        experiment::format_figure(b.mean, language),
+        experiment::format_interval(experiment::format_figure(b.low, language),
+                                    experiment::format_figure(b.high, language), language));
   }
   wait.caption =
       pick(language,
@@ -495,13 +496,13 @@ std::string level_cell(const model::MetricInfo& info, const std::vector<double>&
                        b.present, b.replications);
   }
   if (info.unit == "share") {
-    return fmt::format("{} [{}, {}]", experiment::format_percent(b.mean, 0, language),
-                       experiment::format_percent(b.low, 0, language),
-                       experiment::format_percent(b.high, 0, language));
+    return experiment::format_percent(b.mean, 0, language) + " " +
+           experiment::format_interval(experiment::format_percent(b.low, 0, language),
+                                       experiment::format_percent(b.high, 0, language), language);
   }
-  return fmt::format("{} [{}, {}]", level_in_unit(b.mean, info.unit, language),
-                     level_in_unit(b.low, info.unit, language),
-                     level_in_unit(b.high, info.unit, language));
+  return level_in_unit(b.mean, info.unit, language) + " " +
+         experiment::format_interval(level_in_unit(b.low, info.unit, language),
+                                     level_in_unit(b.high, info.unit, language), language);
 }
 
 Cell difference_cell(const model::MetricInfo& info, const std::vector<double>& base,
@@ -515,9 +516,9 @@ Cell difference_cell(const model::MetricInfo& info, const std::vector<double>& b
            : (info.better > 0) == (d.mean > 0.0) ? Tone::better
                                                  : Tone::worse;
   }
-  return {fmt::format("{} [{}, {}]", signed_in_unit(d.mean, info.unit, language),
-                      signed_in_unit(d.lower(), info.unit, language),
-                      signed_in_unit(d.upper(), info.unit, language)),
+  return {signed_in_unit(d.mean, info.unit, language) + " " +
+              experiment::format_interval(signed_in_unit(d.lower(), info.unit, language),
+                                          signed_in_unit(d.upper(), info.unit, language), language),
           tone};
 }
 
@@ -807,20 +808,22 @@ OptionVerdict option_verdict(const experiment::MarginalOption& option, Language 
   if (unclear(c)) text += " (" + not_distinguishable + ")";
 
   const kernel::ReplicationSummary& p = placed->summary;
-  text +=
-      fmt::format(fmt::runtime(p.mean >= 0.0 ? pick(language, " for {} extra placements [{}, {}]",
-                                                    " voor {} extra plaatsingen [{}, {}]")
-                                             : pick(language, " with {} placements fewer [{}, {}]",
-                                                    " met {} plaatsingen minder [{}, {}]")),
-                  count(std::abs(p.mean), language), signed_count(p.lower(), language),
-                  signed_count(p.upper(), language));
+  text += fmt::format(fmt::runtime(p.mean >= 0.0 ? pick(language, " for {} extra placements {}",
+                                                        " voor {} extra plaatsingen {}")
+                                                 : pick(language, " with {} placements fewer {}",
+                                                        " met {} plaatsingen minder {}")),
+                      count(std::abs(p.mean), language),
+                      experiment::format_interval(signed_count(p.lower(), language),
+                                                  signed_count(p.upper(), language), language));
   if (unclear(p)) text += " (" + not_distinguishable + ")";
 
   const kernel::RatioInterval& r = option.cost_per_extra_placement;
   if (r.bounded && !unclear(p) && p.mean > 0.0) {
-    text += fmt::format(fmt::runtime(pick(language, "; per extra placement {} [95%: {}, {}]",
-                                          "; per extra plaatsing {} [95%: {}, {}]")),
-                        eur(r.ratio, language), eur(r.lower, language), eur(r.upper, language));
+    text += fmt::format(
+        fmt::runtime(pick(language, "; per extra placement {} {}", "; per extra plaatsing {} {}")),
+        eur(r.ratio, language),
+        experiment::format_interval(eur(r.lower, language), eur(r.upper, language), language,
+                                    "95%: "));
   } else if (!unclear(p) && p.mean < 0.0) {
     text += pick(language, "; there is no cost per extra placement (there are fewer)",
                  "; er zijn geen kosten per extra plaatsing (er zijn er minder)");
@@ -857,10 +860,12 @@ OptionVerdict option_verdict(const experiment::MarginalOption& option, Language 
       w.bounded && !std::isnan(w.ratio)
           ? fmt::format(fmt::runtime(pick(language,
                                           "Cost per extra person in work after the follow-up: {} "
-                                          "[95%: {}, {}]",
+                                          "{}",
                                           "Kosten per extra persoon aan het werk na de nameting: "
-                                          "{} [95%: {}, {}]")),
-                        eur(w.ratio, language), eur(w.lower, language), eur(w.upper, language))
+                                          "{} {}")),
+                        eur(w.ratio, language),
+                        experiment::format_interval(eur(w.lower, language), eur(w.upper, language),
+                                                    language, "95%: "))
           : pick(language,
                  "Cost per extra person in work after the follow-up: not bounded (the extra "
                  "people in work may be none)",

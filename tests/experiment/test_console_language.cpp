@@ -9,10 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "experiment/advice_report.hpp"
 #include "experiment/console_report.hpp"
 #include "experiment/experiment.hpp"
 #include "experiment/language.hpp"
 #include "experiment/marginal.hpp"
+#include "experiment/staffing_advisor.hpp"
 #include "experiment/text_table.hpp"
 #include "model/metric_registry.hpp"
 #include "scenario/loader.hpp"
@@ -54,6 +56,14 @@ TEST_CASE("every console report in Dutch asks only for texts the table has",
   all += experiment::marginal_table(experiment::marginal_options(results), nl);
   all += experiment::variance_reduction_table(results, nl);
   all += experiment::national_sum_table(results.front(), 2, nl);
+  // The staffing advice on the same two options (2 and 3 advisors), every criterion on.
+  experiment::AdviceCriteria criteria;
+  criteria.max_wait_p90_working_days = 10.0;
+  criteria.min_placements = 1.0;
+  criteria.budget_lasts_service = true;
+  const experiment::StaffingAdvice advice = experiment::evaluate_advice(
+      {{2, 250000.0}, {3, 250000.0}}, results, criteria, experiment::Objective::placements);
+  all += experiment::advice_table(advice, criteria, nl);
   const auto base =
       scenario::load_scenario(std::string(WERKSTROOM_SCENARIOS_DIR) + "/gooi-en-vechtstreek.toml");
   const std::vector<std::string> sources = scenario::uncertainty_sources(base.parameters, true);
@@ -93,11 +103,12 @@ TEST_CASE("the Dutch key-figure table writes Dutch numbers and its rows line up"
   // "268.4" (a digit, '.', one digit, then a non-digit).
   bool costs_grouped = false;
   for (const std::string& line : lines) {
-    // Costs of 2 and 3 advisors over a year are hundreds of thousands: "444.911 [...".
+    // Costs of 2 and 3 advisors over a year are hundreds of thousands: "444.911 [400.123;
+    // ...]", the interval's ends apart by ';' (',' is the decimal mark).
     if (line.rfind("kosten EUR ", 0) == 0) {
       INFO(line);
       costs_grouped = line.find_first_of("0123456789") != std::string::npos &&
-                      line.find('.') != std::string::npos && line.find(',') != std::string::npos;
+                      line.find('.') != std::string::npos && line.find("; ") != std::string::npos;
     }
   }
   CHECK(costs_grouped);

@@ -43,3 +43,11 @@ TEST_CASE("numbers: signed differences, figures by size, euros and percentages",
   CHECK(format_in_unit(443520.4, "EUR", Language::nl) == "€ 443.520");
   CHECK(format_in_unit(269.8, "people", Language::nl) == "269,8");
 }
+
+TEST_CASE("intervals: a semicolon between the ends in Dutch, where the comma is the decimal mark",
+          "[experiment][format]") {
+  CHECK(format_interval(format_signed(-88.1, 1, Language::nl), format_signed(38.6, 1, Language::nl),
+                        Language::nl) == "[-88,1; +38,6]");
+  CHECK(format_interval("-88.1", "+38.6", Language::en) == "[-88.1, +38.6]");
+  CHECK(format_interval("€ 2.400", "€ 5.100", Language::nl, "95%: ") == "[95%: € 2.400; € 5.100]");
+}

@@ -175,7 +175,7 @@ TEST_CASE("advice: of the options that cannot be told from the best, the cheapes
                      "chance") != std::string::npos);
   CHECK(verdict.find("costs €100,000 less") != std::string::npos);
   const std::string nl = experiment::advice_verdict(advice, c, experiment::Language::nl);
-  CHECK(nl.find("-1,0 [-3,6, +1,6]") != std::string::npos);
+  CHECK(nl.find("-1,0 [-3,6; +1,6]") != std::string::npos);
   CHECK(nl.find("kost gemiddeld € 100.000 minder") != std::string::npos);
   // 3 advisors place 10-12 more in every replication: beyond chance, they are advised.
   results[1] = option(reps({160, 163, 160, 161}, 400000));

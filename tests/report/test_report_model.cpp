@@ -100,7 +100,7 @@ TEST_CASE("The verdict calls net savings whose interval contains 0 not distingui
 
   const report::OptionVerdict v = report::option_verdict(options.front(), Language::nl);
   INFO(v.headline);
-  CHECK(contains(v.headline, "'drie fte' kost € 106.000 meer [95%: € +106.000, € +106.000]"));
+  CHECK(contains(v.headline, "'drie fte' kost € 106.000 meer [95%: € +106.000; € +106.000]"));
   CHECK(contains(v.headline, "voor 34 extra plaatsingen ["));
   CHECK(contains(v.headline, "per extra plaatsing € 3.100"));
   CHECK(contains(v.headline, "de netto besparing verandert met"));
@@ -166,8 +166,8 @@ TEST_CASE("Report numbers and months read as Dutch in Dutch", "[report][format]"
         if (row.front().text != "Plaatsingen (personen)") continue;
         found = true;
         INFO(row.at(1).text + " | " + row.at(2).text + " | " + row.at(3).text);
-        CHECK(row.at(1).text.rfind("24,2 [24,0, 24,5]", 0) == 0);
-        CHECK(row.at(2).text.rfind("134,0 [128,5, 139,5]", 0) == 0);
+        CHECK(row.at(1).text.rfind("24,2 [24,0; 24,5]", 0) == 0);
+        CHECK(row.at(2).text.rfind("134,0 [128,5; 139,5]", 0) == 0);
         CHECK(row.at(3).tone == report::Tone::better);
         CHECK(row.at(3).text.rfind("+110 [", 0) == 0);
       }

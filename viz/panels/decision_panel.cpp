@@ -11,6 +11,7 @@
 #include "charts/chart_math.hpp"
 #include "core/translations.hpp"
 #include "experiment/marginal.hpp"
+#include "experiment/number_format.hpp"
 #include "kernel/statistics.hpp"
 #include "model/metric_registry.hpp"
 #include "panels/panels.hpp"
@@ -108,9 +109,11 @@ void decision_panel(const FinishedRun* run, const ViewState& view) {
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(difference_colour(d)), "%s",
                          value(d.summary.mean).c_str());
       ImGui::SameLine();
-      ImGui::TextDisabled("[%s, %s]  %s %s", value(d.summary.lower()).c_str(),
-                          value(d.summary.upper()).c_str(), percent(d.share_better, lang).c_str(),
-                          tr("of replications better", lang));
+      ImGui::TextDisabled(
+          "%s  %s %s",
+          experiment::format_interval(value(d.summary.lower()), value(d.summary.upper()), lang)
+              .c_str(),
+          percent(d.share_better, lang).c_str(), tr("of replications better", lang));
     }
     const kernel::RatioInterval& r = o.cost_per_extra_placement;
     ImGui::TextUnformatted(tr("Cost per extra placement", lang));
@@ -124,7 +127,9 @@ void decision_panel(const FinishedRun* run, const ViewState& view) {
     } else {
       ImGui::Text("%s", euros(r.ratio, lang).c_str());
       ImGui::SameLine();
-      ImGui::TextDisabled("[%s, %s]", euros(r.lower, lang).c_str(), euros(r.upper, lang).c_str());
+      ImGui::TextDisabled(
+          "%s",
+          experiment::format_interval(euros(r.lower, lang), euros(r.upper, lang), lang).c_str());
     }
   }
   ImGui::Spacing();

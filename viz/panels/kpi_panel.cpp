@@ -9,6 +9,7 @@
 #include "charts/chart_math.hpp"
 #include "core/series_extraction.hpp"
 #include "core/translations.hpp"
+#include "experiment/number_format.hpp"
 #include "model/metric_registry.hpp"
 #include "panels/panels.hpp"
 #include "panels/style.hpp"
@@ -132,8 +133,10 @@ void kpi_panel(const FinishedRun* run, const ViewState& view) {
       }
       ImGui::TextUnformatted(number(row.kpi, v.mean, lang).c_str());
       ImGui::SameLine();
-      ImGui::TextDisabled("[%s, %s]", charts::format_value(v.low, lang).c_str(),
-                          charts::format_value(v.high, lang).c_str());
+      ImGui::TextDisabled("%s",
+                          experiment::format_interval(charts::format_value(v.low, lang),
+                                                      charts::format_value(v.high, lang), lang)
+                              .c_str());
     }
     for (std::size_t s = 1; s < scenarios; ++s) {
       ImGui::TableNextColumn();
@@ -157,8 +160,10 @@ void kpi_panel(const FinishedRun* run, const ViewState& view) {
       text += number(row.kpi, d.mean, lang);
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour), "%s", text.c_str());
       ImGui::SameLine();
-      ImGui::TextDisabled("[%s, %s]", charts::format_value(d.low, lang).c_str(),
-                          charts::format_value(d.high, lang).c_str());
+      ImGui::TextDisabled("%s",
+                          experiment::format_interval(charts::format_value(d.low, lang),
+                                                      charts::format_value(d.high, lang), lang)
+                              .c_str());
     }
   }
   ImGui::EndTable();
