@@ -12,6 +12,8 @@
 #include <sstream>
 #include <string>
 
+#include <unistd.h>
+
 #include "app/viewer.hpp"
 
 namespace werkstroom {
@@ -44,8 +46,9 @@ viz::ViewerOptions options(int replications) {
 }  // namespace
 
 TEST_CASE("the viewer exports the report werkstroom report writes for the same run", "[viz]") {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / "werkstroom-viz-tests" / "report";
+  // A folder of this process's own: runs of the suite in parallel do not share it.
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    ("werkstroom-viz-report-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   const std::filesystem::path a = kScenarios / "gooi-en-vechtstreek.toml";
   const std::filesystem::path b = kScenarios / "scale-up-3fte.toml";
@@ -85,6 +88,7 @@ TEST_CASE("the viewer exports the report werkstroom report writes for the same r
                                (dir / "set.html").string() + " > " + (dir / "set.out").string();
   REQUIRE(std::system(with_set.c_str()) == 0);
   CHECK(read_text(dir / "set.html").find("staff.day_start_hour=8.5 (--set)") != std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace werkstroom

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
 
 #include "charts/chart_math.hpp"
 #include "core/translations.hpp"
@@ -30,6 +31,26 @@ void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 colour, float thickne
 
 double shown(double v, bool percent) { return percent ? v * 100.0 : v; }
 
+/// `text` cut to at most `width` pixels in `font`, whole UTF-8 characters, with "…" where it
+/// was cut; the text itself when it fits. (A narrow chart must not draw its title over its
+/// neighbour's.)
+std::string fit_text(ImFont* font, const std::string& text, float width) {
+  const auto text_width = [font](const std::string& t) {
+    return font->CalcTextSizeA(font->FontSize, 1e6F, 0.0F, t.c_str()).x;
+  };
+  if (text_width(text) <= width) return text;
+  static const std::string kEllipsis = "\u2026";
+  std::string cut = text;
+  while (!cut.empty()) {
+    // Drop the last UTF-8 character (its continuation bytes are 10xxxxxx).
+    do {
+      cut.pop_back();
+    } while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0U) == 0x80U);
+    if (text_width(cut + kEllipsis) <= width) return cut + kEllipsis;
+  }
+  return "";
+}
+
 }  // namespace
 
 bool line_chart(const char* id, const ChartSpec& spec, ImVec2 size, experiment::Language language) {
@@ -46,12 +67,22 @@ bool line_chart(const char* id, const ChartSpec& spec, ImVec2 size, experiment::
   // Title and unit.
   const float line_h = ImGui::GetTextLineHeight();
   ImFont* bold = style::bold_font();
+  const float title_room = size.x - 2.0F * kPad;
+  const std::string title = fit_text(bold, spec.title, title_room);
   dl->AddText(bold, bold->FontSize, {origin.x + kPad, origin.y + 6.0F}, style::kText,
-              spec.title.c_str());
-  if (!spec.unit.empty()) {
-    const ImVec2 title_size = bold->CalcTextSizeA(bold->FontSize, 1e6F, 0.0F, spec.title.c_str());
-    dl->AddText({origin.x + kPad + title_size.x + 8.0F, origin.y + 7.0F}, style::kMutedText,
-                spec.unit.c_str());
+              title.c_str());
+  const float title_width = bold->CalcTextSizeA(bold->FontSize, 1e6F, 0.0F, title.c_str()).x;
+  const std::string unit =
+      title == spec.title ? fit_text(ImGui::GetFont(), spec.unit, title_room - title_width - 8.0F)
+                          : std::string();
+  if (!unit.empty()) {
+    dl->AddText({origin.x + kPad + title_width + 8.0F, origin.y + 7.0F}, style::kMutedText,
+                unit.c_str());
+  }
+  // What did not fit is in a tooltip over the title line.
+  const bool title_cut = title != spec.title || unit != spec.unit;
+  if (title_cut && item_hovered && ImGui::GetIO().MousePos.y < origin.y + line_h + 8.0F) {
+    ImGui::SetTooltip("%s %s", spec.title.c_str(), spec.unit.c_str());
   }
 
   // Legend: entries in rows under the title, wrapping when the chart is narrow.

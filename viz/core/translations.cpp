@@ -176,6 +176,16 @@ constexpr Translation kTable[] = {
     {"The bands contain", "The bands contain", "De banden bevatten"},
     {"Bands and table: 5%-95% of replications", "Bands and table: 5%-95% of replications",
      "Banden en tabel: 5%-95% van de replicaties"},
+    // Key parameters: values, units and the kinds of source labels.
+    {"yes", "yes", "ja"},
+    {"no", "no", "nee"},
+    {"advisors", "advisors", "adviseurs"},
+    {"days", "days", "dagen"},
+    {"points", "points", "punten"},
+    {"public", "public", "publiek"},
+    {"derived", "derived", "afgeleid"},
+    {"assumption", "assumption", "aanname"},
+    {"calibrated", "calibrated", "gekalibreerd"},
     // Scale-up.
     {"Scale-up advisor", "Scale-up advisor", "Advies opschalen"},
     {"max p90 wait (working days)", "max p90 wait (working days)",

@@ -8,6 +8,7 @@
 
 #include "charts/chart_math.hpp"
 #include "core/translations.hpp"
+#include "experiment/number_format.hpp"
 #include "panels/panels.hpp"
 #include "panels/style.hpp"
 
@@ -31,6 +32,17 @@ bool slider_double(const char* label, double& value, double lo, double hi, const
   ImGui::SliderScalar("##v", ImGuiDataType_Double, &value, &lo, &hi, format);
   ImGui::PopID();
   return ImGui::IsItemDeactivatedAfterEdit();
+}
+
+/// A slider's display format for a value already written the reader's way ("€ 300.000",
+/// "2,00"): a format without a conversion, which ImGui shows as it is ('%' doubled).
+std::string literal_format(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    out += c;
+    if (c == '%') out += '%';
+  }
+  return out;
 }
 
 bool slider_int(const char* label, int& value, int lo, int hi, const char* format, bool changed) {
@@ -85,19 +97,24 @@ bool levers_panel(const ScenarioSlot& slot, Levers& levers, ViewState& view) {
     ImGui::SetTooltip("%s",
                       tr("The centre budget is raised to pay the advisors if it is short", lang));
   }
-  released |= slider_double(tr("Centre budget (EUR)", lang), levers.centre_budget_eur, 0.0, 1.0e6,
-                            "EUR %.0f", levers.centre_budget_eur != own.centre_budget_eur);
+  released |=
+      slider_double(tr("Centre budget (EUR)", lang), levers.centre_budget_eur, 0.0, 1.0e6,
+                    literal_format(experiment::format_eur(levers.centre_budget_eur, lang)).c_str(),
+                    levers.centre_budget_eur != own.centre_budget_eur);
   // More advisors than the budget pays for raise the budget of the applied scenario
   // (experiment::set_staffing): say what is simulated, not only what the slider holds.
   if (const std::optional<double> raised = raised_centre_budget(slot, levers)) {
-    ImGui::TextDisabled("%s: EUR %.0f", tr("simulated, raised to pay the advisors", lang), *raised);
+    ImGui::TextDisabled("%s: %s", tr("simulated, raised to pay the advisors", lang),
+                        experiment::format_eur(*raised, lang).c_str());
   }
-  released |=
-      slider_double(tr("Instrument budget (EUR)", lang), levers.instrument_budget_eur, 0.0, 1.0e6,
-                    "EUR %.0f", levers.instrument_budget_eur != own.instrument_budget_eur);
-  released |=
-      slider_double(tr("Selection threshold (points)", lang), levers.selection_threshold, 0.0, 6.0,
-                    "%.2f", levers.selection_threshold != own.selection_threshold);
+  released |= slider_double(
+      tr("Instrument budget (EUR)", lang), levers.instrument_budget_eur, 0.0, 1.0e6,
+      literal_format(experiment::format_eur(levers.instrument_budget_eur, lang)).c_str(),
+      levers.instrument_budget_eur != own.instrument_budget_eur);
+  released |= slider_double(
+      tr("Selection threshold (points)", lang), levers.selection_threshold, 0.0, 6.0,
+      literal_format(experiment::format_fixed(levers.selection_threshold, 2, lang)).c_str(),
+      levers.selection_threshold != own.selection_threshold);
 
   ImGui::Spacing();
   if (ImGui::CollapsingHeader(tr("Extra bankruptcy", lang), ImGuiTreeNodeFlags_DefaultOpen)) {

@@ -1,10 +1,13 @@
 // The scenario list: which scenarios are open, which one the levers change, and the key
 // parameters of that one with the source label of each value.
 
+#include <cmath>
+#include <cstdlib>
 #include <map>
 #include <string>
 
 #include "core/translations.hpp"
+#include "experiment/number_format.hpp"
 #include "panels/panels.hpp"
 #include "panels/style.hpp"
 
@@ -46,6 +49,34 @@ constexpr KeyParameter kKeyParameters[] = {
     {"Scaling rule", "scaling.enabled"},
     {"Intake patience", "staff.intake_patience_mean_days"},
 };
+
+/// A parameter's value as the reader writes it: euros as "€ 300.000", numbers with a decimal
+/// comma in Dutch and their unit translated, flags as yes/no; dates and texts as they are.
+std::string display_value(const scenario::ParameterEntry& e, Language lang) {
+  if (e.value == "true" || e.value == "false") return tr(e.value == "true" ? "yes" : "no", lang);
+  char* end = nullptr;
+  const double x = std::strtod(e.value.c_str(), &end);
+  if (end == e.value.c_str() || *end != '\0') {
+    return e.value + (e.unit.empty() ? "" : " " + e.unit);
+  }
+  if (e.unit == "EUR") return experiment::format_eur(x, lang);
+  const std::string number = experiment::format_fixed(x, x == std::floor(x) ? 0 : 2, lang);
+  if (e.unit.empty()) return number;
+  // Units that are words are translated; symbols ("%", "1/month") stay as they are.
+  for (const char* word : {"advisors", "days", "points"}) {
+    if (e.unit == word) return number + " " + tr(word, lang);
+  }
+  return number + " " + e.unit;
+}
+
+/// The kind of a source label ("assumption: ..." -> "aanname" in Dutch).
+std::string source_kind(const std::string& label, Language lang) {
+  const std::string kind = label.substr(0, label.find(':'));
+  for (const char* known : {"seed", "public", "derived", "assumption", "calibrated"}) {
+    if (kind == known) return tr(known, lang);
+  }
+  return kind;
+}
 
 }  // namespace
 
@@ -101,7 +132,7 @@ void scenario_panel(const std::vector<ScenarioSlot>& slots, ViewState& view) {
     ImGui::TableHeadersRow();
     std::map<std::string, std::string> values;
     for (const scenario::ParameterEntry& e : scenario::list_parameters(slot.applied.parameters)) {
-      values[e.key_path] = e.value + (e.unit.empty() ? "" : " " + e.unit);
+      values[e.key_path] = display_value(e, lang);
     }
     for (const KeyParameter& k : kKeyParameters) {
       const auto value = values.find(k.key);
@@ -115,7 +146,7 @@ void scenario_panel(const std::vector<ScenarioSlot>& slots, ViewState& view) {
       ImGui::TableNextColumn();
       const auto source = slot.applied.sources.find(k.key);
       const std::string label = source == slot.applied.sources.end() ? "" : source->second;
-      const std::string kind = label.substr(0, label.find(':'));
+      const std::string kind = source_kind(label, lang);
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(source_colour(label)));
       ImGui::TextUnformatted(kind.c_str());
       ImGui::PopStyleColor();
