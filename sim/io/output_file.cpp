@@ -269,9 +269,12 @@ class LockRegistry {
         if (error == EWOULDBLOCK || error == EINTR) {
           const std::string holder = read_holder(fd);
           ::close(fd);
-          throw OutputPathError(message(what, shown,
-                                        "another process" + holder + " is writing it (lock file " +
-                                            file + "); wait until it ends or choose another name"));
+          std::string reason = "another process";
+          reason += holder;
+          reason += " is writing it (lock file ";
+          reason += file;
+          reason += "); wait until it ends or choose another name";
+          throw OutputPathError(message(what, shown, reason));
         }
         // A file system without locks (some network mounts): write unlocked, as before.
         held_.emplace(file, Held{fd, add_cleanup(file)});

@@ -203,8 +203,9 @@ int main(int argc, char** argv) {
   // robustness file its tab; anything else is refused here, naming the file (exit code 2).
   try {
     werkstroom::viz::ViewerInputs inputs = werkstroom::viz::sort_viewer_inputs(options.paths);
-    for (const std::string& note : inputs.notes)
+    for (const std::string& note : inputs.notes) {
       std::fprintf(stderr, "werkstroom-viz: %s\n", note.c_str());
+    }
     options.paths = std::move(inputs.scenarios);
     if (inputs.robustness) {
       if (!options.robustness.empty()) {
