@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 #include "app/viewer.hpp"
 #include "core/scenario_set.hpp"
@@ -147,6 +148,15 @@ TEST_CASE("the whole viewer runs frames headless and re-simulates when a lever m
   CHECK_FALSE(viewer.open({kScenarios / "no-such-file.toml"}));
   CHECK_FALSE(viewer.message().empty());
   CHECK(viewer.scenarios().size() == 2);  // the open set stays
+  // A file named .h5 that is not HDF5 is refused by name (it was parsed as TOML) ...
+  { std::ofstream(dir / "notes.h5") << "not HDF5\n"; }
+  CHECK_FALSE(viewer.open({dir / "notes.h5"}));
+  CHECK_THAT(viewer.message(),
+             Catch::Contains((dir / "notes.h5").string()) && Catch::Contains("not an HDF5 file"));
+  // ... and the exported results file opens the scenarios it was made from.
+  REQUIRE(viewer.open({dir / "run.h5"}));
+  CHECK(viewer.scenarios().size() == 2);
+  REQUIRE(viewer.job().wait_until_idle(120.0));
 }
 
 TEST_CASE("the levers say when the simulated centre budget was raised to pay the advisors",
