@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../support/temp_dir.hpp"
 #include "app/viewer.hpp"
 #include "core/scenario_set.hpp"
 #include "core/translations.hpp"
@@ -139,9 +140,10 @@ TEST_CASE("the whole viewer runs frames headless and re-simulates when a lever m
   CHECK_FALSE(viewer.apply_levers_and_rerun());
   CHECK_FALSE(viewer.scenarios()[1].lever_error.empty());
 
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / "werkstroom-viz-tests" / "export";
-  std::filesystem::remove_all(dir);
+  // A folder of its own: a fixed one under /tmp is shared with every other test run on the
+  // machine (other build trees), which may write the same files at the same moment.
+  const test::TempDir scratch("werkstroom-viz-export");
+  const std::filesystem::path dir = scratch.path() / "export";
   CHECK(viewer.export_run(dir, true, true).empty());
   CHECK(std::filesystem::exists(dir / "run.h5"));
   CHECK(std::filesystem::exists(dir / "csv" / "summary.csv"));
