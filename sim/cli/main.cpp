@@ -28,6 +28,7 @@
 #include "calibrate_command.hpp"
 #include "calibration/monitor_data.hpp"
 #include "calibration/posterior_hdf5.hpp"
+#include "cli_contracts.hpp"
 #include "experiment/advice_report.hpp"
 #include "experiment/console_report.hpp"
 #include "experiment/experiment.hpp"
@@ -52,6 +53,13 @@ namespace {
 
 std::atomic<bool> g_stop{false};
 void on_interrupt(int /*signal*/) { g_stop.store(true); }
+// SIGTERM (mpirun ending a job, kill) or SIGHUP ends the process at once, as by default, but
+// first removes the temporary and lock files of the results being written.
+void on_terminate(int signal) {
+  werkstroom::io::remove_pending_files();
+  std::signal(signal, SIG_DFL);
+  std::raise(signal);
+}
 
 // Under mpirun with more than one rank: the backend that spreads the replications, and whether
 // this is rank 0 (the only one that prints and writes files).
@@ -619,11 +627,20 @@ int run_werkstroom(int argc, char** argv) {
 
   CLI::App* demo = app.add_subcommand("kernel-demo", "the kernel against Erlang A");
 
-  CLI11_PARSE(app, argc, argv);
+  werkstroom::cli::enforce_number_rules(app);
+  if (const auto code = werkstroom::cli::parse_command_line(app, argc, argv)) return *code;
   for (int i = 0; i < argc; ++i) {
     options.command_line += (i > 0 ? " " : "") + std::string(argv[i]);
   }
   std::signal(SIGINT, on_interrupt);
+  for (const int signal : {SIGTERM, SIGHUP}) {
+    // A signal ignored by whoever started us (nohup) stays ignored.
+    if (std::signal(signal, on_terminate) == SIG_IGN) std::signal(signal, SIG_IGN);
+  }
+  // A Ctrl-C while result files are written rolls back the one being written (exit 130).
+  werkstroom::io::set_interrupt_flag(&g_stop);
+  // Only rank 0 writes; the other ranks check the outputs too but must not lock them.
+  werkstroom::io::set_output_locks(g_root);
   try {
     if (*compare) return run_comparison(compare_files, options);
     if (*run) return run_comparison({run_file}, options);
@@ -660,19 +677,23 @@ int run_werkstroom(int argc, char** argv) {
         options);
   } catch (const werkstroom::scenario::ScenarioError& e) {
     fmt::print(stderr, "werkstroom: {}\n", e.what());
-    return 2;
+    return werkstroom::cli::kExitUsage;
   } catch (const werkstroom::io::DataDirError& e) {
     fmt::print(stderr, "werkstroom: {}\n", e.what());
-    return 2;
+    return werkstroom::cli::kExitUsage;
   } catch (const werkstroom::calibration::DataError& e) {
     fmt::print(stderr, "werkstroom: {}\n", e.what());
-    return 2;
+    return werkstroom::cli::kExitUsage;
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "werkstroom: {}\n", e.what());
-    return 2;
+    return werkstroom::cli::kExitUsage;
   } catch (const werkstroom::experiment::Interrupted&) {
     fmt::print(stderr, "\nwerkstroom: interrupted; nothing written\n");
-    return 130;
+    return werkstroom::cli::kExitInterrupted;
+  } catch (const werkstroom::io::Interrupted& e) {
+    // Files written before the interrupt are complete; the one being written was rolled back.
+    fmt::print(stderr, "\nwerkstroom: {}\n", e.what());
+    return werkstroom::cli::kExitInterrupted;
   } catch (const std::exception& e) {
     fmt::print(stderr, "werkstroom: error: {}\n", e.what());
     return EXIT_FAILURE;

@@ -257,7 +257,9 @@ void write_csv(const std::filesystem::path& dir,
     check_complete(results, meta);
     // Every table's place is checked before the first is written, so a refusal (a device node
     // among them) leaves the folder as it was.
-    io::check_output_folder(dir, csv_file_names(), "tables");
+    // (Not locked beyond the check: a command that wants the folder locked for its run has
+    // checked it before, and the viewer's exports must not hold locks until it ends.)
+    io::check_output_folder(dir, csv_file_names(), "tables", /*keep_lock=*/false);
     const std::vector<std::string> names = file_names(results);
     for (const Table& t : tables()) {
       current = dir / t.file;
@@ -269,6 +271,8 @@ void write_csv(const std::filesystem::path& dir,
     throw;
   } catch (const io::WriteError&) {
     throw;  // names the file already
+  } catch (const io::Interrupted&) {
+    throw;  // names the file already; the command exits 130
   } catch (const std::exception& e) {
     throw std::runtime_error(fmt::format("cannot write table {}: {}", current.string(), e.what()));
   }

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -67,5 +68,14 @@ void write_csv(const std::filesystem::path& dir,
 
 /// The names of the files write_csv writes (to check the folder before a run).
 [[nodiscard]] std::vector<std::string> csv_file_names();
+
+/// What an HDF5 file says it is: its root attribute `format` (kFormatName for a results file,
+/// "" when it has none); nothing when `path` is not a regular file in HDF5 format.
+[[nodiscard]] std::optional<std::string> hdf5_format(const std::filesystem::path& path);
+
+/// The scenario files a results file was made from (the attribute `file` of every
+/// /scenarios/<name>, in run order), as they were given to the command. Throws
+/// std::runtime_error naming `path` when it is not a readable results file.
+[[nodiscard]] std::vector<std::string> results_scenario_files(const std::filesystem::path& path);
 
 }  // namespace werkstroom::results

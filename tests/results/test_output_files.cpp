@@ -2,7 +2,8 @@
 // replaced (device nodes, folders and pipes are refused and left as they were), a write that
 // fails (a full disk, simulated with a file-size limit) names the file and the reason, keeps
 // the old file and leaves no temporary file, and concurrent writers of one target each commit
-// a whole file.
+// a whole file. Issue 16: a target locked by another process is refused, and an interrupt
+// rolls back the file being written.
 
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -10,10 +11,14 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include <sys/file.h>
+
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -222,7 +227,7 @@ TEST_CASE("Output: a pending file replaces the old file only when committed", "[
     io::PendingFile file(target, "text");
     file.write("new");
     CHECK(file_text(target) == "old");  // not yet
-    CHECK(dir.entries().size() == 2);   // the target and the temporary file
+    CHECK(dir.entries().size() == 3);   // the target, the temporary file and the lock file
   }
   CHECK(file_text(target) == "old");  // abandoned: the old file stays, the temporary is gone
   CHECK(dir.entries() == std::vector<std::string>{"x.txt"});
@@ -266,6 +271,111 @@ TEST_CASE("Output: a symbolic link to a file is followed and the link stays", "[
   io::write_file_atomically(dir.path() / "link.txt", "new", "text");
   CHECK(fs::is_symlink(dir.path() / "link.txt"));
   CHECK(file_text(real) == "new");
+}
+
+// Holds the advisory lock of `target` as another process would: its own open file description
+// of "<target>.lock" (flock locks conflict between descriptions, even in one process).
+class ForeignLock {
+ public:
+  explicit ForeignLock(const fs::path& target, const std::string& holder = "4242\n")
+      : fd_(::open((target.string() + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600)) {
+    REQUIRE(fd_ >= 0);
+    REQUIRE(::write(fd_, holder.data(), holder.size()) == static_cast<ssize_t>(holder.size()));
+    REQUIRE(::flock(fd_, LOCK_EX | LOCK_NB) == 0);
+  }
+  ~ForeignLock() { ::close(fd_); }
+  ForeignLock(const ForeignLock&) = delete;
+  ForeignLock& operator=(const ForeignLock&) = delete;
+
+ private:
+  int fd_;
+};
+
+// Whether another open file description could take the lock of `target` now.
+bool lockable(const fs::path& target) {
+  const int fd = ::open((target.string() + ".lock").c_str(), O_RDWR | O_CLOEXEC);
+  if (fd < 0) return true;  // no lock file: nobody holds it
+  const bool free = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+  ::close(fd);
+  return free;
+}
+
+TEST_CASE("Output: a target another process is writing is refused, naming the process",
+          "[results][output][lock]") {
+  const TempDir dir("werkstroom-output");
+  const fs::path target = dir.write("results.h5", "the first run's results");
+  {
+    const ForeignLock other(target);
+    for (const auto& write : std::vector<std::function<void()>>{
+             [&] { io::check_output_file(target, "results file"); },
+             [&] { io::PendingFile file(target, "results file"); },
+             [&] { io::write_file_atomically(target, "second", "results file"); }}) {
+      try {
+        write();
+        FAIL("a locked target was written");
+      } catch (const io::OutputPathError& e) {
+        CHECK(contains(e.what(), "cannot write results file " + target.string() +
+                                     ": another process (pid 4242) is writing it (lock file " +
+                                     target.string() + ".lock)"));
+      }
+    }
+    CHECK(file_text(target) == "the first run's results");
+  }
+  // Released (the other process ended without removing its lock file): written, and the lock
+  // file is removed with the lock.
+  io::write_file_atomically(target, "second", "results file");
+  CHECK(file_text(target) == "second");
+  CHECK(dir.entries() == std::vector<std::string>{"results.h5"});
+  // While a pending file is open the target is locked; discarded, it is free again.
+  {
+    io::PendingFile file(target, "results file");
+    CHECK_FALSE(lockable(target));
+  }
+  CHECK(lockable(target));
+  CHECK(dir.entries() == std::vector<std::string>{"results.h5"});
+}
+
+TEST_CASE("Output: the check before a run keeps the target locked for the whole run",
+          "[results][output][lock]") {
+  const TempDir dir("werkstroom-output");
+  const fs::path target = dir.path() / "run.h5";
+  io::check_output_file(target, "results file");
+  CHECK_FALSE(lockable(target));  // from the check on, other processes are refused
+  CHECK_FALSE(fs::exists(target));
+  // This process itself writes it, as often as it likes; the lock stays until it ends.
+  io::write_file_atomically(target, "first", "results file");
+  io::write_file_atomically(target, "second", "results file");
+  CHECK(file_text(target) == "second");
+  CHECK_FALSE(lockable(target));
+}
+
+TEST_CASE("Output: an interrupt rolls back the file being written", "[results][output]") {
+  const TempDir dir("werkstroom-output");
+  const fs::path target = dir.write("results.h5", "old");
+  std::atomic<bool> stop{false};
+  io::set_interrupt_flag(&stop);
+  SECTION("during the write") {
+    io::PendingFile file(target, "results file");
+    file.write("part");
+    stop = true;
+    CHECK_THROWS_WITH(file.write("more"), Catch::Contains("interrupted while writing results "
+                                                          "file " +
+                                                          target.string() + ": not written"));
+  }
+  SECTION("just before the rename") {
+    io::PendingFile file(target, "results file");
+    file.write("whole");
+    stop = true;
+    CHECK_THROWS_AS(file.commit(), io::Interrupted);
+  }
+  SECTION("while the results file is built") {
+    stop = true;
+    CHECK_THROWS_AS(results::write_hdf5(target, small_run().results, small_run().meta),
+                    io::Interrupted);
+  }
+  io::set_interrupt_flag(nullptr);
+  CHECK(file_text(target) == "old");
+  CHECK(dir.entries() == std::vector<std::string>{"results.h5"});
 }
 
 }  // namespace

@@ -6,7 +6,9 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 
+#include "../support/temp_dir.hpp"
 #include "app/viewer.hpp"
 #include "core/scenario_set.hpp"
 #include "core/translations.hpp"
@@ -138,15 +140,25 @@ TEST_CASE("the whole viewer runs frames headless and re-simulates when a lever m
   CHECK_FALSE(viewer.apply_levers_and_rerun());
   CHECK_FALSE(viewer.scenarios()[1].lever_error.empty());
 
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / "werkstroom-viz-tests" / "export";
-  std::filesystem::remove_all(dir);
+  // A folder of its own: a fixed one under /tmp is shared with every other test run on the
+  // machine (other build trees), which may write the same files at the same moment.
+  const test::TempDir scratch("werkstroom-viz-export");
+  const std::filesystem::path dir = scratch.path() / "export";
   CHECK(viewer.export_run(dir, true, true).empty());
   CHECK(std::filesystem::exists(dir / "run.h5"));
   CHECK(std::filesystem::exists(dir / "csv" / "summary.csv"));
   CHECK_FALSE(viewer.open({kScenarios / "no-such-file.toml"}));
   CHECK_FALSE(viewer.message().empty());
   CHECK(viewer.scenarios().size() == 2);  // the open set stays
+  // A file named .h5 that is not HDF5 is refused by name (it was parsed as TOML) ...
+  { std::ofstream(dir / "notes.h5") << "not HDF5\n"; }
+  CHECK_FALSE(viewer.open({dir / "notes.h5"}));
+  CHECK_THAT(viewer.message(),
+             Catch::Contains((dir / "notes.h5").string()) && Catch::Contains("not an HDF5 file"));
+  // ... and the exported results file opens the scenarios it was made from.
+  REQUIRE(viewer.open({dir / "run.h5"}));
+  CHECK(viewer.scenarios().size() == 2);
+  REQUIRE(viewer.job().wait_until_idle(120.0));
 }
 
 TEST_CASE("the levers say when the simulated centre budget was raised to pay the advisors",

@@ -14,14 +14,17 @@
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "app/frame_presenter.hpp"
 #include "app/screenshot.hpp"
 #include "app/viewer.hpp"
 #include "build_info.hpp"
+#include "core/scenario_set.hpp"
 #include "core/settings.hpp"
 #include "io/data_dir.hpp"
 #include "panels/style.hpp"
@@ -52,7 +55,7 @@ struct Options {
 
 void usage() {
   std::fputs(
-      "usage: werkstroom-viz [options] [scenario.toml | folder]...\n"
+      "usage: werkstroom-viz [options] [scenario.toml | folder | results.h5]...\n"
       "  --screenshot FILE.png  render until the simulation has finished, save the window, exit\n"
       "  --width W --height H   window size (default 1600 x 1000)\n"
       "  --reps N               replications per scenario (default 100)\n"
@@ -195,6 +198,26 @@ void glfw_error(int code, const char* description) {
 int main(int argc, char** argv) {
   Options options = parse(argc, argv);
   const bool screenshot_mode = !options.screenshot.empty();
+
+  // HDF5 files are opened by their schema: a results file brings its scenario files, a
+  // robustness file its tab; anything else is refused here, naming the file (exit code 2).
+  try {
+    werkstroom::viz::ViewerInputs inputs = werkstroom::viz::sort_viewer_inputs(options.paths);
+    for (const std::string& note : inputs.notes) {
+      std::fprintf(stderr, "werkstroom-viz: %s\n", note.c_str());
+    }
+    options.paths = std::move(inputs.scenarios);
+    if (inputs.robustness) {
+      if (!options.robustness.empty()) {
+        throw std::runtime_error(inputs.robustness->string() +
+                                 ": a robustness file besides --robustness " + options.robustness);
+      }
+      options.robustness = inputs.robustness->string();
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "werkstroom-viz: %s\n", e.what());
+    return 2;
+  }
 
   // The last opened set, language and replications, unless given on the command line.
   const std::filesystem::path settings_file = werkstroom::viz::settings_path();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <stdexcept>
 
 #include "build_info.hpp"
 #include "core/series_extraction.hpp"
@@ -36,7 +37,13 @@ Viewer::Viewer(ViewerOptions options) : options_(std::move(options)) {
 
 bool Viewer::open(const std::vector<std::filesystem::path>& paths) {
   try {
-    std::vector<ScenarioSlot> slots = load_scenario_set(expand_scenario_paths(paths));
+    // HDF5 files by their schema (core/scenario_set.hpp): a results file brings its scenarios.
+    const ViewerInputs inputs = sort_viewer_inputs(paths);
+    if (inputs.robustness) {
+      throw std::runtime_error(inputs.robustness->string() +
+                               ": a robustness file; start the viewer with --robustness to see it");
+    }
+    std::vector<ScenarioSlot> slots = load_scenario_set(expand_scenario_paths(inputs.scenarios));
     if (slots.empty()) {
       message_ = tr("No scenario files found", view_.language);
       return false;

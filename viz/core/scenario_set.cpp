@@ -4,7 +4,91 @@
 #include <set>
 #include <stdexcept>
 
+#include "results/results.hpp"
+#include "results/robustness_files.hpp"
+
 namespace werkstroom::viz {
+
+namespace {
+
+constexpr const char* kViewerOpens =
+    "the viewer opens scenario files (.toml), folders of them, results files of `werkstroom "
+    "run/compare --out` (HDF5, format \"werkstroom-results\") and robustness files (format "
+    "\"werkstroom-robustness/1\")";
+
+bool named_hdf5(const std::filesystem::path& path) {
+  const std::string extension = path.extension().string();
+  return extension == ".h5" || extension == ".hdf5" || extension == ".he5";
+}
+
+// A scenario file named in a results file: as given (relative to the folder the command ran
+// in, which is often this one), else beside the results file.
+std::optional<std::filesystem::path> find_scenario(const std::string& file,
+                                                   const std::filesystem::path& results) {
+  std::error_code error;
+  const std::filesystem::path given(file);
+  if (std::filesystem::is_regular_file(given, error)) return given;
+  const std::filesystem::path beside = results.parent_path() / given.filename();
+  if (std::filesystem::is_regular_file(beside, error)) return beside;
+  return std::nullopt;
+}
+
+}  // namespace
+
+ViewerInputs sort_viewer_inputs(const std::vector<std::filesystem::path>& paths) {
+  ViewerInputs inputs;
+  for (const std::filesystem::path& path : paths) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) {
+      inputs.scenarios.push_back(path);  // a folder, or missing: expand_scenario_paths says so
+      continue;
+    }
+    const std::optional<std::string> format = results::hdf5_format(path);
+    if (!format) {
+      if (named_hdf5(path)) {
+        throw std::runtime_error(path.string() + ": not an HDF5 file; " + kViewerOpens);
+      }
+      inputs.scenarios.push_back(path);
+      continue;
+    }
+    if (*format == results::kRobustnessFormat) {
+      if (inputs.robustness) {
+        throw std::runtime_error(path.string() + ": a second robustness file (the first is " +
+                                 inputs.robustness->string() + "); the viewer shows one");
+      }
+      inputs.robustness = path;
+      continue;
+    }
+    if (*format != results::kFormatName) {
+      throw std::runtime_error(path.string() + ": an HDF5 file of format \"" + *format +
+                               "\", not a werkstroom results file; " + kViewerOpens);
+    }
+    std::string found;
+    std::string missing;
+    for (const std::string& file : results::results_scenario_files(path)) {
+      const std::optional<std::filesystem::path> scenario = find_scenario(file, path);
+      if (!scenario) {
+        missing += (missing.empty() ? "" : ", ") + file;
+        continue;
+      }
+      // A sweep or an advice names its one file once per option: opened once.
+      if (std::find(inputs.scenarios.begin(), inputs.scenarios.end(), *scenario) !=
+          inputs.scenarios.end()) {
+        continue;
+      }
+      inputs.scenarios.push_back(*scenario);
+      found += (found.empty() ? "" : ", ") + scenario->string();
+    }
+    if (!missing.empty()) {
+      throw std::runtime_error(
+          path.string() + ": a werkstroom results file made from scenario files that are not " +
+          "found (" + missing + "); the viewer simulates scenarios: give their files instead");
+    }
+    inputs.notes.push_back(path.string() + ": a werkstroom results file; opening its scenarios " +
+                           found + " (simulated again)");
+  }
+  return inputs;
+}
 
 std::vector<std::filesystem::path> expand_scenario_paths(
     const std::vector<std::filesystem::path>& paths) {

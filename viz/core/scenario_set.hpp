@@ -27,6 +27,22 @@ struct ScenarioSlot {
 [[nodiscard]] std::vector<std::filesystem::path> expand_scenario_paths(
     const std::vector<std::filesystem::path>& paths);
 
+/// What the viewer was given on its command line, by kind.
+struct ViewerInputs {
+  std::vector<std::filesystem::path> scenarios;     // scenario files and folders
+  std::optional<std::filesystem::path> robustness;  // a robustness file given as a path
+  std::vector<std::string> notes;                   // what was made of a results file
+};
+
+/// Sorts `paths` by what they are, before any window opens. Scenario files and folders stay as
+/// they are. An HDF5 file is recognised by its schema (the root attribute `format`,
+/// docs/results-schema.md): a results file of `werkstroom run/compare --out` opens the scenario
+/// files it was made from (simulated again; found as given or beside the results file), a
+/// robustness file is shown in its tab. Any other HDF5 file, a file named .h5 that is not HDF5,
+/// or a results file whose scenario files are gone, throws std::runtime_error naming the file,
+/// what it is and what the viewer opens.
+[[nodiscard]] ViewerInputs sort_viewer_inputs(const std::vector<std::filesystem::path>& paths);
+
 /// Loads every file; throws scenario::ScenarioError for the first bad one.
 [[nodiscard]] std::vector<ScenarioSlot> load_scenario_set(
     const std::vector<std::filesystem::path>& files);
