@@ -7,7 +7,6 @@
 #include <exception>
 #include <fstream>
 #include <iterator>
-#include <sstream>
 #include <stdexcept>
 #include <thread>
 
