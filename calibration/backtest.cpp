@@ -167,6 +167,8 @@ BacktestResult backtest(const CalibrationSpec& spec, const MonitorData& data,
     calibrate_options.backend = options.backend;
     calibrate_options.journal = options.journal;
     calibrate_options.journal_writable = options.journal_writable;
+    // Only the first split starts afresh: the later ones reuse what the earlier ones wrote.
+    calibrate_options.journal_reset = options.journal_reset && &until == &options.splits.front();
     // Held-out months continue the paths that fit the data (a stock carries its past).
     calibrate_options.conditional_prediction = true;
     if (options.progress) {

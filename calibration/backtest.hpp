@@ -35,6 +35,7 @@ struct BacktestOptions {
   /// fit_until, so the splits reuse each other's evaluations and an interrupted backtest resumes.
   std::optional<std::filesystem::path> journal;
   bool journal_writable = true;  // false on MPI ranks other than 0
+  bool journal_reset = false;    // the first split starts the journal afresh
   const std::atomic<bool>* stop = nullptr;
   /// Where the replications run (MPI ranks); this process's threads when null.
   experiment::ExperimentBackend* backend = nullptr;

@@ -41,7 +41,9 @@ CalibrationRun calibrate(const CalibrationSpec& spec, const std::vector<MonitorD
   Evaluator evaluator(spec, data, options.threads);
   evaluator.stop = options.stop;
   evaluator.backend = options.backend;
-  if (options.journal) evaluator.attach_journal(*options.journal, options.journal_writable);
+  if (options.journal) {
+    evaluator.attach_journal(*options.journal, options.journal_writable, options.journal_reset);
+  }
   std::string stage;
   if (options.progress) {
     evaluator.progress = [&](long simulations) { options.progress(stage, simulations); };

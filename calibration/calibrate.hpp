@@ -30,6 +30,9 @@ struct CalibrateOptions {
   /// Whether this process appends to the journal (under MPI only rank 0 does; every rank reads
   /// it, so all take the same evaluations from it and stay in step).
   bool journal_writable = true;
+  /// Start the journal afresh instead of resuming from it (--journal-reset): needed when it
+  /// belongs to another calibration (a changed scenario, spec, program or seed).
+  bool journal_reset = false;
   /// Predict from the ABC particles' own paths (particle_path_bands: conditional on the data)
   /// instead of fresh simulations of posterior draws, when ABC-SMC ran with one replication per
   /// particle (its paths are then realisations). The backtest does; `calibrate` does not yet.

@@ -6,11 +6,12 @@
 #include <cmath>
 #include <exception>
 #include <fstream>
-#include <sstream>
+#include <iterator>
 #include <stdexcept>
 #include <thread>
 
 #include "build_info.hpp"
+#include "calibration/journal.hpp"
 #include "calibration/observables.hpp"
 #include "experiment/experiment.hpp"
 #include "io/output_file.hpp"
@@ -21,8 +22,6 @@
 namespace werkstroom::calibration {
 
 namespace {
-
-constexpr const char* kJournalHeader = "# werkstroom calibration journal v1";
 
 /// Runs fn(k) for k in [0, n) on up to `threads` threads (0: all cores); rethrows the first
 /// exception after all threads have stopped.
@@ -53,8 +52,6 @@ void parallel_for(std::size_t n, int threads, const std::function<void(std::size
   for (std::thread& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);
 }
-
-std::string hex(double v) { return fmt::format("{:a}", v); }
 
 }  // namespace
 
@@ -152,20 +149,30 @@ Evaluator::Evaluator(const CalibrationSpec& spec, const std::vector<MonitorData>
                                   region.name.empty() ? "" : " (region " + region.name + ")"));
     }
   }
-  std::string identity;
+  // What determines an evaluation's paths besides its own values, seed and replications (the
+  // journal's header, journal.hpp). The data and the fit's settings do not: a backtest's splits
+  // share one journal.
+  std::string scenarios;
   for (std::size_t r = 0; r < regions_.size(); ++r) {
-    if (r > 0) identity += "\n[region " + regions_[r] + "]\n";
-    identity += bases_[r].text;
+    scenarios += "[region " + regions_[r] + "]\n";
+    scenarios += bases_[r].text;
   }
-  identity += std::string("\n") + werkstroom::version() + " " + werkstroom::revision();
+  std::string fitted_keys;
   for (const ParameterSpec& ps : spec.parameters) {
-    identity += "\n" + ps.key +
-                (ps.elements ? fmt::format("[{}..{}]", ps.elements->first, ps.elements->second)
-                             : std::string());
-    for (const std::string& region : ps.regions) identity += " " + region;
+    fitted_keys +=
+        ps.key + (ps.elements ? fmt::format("[{}..{}]", ps.elements->first, ps.elements->second)
+                              : std::string());
+    for (const std::string& region : ps.regions) fitted_keys += " " + region;
+    fitted_keys += "\n";
   }
-  for (const std::string& name : indicators_) identity += "\n" + name;
-  fingerprint_ = fmt::format("{:016x}", kernel::hash_name(identity));
+  for (const std::string& name : indicators_) fitted_keys += "indicator " + name + "\n";
+  journal_identity_.indicators = indicators_.size();
+  journal_identity_.months = months_.size();
+  journal_identity_.scenario = fmt::format("{:016x}", kernel::hash_name(scenarios));
+  journal_identity_.spec = fmt::format("{:016x}", kernel::hash_name(fitted_keys));
+  journal_identity_.program = std::string(werkstroom::version()) + "+" + werkstroom::revision();
+  std::replace(journal_identity_.program.begin(), journal_identity_.program.end(), ' ', '_');
+  journal_identity_.seed = spec.seed;
 }
 
 double Evaluator::distance(const std::vector<double>& simulated) const {
@@ -186,7 +193,10 @@ void Evaluator::finish(Evaluation& e) const {
 std::string Evaluator::journal_key(const std::vector<double>& values, std::uint64_t seed,
                                    int replications) const {
   std::string key = fmt::format("{} {}", seed, replications);
-  for (const double v : values) key += " " + hex(v);
+  for (const double v : values) {
+    key += ' ';
+    key += hex_number(v);
+  }
   return key;
 }
 
@@ -286,22 +296,20 @@ std::vector<Evaluation> Evaluator::evaluate(const std::vector<std::vector<double
   }
   {
     const std::lock_guard<std::mutex> lock(mutex_);
-    std::ofstream journal;
-    if (!journal_path_.empty() && journal_writable_) journal.open(journal_path_, std::ios::app);
+    std::string appended;
     for (std::size_t k = 0; k < n; ++k) {
       history_.push_back(out[k]);
       if (from_journal[k]) continue;
       const std::string key = journal_key(out[k].values, out[k].seed, out[k].replications);
       journal_[key] = out[k].paths;
-      if (journal.is_open()) {
-        journal << key << " |";
-        for (const auto& path : out[k].paths) {
-          for (const double v : path) journal << ' ' << hex(v);
-        }
-        journal << '\n';
-      }
+      appended += journal_line(key, out[k].paths);
+      appended += '\n';
     }
-    if (journal.is_open()) journal.flush();
+    // A failed write (a full disk) stops the calibration: a journal that silently lost lines
+    // would look complete.
+    if (!journal_path_.empty() && journal_writable_ && !appended.empty()) {
+      append_to_journal(journal_path_, appended);
+    }
   }
   if (progress) progress(simulations_.load());
   return out;
@@ -318,57 +326,33 @@ std::vector<Evaluation> Evaluator::history() const {
   return history_;
 }
 
-void Evaluator::attach_journal(const std::filesystem::path& path, bool writable) {
-  const std::string header =
-      fmt::format("{} indicators={} months={}", kJournalHeader, indicators_.size(), months_.size());
-  std::ifstream in(path);
-  if (in) {
-    std::string line;
-    std::getline(in, line);
-    if (line != header) {
-      throw DataError(fmt::format(
-          "{}:1: expected the journal header \"{}\", found \"{}\": the journal belongs to "
-          "another calibration (scenario, parameters, indicators or program version); remove it "
-          "or give another --journal",
-          path.string(), header, line));
-    }
-    const std::size_t expected = indicators_.size() * months_.size();
-    std::size_t line_number = 1;
-    while (std::getline(in, line)) {
-      ++line_number;
-      const std::size_t bar = line.find(" |");
-      if (bar == std::string::npos) continue;  // a line cut by an interruption
-      std::istringstream numbers(line.substr(bar + 2));
-      std::vector<double> flat;
-      std::string token;
-      while (numbers >> token) flat.push_back(std::strtod(token.c_str(), nullptr));
-      if (flat.size() != expected) continue;  // cut short: simulate it again
-      std::vector<std::vector<double>> paths(indicators_.size());
-      for (std::size_t i = 0; i < indicators_.size(); ++i) {
-        paths[i].assign(flat.begin() + static_cast<std::ptrdiff_t>(i * months_.size()),
-                        flat.begin() + static_cast<std::ptrdiff_t>((i + 1) * months_.size()));
-      }
-      journal_[line.substr(0, bar)] = std::move(paths);
+void Evaluator::attach_journal(const std::filesystem::path& path, bool writable, bool reset) {
+  const std::string header = journal_header(journal_identity_);
+  std::ifstream in(path, std::ios::binary);
+  if (in && !reset) {
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) {
+      throw DataError(fmt::format("cannot read journal {}", path.string()));
     }
     in.close();
+    JournalContent content = read_journal(text, journal_identity_, path);
+    journal_ = std::move(content.entries);
+    journal_dropped_ = static_cast<long>(content.dropped);
     journal_writable_ = writable;
     journal_path_ = path;
     if (!writable) return;
-    // Rewrite without cut lines, so appends start on a line of their own. Through a temporary
-    // file and a rename: other processes (MPI ranks) reading the journal meanwhile see the old
-    // or the new file, never a half-written one, and both hold the same complete entries.
-    std::ostringstream out;
-    out << header << '\n';
+    // Rewrite without the dropped lines, so appends start on a line of their own. Through a
+    // temporary file and a rename: other processes (MPI ranks) reading the journal meanwhile see
+    // the old or the new file, never a half-written one, and both hold the same intact entries.
+    std::string out = header + '\n';
     for (const auto& [key, paths] : journal_) {
-      out << key << " |";
-      for (const auto& p : paths) {
-        for (const double v : p) out << ' ' << hex(v);
-      }
-      out << '\n';
+      out += journal_line(key, paths);
+      out += '\n';
     }
-    io::write_file_atomically(path, out.str(), "journal");
+    io::write_file_atomically(path, out, "journal");
   } else if (writable) {
-    // A new journal appears whole (temporary file, then rename), header included.
+    // A new journal (or a reset one) appears whole (temporary file, then rename), header
+    // included. Under MPI the other ranks, which do not write, start from nothing as well.
     io::write_file_atomically(path, header + '\n', "journal");
   }
   journal_writable_ = writable;

@@ -32,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "calibration/journal.hpp"
 #include "calibration/monitor_data.hpp"
 #include "calibration/parameter_space.hpp"
 #include "calibration/spec.hpp"
@@ -113,12 +114,18 @@ class Evaluator {
   /// Replications simulated so far (journal hits not counted).
   [[nodiscard]] long simulations() const { return simulations_.load(); }
 
-  /// Opens (or creates) the journal. Throws DataError for a journal of another calibration (its
-  /// header carries a fingerprint of the scenario text, the parameters, the indicators and the
-  /// program version, so evaluations of other code or inputs are never reused).
-  void attach_journal(const std::filesystem::path& path, bool writable = true);
+  /// Opens (or creates) the journal (format in journal.hpp). Throws DataError naming the file and
+  /// what differs for a journal of another calibration (its header carries the identity of the
+  /// scenario texts with their extends chains, the spec's parameters, indicators and regions,
+  /// the program version and the seed, so evaluations of other code or inputs are never
+  /// reused). Lines cut or changed (their checksum does not match) are dropped and simulated
+  /// again. With `reset` the file's content is not read and a fresh journal replaces it. Once
+  /// attached, every evaluation simulated is appended; a failed append throws io::WriteError.
+  void attach_journal(const std::filesystem::path& path, bool writable = true, bool reset = false);
   /// Evaluations taken from the journal instead of simulated.
   [[nodiscard]] long journal_hits() const { return journal_hits_; }
+  /// Lines of the attached journal that were dropped (cut, changed, of another shape).
+  [[nodiscard]] long journal_dropped() const { return journal_dropped_; }
 
   /// Set to stop between replications (e.g. by Ctrl-C).
   const std::atomic<bool>* stop = nullptr;
@@ -142,13 +149,14 @@ class Evaluator {
   std::vector<std::string> indicators_;
   std::vector<Target> targets_;
   std::vector<std::string> notes_;
-  std::string fingerprint_;  // of the scenario, the parameters and the indicators (journal)
+  JournalIdentity journal_identity_;  // the journal header's fingerprint (journal.hpp)
   std::vector<Evaluation> history_;
   std::atomic<long> simulations_{0};
   std::map<std::string, std::vector<std::vector<double>>> journal_;
   std::filesystem::path journal_path_;
   bool journal_writable_ = true;
   long journal_hits_ = 0;
+  long journal_dropped_ = 0;
   mutable std::mutex mutex_;
 };
 

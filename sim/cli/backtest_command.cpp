@@ -28,6 +28,8 @@ void add_backtest_command(CLI::App& parent, BacktestCommand& command) {
   command.app->add_option("--csv", command.csv, "the held-out points as a CSV table");
   command.app->add_option("--journal", command.journal,
                           "keep every evaluation in this file and resume from it (all splits)");
+  command.app->add_flag("--journal-reset", command.journal_reset,
+                        "start the --journal afresh (it belongs to another calibration)");
   command.seed_option =
       command.app->add_option("--seed", command.seed, "master seed (default: the spec's seed)");
   command.app->add_option("--threads", command.threads, "worker threads (0: all cores)")
@@ -56,6 +58,7 @@ int run_backtest(const BacktestCommand& command, const std::atomic<bool>* stop,
   options.stop = stop;
   options.backend = backend;
   options.journal_writable = root;
+  options.journal_reset = command.journal_reset;
   if (!command.journal.empty()) {
     options.journal = command.journal;
   }

@@ -21,6 +21,7 @@ struct BacktestCommand {
   std::string out;                  // HDF5 file ("" = none)
   std::string csv;                  // the per-point table ("" = none)
   std::string journal;              // calibration journal shared by the splits ("" = none)
+  bool journal_reset = false;       // start the journal afresh
   std::uint64_t seed = 0;           // used only when --seed was given
   int threads = 0;
   CLI::App* app = nullptr;

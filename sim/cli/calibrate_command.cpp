@@ -22,6 +22,8 @@ void add_calibrate_command(CLI::App& parent, CalibrateCommand& command) {
                           "calibrated scenario TOML (default: beside --out)");
   command.app->add_option("--journal", command.journal,
                           "keep every evaluation in this file and resume from it");
+  command.app->add_flag("--journal-reset", command.journal_reset,
+                        "start the --journal afresh (it belongs to another calibration)");
   command.app->add_option("--threads", command.threads, "worker threads (0: all cores)")
       ->check(CLI::Range(0, 1024));
 }
@@ -55,6 +57,7 @@ int run_calibrate(const CalibrateCommand& command, const std::atomic<bool>* stop
   options.stop = stop;
   options.backend = backend;
   options.journal_writable = root;
+  options.journal_reset = command.journal_reset;
   if (!command.journal.empty()) options.journal = command.journal;
   StageProgress progress(8);
   options.progress = [&progress](const std::string& stage, long simulations) {

@@ -12,9 +12,10 @@ namespace werkstroom::cli {
 
 struct CalibrateCommand {
   std::string spec;
-  std::string out;           // HDF5 file; default results/calibration-<spec stem>.h5
-  std::string scenario_out;  // calibrated scenario; default <out stem>-scenario.toml beside it
-  std::string journal;       // resume from / append to this journal ("" = none)
+  std::string out;             // HDF5 file; default results/calibration-<spec stem>.h5
+  std::string scenario_out;    // calibrated scenario; default <out stem>-scenario.toml beside it
+  std::string journal;         // resume from / append to this journal ("" = none)
+  bool journal_reset = false;  // start the journal afresh
   int threads = 0;
   CLI::App* app = nullptr;
 };

@@ -67,17 +67,18 @@ std::vector<double> sweep_values(const SweepSpec& spec) {
 }
 
 void set_staffing(scenario::LoadedScenario& scenario, int advisors) {
-  scenario::apply_override(scenario, "staff.advisors", std::to_string(advisors));
   const model::ModelParameters& p = scenario.parameters;
   const kernel::Calendar cal(p.horizon.start_date, {});
   const double days =
       cal.time_of(p.horizon.service_end_date).days_since_start() + 1.0;  // service period
   const double cost =
       advisors * p.staff.hours_per_week * (days / kWeekDays) * p.staff.internal_cost_per_hour_eur;
+  // The budget first: the loader refuses advisors the budget cannot pay (validation).
   if (p.budget.centre_budget_eur < cost) {
     // Round up to whole euros so the commitment always fits.
     scenario::apply_override(scenario, "budget.centre_budget_eur", value_text(std::ceil(cost)));
   }
+  scenario::apply_override(scenario, "staff.advisors", std::to_string(advisors));
 }
 
 std::vector<ScenarioRun> sweep_runs(const scenario::LoadedScenario& base, const SweepSpec& spec) {

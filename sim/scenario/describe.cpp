@@ -16,11 +16,11 @@ class ParameterLister final : public PathTrackingVisitor {
  public:
   std::vector<ParameterEntry> entries;
 
-  void number(const std::string& key, double& value, const char* unit, Range /*range*/) override {
-    add(key, detail::format_number(value), unit, ParameterKind::number);
+  void number(const std::string& key, double& value, const char* unit, Range range) override {
+    add(key, detail::format_number(value), unit, ParameterKind::number, range);
   }
-  void integer(const std::string& key, int& value, const char* unit, Range /*range*/) override {
-    add(key, std::to_string(value), unit, ParameterKind::integer);
+  void integer(const std::string& key, int& value, const char* unit, Range range) override {
+    add(key, std::to_string(value), unit, ParameterKind::integer, range);
   }
   void boolean(const std::string& key, bool& value) override {
     add(key, value ? "true" : "false", "", ParameterKind::boolean);
@@ -32,13 +32,13 @@ class ParameterLister final : public PathTrackingVisitor {
     add(key, value.to_string(), "", ParameterKind::date);
   }
   void number_list(const std::string& key, std::vector<double>& value, const char* unit,
-                   Range /*range*/) override {
+                   Range range) override {
     std::string text = "[";
     for (std::size_t i = 0; i < value.size(); ++i) {
       if (i > 0) text += ", ";
       text += detail::format_number(value[i]);
     }
-    add(key, text + "]", unit, ParameterKind::number_list);
+    add(key, text + "]", unit, ParameterKind::number_list, range);
   }
   void date_list(const std::string& key, std::vector<kernel::Date>& value) override {
     std::string text = "[";
@@ -55,8 +55,9 @@ class ParameterLister final : public PathTrackingVisitor {
   }
 
  private:
-  void add(const std::string& key, std::string value, const char* unit, ParameterKind kind) {
-    entries.push_back({path_of(key), std::move(value), unit, kind});
+  void add(const std::string& key, std::string value, const char* unit, ParameterKind kind,
+           Range range = {0.0, 0.0}) {
+    entries.push_back({path_of(key), std::move(value), unit, kind, range.min, range.max});
   }
 };
 
@@ -73,7 +74,16 @@ std::string describe_scenario(const LoadedScenario& scenario) {
   std::string out;
   for (const ParameterEntry& entry : list_parameters(scenario.parameters)) {
     out += entry.key_path + " = " + entry.value;
-    if (!entry.unit.empty()) out += "  [" + entry.unit + "]";
+    const bool numeric = entry.kind == ParameterKind::number ||
+                         entry.kind == ParameterKind::integer ||
+                         entry.kind == ParameterKind::number_list;
+    std::string bracket = entry.unit;
+    if (numeric) {
+      bracket += std::string(bracket.empty() ? "" : ", ") +
+                 (entry.kind == ParameterKind::number_list ? "each " : "") +
+                 detail::format_number(entry.min) + " to " + detail::format_number(entry.max);
+    }
+    if (!bracket.empty()) out += "  [" + bracket + "]";
     const auto source = scenario.sources.find(entry.key_path);
     out += "  (" + (source != scenario.sources.end() ? source->second : "no source");
     const auto range = scenario.ranges.find(entry.key_path);

@@ -86,23 +86,28 @@ void apply_override(LoadedScenario& scenario, const std::string& key_path,
 /// makes it p's posterior (uncertainty.posterior and its sample). Throws ScenarioError.
 void attach_posterior(model::ModelParameters& p, const std::filesystem::path& file);
 
-/// Every parameter, one per line, in binding order: "key_path = value  [unit]  (source)", with
+/// Every parameter, one per line, in binding order: "key_path = value  [unit, lo to hi]  (source)"
+/// where lo and hi are the schema's plausibility bounds of a number (of each element of a list),
+/// with
 /// "; range [lo, hi]" after the source for a value with a plausible range (with
 /// " = x[0.5, 1.5] of time_norms" when it comes from a table's relative range) and
-/// "; published 2020-10-15" for a value with a publication date; the unit part is left
-/// out for parameters without a unit. Values are written as TOML values, so
-/// they can be given back to apply_override.
+/// "; published 2020-10-15" for a value with a publication date; the bracket is left out for
+/// parameters without a unit or bounds (texts, dates, booleans). Values are written as TOML values,
+/// so they can be given back to apply_override.
 std::string describe_scenario(const LoadedScenario& scenario);
 
 /// What kind of value a parameter takes (the binding's visitor call).
 enum class ParameterKind { number, integer, boolean, text, date, choice, number_list, date_list };
 
-/// One parameter of describe: key path, value as TOML text, unit ("" when none), kind.
+/// One parameter of describe: key path, value as TOML text, unit ("" when none), kind, and for
+/// numbers (integers, number lists: each element) the schema's inclusive bounds.
 struct ParameterEntry {
   std::string key_path;
   std::string value;
   std::string unit;
   ParameterKind kind = ParameterKind::number;
+  double min = 0.0;
+  double max = 0.0;
 };
 /// The parameters of `parameters` in binding order, as describe prints them.
 std::vector<ParameterEntry> list_parameters(const model::ModelParameters& parameters);

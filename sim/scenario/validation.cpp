@@ -5,7 +5,10 @@
 #include <set>
 #include <vector>
 
+#include "kernel/calendar.hpp"
+#include "model/centre/timing.hpp"
 #include "model/metric_registry.hpp"
+#include "scenario/parameter_visitor.hpp"
 #include "scenario/replication_draws.hpp"
 #include "scenario/toml_values.hpp"
 
@@ -28,6 +31,8 @@ class Checker {
     check_horizon();
     check_dates();
     check_bankruptcy_sectors();
+    check_bankruptcy_staff();
+    check_centre_budget();
     check_instruments();
     check_age_band();
     check_economy();
@@ -114,6 +119,13 @@ class Checker {
         fail(std::string("cohorts.") + model::kCohortNames[c] + ".attributes.sector_weights",
              "one weight per sector (" + std::to_string(p_.sectors.size()) + " sectors)",
              std::to_string(weights.size()) + (weights.size() == 1 ? " weight" : " weights"));
+      }
+      // The model draws a sector with these weights: they need something to draw.
+      double sum = 0.0;
+      for (const double w : weights) sum += w;
+      if (!weights.empty() && !(sum > 0.0)) {
+        fail(std::string("cohorts.") + model::kCohortNames[c] + ".attributes.sector_weights",
+             "weights with a positive sum (a sector to draw)", "all weights 0");
       }
     }
   }
@@ -209,6 +221,105 @@ class Checker {
                            : "the name of a sector: one of " + names,
              quote(name));
       }
+    }
+  }
+
+  /// All bankruptcies together cost at most the people of a region's group (kPeople): each is
+  /// bounded, and so is their number's effect on the run.
+  void check_bankruptcy_staff() const {
+    double total = 0.0;
+    for (std::size_t i = 0; i < p_.shocks.bankruptcies.size(); ++i) {
+      total += p_.shocks.bankruptcies[i].staff;
+      if (total > kPeople.max) {
+        fail(element("shocks.bankruptcies", i, "staff"),
+             "bankruptcies costing at most " + format_number(kPeople.max) +
+                 " jobs together (a region's plausibility bound)",
+             "a total of " + format_number(total) + " by bankruptcy " + std::to_string(i + 1));
+      }
+    }
+  }
+
+  /// The centre budget pays every internal advisor until the service ends, as the model
+  /// commits it (Staffing::add_advisor): an advisor added on day d commits
+  /// (service end - d) / 7 weeks of hours_per_week * internal_cost_per_hour_eur, and one retired
+  /// on day r gives back what it would have cost after r. The starting staff and each change
+  /// of staff.schedule within the service, in time order, must fit in what is left. (External
+  /// advisors are hired only when the budget can pay them, so they never fail a run.) Only
+  /// with the service enabled: without it the centre never starts.
+  void check_centre_budget() const {
+    if (!p_.service_enabled) return;  // no centre: nobody is hired
+    // The worst a replication can draw ([uncertainty]; staff.advisors is an integer and cannot
+    // be drawn): the highest hours and cost, the lowest budget (the rule is monotone in each).
+    model::StaffParameters staff = p_.staff;
+    double budget = p_.budget.centre_budget_eur;
+    std::vector<std::string> drawn;
+    const auto worst = [&](const std::string& key, double value, bool high) {
+      for (std::size_t i = 0; i < p_.uncertainty.parameters.size(); ++i) {
+        const model::UncertainParameter& d = p_.uncertainty.parameters[i];
+        if (d.key != key) continue;
+        const double bound = high ? d.upper : d.lower;
+        value = d.mode == 1 ? value * bound : bound;
+        drawn.push_back(element("uncertainty.parameters", i, high ? "upper" : "lower"));
+      }
+      return value;
+    };
+    staff.hours_per_week = worst("staff.hours_per_week", staff.hours_per_week, true);
+    staff.internal_cost_per_hour_eur =
+        worst("staff.internal_cost_per_hour_eur", staff.internal_cost_per_hour_eur, true);
+    budget = worst("budget.centre_budget_eur", budget, false);
+    const kernel::Calendar calendar(p_.horizon.start_date, {});
+    const double end_day = calendar.time_of(p_.horizon.service_end_date).days_since_start() + 1.0;
+    const double eur_per_day =
+        staff.hours_per_week * staff.internal_cost_per_hour_eur / model::kWeekDays;
+    if (!(eur_per_day > 0.0)) return;
+    struct Change {
+      double day;
+      int advisors;
+      std::string key;
+    };
+    std::vector<Change> changes{{0.0, staff.advisors, "staff.advisors"}};
+    for (std::size_t i = 0; i < staff.schedule.size(); ++i) {
+      const double day = calendar.time_of(staff.schedule[i].date).days_since_start();
+      if (day >= 0.0 && day < end_day) {
+        changes.push_back(
+            {day, staff.schedule[i].advisors, element("staff.schedule", i, "advisors")});
+      }
+    }
+    std::stable_sort(changes.begin(), changes.end(),
+                     [](const Change& a, const Change& b) { return a.day < b.day; });
+    // The starting staff are committed exactly as the ledger does; for a later change, spent
+    // and outstanding money are summed in another order, so a cent of slack: a budget short by
+    // less is refused here rather than failing a run.
+    constexpr double kCent = 0.01;
+    double used = 0.0;  // committed to active advisors plus spent on retired ones
+    int active = 0;
+    for (const Change& change : changes) {
+      while (active < change.advisors) {
+        // As Staffing::add_advisor computes and the ledger compares it (the same roundings).
+        const double cost = std::max(0.0, (end_day - change.day) / model::kWeekDays) *
+                            staff.hours_per_week * staff.internal_cost_per_hour_eur;
+        if (cost > budget - used - (change.day > 0.0 ? kCent : 0.0)) {
+          const std::string date =
+              change.day == 0.0 ? p_.horizon.start_date.to_string()
+                                : calendar.date_of(kernel::Time::at_day(change.day)).to_string();
+          std::vector<std::string> keys{"budget.centre_budget_eur", change.key,
+                                        "staff.hours_per_week", "staff.internal_cost_per_hour_eur",
+                                        "horizon.service_end_date"};
+          keys.insert(keys.end(), drawn.begin(), drawn.end());
+          fail(latest(keys),
+               "a budget.centre_budget_eur that pays the advisors until the service ends: "
+               "advisor " +
+                   std::to_string(active + 1) + " from " + date + " costs EUR " +
+                   format_number(std::round(cost)),
+               "EUR " + format_number(budget) + " with EUR " +
+                   format_number(std::max(0.0, std::round(budget - used))) + " left then" +
+                   (drawn.empty() ? std::string()
+                                  : " (at the worst values [uncertainty] can draw)"));
+        }
+        used += cost;
+        ++active;
+      }
+      for (; active > change.advisors; --active) used -= (end_day - change.day) * eur_per_day;
     }
   }
 

@@ -382,8 +382,9 @@ TEST_CASE("spec: bounds", "[calibration][spec]") {
   expect_error(good_with("upper = 0.25", "upper = 0.02"), "upper = 0.02", "parameters[0].upper",
                {"a number > lower (0.02)", "found 0.02"});
   // Bounds must be values the scenario accepts.
-  expect_error(good_with("lower = 3000.0", "lower = -5.0"), "lower = -5.0", "parameters[3].lower",
-               {"a number >= 0 (the valid range of cohorts.ww_inflow.initial_stock)", "-5"});
+  expect_error(
+      good_with("lower = 3000.0", "lower = -5.0"), "lower = -5.0", "parameters[3].lower",
+      {"a number in [0, 200000] (the valid range of cohorts.ww_inflow.initial_stock)", "-5"});
   expect_error(good_with("lower = 0.02", "lower = inf"), "lower = inf", "parameters[0].lower",
                {"a number"});
 }
@@ -419,7 +420,8 @@ TEST_CASE("spec: priors", "[calibration][spec]") {
       kMinimal, "lower = 0.02\nupper = 0.25\n",
       "lower = -0.1\nupper = 0.25\nprior = \"lognormal\"\nprior_mean = -2.5\nprior_sd = 0.3\n");
   // The scenario's own range (a hazard is >= 0) is checked first.
-  expect_error(lognormal_below_zero, "lower = -0.1", "parameters[0].lower", {"a number >= 0"});
+  expect_error(lognormal_below_zero, "lower = -0.1", "parameters[0].lower",
+               {"a number in [0, 30]"});
 }
 
 TEST_CASE("spec: indicators", "[calibration][spec]") {

@@ -80,7 +80,7 @@ grep -q "staff.advisors" "$work/out2.txt" || fail "message does not name the key
 cat >"$work/late.toml" <<TOML
 extends = "$scenarios/gooi-en-vechtstreek.toml"
 [staff]
-advisors = { value = 3, source = "public: a figure of December", published = 2020-12-15 }
+advisors = { value = 2, source = "public: a figure of December", published = 2020-12-15 }
 TOML
 "$bin" run "$work/late.toml" --reps 2 --out "$work/late.h5" >"$work/out2b.txt" 2>&1
 code=$?
@@ -92,7 +92,7 @@ grep -q "found 2020-12-15" "$work/out2b.txt" || fail "message does not say what 
 [ ! -e "$work/late.h5" ] || fail "a refused scenario wrote a result file"
 "$bin" describe "$scenarios/gooi-en-vechtstreek.toml" >"$work/describe.txt" 2>&1 ||
   fail "describe failed: $(cat "$work/describe.txt")"
-grep -q "^cohorts.ww_inflow.initial_stock = 4400  \[people\]  (seed: .*; published 2020-10)$" \
+grep -q "^cohorts.ww_inflow.initial_stock = 4400  \[people, 0 to 200000\]  (seed: .*; published 2020-10)$" \
   "$work/describe.txt" || fail "describe does not show the publication date: $(grep initial_stock "$work/describe.txt" | head -3)"
 
 # 2c. Plausible ranges: a range that does not contain its value is refused by robustness the
@@ -110,7 +110,7 @@ code=$?
 grep -q "badrange.toml:3:.*staff.intake_patience_mean_days.range: expected a range that contains the value 30, found \[40, 60\]" \
   "$work/out2c.txt" || fail "message does not name file, line, key and range: $(cat "$work/out2c.txt")"
 [ ! -e "$work/badrange.h5" ] || fail "a refused robustness wrote a file"
-grep -q "^additionality.vacancy_displacement_share = 0.5  \[share\]  (assumption: .*; range \[0.2, 0.8\])$" \
+grep -q "^additionality.vacancy_displacement_share = 0.5  \[share, 0 to 1\]  (assumption: .*; range \[0.2, 0.8\])$" \
   "$work/describe.txt" || fail "describe does not show the range: $(grep vacancy_displacement "$work/describe.txt")"
 
 # 3. Unknown key in --set, with a suggestion.
@@ -118,6 +118,26 @@ grep -q "^additionality.vacancy_displacement_share = 0.5  \[share\]  (assumption
 code=$?
 [ "$code" -eq 2 ] || fail "--set with an unknown key exited with $code, expected 2"
 grep -q "advisors" "$work/out3.txt" || fail "no suggestion for staff.advisorz: $(cat "$work/out3.txt")"
+
+# 3b. Plausibility bounds and the rules across values (issue 16): a value beyond its bound (it
+# once looped forever) and advisors the centre budget cannot pay (the run once failed with exit
+# code 1) are refused by validate and run with exit code 2, naming where the value was set.
+cat >"$work/hang.toml" <<TOML
+extends = "$scenarios/gooi-en-vechtstreek.toml"
+[time_norms]
+intake_hours = { value = 1e300, source = "assumption: x" }
+TOML
+"$bin" validate "$work/hang.toml" >"$work/out3b.txt" 2>&1
+code=$?
+[ "$code" -eq 2 ] || fail "validate with intake_hours = 1e300 exited with $code, expected 2"
+grep -q "hang.toml:3:.*time_norms.intake_hours: expected a number in \[0, 40\]" "$work/out3b.txt" ||
+  fail "no file, line, key and bound: $(cat "$work/out3b.txt")"
+"$bin" run "$scenarios/gooi-en-vechtstreek.toml" --reps 2 --set staff.advisors=3 \
+  >"$work/out3c.txt" 2>&1
+code=$?
+[ "$code" -eq 2 ] || fail "run with advisors the budget cannot pay exited with $code, expected 2"
+grep -q -- "--set:1:1: staff.advisors: expected a budget.centre_budget_eur that pays the advisors" \
+  "$work/out3c.txt" || fail "no --set, key and rule: $(cat "$work/out3c.txt")"
 
 # 4. Complete outputs.
 "$bin" run "$scenarios/gooi-en-vechtstreek.toml" --reps 3 --out "$work/ok.h5" --csv "$work/csv" \
@@ -147,6 +167,18 @@ code=$?
 grep -q "badspec.toml:[0-9]" "$work/out6.txt" || fail "no badspec.toml:line in: $(cat "$work/out6.txt")"
 grep -q "transform" "$work/out6.txt" || fail "the message does not name the key"
 [ ! -e "$work/cal.h5" ] || fail "calibrate with a bad spec wrote a file"
+
+# A journal of another calibration (here: of the first journal format) is refused before
+# anything is simulated, naming the journal and the way out.
+printf '# werkstroom calibration journal v1 indicators=1 months=48\n' >"$work/old.journal"
+"$bin" calibrate "$work/spec.toml" --out "$work/cal.h5" --journal "$work/old.journal" \
+  >"$work/out6b.txt" 2>"$work/err6b.txt"
+code=$?
+[ "$code" -eq 2 ] || fail "calibrate with a journal of another format exited with $code, expected 2"
+grep -q "$work/old.journal:1: the journal is of another journal format.*--journal-reset" \
+  "$work/err6b.txt" || fail "no journal and way out named: $(cat "$work/err6b.txt")"
+grep -q "replications simulated" "$work/err6b.txt" && fail "calibrate simulated before refusing"
+[ ! -e "$work/cal.h5" ] || fail "calibrate with a refused journal wrote a file"
 
 "$bin" calibrate "$work/spec.toml" --out "$work/cal.h5" >"$work/out7.txt" 2>"$work/err7.txt" &
 pid=$!

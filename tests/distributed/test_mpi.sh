@@ -100,7 +100,11 @@ grep -q "rank" "$work/killed.txt" || fail "no message naming the rank: $(tail -5
 ls "$work" | grep -q '^killed\.h5' && fail "a killed run left a file: $(ls "$work")"
 echo "killed rank: exit $code, no file"
 # 5. A job that fails on some rank: every rank stops, rank 0 says which rank and why, no file.
-"${mpi[@]}" -np 3 "$bin" compare scenarios/gooi-en-vechtstreek.toml --set staff.advisors=5 \
+# The loader refuses advisors the budget cannot pay (also at the worst [uncertainty] draws), but
+# not per particle of a posterior: a particle with a dearer advisor fails its replications.
+printf '# werkstroom-posterior/1\nweight,staff.internal_cost_per_hour_eur\n1,53.27\n1,80\n' \
+  >"$work/dear.csv"
+"${mpi[@]}" -np 3 "$bin" compare scenarios/gooi-en-vechtstreek.toml --posterior "$work/dear.csv" \
   --reps 6 --out "$work/failed.h5" >"$work/failed.txt" 2>&1
 code=$?
 [ "$code" -ne 0 ] || fail "a failing job exited 0"

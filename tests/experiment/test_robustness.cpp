@@ -51,7 +51,7 @@ std::string option_text(const std::string& training) {
   t = replaced(t, "min_score = 3.0", "min_score = -100.0");
   t = replaced(t, "hard_hit_sector_only = true", "hard_hit_sector_only = false");
   t = replaced(t, "instrument_budget_eur = 50000.0", "instrument_budget_eur = 500000.0");
-  t = replaced(t, "centre_budget_eur = 200000.0", "centre_budget_eur = 2000000.0");
+  t = replaced(t, "centre_budget_eur = 1000000.0", "centre_budget_eur = 2000000.0");
   return replaced(t, "assign_probability = 0.3", "assign_probability = " + training);
 }
 
@@ -230,7 +230,7 @@ std::string grouped_option_text(const std::string& training) {
   t = replaced(t, "min_score = 3.0", "min_score = -100.0");
   t = replaced(t, "hard_hit_sector_only = true", "hard_hit_sector_only = false");
   t = replaced(t, "instrument_budget_eur = 50000.0", "instrument_budget_eur = 500000.0");
-  t = replaced(t, "centre_budget_eur = 200000.0", "centre_budget_eur = 2000000.0");
+  t = replaced(t, "centre_budget_eur = 1000000.0", "centre_budget_eur = 2000000.0");
   return replaced(t, "assign_probability = 0.3", "assign_probability = " + training);
 }
 

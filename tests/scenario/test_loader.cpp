@@ -38,10 +38,11 @@ struct DescribedLine {
   std::string key;
   std::string value;
   std::string unit;
+  std::string bounds;  // "0 to 40", "each 0 to 20000" for a list; "" for no number
   std::string source;
 };
 
-/// Splits "key = value  [unit]  (source)".
+/// Splits "key = value  [unit, bounds]  (source)" (the unit, the bounds or both).
 DescribedLine parse_described(const std::string& line) {
   DescribedLine d;
   const std::size_t equals = line.find(" = ");
@@ -57,6 +58,11 @@ DescribedLine parse_described(const std::string& line) {
   if (unit != std::string::npos && rest.back() == ']') {
     d.unit = rest.substr(unit + 3, rest.size() - unit - 4);
     rest = rest.substr(0, unit);
+    if (d.unit.find(" to ") != std::string::npos) {
+      const std::size_t comma = d.unit.rfind(", ");
+      d.bounds = comma == std::string::npos ? d.unit : d.unit.substr(comma + 2);
+      d.unit = comma == std::string::npos ? "" : d.unit.substr(0, comma);
+    }
   }
   d.value = rest;
   return d;
@@ -190,7 +196,7 @@ referral_share = { value = 0.5, source = "public: UWV" }
 
 [budget]
 source = "derived: twice the budget"
-centre_budget_eur = 400000
+centre_budget_eur = 2000000
 )";
   const LoadedScenario base = load_scenario(dir.path() / "base.toml");
   const LoadedScenario s = load_scenario(dir.write("more-advisors.toml", variant_text));
@@ -210,7 +216,7 @@ centre_budget_eur = 400000
   CHECK(s.positions.at("staff.advisors").line == line_of(variant_text, "advisors = 3"));
   CHECK(cohort(s, Cohort::ww_inflow).referral_share == 0.5);
   CHECK(s.sources.at("cohorts.ww_inflow.referral_share") == "public: UWV");
-  CHECK(s.parameters.budget.centre_budget_eur == 400000.0);
+  CHECK(s.parameters.budget.centre_budget_eur == 2000000.0);
   CHECK(s.sources.at("budget.centre_budget_eur") == "derived: twice the budget");
 
   // Everything else is the base's, with the base's labels.

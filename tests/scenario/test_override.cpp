@@ -52,8 +52,8 @@ TEST_CASE("apply_override sets the value and its source", "[scenario]") {
   CHECK_FALSE(s.parameters.scaling.enabled);
   apply_override(s, "staff.schedule[0].advisors", "4.0");
   CHECK(s.parameters.staff.schedule[0].advisors == 4);
-  CHECK(describe_scenario(s).find("staff.advisors = 5  [advisors]  (override: --set)\n") !=
-        std::string::npos);
+  CHECK(describe_scenario(s).find(
+            "staff.advisors = 5  [advisors, 0 to 500]  (override: --set)\n") != std::string::npos);
 }
 
 TEST_CASE("apply_override rejects a wrong type or range and changes nothing", "[scenario]") {
@@ -61,7 +61,7 @@ TEST_CASE("apply_override rejects a wrong type or range and changes nothing", "[
   const std::string before = describe_scenario(s);
 
   check_override_message(override_error(s, "staff.advisors", "\"two\""), "staff.advisors",
-                         {"expected an integer in [0, 1000]", "found a string \"two\""});
+                         {"expected an integer in [0, 500]", "found a string \"two\""});
   check_override_message(override_error(s, "staff.advisors", "2.5"), "staff.advisors",
                          {"found a floating-point number 2.5"});
   check_override_message(override_error(s, "employers.state_persistence_per_month", "-0.1"),

@@ -24,9 +24,10 @@ TEST_CASE("a plausible range is read, kept per key and shown by describe", "[sce
   // The value keeps its table's label; only this key has a range.
   CHECK(s.sources.at("staff.intake_patience_mean_days") == "assumption: test staffing");
   CHECK(s.ranges.size() == 1);
-  CHECK_THAT(describe_scenario(s),
-             Catch::Contains("staff.intake_patience_mean_days = 30  [days]  (assumption: test "
-                             "staffing; range [15, 60])\n"));
+  CHECK_THAT(
+      describe_scenario(s),
+      Catch::Contains("staff.intake_patience_mean_days = 30  [days, 0 to 730]  (assumption: test "
+                      "staffing; range [15, 60])\n"));
 }
 
 TEST_CASE("a variant or an override that sets the value again drops its range", "[scenario]") {
@@ -128,8 +129,9 @@ TEST_CASE("a table's relative range gives every number key it labels a range", "
     CHECK((range.group == "time_norms" || range.group == "hazards" || range.group == "outreach"));
   }
   CHECK_THAT(describe_scenario(s),
-             Catch::Contains("time_norms.conversation_hours = 0.5  [hours]  (assumption: test time "
-                             "norms; range [0.25, 0.75] = x[0.5, 1.5] of time_norms)\n"));
+             Catch::Contains(
+                 "time_norms.conversation_hours = 0.5  [hours, 0 to 40]  (assumption: test time "
+                 "norms; range [0.25, 0.75] = x[0.5, 1.5] of time_norms)\n"));
 }
 
 TEST_CASE("a new label, a variant or an override drops a relative range", "[scenario]") {

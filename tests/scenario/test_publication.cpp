@@ -40,8 +40,9 @@ TEST_CASE("publication: a value's publication date is kept and described", "[sce
   // Only values that say so have a date.
   CHECK_FALSE(s.published.contains("staff.hours_per_week"));
   const std::string text = describe_scenario(s);
-  CHECK_THAT(text, Catch::Contains("staff.advisors = 2  [advisors]  (seed: oplegger (2 fte); "
-                                   "published 2020-10-15)\n"));
+  CHECK_THAT(text,
+             Catch::Contains("staff.advisors = 2  [advisors, 0 to 500]  (seed: oplegger (2 fte); "
+                             "published 2020-10-15)\n"));
   const std::size_t hours = text.find("\nstaff.hours_per_week = ");
   REQUIRE(hours != std::string::npos);
   const std::string hours_line = text.substr(hours + 1, text.find('\n', hours + 1) - hours - 1);
