@@ -60,7 +60,7 @@ std::string display_value(const scenario::ParameterEntry& e, Language lang) {
     return e.value + (e.unit.empty() ? "" : " " + e.unit);
   }
   if (e.unit == "EUR") return experiment::format_eur(x, lang);
-  const std::string number = experiment::format_fixed(x, x == std::floor(x) ? 0 : 2, lang);
+  std::string number = experiment::format_fixed(x, x == std::floor(x) ? 0 : 2, lang);
   if (e.unit.empty()) return number;
   // Units that are words are translated; symbols ("%", "1/month") stay as they are.
   for (const char* word : {"advisors", "days", "points"}) {
@@ -71,7 +71,7 @@ std::string display_value(const scenario::ParameterEntry& e, Language lang) {
 
 /// The kind of a source label ("assumption: ..." -> "aanname" in Dutch).
 std::string source_kind(const std::string& label, Language lang) {
-  const std::string kind = label.substr(0, label.find(':'));
+  std::string kind = label.substr(0, label.find(':'));
   for (const char* known : {"seed", "public", "derived", "assumption", "calibrated"}) {
     if (kind == known) return tr(known, lang);
   }
