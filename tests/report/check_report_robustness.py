@@ -10,10 +10,11 @@ must match too.
 """
 
 import csv
-import html.parser
 import math
 import re
 import sys
+
+from check_report import TextOf  # the page's text, without its style
 
 
 def board_round(x: float) -> float:
@@ -31,15 +32,6 @@ def dutch_signed_eur(x: float) -> str:
     if r < 0:
         return f"€ -{digits}"
     return "€ 0"
-
-
-class TextOf(html.parser.HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.parts = []
-
-    def handle_data(self, data):
-        self.parts.append(data)
 
 
 def main() -> int:
