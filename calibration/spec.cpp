@@ -13,8 +13,6 @@
 #include <tuple>
 #include <utility>
 
-#include <toml++/toml.h>
-
 #include "calibration/observables.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/parameter_visitor.hpp"
@@ -769,13 +767,7 @@ bool applies_to(const ParameterSpec& p, const std::string& region) {
 
 CalibrationSpec parse_spec(const std::string& text, const std::filesystem::path& file) {
   const std::string display = file.string();
-  toml::table root;
-  try {
-    root = toml::parse(std::string_view{text}, std::string_view{display});
-  } catch (const toml::parse_error& e) {
-    throw ScenarioError(ReadContext{display, 0}.at(e.source()), "", "valid TOML",
-                        std::string(e.description()));
-  }
+  const toml::table root = scenario::detail::parse_toml(text, display);
   CalibrationSpec spec = SpecReader(display, file.parent_path()).read(root);
   spec.file = file;
   spec.text = text;

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Command 2 of the README (and all that .ci/run does): installs what is missing, builds with
 # warnings as errors, and runs every test: the Catch2 suites through ctest in random order, the
-# same suites again under AddressSanitizer + UndefinedBehaviorSanitizer, and the format check.
+# same suites again under AddressSanitizer + UndefinedBehaviorSanitizer (built with clang), a
+# bounded libFuzzer run of every harness of tests/fuzz, and the format check.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 "$WERKSTROOM_ROOT/scripts/setup.sh"
 cd "$WERKSTROOM_ROOT"
+
+# Inputs per fuzz harness in the test command (scripts/fuzz.sh --runs; tests/fuzz/README.md).
+WERKSTROOM_FUZZ_RUNS="${WERKSTROOM_FUZZ_RUNS:-2000}"
 
 echo "== format check (clang-format)"
 mapfile -t sources < <(git ls-files '*.cpp' '*.hpp' 2>/dev/null || true)
@@ -22,17 +26,20 @@ echo "== clang-tidy (the checks in .clang-tidy)"
 echo "== tests (release)"
 ctest --test-dir "$release" -j "$WERKSTROOM_JOBS" --schedule-random --output-on-failure
 
-echo "== sanitizer build (ASan + UBSan; without MPI: the single-machine build)"
-asan="$WERKSTROOM_ROOT/build/asan"
-configure "$asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWERKSTROOM_WERROR=ON \
-  -DWERKSTROOM_SANITIZE=ON -DWERKSTROOM_BUILD_BENCH=OFF -DWERKSTROOM_MPI=OFF
-cmake --build "$asan" -j "$WERKSTROOM_JOBS" >/dev/null
+echo "== sanitizer build (clang; ASan + UBSan; libFuzzer harnesses; without MPI)"
+sanitize="$WERKSTROOM_ROOT/build/sanitize"
+configure_sanitize "$sanitize"
+cmake --build "$sanitize" -j "$WERKSTROOM_JOBS" >/dev/null
 echo "== tests (ASan + UBSan)"
 # The parameter recovery test and the backtest's coverage over 50 synthetic worlds are
 # statistical and take minutes under the sanitizers; the same calibration and backtest code runs
 # under them in the smaller calibration tests (test_calibrate.cpp, test_backtest.cpp).
 # tests/lsan-suppressions.txt: third-party process-lifetime caches only (fontconfig).
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  LSAN_OPTIONS="suppressions=$WERKSTROOM_ROOT/tests/lsan-suppressions.txt:print_suppressions=0" \
-  ctest --test-dir "$asan" -j "$WERKSTROOM_JOBS" --schedule-random --output-on-failure \
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
+export LSAN_OPTIONS="suppressions=$WERKSTROOM_ROOT/tests/lsan-suppressions.txt:print_suppressions=0"
+ctest --test-dir "$sanitize" -j "$WERKSTROOM_JOBS" --schedule-random --output-on-failure \
   -E "recover known parameters|covers a known truth"
+echo "== fuzzing (libFuzzer; a fixed seed and number of inputs per harness, from the seeds)"
+# tests/fuzz/README.md: what each harness checks. scripts/fuzz.sh without --runs fuzzes longer.
+"$WERKSTROOM_ROOT/scripts/fuzz.sh" --build "$sanitize" --fresh --runs "$WERKSTROOM_FUZZ_RUNS" \
+  --seconds 180

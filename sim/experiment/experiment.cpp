@@ -1,9 +1,13 @@
 #include "experiment/experiment.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
 #include <thread>
 
 #include "model/region_model.hpp"
@@ -37,9 +41,36 @@ std::vector<ExperimentJob> experiment_jobs(const std::vector<ScenarioRun>& runs,
   return jobs;
 }
 
+namespace {
+
+/// Fault injection (every build; active only when set): WERKSTROOM_REPLICATION_FAULT=<r> makes
+/// replication r fail as a model error would, wherever it runs (a thread, an MPI rank), so the
+/// tests can check that such a failure stops the whole run with its cause. Read once.
+std::optional<std::size_t> injected_replication_fault() {
+  static const std::optional<std::size_t> fault = []() -> std::optional<std::size_t> {
+    const char* text = std::getenv("WERKSTROOM_REPLICATION_FAULT");
+    if (text == nullptr || *text == '\0') return std::nullopt;
+    char* end = nullptr;
+    const unsigned long long r = std::strtoull(text, &end, 10);
+    if (*end != '\0' || text[0] == '-') {
+      throw std::runtime_error(
+          std::string("WERKSTROOM_REPLICATION_FAULT: expected a replication index, found \"") +
+          text + "\"");
+    }
+    return static_cast<std::size_t>(r);
+  }();
+  return fault;
+}
+
+}  // namespace
+
 std::vector<model::ReplicationResult> run_job(const std::vector<ScenarioRun>& runs,
                                               const ExperimentJob& job,
                                               const ExperimentSettings& settings) {
+  if (injected_replication_fault() == job.replication) {
+    throw std::runtime_error("injected fault in replication " + std::to_string(job.replication) +
+                             " (WERKSTROOM_REPLICATION_FAULT)");
+  }
   const ScenarioRun& first = runs.at(job.scenarios.front());
   const model::ReplicationSettings rs{first.master_seed.value_or(settings.master_seed),
                                       job.replication};

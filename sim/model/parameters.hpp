@@ -421,6 +421,8 @@ struct PosteriorSample {
   std::vector<int> last_element;
   std::vector<std::vector<double>> particles;  // [particle][parameter]
   std::vector<double> weights;                 // one per particle, not all zero
+  /// Per particle its 1-based line in the file, for messages (empty: not read from a text file).
+  std::vector<std::size_t> lines;
   bool operator==(const PosteriorSample&) const = default;
 };
 

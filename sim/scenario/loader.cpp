@@ -8,8 +8,6 @@
 #include <system_error>
 #include <utility>
 
-#include <toml++/toml.h>
-
 #include "scenario/parameter_visitor.hpp"
 #include "scenario/posterior_file.hpp"
 #include "scenario/schema.hpp"
@@ -21,6 +19,8 @@ namespace werkstroom::scenario {
 
 namespace {
 
+using detail::check_toml_text;
+using detail::parse_toml;
 using detail::ReadContext;
 
 struct Document {
@@ -43,12 +43,7 @@ Document parse_document(const std::filesystem::path& path) {
   buffer << in.rdbuf();
   if (!in) throw ScenarioError({doc.display}, "", "a readable scenario file", "a read error");
   doc.text = buffer.str();
-  try {
-    doc.root = toml::parse(std::string_view{doc.text}, std::string_view{doc.display});
-  } catch (const toml::parse_error& e) {
-    throw ScenarioError(ReadContext{doc.display, 0}.at(e.source()), "", "valid TOML",
-                        std::string(e.description()));
-  }
+  doc.root = parse_toml(doc.text, doc.display);
   return doc;
 }
 
@@ -277,6 +272,12 @@ void apply_override(LoadedScenario& scenario, const std::string& key_path,
   static const std::string kPrefix = "value = ";
   const ReadContext ctx{"--set", kPrefix.size()};
   const std::string document = kPrefix + value_text;
+  try {
+    check_toml_text(document, ctx.file, ctx.column_shift);
+  } catch (const ScenarioError& e) {
+    throw ScenarioError(e.position(), key_path, e.expected(),
+                        e.found() + " in " + detail::quote(value_text));
+  }
   toml::table parsed;
   try {
     parsed = toml::parse(std::string_view{document}, std::string_view{ctx.file});

@@ -4,11 +4,13 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <vector>
 
 #include "scenario/replication_draws.hpp"
 #include "scenario/toml_values.hpp"
+#include "scenario/validation.hpp"
 
 namespace werkstroom::scenario {
 
@@ -106,6 +108,7 @@ model::PosteriorSample read_posterior_csv(const std::filesystem::path& file) {
       values.push_back(x);
     }
     sample.weights.push_back(values.front());
+    sample.lines.push_back(line_number);
     values.erase(values.begin());
     sample.particles.push_back(std::move(values));
   }
@@ -142,6 +145,36 @@ std::string posterior_csv_text(const model::PosteriorSample& sample, const std::
   return out;
 }
 
+namespace {
+
+/// Every particle that a replication can draw (weight > 0) must pass the rules across values
+/// with the scenario's other values, as a file's values must (a particle with a dearer advisor
+/// than the centre budget pays would otherwise fail its replications mid-run). The error names
+/// the particle's line (or number, for a sample not read from a text file) and the rule's key.
+void check_particles_against_rules(const model::ModelParameters& p,
+                                   const model::PosteriorSample& sample) {
+  for (std::size_t j = 0; j < sample.particles.size(); ++j) {
+    if (!(sample.weights[j] > 0.0)) continue;
+    if (j > 0 && sample.particles[j] == sample.particles[j - 1]) continue;  // checked already
+    model::ModelParameters q = p;
+    set_posterior_particle(q, sample, j);
+    const bool has_line = j < sample.lines.size();
+    const SourcePosition at{sample.file, has_line ? sample.lines[j] : 0, has_line ? 1U : 0U};
+    // The particle's keys count as set last, so a rule names one of them when it can.
+    std::map<std::string, SourcePosition> positions;
+    for (const std::string& key : sample.keys) positions[key] = at;
+    try {
+      detail::check_cross_field_rules(q, positions, {sample.file});
+    } catch (const ScenarioError& e) {
+      throw ScenarioError(at, e.key_path(), e.expected(),
+                          e.found() + " with the values of particle " +
+                              (has_line ? "on this line" : std::to_string(j + 1)));
+    }
+  }
+}
+
+}  // namespace
+
 void check_posterior(const model::ModelParameters& p, const model::PosteriorSample& sample) {
   for (std::size_t k = 0; k < sample.keys.size(); ++k) {
     const std::string column = posterior_column(sample, k);
@@ -170,6 +203,7 @@ void check_posterior(const model::ModelParameters& p, const model::PosteriorSamp
       }
     }
   }
+  check_particles_against_rules(p, sample);
 }
 
 }  // namespace werkstroom::scenario

@@ -28,8 +28,10 @@ namespace werkstroom::scenario {
                                              const std::string& comment);
 
 /// Checks `sample` against the parameters it will set: each key a number or number list of
-/// `p`, element ranges within the list, every particle's value within the parameter's range.
-/// Throws ScenarioError naming sample.file and the key.
+/// `p`, element ranges within the list, every particle's value within the parameter's range, and
+/// every particle with a weight > 0 within the rules across values (scenario/validation.hpp)
+/// together with `p`'s other values. Throws ScenarioError naming sample.file, the key, and for a
+/// particle its line.
 void check_posterior(const model::ModelParameters& p, const model::PosteriorSample& sample);
 
 /// The column name of parameter k: its key with the element range, as in the file.

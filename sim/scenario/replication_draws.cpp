@@ -89,18 +89,7 @@ void apply_posterior(model::ModelParameters& p, const model::PosteriorSample& sa
                      const model::ReplicationSettings& s) {
   if (sample.particles.empty()) return;
   kernel::RandomStream rng = draw_stream(s, "posterior");
-  const std::vector<double>& particle =
-      sample.particles[rng.discrete(sample.weights.data(), sample.weights.size())];
-  for (std::size_t k = 0; k < sample.keys.size(); ++k) {
-    const int first = sample.first_element[k];
-    const int last = sample.last_element[k];
-    change_numeric(p, sample.keys[k], [&](const std::vector<double*>& values, Range /*range*/) {
-      for (std::size_t i = 0; i < values.size(); ++i) {
-        const auto index = static_cast<int>(i);
-        if (first < 0 || (index >= first && index <= last)) *values[i] = particle[k];
-      }
-    });
-  }
+  set_posterior_particle(p, sample, rng.discrete(sample.weights.data(), sample.weights.size()));
 }
 
 void apply_parameter(model::ModelParameters& p, const model::UncertainParameter& d,
@@ -155,6 +144,21 @@ NumericParameter find_numeric_parameter(const model::ModelParameters& p,
       });
   bind_parameters(visitor, copy);
   return found;
+}
+
+void set_posterior_particle(model::ModelParameters& p, const model::PosteriorSample& sample,
+                            std::size_t particle) {
+  const std::vector<double>& values_of_particle = sample.particles.at(particle);
+  for (std::size_t k = 0; k < sample.keys.size(); ++k) {
+    const int first = sample.first_element[k];
+    const int last = sample.last_element[k];
+    change_numeric(p, sample.keys[k], [&](const std::vector<double*>& values, Range /*range*/) {
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        const auto index = static_cast<int>(i);
+        if (first < 0 || (index >= first && index <= last)) *values[i] = values_of_particle[k];
+      }
+    });
+  }
 }
 
 bool set_number_parameter(model::ModelParameters& p, const std::string& key_path, double value) {

@@ -42,6 +42,11 @@ struct NumericParameter {
 /// parameter (a list, another type, or no parameter).
 bool set_number_parameter(model::ModelParameters& p, const std::string& key_path, double value);
 
+/// Sets the calibrated keys of `p` to particle `particle` of `sample` (element ranges as the
+/// sample gives them), unchecked: check_posterior keeps every particle within the rules.
+void set_posterior_particle(model::ModelParameters& p, const model::PosteriorSample& sample,
+                            std::size_t particle);
+
 /// The parameters of replication `settings` of a scenario with parameters `p` (see above).
 [[nodiscard]] model::ModelParameters draw_replication_parameters(
     const model::ModelParameters& p, const model::ReplicationSettings& settings);

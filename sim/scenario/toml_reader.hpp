@@ -5,12 +5,11 @@
 #include <map>
 #include <string>
 
-#include <toml++/toml.h>
-
 #include "model/parameters.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/publication.hpp"
 #include "scenario/scenario_error.hpp"
+#include "scenario/toml_document.hpp"
 
 namespace werkstroom::scenario::detail {
 

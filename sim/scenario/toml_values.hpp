@@ -7,11 +7,10 @@
 #include <string>
 #include <vector>
 
-#include <toml++/toml.h>
-
 #include "kernel/calendar.hpp"
 #include "scenario/parameter_visitor.hpp"
 #include "scenario/scenario_error.hpp"
+#include "scenario/toml_document.hpp"
 
 namespace werkstroom::scenario::detail {
 

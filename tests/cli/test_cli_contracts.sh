@@ -94,6 +94,13 @@ WERKSTROOM_IO_FAULT=write:1:sigint "$bin" run "$s" --reps 1 --threads 1 --out "$
 code=$?
 [ "$code" -eq 130 ] || fail "an interrupt while writing exited with $code, expected 130"
 [ ! -e "$work/x.h5" ] || fail "an interrupted write left x.h5"
+# 1 too for a replication that fails (injected: what validate accepts runs), on any thread.
+WERKSTROOM_REPLICATION_FAULT=2 "$bin" run "$s" --reps 4 --threads 2 --out "$work/x.h5" \
+  >"$work/out" 2>"$work/err"
+code=$?
+[ "$code" -eq 1 ] || fail "a failing replication exited with $code, expected 1"
+grep -q "injected fault in replication 2" "$work/err" || fail "no cause: $(cat "$work/err")"
+[ ! -e "$work/x.h5" ] || fail "a failed run left x.h5"
 
 # MPI only under a launcher: with an MPI that cannot start (no such transport), the commands
 # that need no ranks still work.

@@ -100,15 +100,13 @@ grep -q "rank" "$work/killed.txt" || fail "no message naming the rank: $(tail -5
 ls "$work" | grep -q '^killed\.h5' && fail "a killed run left a file: $(ls "$work")"
 echo "killed rank: exit $code, no file"
 # 5. A job that fails on some rank: every rank stops, rank 0 says which rank and why, no file.
-# The loader refuses advisors the budget cannot pay (also at the worst [uncertainty] draws), but
-# not per particle of a posterior: a particle with a dearer advisor fails its replications.
-printf '# werkstroom-posterior/1\nweight,staff.internal_cost_per_hour_eur\n1,53.27\n1,80\n' \
-  >"$work/dear.csv"
-"${mpi[@]}" -np 3 "$bin" compare scenarios/gooi-en-vechtstreek.toml --posterior "$work/dear.csv" \
-  --reps 6 --out "$work/failed.h5" >"$work/failed.txt" 2>&1
+# What the loader accepts runs, so the failure is injected (README, fault injection): replication
+# 4 fails on whichever rank runs it.
+WERKSTROOM_REPLICATION_FAULT=4 "${mpi[@]}" -x WERKSTROOM_REPLICATION_FAULT -np 3 "$bin" compare \
+  scenarios/gooi-en-vechtstreek.toml --reps 6 --out "$work/failed.h5" >"$work/failed.txt" 2>&1
 code=$?
 [ "$code" -ne 0 ] || fail "a failing job exited 0"
-grep -q "werkstroom: error: rank [0-9]*: the centre budget" "$work/failed.txt" ||
+grep -q "werkstroom: error: rank [0-9]*: injected fault in replication 4" "$work/failed.txt" ||
   fail "no message naming the rank and the cause: $(head -8 "$work/failed.txt")"
 [ ! -e "$work/failed.h5" ] || fail "a failed run left failed.h5"
 echo "failing job: exit $code, the rank and cause named, no file"

@@ -326,6 +326,22 @@ TEST_CASE("a posterior file that does not fit is refused with its line or key",
              Catch::Contains("hazards.new_job_flex_share") && Catch::Contains("1.5"));
   CHECK_THAT(error_of("weight,hazards.ww_find_work.rate_per_month\n0,0.1\n"),
              Catch::Contains("weight > 0"));
+  // A particle that breaks a rule across values (a centre budget that cannot pay the two
+  // advisors) is refused at its line, naming its key, before any replication draws it ...
+  CHECK_THAT(error_of("weight,budget.centre_budget_eur\n1,1000000\n# a comment\n2,1\n"),
+             Catch::Contains("p.csv:4:1: budget.centre_budget_eur: expected a "
+                             "budget.centre_budget_eur that pays the advisors") &&
+                 Catch::EndsWith("with the values of particle on this line"));
+}
+
+TEST_CASE("a posterior particle that no replication can draw is not held to the rules",
+          "[scenario][uncertainty]") {
+  // ... while the same particle with weight 0 is never drawn, so the file is accepted.
+  const TempDir dir;
+  dir.write("p.csv", "weight,budget.centre_budget_eur\n1,1000000\n0,1\n");
+  const LoadedScenario s = with_variant(dir, "[uncertainty]\nposterior = \"p.csv\"\n");
+  REQUIRE(s.parameters.uncertainty.posterior_sample);
+  CHECK(s.parameters.uncertainty.posterior_sample->lines == std::vector<std::size_t>{2, 3});
 }
 
 TEST_CASE("a posterior written as text reads back the same", "[scenario][uncertainty]") {
@@ -339,6 +355,9 @@ TEST_CASE("a posterior written as text reads back the same", "[scenario][uncerta
   const auto file = dir.write("p.csv", posterior_csv_text(sample, "from a test\nsecond line"));
   model::PosteriorSample back = read_posterior_csv(file);
   back.file.clear();
+  REQUIRE(back.lines.size() == 2);
+  CHECK(back.lines[1] == back.lines[0] + 1);  // the particles' lines, for messages
+  back.lines.clear();
   CHECK(back == sample);
 }
 

@@ -46,9 +46,21 @@ void Staffing::start() {
     if (day < 0.0 || day >= service_end_day_) {
       continue;
     }
+    const std::size_t index = schedule_.size();
+    schedule_.push_back({day, change.advisors, false});
     const int count = change.advisors;
-    sim_.schedule_at(kernel::Time::at_day(day), [this, count] { set_internal_advisors(count); });
+    sim_.schedule_at(kernel::Time::at_day(day), [this, index, count] {
+      schedule_[index].made = true;
+      set_internal_advisors(count);
+    });
   }
+  // The kernel makes changes of the same day in the order scheduled (the file's), so a stable
+  // sort by day gives the order in which they will be made.
+  schedule_order_.resize(schedule_.size());
+  for (std::size_t i = 0; i < schedule_order_.size(); ++i) schedule_order_[i] = i;
+  std::stable_sort(
+      schedule_order_.begin(), schedule_order_.end(),
+      [this](std::size_t x, std::size_t y) { return schedule_[x].day < schedule_[y].day; });
 }
 
 void Staffing::pay_staff(double until_day) {
@@ -76,8 +88,8 @@ void Staffing::scaling_check(std::size_t waiting_list) {
     // Hire only if the centre budget can pay the external advisor until the service ends,
     // after what the hires still in their lead time will need (each is reserved here, so two
     // hires decided a week apart cannot both count on the same euros).
-    const double available =
-        ledger_.stream(centre_budget_).available_eur() - external_pending_cost_eur_;
+    const double available = ledger_.stream(centre_budget_).available_eur() -
+                             external_pending_cost_eur_ - reserved_for_schedule();
     if (weeks > 0.0 && available >= cost) {
       ++external_pending_;
       external_pending_cost_eur_ += cost;
@@ -94,6 +106,27 @@ void Staffing::scaling_check(std::size_t waiting_list) {
       first_hire_refused_day_ = now();
     }
   }
+}
+
+double Staffing::reserved_for_schedule() const {
+  // As the loader's budget rule walks the schedule (scenario/validation.cpp): an increase on
+  // day d commits (end - d) / 7 weeks of pay per advisor, a decrease releases as much. A cent of
+  // slack per change, as there, for sums made in another order.
+  constexpr double kCent = 0.01;
+  int active = 0;
+  for (const Advisor& a : advisors_) active += (a.active && !a.external) ? 1 : 0;
+  const double per_week = p_.staff.hours_per_week * p_.staff.internal_cost_per_hour_eur;
+  double need = 0.0;
+  double peak = 0.0;
+  for (const std::size_t i : schedule_order_) {
+    const ScheduledChange& change = schedule_[i];
+    if (change.made) continue;
+    const double weeks = std::max(0.0, (service_end_day_ - change.day) / kWeekDays);
+    need += (change.advisors - active) * weeks * per_week + kCent;
+    active = change.advisors;
+    peak = std::max(peak, need);
+  }
+  return peak;
 }
 
 void Staffing::herijking() {

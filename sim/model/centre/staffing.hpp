@@ -8,7 +8,10 @@
 //   join (a budget that cannot pay it is a scenario error, thrown), spent as time passes
 //   (pay_staff) and released, as far as not yet spent, when they leave.
 // - Staff leave at the service end date (close).
-// - An external advisor is hired only if the centre budget can pay them until the service end.
+// - An external advisor is hired only if the centre budget can pay them until the service end
+//   and still pay every scheduled change of internal staff to come (reserved_for_schedule): the
+//   loader accepts a schedule only when the budget pays it (scenario/validation.cpp), so a
+//   scaling hire can never make a scheduled increase fail the run.
 
 #include <cstdint>
 #include <optional>
@@ -70,6 +73,17 @@ class Staffing {
   void add_advisor(bool external, double hours_per_week, double cost_per_hour);
   void retire_advisor(std::size_t advisor);
   void set_internal_advisors(int count);
+  /// The most that the scheduled internal staff changes not yet made will commit beyond what
+  /// they release, in their order (0 when none increases the staff): what a scaling hire must
+  /// leave in the centre budget.
+  [[nodiscard]] double reserved_for_schedule() const;
+
+  /// A change of staff.schedule within the service, and whether it has been made.
+  struct ScheduledChange {
+    double day = 0.0;
+    int advisors = 0;
+    bool made = false;
+  };
 
   const ModelParameters& p_;
   kernel::Simulation& sim_;
@@ -79,6 +93,8 @@ class Staffing {
   std::optional<double> first_hire_refused_day_;
   double service_end_day_;
   std::vector<Advisor> advisors_;
+  std::vector<ScheduledChange> schedule_;    // in the file's order
+  std::vector<std::size_t> schedule_order_;  // indices into schedule_ in the order made
   kernel::TimeWeighted fte_level_;
   // Never drawn from: the scaling rule is deterministic. Kept so the set of named streams is
   // unchanged.
