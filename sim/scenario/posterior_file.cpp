@@ -153,11 +153,12 @@ namespace {
 /// the particle's line (or number, for a sample not read from a text file) and the rule's key.
 void check_particles_against_rules(const model::ModelParameters& p,
                                    const model::PosteriorSample& sample) {
+  model::ModelParameters q = p;
+  const std::vector<std::vector<double*>> targets = posterior_targets(q, sample);
   for (std::size_t j = 0; j < sample.particles.size(); ++j) {
     if (!(sample.weights[j] > 0.0)) continue;
     if (j > 0 && sample.particles[j] == sample.particles[j - 1]) continue;  // checked already
-    model::ModelParameters q = p;
-    set_posterior_particle(q, sample, j);
+    set_posterior_particle(targets, sample, j);
     const bool has_line = j < sample.lines.size();
     const SourcePosition at{sample.file, has_line ? sample.lines[j] : 0, has_line ? 1U : 0U};
     // The particle's keys count as set last, so a rule names one of them when it can.

@@ -89,7 +89,8 @@ void apply_posterior(model::ModelParameters& p, const model::PosteriorSample& sa
                      const model::ReplicationSettings& s) {
   if (sample.particles.empty()) return;
   kernel::RandomStream rng = draw_stream(s, "posterior");
-  set_posterior_particle(p, sample, rng.discrete(sample.weights.data(), sample.weights.size()));
+  set_posterior_particle(posterior_targets(p, sample), sample,
+                         rng.discrete(sample.weights.data(), sample.weights.size()));
 }
 
 void apply_parameter(model::ModelParameters& p, const model::UncertainParameter& d,
@@ -146,18 +147,27 @@ NumericParameter find_numeric_parameter(const model::ModelParameters& p,
   return found;
 }
 
-void set_posterior_particle(model::ModelParameters& p, const model::PosteriorSample& sample,
-                            std::size_t particle) {
-  const std::vector<double>& values_of_particle = sample.particles.at(particle);
+std::vector<std::vector<double*>> posterior_targets(model::ModelParameters& p,
+                                                    const model::PosteriorSample& sample) {
+  std::vector<std::vector<double*>> targets(sample.keys.size());
   for (std::size_t k = 0; k < sample.keys.size(); ++k) {
     const int first = sample.first_element[k];
     const int last = sample.last_element[k];
     change_numeric(p, sample.keys[k], [&](const std::vector<double*>& values, Range /*range*/) {
       for (std::size_t i = 0; i < values.size(); ++i) {
         const auto index = static_cast<int>(i);
-        if (first < 0 || (index >= first && index <= last)) *values[i] = values_of_particle[k];
+        if (first < 0 || (index >= first && index <= last)) targets[k].push_back(values[i]);
       }
     });
+  }
+  return targets;
+}
+
+void set_posterior_particle(const std::vector<std::vector<double*>>& targets,
+                            const model::PosteriorSample& sample, std::size_t particle) {
+  const std::vector<double>& values = sample.particles.at(particle);
+  for (std::size_t k = 0; k < targets.size(); ++k) {
+    for (double* x : targets[k]) *x = values[k];
   }
 }
 

@@ -42,10 +42,15 @@ struct NumericParameter {
 /// parameter (a list, another type, or no parameter).
 bool set_number_parameter(model::ModelParameters& p, const std::string& key_path, double value);
 
-/// Sets the calibrated keys of `p` to particle `particle` of `sample` (element ranges as the
-/// sample gives them), unchecked: check_posterior keeps every particle within the rules.
-void set_posterior_particle(model::ModelParameters& p, const model::PosteriorSample& sample,
-                            std::size_t particle);
+/// Where the calibrated keys of `sample` live in `p`: per key of the sample, the number or the
+/// list elements in its element range. Valid while `p` lives and its lists keep their lengths.
+[[nodiscard]] std::vector<std::vector<double*>> posterior_targets(
+    model::ModelParameters& p, const model::PosteriorSample& sample);
+
+/// Sets the calibrated keys (`targets`, from posterior_targets) to particle `particle` of
+/// `sample`, unchecked: check_posterior keeps every particle within the rules.
+void set_posterior_particle(const std::vector<std::vector<double*>>& targets,
+                            const model::PosteriorSample& sample, std::size_t particle);
 
 /// The parameters of replication `settings` of a scenario with parameters `p` (see above).
 [[nodiscard]] model::ModelParameters draw_replication_parameters(

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "experiment/experiment.hpp"
@@ -226,4 +227,46 @@ TEST_CASE("no accepted value hangs: every number at each of its bounds runs or i
   }
   CHECK(ran > 150);
   CHECK(refused < ran);
+}
+
+TEST_CASE("no accepted combination of extremes hangs: the slowest staff and the largest flows",
+          "[scenario][bounds]") {
+  // One bound at a time (above) does not meet the combinations that multiply: every activity as
+  // long as allowed, done in the smallest working window (1 hour a week, 90% of it
+  // administration, one day a week from 23:00) by the most advisors; and every flow of people at
+  // its largest, met round the clock with no intake time. Each must run (or be refused cleanly).
+  const LoadedScenario base = load_scenario(kScenarios / "gooi-en-vechtstreek.toml");
+  LoadedScenario slow = base;
+  apply_override(slow, "budget.centre_budget_eur", "1e9");
+  for (const ParameterEntry& e : list_parameters(base.parameters)) {
+    if (e.key_path.starts_with("time_norms.") && e.key_path.ends_with("_hours")) {
+      apply_override(slow, e.key_path, detail::format_number(e.max));
+    }
+  }
+  for (const auto& [key, value] :
+       std::vector<std::pair<std::string, std::string>>{{"staff.hours_per_week", "1"},
+                                                        {"time_norms.admin_share", "0.9"},
+                                                        {"staff.working_days_per_week", "1"},
+                                                        {"staff.day_start_hour", "23"},
+                                                        {"staff.advisors", "500"}}) {
+    apply_override(slow, key, value);
+  }
+  run_once(slow);
+
+  LoadedScenario large = base;
+  large.parameters.uncertainty = {};  // its scale draws would carry the flows beyond the bounds
+  apply_override(large, "budget.centre_budget_eur", "1e9");
+  for (const ParameterEntry& e : list_parameters(base.parameters)) {
+    if (!e.key_path.starts_with("cohorts.")) continue;
+    if (e.key_path.ends_with(".initial_stock")) {
+      apply_override(large, e.key_path, detail::format_number(e.max));
+    } else if (e.key_path.ends_with(".inflow_per_month") && list_length(e.value) > 0) {
+      apply_override(large, e.key_path,
+                     list_of(list_length(e.value), detail::format_number(e.max)));
+    }
+  }
+  apply_override(large, "staff.advisors", "500");
+  apply_override(large, "staff.round_the_clock", "true");
+  apply_override(large, "time_norms.intake_hours", "0");
+  run_once(large);
 }
