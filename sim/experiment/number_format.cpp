@@ -56,6 +56,12 @@ std::string format_eur(double x, Language language) {
   return amount.front() == '-' ? "-€" + amount.substr(1) : "€" + amount;
 }
 
+std::string format_general(double x, Language language) {
+  std::string text = fmt::format("{:g}", x);
+  if (language == Language::nl) std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
+
 std::string format_percent(double share, int decimals, Language language) {
   if (std::isnan(share)) return "-";
   return format_fixed(100.0 * share, decimals, language) + "%";

@@ -29,6 +29,11 @@ namespace werkstroom::experiment {
 /// (nl) or "-€1,234" (en).
 [[nodiscard]] std::string format_eur(double x, Language language);
 
+/// A parameter value as short as it reads back (printf's %g, six significant digits, no digit
+/// groups): nl "0,085", "1,5e+06"; en "0.085", "1.5e+06". For values of every size side by side,
+/// such as the ranges of assumptions.
+[[nodiscard]] std::string format_general(double x, Language language);
+
 /// A share (0.125) as a percentage with `decimals` places: nl "12,5%", en "12.5%".
 [[nodiscard]] std::string format_percent(double share, int decimals, Language language);
 

@@ -11,16 +11,18 @@
 #include <vector>
 
 #include "experiment/console_report.hpp"
+#include "experiment/number_format.hpp"
 #include "model/metric_registry.hpp"
 
 namespace werkstroom::experiment {
 
 namespace {
 
-std::string range_text(const Assumption& a) {
-  if (a.group) return fmt::format("\u00d7[{:g}, {:g}]", a.lo, a.hi);
-  return fmt::format("{} [{}, {}]", fmt::format("{:g}", a.value), fmt::format("{:g}", a.lo),
-                     fmt::format("{:g}", a.hi));
+std::string range_text(const Assumption& a, Language language) {
+  const std::string interval =
+      format_interval(format_general(a.lo, language), format_general(a.hi, language), language);
+  if (a.group) return "\u00d7" + interval;
+  return format_general(a.value, language) + " " + interval;
 }
 
 /// At most this many keys are named per reason; the files hold them all.
@@ -150,7 +152,7 @@ std::string robustness_report(const RobustnessResult& r, Language language) {
   for (std::size_t i = 0; i < r.assumptions.size(); ++i) {
     const AssumptionResult& a = r.assumptions[i];
     out += fmt::format("{:>4} {:<44}{:<24}", i + 1, fit(a.assumption.name, 43),
-                       fit(range_text(a.assumption), 23));
+                       fit(range_text(a.assumption, language), 23));
     for (const ScreeningEffect& e : a.effects) {
       out += fmt::format("{:>22}", fmt::format("{} ({})", report_number(e.mu_star, language),
                                                report_number(e.sigma, language)));

@@ -51,3 +51,12 @@ TEST_CASE("intervals: a semicolon between the ends in Dutch, where the comma is 
   CHECK(format_interval("-88.1", "+38.6", Language::en) == "[-88.1, +38.6]");
   CHECK(format_interval("€ 2.400", "€ 5.100", Language::nl, "95%: ") == "[95%: € 2.400; € 5.100]");
 }
+
+TEST_CASE("numbers: a parameter value as short as it reads back, in its language",
+          "[experiment][format]") {
+  CHECK(format_general(0.085, Language::nl) == "0,085");
+  CHECK(format_general(0.085, Language::en) == "0.085");
+  CHECK(format_general(200000.0, Language::nl) == "200000");
+  CHECK(format_general(1.5e6, Language::nl) == "1,5e+06");
+  CHECK(format_general(-2.25, Language::nl) == "-2,25");
+}

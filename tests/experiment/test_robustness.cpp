@@ -300,6 +300,9 @@ TEST_CASE("grouped screening ranks the dominant group first, an inert group has 
   const std::string report = experiment::robustness_report(r, experiment::Language::en);
   CHECK_THAT(report, Catch::Contains("instruments[1] vakopleiding ("));
   CHECK_THAT(report, Catch::Contains("\u00d7[0.5, 2]"));
+  // In Dutch the decimal comma, and a semicolon between the ends.
+  CHECK_THAT(experiment::robustness_report(r, experiment::Language::nl),
+             Catch::Contains("\u00d7[0,5; 2]"));
   CHECK_THAT(report, Catch::Contains("a relative range of width 0"));
   // The file names the group as reported; the tornado reads those names.
   const auto file = dir.path() / "grouped.h5";
