@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 #include <string_view>
@@ -237,51 +238,61 @@ std::string variance_reduction_table(const std::vector<ScenarioResults>& results
   return out + table.render();
 }
 
-std::string monthly_table(const ScenarioResults& results, Language language) {
+namespace {
+
+constexpr std::size_t kMonthlyColumns = MonthlySummary::kColumns;
+
+std::array<double, kMonthlyColumns> monthly_columns(const model::ReplicationResult& r,
+                                                    std::size_t m) {
   using model::Indicator;
-  const auto& reps = results.replications;
-  if (reps.empty()) return {};
-  const std::size_t months = reps.front().month_labels.size();
-  const auto mean_of = [&](auto getter, std::size_t m) {
-    double sum = 0.0;
-    for (const auto& r : reps) sum += getter(r, m);
-    return sum / static_cast<double>(reps.size());
-  };
-  const auto indicator = [](Indicator i) {
-    return [i](const model::ReplicationResult& r, std::size_t m) { return r.service.row(i)[m]; };
-  };
-  const auto ww_with = [](const model::ReplicationResult& r, std::size_t m) {
-    return r.with_service.running[static_cast<std::size_t>(model::State::ww)][m];
-  };
-  const auto ww_without = [](const model::ReplicationResult& r, std::size_t m) {
-    return r.without_service.running[static_cast<std::size_t>(model::State::ww)][m];
-  };
-  const auto spent = [](const model::ReplicationResult& r, std::size_t m) {
-    return r.service.row(Indicator::budget_centre_spent_eur)[m] +
-           r.service.row(Indicator::budget_instruments_spent_eur)[m] +
-           r.service.row(Indicator::budget_maatwerk_spent_eur)[m];
-  };
+  const auto row = [&](Indicator i) { return r.service.row(i)[m]; };
+  const auto ww = static_cast<std::size_t>(model::State::ww);
+  return {row(Indicator::employers_called),
+          row(Indicator::employers_visited),
+          row(Indicator::referrals),
+          row(Indicator::waiting_list_end),
+          row(Indicator::wait_to_intake_p90_working_days),
+          row(Indicator::intakes),
+          row(Indicator::selected),
+          row(Indicator::placements_clients),
+          r.with_service.running[ww][m],
+          r.without_service.running[ww][m],
+          row(Indicator::budget_centre_spent_eur) + row(Indicator::budget_instruments_spent_eur) +
+              row(Indicator::budget_maatwerk_spent_eur)};
+}
+
+}  // namespace
+
+void MonthlySummary::add(const model::ReplicationResult& r) {
+  if (replications_ == 0) {
+    months_ = r.month_labels;
+    sums_.assign(months_.size(), {});
+  }
+  for (std::size_t m = 0; m < sums_.size(); ++m) {
+    const std::array<double, kMonthlyColumns> values = monthly_columns(r, m);
+    for (std::size_t c = 0; c < kMonthlyColumns; ++c) sums_[m][c] += values[c];
+  }
+  ++replications_;
+}
+
+std::string MonthlySummary::table(const std::string& name, Language language) const {
+  if (replications_ == 0) return {};
   std::string out = fmt::format(
       fmt::runtime(translate("Monthly summary of '{}' (means over {} replications)", language) +
                    "\n\n"),
-      results.name, reps.size());
+      name, replications_);
   const auto t = [language](std::string_view key) { return translate(key, language); };
   TextTable table({t("month"), t("called"), t("visited"), t("referr."), t("waiting"), t("p90 wait"),
                    t("intakes"), t("select."), t("placed"), t("WW with"), t("WW w/o"),
                    t("spent EUR")});
   const auto one = [language](double x) { return format_fixed(x, 1, language); };
   const auto whole = [language](double x) { return format_fixed(x, 0, language); };
-  for (std::size_t m = 0; m < months; ++m) {
-    table.add_row(
-        {reps.front().month_labels[m], one(mean_of(indicator(Indicator::employers_called), m)),
-         one(mean_of(indicator(Indicator::employers_visited), m)),
-         one(mean_of(indicator(Indicator::referrals), m)),
-         one(mean_of(indicator(Indicator::waiting_list_end), m)),
-         one(mean_of(indicator(Indicator::wait_to_intake_p90_working_days), m)),
-         one(mean_of(indicator(Indicator::intakes), m)),
-         one(mean_of(indicator(Indicator::selected), m)),
-         one(mean_of(indicator(Indicator::placements_clients), m)), whole(mean_of(ww_with, m)),
-         whole(mean_of(ww_without, m)), whole(mean_of(spent, m))});
+  const auto n = static_cast<double>(replications_);
+  for (std::size_t m = 0; m < months_.size(); ++m) {
+    const std::array<double, kMonthlyColumns>& sum = sums_[m];
+    table.add_row({months_[m], one(sum[0] / n), one(sum[1] / n), one(sum[2] / n), one(sum[3] / n),
+                   one(sum[4] / n), one(sum[5] / n), one(sum[6] / n), one(sum[7] / n),
+                   whole(sum[8] / n), whole(sum[9] / n), whole(sum[10] / n)});
   }
   out += table.render();
   out += "\n";
@@ -291,6 +302,12 @@ std::string monthly_table(const ScenarioResults& results, Language language) {
         "cumulative.");
   out += "\n";
   return out;
+}
+
+std::string monthly_table(const ScenarioResults& results, Language language) {
+  MonthlySummary summary;
+  for (const model::ReplicationResult& r : results.replications) summary.add(r);
+  return summary.table(results.name, language);
 }
 
 }  // namespace werkstroom::experiment

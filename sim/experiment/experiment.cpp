@@ -6,12 +6,14 @@
 #include <mutex>
 #include <thread>
 
+#include "experiment/ordered_results.hpp"
 #include "model/region_model.hpp"
 #include "scenario/replication_draws.hpp"
 
 namespace werkstroom::experiment {
 
-std::vector<ExperimentJob> experiment_jobs(const std::vector<ScenarioRun>& runs, int replications) {
+std::vector<ExperimentJob> experiment_jobs(const std::vector<ScenarioRun>& runs, int replications,
+                                           std::size_t first_replication) {
   // Population classes: a scenario joins the first earlier one it can share a population with.
   std::vector<std::vector<std::size_t>> classes;
   for (std::size_t s = 0; s < runs.size(); ++s) {
@@ -31,7 +33,7 @@ std::vector<ExperimentJob> experiment_jobs(const std::vector<ScenarioRun>& runs,
   }
   std::vector<ExperimentJob> jobs;
   const auto reps = static_cast<std::size_t>(std::max(replications, 1));
-  for (std::size_t rep = 0; rep < reps; ++rep) {
+  for (std::size_t rep = first_replication; rep < first_replication + reps; ++rep) {
     for (const auto& members : classes) jobs.push_back(ExperimentJob{rep, members});
   }
   return jobs;
@@ -71,7 +73,9 @@ std::vector<ScenarioResults> run_experiment(const std::vector<ScenarioRun>& runs
     results[s].name = runs[s].name;
     results[s].replications.resize(reps);
   }
-  const std::vector<ExperimentJob> jobs = experiment_jobs(runs, settings.replications);
+  const std::vector<ExperimentJob> jobs =
+      experiment_jobs(runs, settings.replications, settings.first_replication);
+  OrderedResults ordered(jobs, results, settings);
   const std::size_t total = runs.size() * reps;
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> done{0};
@@ -79,7 +83,8 @@ std::vector<ScenarioResults> run_experiment(const std::vector<ScenarioRun>& runs
   std::mutex failure_mutex;
   std::atomic<bool> failed{false};
 
-  // Each result goes to its (scenario, replication) slot: the same for any thread count.
+  // Each result goes to its (scenario, replication) slot, and to on_result in job order: the
+  // same for any thread count.
   const auto worker = [&] {
     while (!failed.load()) {
       if (settings.stop != nullptr && settings.stop->load()) return;
@@ -87,8 +92,9 @@ std::vector<ScenarioResults> run_experiment(const std::vector<ScenarioRun>& runs
       if (j >= jobs.size()) return;
       try {
         std::vector<model::ReplicationResult> out = run_job(runs, jobs[j], settings);
-        for (std::size_t k = 0; k < out.size(); ++k) {
-          results[jobs[j].scenarios[k]].replications[jobs[j].replication] = std::move(out[k]);
+        const std::size_t count = out.size();
+        ordered.place(j, std::move(out));
+        for (std::size_t k = 0; k < count; ++k) {
           const std::size_t finished = done.fetch_add(1) + 1;
           if (settings.progress) settings.progress(finished, total);
         }

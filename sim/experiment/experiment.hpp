@@ -59,6 +59,17 @@ struct ExperimentSettings {
   /// advisor go on computing with them) or only the one that reports (rank 0); the others then
   /// get the scenario names with no replications.
   bool results_on_every_rank = true;
+  /// The study's index of this run's first replication: a shard of a larger study runs its
+  /// replications first_replication .. first_replication + replications - 1 with the same
+  /// random numbers as the whole study. Slot i of the results holds replication
+  /// first_replication + i.
+  std::size_t first_replication = 0;
+  /// Called with (scenario, slot, result) for every result, one at a time, in job order
+  /// (replication by replication; every scenario of a replication before the next), whatever
+  /// the thread count or backend; with a backend only on rank 0. It may take the monthly series
+  /// out of the result (to stream them to a file): what it leaves is stored in the returned
+  /// results. An exception it throws ends the run (experiment/ordered_results.hpp).
+  std::function<void(std::size_t, std::size_t, model::ReplicationResult&)> on_result;
 };
 
 struct ScenarioResults {
@@ -80,9 +91,11 @@ struct ExperimentJob {
   std::vector<std::size_t> scenarios;  // indices into the runs, ascending
 };
 
-/// The jobs of an experiment in a fixed order (replication-major), the same on every process.
+/// The jobs of an experiment in a fixed order (replication-major), the same on every process:
+/// replications `first_replication` .. `first_replication` + `replications` - 1 of the study.
 [[nodiscard]] std::vector<ExperimentJob> experiment_jobs(const std::vector<ScenarioRun>& runs,
-                                                         int replications);
+                                                         int replications,
+                                                         std::size_t first_replication = 0);
 
 /// Runs one job: results in the order of job.scenarios. Throws like model::run_replication and
 /// Interrupted when `stop` is set between scenarios.
