@@ -363,24 +363,29 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
   settings.replications = replications;
   if (study.shard) settings.first_replication = study.shard->first;
   // With --out alone the HDF5 file is streamed: each replication's monthly series go to disk
-  // as it finishes and only its key figures stay in memory. --csv and --xlsx tabulate every
-  // replication's series, so with them the results stay in memory as a whole.
+  // as it finishes and only its key figures stay in memory (experiment::KpiColumns). --csv and
+  // --xlsx tabulate every replication's series, so with them the results stay in memory as a whole.
   std::optional<werkstroom::results::ResultsStream> stream;
   std::vector<werkstroom::experiment::MonthlySummary> monthly(runs.size());
+  std::vector<werkstroom::experiment::KpiColumns> columns(runs.size());
   if (g_root && !options.out.empty() && options.csv.empty() && options.xlsx.empty()) {
     std::vector<std::string> names;
     names.reserve(runs.size());
     for (const auto& run : runs) names.push_back(run.name);
     stream.emplace(options.out, names, static_cast<std::size_t>(replications));
-    settings.on_result = [&stream, &monthly](std::size_t scenario, std::size_t slot,
-                                             werkstroom::model::ReplicationResult& result) {
+    settings.on_result = [&stream, &monthly, &columns](
+                             std::size_t scenario, std::size_t slot,
+                             werkstroom::model::ReplicationResult& result) {
       monthly[scenario].add(result);
       stream->add(scenario, slot, result);
-      werkstroom::results::ResultsStream::strip(slot, result);
+      columns[scenario].add(result);
     };
   }
-  const auto results = werkstroom::experiment::run_experiment(runs, settings);
+  auto results = werkstroom::experiment::run_experiment(runs, settings);
   if (!g_root) return EXIT_SUCCESS;
+  if (stream) {
+    for (std::size_t s = 0; s < results.size(); ++s) results[s].columns = std::move(columns[s]);
+  }
   const auto language = werkstroom::experiment::parse_language(options.lang);
   print_results(results, language, !werkstroom::experiment::is_region_set(regions),
                 stream ? &monthly : nullptr);

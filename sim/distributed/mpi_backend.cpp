@@ -124,7 +124,8 @@ std::vector<experiment::ScenarioResults> MpiBackend::run(
   std::vector<experiment::ScenarioResults> results(runs.size());
   for (std::size_t s = 0; s < runs.size(); ++s) {
     results[s].name = runs[s].name;
-    results[s].replications.resize(reps);
+    // With a consumer (rank 0 only) the results are its, not kept here.
+    if (rank_ != 0 || !settings.on_result) results[s].replications.resize(reps);
   }
   const bool root = rank_ == 0;
   int outcome = kDone;

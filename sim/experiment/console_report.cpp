@@ -78,7 +78,7 @@ std::string paired_cell(const model::MetricInfo& info, const std::vector<double>
 std::string kpi_table(const std::vector<ScenarioResults>& results, Language language) {
   std::string out;
   if (results.empty()) return out;
-  const std::size_t reps = results.front().replications.size();
+  const std::size_t reps = replication_count(results.front());
   out +=
       fmt::format(fmt::runtime(translate(
                       "Key figures over the horizon: mean [5%, 95%] of {} replications", language)),
@@ -101,9 +101,7 @@ std::string kpi_table(const std::vector<ScenarioResults>& results, Language lang
     const std::vector<double> base = kpi_values(results.front(), name);
     for (std::size_t s = 0; s < results.size(); ++s) {
       const std::vector<double> values = kpi_values(results[s], name);
-      const std::vector<std::string>& months = results[s].replications.empty()
-                                                   ? std::vector<std::string>{}
-                                                   : results[s].replications.front().month_labels;
+      const std::vector<std::string>& months = first_month_labels(results[s]);
       row.push_back(kpi_cell(info, values, months, language));
       if (s > 0) row.push_back(paired_cell(info, base, values, language));
     }
@@ -120,7 +118,7 @@ std::string kpi_table(const std::vector<ScenarioResults>& results, Language lang
 
 std::string national_sum_table(const ScenarioResults& sum, std::size_t regions, Language language) {
   std::string out;
-  if (sum.replications.empty()) {
+  if (replication_count(sum) == 0) {
     return out;
   }
   out += fmt::format(
@@ -128,12 +126,12 @@ std::string national_sum_table(const ScenarioResults& sum, std::size_t regions, 
                              "regions' figures, mean [5%, 95%] of {} replications; only "
                              "additive figures (counts and euros)",
                              language)),
-      regions, sum.replications.size());
+      regions, replication_count(sum));
   out += "\n\n";
   TextTable table({translate("figure", language), translate("national sum", language)});
   for (const model::MetricInfo* info : model::additive_key_figures()) {
     const std::string name(info->name);
-    if (!sum.replications.front().kpis.contains(name)) {
+    if (!has_kpi(sum, name)) {
       continue;
     }
     table.add_row({kpi_label(name, language),
@@ -144,7 +142,7 @@ std::string national_sum_table(const ScenarioResults& sum, std::size_t regions, 
 
 std::string route_table(const ScenarioResults& results, Language language) {
   std::string out;
-  if (results.replications.empty()) return out;
+  if (replication_count(results) == 0) return out;
   const auto mean = [&results](const std::string& key) {
     return kernel::summarise(kpi_values(results, key)).mean;
   };
@@ -152,14 +150,14 @@ std::string route_table(const ScenarioResults& results, Language language) {
       fmt::runtime(translate("Where the effects of '{}' come from: means over {} replications, by "
                              "the route that first changed a client's path",
                              language)),
-      results.name, results.replications.size());
+      results.name, replication_count(results));
   out += "\n\n";
   TextTable table({translate("route", language), translate("clients", language),
                    translate("prev. WW", language), translate("EUR saved", language),
                    translate("EUR displaced", language)});
   // One row per route (the routes of the first replication, in key order), none for a route
   // that changed no client's path.
-  for (const auto& [key, value] : results.replications.front().kpis) {
+  for (const std::string& key : kpi_names(results)) {
     const std::optional<model::RouteKey> parts = model::split_route_key(key);
     if (!parts || parts->figure != "clients") continue;
     if (mean(key) == 0.0) continue;
@@ -175,7 +173,7 @@ std::string route_table(const ScenarioResults& results, Language language) {
 
 std::string party_table(const ScenarioResults& results, Language language) {
   std::string out;
-  if (results.replications.empty()) return out;
+  if (replication_count(results) == 0) return out;
   const auto mean = [&results](const std::string& key) {
     return kernel::summarise(kpi_values(results, key)).mean;
   };
@@ -185,7 +183,7 @@ std::string party_table(const ScenarioResults& results, Language language) {
           "the client's first responsible party, WW savings to UWV, PW savings to the "
           "municipality",
           language)),
-      results.name, results.replications.size());
+      results.name, replication_count(results));
   out += "\n\n";
   TextTable table({translate("party", language), translate("referred", language),
                    translate("EUR instruments", language), translate("EUR saved", language),

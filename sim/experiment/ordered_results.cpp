@@ -14,8 +14,11 @@ void OrderedResults::deliver(std::size_t job, std::vector<model::ReplicationResu
   const ExperimentJob& j = jobs_.at(job);
   const std::size_t slot = j.replication - settings_.first_replication;
   for (std::size_t k = 0; k < out.size(); ++k) {
-    if (settings_.on_result) settings_.on_result(j.scenarios[k], slot, out[k]);
-    results_[j.scenarios[k]].replications[slot] = std::move(out[k]);
+    if (settings_.on_result) {
+      settings_.on_result(j.scenarios[k], slot, out[k]);  // the consumer's now
+    } else {
+      results_[j.scenarios[k]].replications[slot] = std::move(out[k]);
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Where the results of an experiment's jobs go as they finish: each into its (scenario,
-// replication) slot and, when the settings ask for it (ExperimentSettings::on_result), to a
+// replication) slot or, when the settings ask for it (ExperimentSettings::on_result), to a
 // consumer in job order -- replication by replication, whatever the thread count, backend or
 // the order in which the jobs finish. A job that finishes before an earlier one waits here
 // until the earlier one is placed: with T workers taking jobs in order, at most a few jobs per
@@ -17,8 +17,8 @@ namespace werkstroom::experiment {
 
 class OrderedResults {
  public:
-  /// `results` has one entry per run with `settings.replications` slots each; `jobs` is
-  /// experiment_jobs of the same run. Both must outlive this object.
+  /// `results` has one entry per run with `settings.replications` slots each (none with a
+  /// consumer); `jobs` is experiment_jobs of the same run. Both must outlive this object.
   OrderedResults(const std::vector<ExperimentJob>& jobs, std::vector<ScenarioResults>& results,
                  const ExperimentSettings& settings);
 

@@ -102,7 +102,7 @@ void write_scenario(const H5::Group& scenarios, const std::string& name, std::si
   const H5::Group kpis = g.createGroup("kpis");
   text_attribute(kpis, "description", "key figures, [replication]");
   for (const std::string& key : kpi_keys(r)) {
-    number_dataset(kpis, key, experiment::kpi_values(r, key), {r.replications.size()},
+    number_dataset(kpis, key, experiment::kpi_values(r, key), {experiment::replication_count(r)},
                    kpi_catalogue(key));
   }
   table_dataset(g, "summary", summary_rows(r),
@@ -139,8 +139,8 @@ void write_national_sum(H5::H5File& f, const experiment::ScenarioResults& sum,
   const H5::Group kpis = g.createGroup("kpis");
   text_attribute(kpis, "description", "national sums of the key figures, [replication]");
   for (const std::string& key : kpi_keys(sum)) {
-    number_dataset(kpis, key, experiment::kpi_values(sum, key), {sum.replications.size()},
-                   kpi_catalogue(key));
+    number_dataset(kpis, key, experiment::kpi_values(sum, key),
+                   {experiment::replication_count(sum)}, kpi_catalogue(key));
   }
   table_dataset(g, "summary", summary_rows(sum),
                 "per key figure: mean, sd and 95% Student-t interval of the national sum over the "

@@ -195,16 +195,6 @@ void ResultsStream::add(std::size_t scenario, std::size_t slot,
   });
 }
 
-void ResultsStream::strip(std::size_t slot, model::ReplicationResult& rep) {
-  model::ReplicationResult kept;
-  kept.kpis = std::move(rep.kpis);
-  if (slot == 0) kept.month_labels = std::move(rep.month_labels);
-  kept.events = rep.events;
-  kept.people = rep.people;
-  kept.clients = rep.clients;
-  rep = std::move(kept);
-}
-
 void ResultsStream::finish(const std::vector<experiment::ScenarioResults>& results,
                            const RunMetadata& meta) {
   State& st = *state_;
@@ -220,7 +210,7 @@ void ResultsStream::finish(const std::vector<experiment::ScenarioResults>& resul
   for (std::size_t s = 0; s < results.size(); ++s) {
     const ScenarioSeries& series = st.scenarios[s];
     if (series.written + series.buffered != st.replications ||
-        results[s].replications.size() != st.replications) {
+        experiment::replication_count(results[s]) != st.replications) {
       st.fail(fmt::format("scenario '{}': {} of {} replications written", st.file_names[s],
                           series.written + series.buffered, st.replications));
     }

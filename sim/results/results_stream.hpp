@@ -3,8 +3,8 @@
 // streamed). The big per-replication data, the monthly series, go to disk as each replication
 // arrives, so memory no longer grows with them: at any time a stream holds at most
 // kRowsPerChunk replications of series per scenario. The key figures, small, are kept by the
-// caller (the summaries, differences and console tables need all of them) and written by
-// finish().
+// caller (experiment::KpiColumns: the summaries, differences and console tables need all of
+// them) and written by finish().
 //
 // Where the bytes go: HDF5 writes a scratch file in the system's temporary folder
 // ($TMPDIR, else /tmp), unlinked as soon as it is open, so that nothing is left behind however
@@ -50,12 +50,9 @@ class ResultsStream {
   /// of its first. Throws std::runtime_error naming the file on any failure.
   void add(std::size_t scenario, std::size_t slot, const model::ReplicationResult& rep);
 
-  /// Drops what add() has written from `rep` (the monthly series; the month labels unless it
-  /// is slot 0), keeping the key figures: what finish() needs of it.
-  static void strip(std::size_t slot, model::ReplicationResult& rep);
-
-  /// Writes the rest from `results` (every replication added and stripped: key figures, and
-  /// the month labels of the first) and `meta`, and puts the file in place atomically.
+  /// Writes the rest from `results` (every replication added; their key figures and month labels
+  /// kept, as experiment::KpiColumns or whole) and `meta`, and puts the file in place
+  /// atomically.
   void finish(const std::vector<experiment::ScenarioResults>& results, const RunMetadata& meta);
 
  private:

@@ -267,7 +267,7 @@ std::size_t merge_shards(const std::vector<ShardHeader>& shards, const std::file
         std::vector<std::string> names;
         for (std::size_t s = 0; s < results.size(); ++s) {
           results[s].name = text_of(reader.group(s), "name");
-          results[s].replications.resize(study);
+          results[s].columns.emplace();
           names.push_back(results[s].name);
         }
         stream.emplace(out, names, study);
@@ -277,10 +277,9 @@ std::size_t merge_shards(const std::vector<ShardHeader>& shards, const std::file
       }
       for (std::size_t row = 0; row < shard.end - shard.first; ++row) {
         for (std::size_t s = 0; s < results.size(); ++s) {
-          model::ReplicationResult rep = reader.replication(s, row);
+          const model::ReplicationResult rep = reader.replication(s, row);
           stream->add(s, shard.first + row, rep);
-          ResultsStream::strip(shard.first + row, rep);
-          results[s].replications[shard.first + row] = std::move(rep);
+          results[s].columns->add(rep);
         }
       }
     } catch (const H5::Exception& e) {

@@ -4,7 +4,7 @@
 #  1. `run --out` alone streams the file (chunked, deflated series); it holds the same datasets
 #     and attributes, bit for bit, as the file the in-memory writer makes for the same run
 #     (`--out` with `--csv` keeps the results in memory and writes as before), and the same
-#     console report;
+#     console report; also for distinct regions (the national sum);
 #  2. the streamed file is the same with 1 and 3 threads (only the root attribute `threads`,
 #     which records what was asked, differs);
 #  3. the cluster recipe of docs/cluster.md (scripts/cluster/run-shard.sh with task indices
@@ -51,6 +51,17 @@ with h5py.File(sys.argv[1], "r") as s, h5py.File(sys.argv[2], "r") as m:
     assert ds.compression == "gzip" and ds.chunks is not None, (ds.compression, ds.chunks)
     assert m["scenarios"][name]["monthly/waiting_list_end"].chunks is None
 EOF
+# Distinct regions: the national sum, computed from the key figures kept as columns.
+regions=(compare scenarios/national/achterhoek.toml scenarios/national/amersfoort.toml --reps 4)
+"$bin" "${regions[@]}" --out "$work/regions-streamed.h5" >"$work/regions-streamed.txt" 2>&1 ||
+  fail "streamed regions: $(tail -3 "$work/regions-streamed.txt")"
+"$bin" "${regions[@]}" --out "$work/regions-memory.h5" --csv "$work/regions" \
+  >"$work/regions-memory.txt" 2>&1 || fail "in-memory regions: $(tail -3 "$work/regions-memory.txt")"
+same "$work/regions-streamed.h5" "$work/regions-memory.h5" --attributes \
+  --except started_at,command_line || fail "the streamed national sum differs"
+diff <(grep -v 'written to' "$work/regions-streamed.txt") \
+  <(grep -v 'written to' "$work/regions-memory.txt") >/dev/null ||
+  fail "the streamed comparison of regions printed another report"
 no_scratch "the streamed run"
 echo "streamed: the in-memory writer's datasets and attributes, chunked and compressed"
 
