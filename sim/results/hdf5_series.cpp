@@ -7,8 +7,9 @@ namespace werkstroom::results::detail {
 const std::vector<SeriesDataset>& series_datasets() {
   static const std::vector<SeriesDataset> datasets = [] {
     std::vector<SeriesDataset> out;
-    for (const SeriesInfo& info : indicator_catalogue())
+    for (const SeriesInfo& info : indicator_catalogue()) {
       out.push_back({SeriesGroup::monthly, info});
+    }
     for (const SeriesGroup group : {SeriesGroup::with_service, SeriesGroup::without_service}) {
       for (const SeriesInfo& info : world_series_catalogue()) out.push_back({group, info});
     }

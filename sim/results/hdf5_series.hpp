@@ -18,7 +18,7 @@ namespace werkstroom::results::detail {
 enum class SeriesGroup { monthly, with_service, without_service, scenario };
 
 struct SeriesDataset {
-  SeriesGroup group;
+  SeriesGroup group = SeriesGroup::monthly;
   SeriesInfo info;  // info.name is the dataset's name within its group
 };
 

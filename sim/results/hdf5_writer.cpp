@@ -114,7 +114,7 @@ void write_series(const H5::Group& scenarios, const std::string& name,
                   const experiment::ScenarioResults& r) {
   const H5::Group g = scenarios.createGroup(name, utf8_links());
   const std::vector<hsize_t> matrix{r.replications.size(), months_of(r).size()};
-  const std::vector<SeriesDataset> datasets = series_datasets();
+  const std::vector<SeriesDataset>& datasets = series_datasets();
   const SeriesGroups groups(g);
   for (std::size_t i = 0; i < datasets.size(); ++i) {
     number_dataset(

@@ -46,8 +46,7 @@ std::string range_of(const ShardHeader& s) {
 /// replication in the merge.
 class ShardReader {
  public:
-  explicit ShardReader(const ShardHeader& header)
-      : header_(header), file_(header.path.string(), H5F_ACC_RDONLY) {
+  explicit ShardReader(const ShardHeader& header) : file_(header.path.string(), H5F_ACC_RDONLY) {
     const H5::Group scenarios = file_.openGroup("scenarios");
     std::vector<std::pair<std::int64_t, std::string>> order;
     for (hsize_t i = 0; i < scenarios.getNumObjs(); ++i) {
@@ -132,7 +131,6 @@ class ShardReader {
     std::vector<H5::DataSet> series;  // per detail::series_datasets()
     std::map<std::string, std::vector<double>> kpis;
   };
-  const ShardHeader& header_;
   H5::H5File file_;
   std::vector<Scenario> scenarios_;
 };
