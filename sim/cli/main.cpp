@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,11 +42,14 @@
 #include "io/output_file.hpp"
 #include "report_command.hpp"
 #include "results/results.hpp"
+#include "results/results_stream.hpp"
+#include "results/shard_merge.hpp"
 #include "results/xlsx_writer.hpp"
 #include "robustness_command.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/posterior_file.hpp"
 #include "scenario/replication_draws.hpp"
+#include "shard_options.hpp"
 #include "verification/birth_death.hpp"
 #include "verification/mmc_model.hpp"
 
@@ -116,6 +120,7 @@ struct RunOptions {
   std::string command_line;
   std::string posterior;        // --posterior FILE (.h5 from calibrate, or a posterior .csv)
   bool no_uncertainty = false;  // --no-uncertainty: only the simulation's own chance
+  std::string shard;            // --replications A:B (run and compare): a shard of the study
 };
 
 /// Loads a scenario and applies the --set overrides in order.
@@ -176,25 +181,39 @@ void check_outputs(const RunOptions& options) {
 }
 
 /// Writes the result files asked for (each atomically: a partial file never appears).
+/// With `stream` the HDF5 file has been streamed during the run (its series are not in
+/// `results`) and is finished here; `study` adds the fingerprint and the shard's range.
+struct StudyRecord {
+  std::string fingerprint;
+  std::optional<werkstroom::results::ShardRange> shard;
+};
 void write_outputs(const std::vector<werkstroom::experiment::ScenarioResults>& results,
                    const std::vector<std::string>& files, const std::vector<std::string>& texts,
                    const std::vector<std::vector<std::string>>& uncertainty,
                    const RunOptions& options, std::chrono::system_clock::time_point started,
-                   const std::vector<std::string>& regions = {}) {
+                   const std::vector<std::string>& regions = {},
+                   werkstroom::results::ResultsStream* stream = nullptr,
+                   const StudyRecord& study = {}) {
   if (!g_root || (options.out.empty() && options.csv.empty() && options.xlsx.empty())) return;
   werkstroom::results::RunMetadata meta;
+  meta.fingerprint = study.fingerprint;
+  meta.shard = study.shard;
   meta.regions = regions;
   meta.scenario_files = files;
   meta.scenario_texts = texts;
   meta.uncertainty_sources = uncertainty;
   meta.master_seed = options.seed;
-  meta.replications = options.replications;
+  meta.replications =
+      study.shard ? static_cast<int>(study.shard->end - study.shard->first) : options.replications;
   meta.threads = options.threads;
   meta.version = werkstroom::version();
   meta.revision = werkstroom::revision();
   meta.started_at = werkstroom::results::iso8601_utc(started);
   meta.command_line = options.command_line;
-  if (!options.out.empty()) {
+  if (stream != nullptr) {
+    stream->finish(results, meta);
+    fmt::print("results written to {}\n", options.out);
+  } else if (!options.out.empty()) {
     werkstroom::results::write_hdf5(options.out, results, meta);
     fmt::print("results written to {}\n", options.out);
   }
@@ -269,11 +288,16 @@ void print_uncertainty(const std::vector<werkstroom::experiment::ScenarioRun>& r
 
 /// `options`: the scenarios are options for one region (not a set of distinct regions), so
 /// what each buys against the first is meaningful.
+/// `monthly`: the scenarios' monthly tables built during the run (their series were streamed
+/// to a file, not kept), else built from `results`.
 void print_results(const std::vector<werkstroom::experiment::ScenarioResults>& results,
-                   werkstroom::experiment::Language language, bool options = true) {
+                   werkstroom::experiment::Language language, bool options = true,
+                   const std::vector<werkstroom::experiment::MonthlySummary>* monthly = nullptr) {
   // Every option's months; a set of regions shows its first region's (the rest are in the files).
   for (std::size_t i = 0; i < (options ? results.size() : 1); ++i) {
-    fmt::print("{}\n", werkstroom::experiment::monthly_table(results[i], language));
+    fmt::print("{}\n", monthly != nullptr
+                           ? (*monthly)[i].table(results[i].name, language)
+                           : werkstroom::experiment::monthly_table(results[i], language));
   }
   fmt::print("{}\n", werkstroom::experiment::kpi_table(results, language));
   for (const auto& r : results) {
@@ -298,20 +322,73 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
     regions.push_back(loaded.parameters.region);
     runs.push_back({loaded.name, std::move(loaded.parameters)});
   }
+  // A shard (--replications A:B) runs part of the study into a file for `merge`.
+  StudyRecord study;
+  if (!options.shard.empty()) {
+    study.shard = werkstroom::cli::parse_replication_range(options.shard, options.replications);
+    if (options.out.empty()) {
+      throw std::invalid_argument(
+          "--replications: a shard is written with --out FILE.h5 "
+          "(for `werkstroom merge`), found no --out");
+    }
+    if (!options.csv.empty() || !options.xlsx.empty()) {
+      throw std::invalid_argument(
+          "--replications: --csv and --xlsx describe a whole study, not a shard: merge the "
+          "shards' --out files instead");
+    }
+  }
   check_outputs(options);
+  if (!options.out.empty()) {
+    study.fingerprint = werkstroom::cli::study_fingerprint(
+        {files, texts, options.sets, options.posterior, options.no_uncertainty, options.seed,
+         options.replications});
+  }
   warn_drawn_differences(runs);
-  fmt::print("werkstroom {} ({}): {} scenario(s) x {} replications, seed {}\n",
-             werkstroom::version(), werkstroom::revision(), runs.size(), options.replications,
-             options.seed);
+  const int replications =
+      study.shard ? static_cast<int>(study.shard->end - study.shard->first) : options.replications;
+  if (study.shard) {
+    fmt::print("werkstroom {} ({}): {} scenario(s) x replications {}:{} of {}, seed {}\n",
+               werkstroom::version(), werkstroom::revision(), runs.size(), study.shard->first,
+               study.shard->end, options.replications, options.seed);
+  } else {
+    fmt::print("werkstroom {} ({}): {} scenario(s) x {} replications, seed {}\n",
+               werkstroom::version(), werkstroom::revision(), runs.size(), options.replications,
+               options.seed);
+  }
   for (std::size_t i = 0; i < runs.size(); ++i) fmt::print("  {}: {}\n", runs[i].name, files[i]);
   fmt::print("\n");
   ProgressBar bar;
   auto settings = settings_from(options, bar);
   settings.results_on_every_rank = false;  // only rank 0 reports
-  const auto results = werkstroom::experiment::run_experiment(runs, settings);
+  settings.replications = replications;
+  if (study.shard) settings.first_replication = study.shard->first;
+  // With --out alone the HDF5 file is streamed: each replication's monthly series go to disk
+  // as it finishes and only its key figures stay in memory (experiment::KpiColumns). --csv and
+  // --xlsx tabulate every replication's series, so with them the results stay in memory as a whole.
+  std::optional<werkstroom::results::ResultsStream> stream;
+  std::vector<werkstroom::experiment::MonthlySummary> monthly(runs.size());
+  std::vector<werkstroom::experiment::KpiColumns> columns(runs.size());
+  if (g_root && !options.out.empty() && options.csv.empty() && options.xlsx.empty()) {
+    std::vector<std::string> names;
+    names.reserve(runs.size());
+    for (const auto& run : runs) names.push_back(run.name);
+    stream.emplace(options.out, names, static_cast<std::size_t>(replications));
+    settings.on_result = [&stream, &monthly, &columns](
+                             std::size_t scenario, std::size_t slot,
+                             werkstroom::model::ReplicationResult& result) {
+      monthly[scenario].add(result);
+      stream->add(scenario, slot, result);
+      columns[scenario].add(result);
+    };
+  }
+  auto results = werkstroom::experiment::run_experiment(runs, settings);
   if (!g_root) return EXIT_SUCCESS;
+  if (stream) {
+    for (std::size_t s = 0; s < results.size(); ++s) results[s].columns = std::move(columns[s]);
+  }
   const auto language = werkstroom::experiment::parse_language(options.lang);
-  print_results(results, language, !werkstroom::experiment::is_region_set(regions));
+  print_results(results, language, !werkstroom::experiment::is_region_set(regions),
+                stream ? &monthly : nullptr);
   // Scenarios of distinct regions (the national roll-out) are also summed.
   if (werkstroom::experiment::is_region_set(regions)) {
     fmt::print("{}\n",
@@ -321,7 +398,28 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
   print_uncertainty(runs,
                     uncertainty_of(runs, werkstroom::experiment::parse_language(options.lang)),
                     werkstroom::experiment::parse_language(options.lang));
-  write_outputs(results, files, texts, uncertainty_of(runs), options, started, regions);
+  write_outputs(results, files, texts, uncertainty_of(runs), options, started, regions,
+                stream ? &*stream : nullptr, study);
+  return EXIT_SUCCESS;
+}
+
+/// `werkstroom merge`: shards of one study (run --replications A:B) into the file a single
+/// run of the study writes (results/shard_merge.hpp).
+int run_merge(const std::string& out, const std::vector<std::string>& shard_files,
+              const std::string& command_line) {
+  if (!g_root) return EXIT_SUCCESS;  // under mpirun, one process merges
+  const auto started = std::chrono::system_clock::now();
+  std::vector<werkstroom::results::ShardHeader> headers;
+  headers.reserve(shard_files.size());
+  for (const std::string& file : shard_files) {
+    headers.push_back(werkstroom::results::read_shard_header(file));
+  }
+  headers = werkstroom::results::check_shards(std::move(headers));
+  werkstroom::io::check_output_file(out, "results file");
+  const std::size_t replications = werkstroom::results::merge_shards(
+      headers, out, werkstroom::results::iso8601_utc(started), command_line);
+  fmt::print("merged {} replications from {} shard(s); results written to {}\n", replications,
+             headers.size(), out);
   return EXIT_SUCCESS;
 }
 
@@ -548,6 +646,20 @@ int run_werkstroom(int argc, char** argv) {
   CLI::App* run = app.add_subcommand("run", "run one scenario");
   run->add_option("scenario", run_file, "scenario file")->required()->check(CLI::ExistingFile);
   add_run_options(run);
+  for (CLI::App* sub : {run, compare}) {
+    sub->add_option("--replications", options.shard,
+                    "A:B: run only replications A to B-1 of the --reps of the study (same random "
+                    "numbers as the whole run) into a shard --out file for `merge`");
+  }
+
+  std::string merge_out;
+  std::vector<std::string> merge_shards;
+  CLI::App* merge = app.add_subcommand(
+      "merge", "merge shards (run --replications A:B --out) into the results of the whole study");
+  merge->add_option("--out", merge_out, "the merged HDF5 results file")->required();
+  merge->add_option("shards", merge_shards, "shard files, in any order")
+      ->required()
+      ->check(CLI::ExistingFile);
 
   std::string validate_file;
   CLI::App* validate = app.add_subcommand("validate", "check a scenario file");
@@ -644,6 +756,7 @@ int run_werkstroom(int argc, char** argv) {
   try {
     if (*compare) return run_comparison(compare_files, options);
     if (*run) return run_comparison({run_file}, options);
+    if (*merge) return run_merge(merge_out, merge_shards, options.command_line);
     if (*sweep) return run_sweep(sweep_file, vary, options);
     if (*report.app) return run_report(report, options);
     if (*advise) return run_advisor(advise_command, options);

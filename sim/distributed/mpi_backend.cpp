@@ -13,6 +13,7 @@
 #include <string>
 #include <thread>
 
+#include "experiment/ordered_results.hpp"
 #include "experiment/result_codec.hpp"
 
 namespace werkstroom::distributed {
@@ -119,11 +120,12 @@ std::vector<experiment::ScenarioResults> MpiBackend::run(
     const experiment::ExperimentSettings& settings) {
   const auto reps = static_cast<std::size_t>(std::max(settings.replications, 1));
   const std::vector<experiment::ExperimentJob> jobs =
-      experiment::experiment_jobs(runs, settings.replications);
+      experiment::experiment_jobs(runs, settings.replications, settings.first_replication);
   std::vector<experiment::ScenarioResults> results(runs.size());
   for (std::size_t s = 0; s < runs.size(); ++s) {
     results[s].name = runs[s].name;
-    results[s].replications.resize(reps);
+    // With a consumer (rank 0 only) the results are its, not kept here.
+    if (rank_ != 0 || !settings.on_result) results[s].replications.resize(reps);
   }
   const bool root = rank_ == 0;
   int outcome = kDone;
@@ -135,16 +137,20 @@ std::vector<experiment::ScenarioResults> MpiBackend::run(
     // Rank 0: a compute thread takes jobs from the same counter the workers are served from.
     std::atomic<std::size_t> next{0};
     std::atomic<bool> failed{false};
-    std::mutex mutex;  // results slots and the failure message
+    std::mutex mutex;  // `done` and the failure message
     std::size_t done = 0;
     const std::size_t total = runs.size() * reps;
-    const auto place = [&](const experiment::ExperimentJob& job,
-                           std::vector<model::ReplicationResult>& out) {
+    // Slots, and settings.on_result in job order (a result streamed to a file, say).
+    experiment::OrderedResults ordered(jobs, results, settings);
+    const auto fail = [&](const std::string& what) {
       const std::lock_guard<std::mutex> lock(mutex);
-      for (std::size_t k = 0; k < out.size(); ++k) {
-        results[job.scenarios[k]].replications[job.replication] = std::move(out[k]);
-      }
-      done += out.size();
+      if (message.empty()) message = what;
+      failed.store(true);
+    };
+    const auto place = [&](std::size_t job, std::vector<model::ReplicationResult>& out) {
+      const std::size_t placed = ordered.place(job, std::move(out));
+      const std::lock_guard<std::mutex> lock(mutex);
+      done = std::max(done, placed);
     };
     const auto stopping = [&] {
       return failed.load() || (settings.stop != nullptr && settings.stop->load());
@@ -155,13 +161,11 @@ std::vector<experiment::ScenarioResults> MpiBackend::run(
         if (j >= jobs.size()) return;
         try {
           std::vector<model::ReplicationResult> out = experiment::run_job(runs, jobs[j], settings);
-          place(jobs[j], out);
+          place(j, out);
         } catch (const experiment::Interrupted&) {
           return;
         } catch (const std::exception& e) {
-          const std::lock_guard<std::mutex> lock(mutex);
-          if (message.empty()) message = "rank 0: " + std::string(e.what());
-          failed.store(true);
+          fail("rank 0: " + std::string(e.what()));
           return;
         }
       }
@@ -190,6 +194,7 @@ std::vector<experiment::ScenarioResults> MpiBackend::run(
         bytes_received_ += bytes.size();
         std::size_t at = 0;
         const auto job = static_cast<std::size_t>(get_u64(bytes, at));
+        if (job >= jobs.size()) throw std::runtime_error("MPI result of an unknown job");
         const std::uint64_t count = get_u64(bytes, at);
         std::vector<model::ReplicationResult> out;
         for (std::uint64_t k = 0; k < count; ++k) {
@@ -198,7 +203,12 @@ std::vector<experiment::ScenarioResults> MpiBackend::run(
           out.push_back(experiment::decode_result(bytes.data() + at, size));
           at += size;
         }
-        place(jobs.at(job), out);
+        try {
+          place(job, out);
+        } catch (const std::exception& e) {
+          // The consumer failed (a full disk while streaming): every rank stops with it.
+          fail("rank 0: " + std::string(e.what()));
+        }
       } else if (status.MPI_TAG == kError) {
         const std::vector<std::uint8_t> bytes = receive_bytes(status.MPI_SOURCE, kError);
         const std::lock_guard<std::mutex> lock(mutex);

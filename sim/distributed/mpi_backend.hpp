@@ -7,12 +7,15 @@
 // settings.results_on_every_rank is false: compare, run and sweep only report on rank 0), so
 // every rank continues with the same results as a single process would have -- identical for
 // any number of ranks, since random streams are keyed by replication and entity, never by rank.
-// Only rank 0 prints and writes files (the command line's job).
+// Only rank 0 prints and writes files (the command line's job). On rank 0 the results also go
+// to settings.on_result in job order (experiment/ordered_results.hpp), as on threads: a file
+// streamed from rank 0 is the single process's.
 //
 // Failures: an exception in a job on any rank stops the hand-out and is raised on every rank
 // with the failing rank's message; Ctrl-C (mpirun forwards SIGINT) stops every rank with
 // Interrupted. A rank that dies is mpirun's to handle: it ends the whole job, and since files
-// are written only after the run (atomically, by rank 0), nothing half-written is left.
+// are written atomically by rank 0 (a streamed file's temporary is removed when mpirun ends
+// rank 0 with SIGTERM), nothing half-written is left.
 
 #include <cstdint>
 

@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 #include <string_view>
@@ -77,7 +78,7 @@ std::string paired_cell(const model::MetricInfo& info, const std::vector<double>
 std::string kpi_table(const std::vector<ScenarioResults>& results, Language language) {
   std::string out;
   if (results.empty()) return out;
-  const std::size_t reps = results.front().replications.size();
+  const std::size_t reps = replication_count(results.front());
   out +=
       fmt::format(fmt::runtime(translate(
                       "Key figures over the horizon: mean [5%, 95%] of {} replications", language)),
@@ -100,9 +101,7 @@ std::string kpi_table(const std::vector<ScenarioResults>& results, Language lang
     const std::vector<double> base = kpi_values(results.front(), name);
     for (std::size_t s = 0; s < results.size(); ++s) {
       const std::vector<double> values = kpi_values(results[s], name);
-      const std::vector<std::string>& months = results[s].replications.empty()
-                                                   ? std::vector<std::string>{}
-                                                   : results[s].replications.front().month_labels;
+      const std::vector<std::string>& months = first_month_labels(results[s]);
       row.push_back(kpi_cell(info, values, months, language));
       if (s > 0) row.push_back(paired_cell(info, base, values, language));
     }
@@ -119,7 +118,7 @@ std::string kpi_table(const std::vector<ScenarioResults>& results, Language lang
 
 std::string national_sum_table(const ScenarioResults& sum, std::size_t regions, Language language) {
   std::string out;
-  if (sum.replications.empty()) {
+  if (replication_count(sum) == 0) {
     return out;
   }
   out += fmt::format(
@@ -127,12 +126,12 @@ std::string national_sum_table(const ScenarioResults& sum, std::size_t regions, 
                              "regions' figures, mean [5%, 95%] of {} replications; only "
                              "additive figures (counts and euros)",
                              language)),
-      regions, sum.replications.size());
+      regions, replication_count(sum));
   out += "\n\n";
   TextTable table({translate("figure", language), translate("national sum", language)});
   for (const model::MetricInfo* info : model::additive_key_figures()) {
     const std::string name(info->name);
-    if (!sum.replications.front().kpis.contains(name)) {
+    if (!has_kpi(sum, name)) {
       continue;
     }
     table.add_row({kpi_label(name, language),
@@ -143,7 +142,7 @@ std::string national_sum_table(const ScenarioResults& sum, std::size_t regions, 
 
 std::string route_table(const ScenarioResults& results, Language language) {
   std::string out;
-  if (results.replications.empty()) return out;
+  if (replication_count(results) == 0) return out;
   const auto mean = [&results](const std::string& key) {
     return kernel::summarise(kpi_values(results, key)).mean;
   };
@@ -151,14 +150,14 @@ std::string route_table(const ScenarioResults& results, Language language) {
       fmt::runtime(translate("Where the effects of '{}' come from: means over {} replications, by "
                              "the route that first changed a client's path",
                              language)),
-      results.name, results.replications.size());
+      results.name, replication_count(results));
   out += "\n\n";
   TextTable table({translate("route", language), translate("clients", language),
                    translate("prev. WW", language), translate("EUR saved", language),
                    translate("EUR displaced", language)});
   // One row per route (the routes of the first replication, in key order), none for a route
   // that changed no client's path.
-  for (const auto& [key, value] : results.replications.front().kpis) {
+  for (const std::string& key : kpi_names(results)) {
     const std::optional<model::RouteKey> parts = model::split_route_key(key);
     if (!parts || parts->figure != "clients") continue;
     if (mean(key) == 0.0) continue;
@@ -174,7 +173,7 @@ std::string route_table(const ScenarioResults& results, Language language) {
 
 std::string party_table(const ScenarioResults& results, Language language) {
   std::string out;
-  if (results.replications.empty()) return out;
+  if (replication_count(results) == 0) return out;
   const auto mean = [&results](const std::string& key) {
     return kernel::summarise(kpi_values(results, key)).mean;
   };
@@ -184,7 +183,7 @@ std::string party_table(const ScenarioResults& results, Language language) {
           "the client's first responsible party, WW savings to UWV, PW savings to the "
           "municipality",
           language)),
-      results.name, results.replications.size());
+      results.name, replication_count(results));
   out += "\n\n";
   TextTable table({translate("party", language), translate("referred", language),
                    translate("EUR instruments", language), translate("EUR saved", language),
@@ -237,51 +236,61 @@ std::string variance_reduction_table(const std::vector<ScenarioResults>& results
   return out + table.render();
 }
 
-std::string monthly_table(const ScenarioResults& results, Language language) {
+namespace {
+
+constexpr std::size_t kMonthlyColumns = MonthlySummary::kColumns;
+
+std::array<double, kMonthlyColumns> monthly_columns(const model::ReplicationResult& r,
+                                                    std::size_t m) {
   using model::Indicator;
-  const auto& reps = results.replications;
-  if (reps.empty()) return {};
-  const std::size_t months = reps.front().month_labels.size();
-  const auto mean_of = [&](auto getter, std::size_t m) {
-    double sum = 0.0;
-    for (const auto& r : reps) sum += getter(r, m);
-    return sum / static_cast<double>(reps.size());
-  };
-  const auto indicator = [](Indicator i) {
-    return [i](const model::ReplicationResult& r, std::size_t m) { return r.service.row(i)[m]; };
-  };
-  const auto ww_with = [](const model::ReplicationResult& r, std::size_t m) {
-    return r.with_service.running[static_cast<std::size_t>(model::State::ww)][m];
-  };
-  const auto ww_without = [](const model::ReplicationResult& r, std::size_t m) {
-    return r.without_service.running[static_cast<std::size_t>(model::State::ww)][m];
-  };
-  const auto spent = [](const model::ReplicationResult& r, std::size_t m) {
-    return r.service.row(Indicator::budget_centre_spent_eur)[m] +
-           r.service.row(Indicator::budget_instruments_spent_eur)[m] +
-           r.service.row(Indicator::budget_maatwerk_spent_eur)[m];
-  };
+  const auto row = [&](Indicator i) { return r.service.row(i)[m]; };
+  const auto ww = static_cast<std::size_t>(model::State::ww);
+  return {row(Indicator::employers_called),
+          row(Indicator::employers_visited),
+          row(Indicator::referrals),
+          row(Indicator::waiting_list_end),
+          row(Indicator::wait_to_intake_p90_working_days),
+          row(Indicator::intakes),
+          row(Indicator::selected),
+          row(Indicator::placements_clients),
+          r.with_service.running[ww][m],
+          r.without_service.running[ww][m],
+          row(Indicator::budget_centre_spent_eur) + row(Indicator::budget_instruments_spent_eur) +
+              row(Indicator::budget_maatwerk_spent_eur)};
+}
+
+}  // namespace
+
+void MonthlySummary::add(const model::ReplicationResult& r) {
+  if (replications_ == 0) {
+    months_ = r.month_labels;
+    sums_.assign(months_.size(), {});
+  }
+  for (std::size_t m = 0; m < sums_.size(); ++m) {
+    const std::array<double, kMonthlyColumns> values = monthly_columns(r, m);
+    for (std::size_t c = 0; c < kMonthlyColumns; ++c) sums_[m][c] += values[c];
+  }
+  ++replications_;
+}
+
+std::string MonthlySummary::table(const std::string& name, Language language) const {
+  if (replications_ == 0) return {};
   std::string out = fmt::format(
       fmt::runtime(translate("Monthly summary of '{}' (means over {} replications)", language) +
                    "\n\n"),
-      results.name, reps.size());
+      name, replications_);
   const auto t = [language](std::string_view key) { return translate(key, language); };
   TextTable table({t("month"), t("called"), t("visited"), t("referr."), t("waiting"), t("p90 wait"),
                    t("intakes"), t("select."), t("placed"), t("WW with"), t("WW w/o"),
                    t("spent EUR")});
   const auto one = [language](double x) { return format_fixed(x, 1, language); };
   const auto whole = [language](double x) { return format_fixed(x, 0, language); };
-  for (std::size_t m = 0; m < months; ++m) {
-    table.add_row(
-        {reps.front().month_labels[m], one(mean_of(indicator(Indicator::employers_called), m)),
-         one(mean_of(indicator(Indicator::employers_visited), m)),
-         one(mean_of(indicator(Indicator::referrals), m)),
-         one(mean_of(indicator(Indicator::waiting_list_end), m)),
-         one(mean_of(indicator(Indicator::wait_to_intake_p90_working_days), m)),
-         one(mean_of(indicator(Indicator::intakes), m)),
-         one(mean_of(indicator(Indicator::selected), m)),
-         one(mean_of(indicator(Indicator::placements_clients), m)), whole(mean_of(ww_with, m)),
-         whole(mean_of(ww_without, m)), whole(mean_of(spent, m))});
+  const auto n = static_cast<double>(replications_);
+  for (std::size_t m = 0; m < months_.size(); ++m) {
+    const std::array<double, kMonthlyColumns>& sum = sums_[m];
+    table.add_row({months_[m], one(sum[0] / n), one(sum[1] / n), one(sum[2] / n), one(sum[3] / n),
+                   one(sum[4] / n), one(sum[5] / n), one(sum[6] / n), one(sum[7] / n),
+                   whole(sum[8] / n), whole(sum[9] / n), whole(sum[10] / n)});
   }
   out += table.render();
   out += "\n";
@@ -291,6 +300,12 @@ std::string monthly_table(const ScenarioResults& results, Language language) {
         "cumulative.");
   out += "\n";
   return out;
+}
+
+std::string monthly_table(const ScenarioResults& results, Language language) {
+  MonthlySummary summary;
+  for (const model::ReplicationResult& r : results.replications) summary.add(r);
+  return summary.table(results.name, language);
 }
 
 }  // namespace werkstroom::experiment

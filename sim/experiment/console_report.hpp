@@ -2,6 +2,8 @@
 // Readable console tables of an experiment: the key figures per scenario with their 5-95% bands
 // and the paired differences against the first scenario, and a monthly summary.
 
+#include <array>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,23 @@ namespace werkstroom::experiment {
                                     Language language = Language::en);
 [[nodiscard]] std::string monthly_table(const ScenarioResults& results,
                                         Language language = Language::en);
+
+/// The monthly table of a scenario built replication by replication (for results streamed to
+/// a file, whose series are not kept): running sums in replication order, so the means are the
+/// same numbers monthly_table prints from all replications at once.
+class MonthlySummary {
+ public:
+  /// The table's columns after the month: called, visited, referrals, waiting, p90 wait,
+  /// intakes, selected, placed, WW with, WW without, spent.
+  static constexpr std::size_t kColumns = 11;
+  void add(const model::ReplicationResult& r);
+  [[nodiscard]] std::string table(const std::string& name, Language language) const;
+
+ private:
+  std::vector<std::string> months_;
+  std::vector<std::array<double, kColumns>> sums_;  // per month, per column of the table
+  std::size_t replications_ = 0;
+};
 /// Per key figure, the variance of the paired difference against the first scenario and the
 /// variance independent streams would give (var A + var B): what common random numbers save.
 [[nodiscard]] std::string variance_reduction_table(const std::vector<ScenarioResults>& results,

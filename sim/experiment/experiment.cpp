@@ -10,12 +10,14 @@
 #include <string>
 #include <thread>
 
+#include "experiment/ordered_results.hpp"
 #include "model/region_model.hpp"
 #include "scenario/replication_draws.hpp"
 
 namespace werkstroom::experiment {
 
-std::vector<ExperimentJob> experiment_jobs(const std::vector<ScenarioRun>& runs, int replications) {
+std::vector<ExperimentJob> experiment_jobs(const std::vector<ScenarioRun>& runs, int replications,
+                                           std::size_t first_replication) {
   // Population classes: a scenario joins the first earlier one it can share a population with.
   std::vector<std::vector<std::size_t>> classes;
   for (std::size_t s = 0; s < runs.size(); ++s) {
@@ -35,7 +37,7 @@ std::vector<ExperimentJob> experiment_jobs(const std::vector<ScenarioRun>& runs,
   }
   std::vector<ExperimentJob> jobs;
   const auto reps = static_cast<std::size_t>(std::max(replications, 1));
-  for (std::size_t rep = 0; rep < reps; ++rep) {
+  for (std::size_t rep = first_replication; rep < first_replication + reps; ++rep) {
     for (const auto& members : classes) jobs.push_back(ExperimentJob{rep, members});
   }
   return jobs;
@@ -100,9 +102,11 @@ std::vector<ScenarioResults> run_experiment(const std::vector<ScenarioRun>& runs
   std::vector<ScenarioResults> results(runs.size());
   for (std::size_t s = 0; s < runs.size(); ++s) {
     results[s].name = runs[s].name;
-    results[s].replications.resize(reps);
+    if (!settings.on_result) results[s].replications.resize(reps);  // else the consumer's
   }
-  const std::vector<ExperimentJob> jobs = experiment_jobs(runs, settings.replications);
+  const std::vector<ExperimentJob> jobs =
+      experiment_jobs(runs, settings.replications, settings.first_replication);
+  OrderedResults ordered(jobs, results, settings);
   const std::size_t total = runs.size() * reps;
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> done{0};
@@ -110,7 +114,8 @@ std::vector<ScenarioResults> run_experiment(const std::vector<ScenarioRun>& runs
   std::mutex failure_mutex;
   std::atomic<bool> failed{false};
 
-  // Each result goes to its (scenario, replication) slot: the same for any thread count.
+  // Each result goes to its (scenario, replication) slot, and to on_result in job order: the
+  // same for any thread count.
   const auto worker = [&] {
     while (!failed.load()) {
       if (settings.stop != nullptr && settings.stop->load()) return;
@@ -118,8 +123,9 @@ std::vector<ScenarioResults> run_experiment(const std::vector<ScenarioRun>& runs
       if (j >= jobs.size()) return;
       try {
         std::vector<model::ReplicationResult> out = run_job(runs, jobs[j], settings);
-        for (std::size_t k = 0; k < out.size(); ++k) {
-          results[jobs[j].scenarios[k]].replications[jobs[j].replication] = std::move(out[k]);
+        const std::size_t count = out.size();
+        ordered.place(j, std::move(out));
+        for (std::size_t k = 0; k < count; ++k) {
           const std::size_t finished = done.fetch_add(1) + 1;
           if (settings.progress) settings.progress(finished, total);
         }
@@ -146,7 +152,65 @@ std::vector<ScenarioResults> run_experiment(const std::vector<ScenarioRun>& runs
   return results;
 }
 
+void KpiColumns::add(const model::ReplicationResult& r) {
+  if (replications == 0) {
+    month_labels = r.month_labels;
+    for (const auto& entry : r.kpis) {
+      keys.push_back(entry.first);
+      values.emplace_back();
+    }
+  }
+  if (r.month_labels != month_labels) {
+    throw std::runtime_error("replication " + std::to_string(replications) +
+                             ": month labels differ from replication 0");
+  }
+  if (r.kpis.size() != keys.size()) {
+    throw std::runtime_error("replication " + std::to_string(replications) +
+                             ": key figures differ from replication 0");
+  }
+  std::size_t k = 0;
+  for (const auto& [key, value] : r.kpis) {
+    if (key != keys[k]) {
+      throw std::runtime_error("replication " + std::to_string(replications) +
+                               ": key figures differ from replication 0");
+    }
+    values[k++].push_back(value);
+  }
+  ++replications;
+}
+
+std::size_t replication_count(const ScenarioResults& r) {
+  return r.columns ? r.columns->replications : r.replications.size();
+}
+
+const std::vector<std::string>& first_month_labels(const ScenarioResults& r) {
+  static const std::vector<std::string> none;
+  if (r.columns) return r.columns->month_labels;
+  return r.replications.empty() ? none : r.replications.front().month_labels;
+}
+
+std::vector<std::string> kpi_names(const ScenarioResults& r) {
+  if (r.columns) return r.columns->keys;
+  std::vector<std::string> out;
+  if (r.replications.empty()) return out;
+  for (const auto& entry : r.replications.front().kpis) out.push_back(entry.first);
+  return out;
+}
+
+bool has_kpi(const ScenarioResults& r, const std::string& kpi) {
+  if (r.columns) return std::binary_search(r.columns->keys.begin(), r.columns->keys.end(), kpi);
+  return !r.replications.empty() && r.replications.front().kpis.contains(kpi);
+}
+
 std::vector<double> kpi_values(const ScenarioResults& r, const std::string& kpi) {
+  if (r.columns) {
+    const auto& keys = r.columns->keys;
+    const auto it = std::lower_bound(keys.begin(), keys.end(), kpi);
+    if (it == keys.end() || *it != kpi) {
+      throw std::out_of_range("no key figure " + kpi + " in " + r.name);
+    }
+    return r.columns->values[static_cast<std::size_t>(it - keys.begin())];
+  }
   std::vector<double> out;
   out.reserve(r.replications.size());
   for (const model::ReplicationResult& rep : r.replications) out.push_back(rep.kpis.at(kpi));

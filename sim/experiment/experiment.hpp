@@ -59,12 +59,49 @@ struct ExperimentSettings {
   /// advisor go on computing with them) or only the one that reports (rank 0); the others then
   /// get the scenario names with no replications.
   bool results_on_every_rank = true;
+  /// The study's index of this run's first replication: a shard of a larger study runs its
+  /// replications first_replication .. first_replication + replications - 1 with the same
+  /// random numbers as the whole study. Slot i of the results holds replication
+  /// first_replication + i.
+  std::size_t first_replication = 0;
+  /// Called with (scenario, slot, result) for every result, one at a time, in job order
+  /// (replication by replication; every scenario of a replication before the next), whatever
+  /// the thread count or backend; with a backend only on rank 0. The consumer takes the results
+  /// (to stream them to a file, say): they are not kept, and the returned results hold the
+  /// scenario names without replications. An exception it throws ends the run
+  /// (experiment/ordered_results.hpp).
+  std::function<void(std::size_t, std::size_t, model::ReplicationResult&)> on_result;
+};
+
+/// The key figures of a scenario's replications, one column per key: what the summaries, the
+/// differences and the console tables need when the replications themselves are not kept (their
+/// monthly series streamed to a file, results/results_stream.hpp). 8 bytes per key figure and
+/// replication, against some 20 KB for a ReplicationResult with its map of key figures.
+struct KpiColumns {
+  std::vector<std::string> month_labels;    // of the first replication
+  std::vector<std::string> keys;            // of the first replication, sorted (map order)
+  std::vector<std::vector<double>> values;  // values[k][r]: keys[k] in replication r
+  std::size_t replications = 0;
+  /// Appends a replication's key figures. Throws std::runtime_error when its keys or month
+  /// labels differ from the first's.
+  void add(const model::ReplicationResult& r);
 };
 
 struct ScenarioResults {
   std::string name;
   std::vector<model::ReplicationResult> replications;
+  /// Instead of `replications` (then empty): their key figures only (a streamed run).
+  std::optional<KpiColumns> columns = std::nullopt;
 };
+
+/// Replications of a scenario, kept whole or as key figures.
+[[nodiscard]] std::size_t replication_count(const ScenarioResults& r);
+/// The month labels of its first replication (empty without replications).
+[[nodiscard]] const std::vector<std::string>& first_month_labels(const ScenarioResults& r);
+/// The key figures of its first replication, sorted (empty without replications).
+[[nodiscard]] std::vector<std::string> kpi_names(const ScenarioResults& r);
+/// Whether its first replication has key figure `kpi`.
+[[nodiscard]] bool has_kpi(const ScenarioResults& r, const std::string& kpi);
 
 struct Interrupted : std::runtime_error {
   Interrupted() : std::runtime_error("interrupted") {}
@@ -80,9 +117,11 @@ struct ExperimentJob {
   std::vector<std::size_t> scenarios;  // indices into the runs, ascending
 };
 
-/// The jobs of an experiment in a fixed order (replication-major), the same on every process.
+/// The jobs of an experiment in a fixed order (replication-major), the same on every process:
+/// replications `first_replication` .. `first_replication` + `replications` - 1 of the study.
 [[nodiscard]] std::vector<ExperimentJob> experiment_jobs(const std::vector<ScenarioRun>& runs,
-                                                         int replications);
+                                                         int replications,
+                                                         std::size_t first_replication = 0);
 
 /// Runs one job: results in the order of job.scenarios. Throws like model::run_replication and
 /// Interrupted when `stop` is set between scenarios.
@@ -90,7 +129,7 @@ struct ExperimentJob {
                                                             const ExperimentJob& job,
                                                             const ExperimentSettings& settings);
 
-/// Values of a KPI across replications.
+/// Values of a KPI across replications (std::out_of_range when a replication lacks it).
 [[nodiscard]] std::vector<double> kpi_values(const ScenarioResults& r, const std::string& kpi);
 
 }  // namespace werkstroom::experiment

@@ -1,5 +1,7 @@
 #include "experiment/national_sum.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <set>
 #include <stdexcept>
 
@@ -14,16 +16,22 @@ bool is_region_set(const std::vector<std::string>& regions) {
 
 namespace {
 
-// The additive keys that every replication of every scenario has.
+// The additive keys that every replication of every scenario has (kept as columns, every
+// replication of a scenario has its first's keys).
 std::set<std::string> common_additive_keys(const std::vector<ScenarioResults>& results) {
   std::set<std::string> keys;
-  for (const auto& [key, value] : results.front().replications.front().kpis) {
+  for (const std::string& key : kpi_names(results.front())) {
     const model::MetricInfo* info = model::find_metric(key);
     if (info != nullptr && info->additive) {
       keys.insert(key);
     }
   }
   for (const ScenarioResults& scenario : results) {
+    if (scenario.columns) {
+      for (auto it = keys.begin(); it != keys.end();) {
+        it = has_kpi(scenario, *it) ? std::next(it) : keys.erase(it);
+      }
+    }
     for (const model::ReplicationResult& rep : scenario.replications) {
       for (auto it = keys.begin(); it != keys.end();) {
         if (rep.kpis.contains(*it)) {
@@ -43,11 +51,11 @@ ScenarioResults national_sum(const std::vector<ScenarioResults>& results) {
   if (results.empty()) {
     throw std::invalid_argument("national sum: no scenarios");
   }
-  const std::size_t reps = results.front().replications.size();
+  const std::size_t reps = replication_count(results.front());
   for (const ScenarioResults& scenario : results) {
-    if (scenario.replications.size() != reps) {
+    if (replication_count(scenario) != reps) {
       throw std::invalid_argument("national sum: scenario " + scenario.name + " has " +
-                                  std::to_string(scenario.replications.size()) + " replications, " +
+                                  std::to_string(replication_count(scenario)) + " replications, " +
                                   results.front().name + " has " + std::to_string(reps));
     }
   }
@@ -57,6 +65,23 @@ ScenarioResults national_sum(const std::vector<ScenarioResults>& results) {
     return sum;
   }
   const std::set<std::string> keys = common_additive_keys(results);
+  if (std::any_of(results.begin(), results.end(),
+                  [](const ScenarioResults& s) { return s.columns.has_value(); })) {
+    // Key figures kept as columns: the sum as columns too, added in the same order.
+    KpiColumns& columns = sum.columns.emplace();
+    columns.month_labels = first_month_labels(results.front());
+    columns.replications = reps;
+    for (const std::string& key : keys) {
+      std::vector<double> total(reps, 0.0);
+      for (const ScenarioResults& scenario : results) {
+        const std::vector<double> values = kpi_values(scenario, key);
+        for (std::size_t r = 0; r < reps; ++r) total[r] += values[r];
+      }
+      columns.keys.push_back(key);
+      columns.values.push_back(std::move(total));
+    }
+    return sum;
+  }
   sum.replications.resize(reps);
   for (std::size_t r = 0; r < reps; ++r) {
     model::ReplicationResult& total = sum.replications[r];

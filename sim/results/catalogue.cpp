@@ -294,16 +294,15 @@ std::vector<std::string> key_figure_names() {
 }
 
 std::vector<std::string> kpi_keys(const experiment::ScenarioResults& r) {
-  if (r.replications.empty()) return {};
-  const auto& first = r.replications.front().kpis;
+  if (experiment::replication_count(r) == 0) return {};
   std::vector<std::string> keys;
   for (const model::MetricInfo& k : model::key_figures()) {
     const std::string name(k.name);
-    if (first.count(name) > 0) keys.push_back(name);
+    if (experiment::has_kpi(r, name)) keys.push_back(name);
   }
   const std::set<std::string> known(keys.begin(), keys.end());
-  for (const auto& entry : first) {
-    if (known.count(entry.first) == 0) keys.push_back(entry.first);  // the map is sorted
+  for (const std::string& key : experiment::kpi_names(r)) {
+    if (known.count(key) == 0) keys.push_back(key);  // sorted
   }
   return keys;
 }
@@ -353,10 +352,10 @@ std::optional<experiment::ScenarioResults> national_sum_of(
 }
 
 const std::vector<std::string>& months_of(const experiment::ScenarioResults& r) {
-  if (r.replications.empty()) {
+  if (experiment::replication_count(r) == 0) {
     throw std::runtime_error(fmt::format("scenario '{}' has no replications", r.name));
   }
-  return r.replications.front().month_labels;
+  return experiment::first_month_labels(r);
 }
 
 void check_complete(const std::vector<experiment::ScenarioResults>& results,

@@ -11,44 +11,29 @@
 
 namespace werkstroom::results::detail {
 
-namespace {
+ErrorCapture::ErrorCapture() {
+  H5Eget_auto2(H5E_DEFAULT, &old_handler_, &old_data_);
+  H5Eset_auto2(H5E_DEFAULT, &ErrorCapture::on_error, this);
+}
 
-// While alive, HDF5 reports a failing call's error stack here instead of printing it to stderr;
-// the innermost description (e.g. "unable to open file: ... No such file or directory") goes
-// into the exception. The previous handler is restored afterwards.
-class ErrorCapture {
- public:
-  ErrorCapture() {
-    H5Eget_auto2(H5E_DEFAULT, &old_handler_, &old_data_);
-    H5Eset_auto2(H5E_DEFAULT, &ErrorCapture::on_error, this);
-  }
-  ~ErrorCapture() { H5Eset_auto2(H5E_DEFAULT, old_handler_, old_data_); }
-  ErrorCapture(const ErrorCapture&) = delete;
-  ErrorCapture& operator=(const ErrorCapture&) = delete;
-  [[nodiscard]] const std::string& message() const { return message_; }
+ErrorCapture::~ErrorCapture() { H5Eset_auto2(H5E_DEFAULT, old_handler_, old_data_); }
 
- private:
-  static herr_t on_error(hid_t stack, void* self) noexcept {
-    auto* capture = static_cast<ErrorCapture*>(self);
-    if (capture->message_.empty()) H5Ewalk2(stack, H5E_WALK_UPWARD, &ErrorCapture::on_entry, self);
-    return 0;
-  }
-  // Upward: the most specific entry (n == 0) comes first.
-  static herr_t on_entry(unsigned n, const H5E_error2_t* entry, void* self) noexcept {
-    auto* capture = static_cast<ErrorCapture*>(self);
-    try {
-      if (n == 0 && entry != nullptr && entry->desc != nullptr) capture->message_ = entry->desc;
-    } catch (...) {
-      // Out of memory while describing an error: the exception still says what failed.
-    }
-    return 0;
-  }
-  H5E_auto2_t old_handler_ = nullptr;
-  void* old_data_ = nullptr;
-  std::string message_;
-};
+herr_t ErrorCapture::on_error(hid_t stack, void* self) noexcept {
+  auto* capture = static_cast<ErrorCapture*>(self);
+  if (capture->message_.empty()) H5Ewalk2(stack, H5E_WALK_UPWARD, &ErrorCapture::on_entry, self);
+  return 0;
+}
 
-}  // namespace
+// Upward: the most specific entry (n == 0) comes first.
+herr_t ErrorCapture::on_entry(unsigned n, const H5E_error2_t* entry, void* self) noexcept {
+  auto* capture = static_cast<ErrorCapture*>(self);
+  try {
+    if (n == 0 && entry != nullptr && entry->desc != nullptr) capture->message_ = entry->desc;
+  } catch (...) {
+    // Out of memory while describing an error: the exception still says what failed.
+  }
+  return 0;
+}
 
 H5::StrType text_type() {
   H5::StrType t(H5::PredType::C_S1, H5T_VARIABLE);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "results/catalogue.hpp"
+#include "results/results.hpp"
 
 namespace werkstroom::results::detail {
 
@@ -42,6 +43,33 @@ void number_dataset(const H5::Group& group, const std::string& name,
 /// "cannot write <what> <path>: <why>", with HDF5's innermost error description when HDF5
 /// failed; a `path` that is not a regular file gives io::OutputPathError (before fill runs).
 /// Every object fill opens must be closed (destroyed) when it returns.
+/// The whole results layout (docs/results-schema.md) of `results` into `f`. With
+/// `series_streamed` the monthly series are already in the file (results_stream.hpp: the
+/// groups /scenarios/<name> exist with them) and `results` need only their key figures and the
+/// month labels of their first replication; otherwise they are written from `results`.
+/// Defined in hdf5_writer.cpp.
+void write_results_layout(H5::H5File& f, const std::vector<experiment::ScenarioResults>& results,
+                          const RunMetadata& meta, bool series_streamed);
+
+/// While alive, HDF5 reports a failing call's error stack here instead of printing it to
+/// stderr; message() is the innermost description (e.g. "unable to open file: ... No such file
+/// or directory"). The previous handler is restored afterwards. Process-wide: one at a time.
+class ErrorCapture {
+ public:
+  ErrorCapture();
+  ~ErrorCapture();
+  ErrorCapture(const ErrorCapture&) = delete;
+  ErrorCapture& operator=(const ErrorCapture&) = delete;
+  [[nodiscard]] const std::string& message() const { return message_; }
+
+ private:
+  static herr_t on_error(hid_t stack, void* self) noexcept;
+  static herr_t on_entry(unsigned n, const H5E_error2_t* entry, void* self) noexcept;
+  H5E_auto2_t old_handler_ = nullptr;
+  void* old_data_ = nullptr;
+  std::string message_;
+};
+
 void write_hdf5_atomically(const std::filesystem::path& path, const std::string& what,
                            const std::function<void(H5::H5File&)>& fill);
 

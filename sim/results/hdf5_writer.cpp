@@ -15,6 +15,7 @@
 #include "experiment/marginal.hpp"
 #include "results/catalogue.hpp"
 #include "results/hdf5_helpers.hpp"
+#include "results/hdf5_series.hpp"
 #include "results/results.hpp"
 
 namespace werkstroom::results {
@@ -78,9 +79,12 @@ H5::DataSet table_dataset(const H5::Group& group, const std::string& name,
   return ds;
 }
 
+// /scenarios/<name> without its monthly series, which write_series (or a ResultsStream) writes.
 void write_scenario(const H5::Group& scenarios, const std::string& name, std::size_t index,
                     const experiment::ScenarioResults& r, const RunMetadata& meta) {
-  const H5::Group g = scenarios.createGroup(name, utf8_links());
+  // A stream has made the group with its series; an in-memory write makes it here.
+  const H5::Group g = scenarios.nameExists(name) ? scenarios.openGroup(name)
+                                                 : scenarios.createGroup(name, utf8_links());
   text_attribute(g, "name", r.name);
   text_attribute(g, "file", meta.scenario_files[index]);
   if (index < meta.regions.size()) {
@@ -93,54 +97,34 @@ void write_scenario(const H5::Group& scenarios, const std::string& name, std::si
     text_attribute(g, "uncertainty_sources", sources);
   }
   int_attribute(g, "index", static_cast<std::int64_t>(index));
-  const std::vector<std::string>& months = months_of(r);
-  text_dataset(g, "months", months, months_info());
-  const std::vector<hsize_t> matrix{r.replications.size(), months.size()};
-
-  const H5::Group monthly = g.createGroup("monthly");
-  text_attribute(monthly, "description", "service indicators, [replication x month]");
-  for (std::size_t i = 0; i < model::kIndicatorCount; ++i) {
-    const auto indicator = static_cast<model::Indicator>(i);
-    number_dataset(
-        monthly, indicator_catalogue()[i].name,
-        by_replication(r,
-                       [indicator](const model::ReplicationResult& rep)
-                           -> const std::vector<double>& { return rep.service.row(indicator); }),
-        matrix, indicator_catalogue()[i]);
-  }
-
-  for (const bool with : {true, false}) {
-    const H5::Group world = g.createGroup(with ? "with_service" : "without_service");
-    text_attribute(world, "description",
-                   with ? "accounts of the world with the service, [replication x month]"
-                        : "accounts of the world without the service, [replication x month]");
-    for (std::size_t s = 0; s < world_series_catalogue().size(); ++s) {
-      number_dataset(
-          world, world_series_catalogue()[s].name,
-          by_replication(
-              r,
-              [with, s](const model::ReplicationResult& rep) -> const std::vector<double>& {
-                return world_series_values(with ? rep.with_service : rep.without_service, s);
-              }),
-          matrix, world_series_catalogue()[s]);
-    }
-  }
-  number_dataset(
-      g, arrived_info().name,
-      by_replication(r,
-                     [](const model::ReplicationResult& rep) -> const std::vector<double>& {
-                       return rep.arrived_by_month_end;
-                     }),
-      matrix, arrived_info());
+  text_dataset(g, "months", months_of(r), months_info());
 
   const H5::Group kpis = g.createGroup("kpis");
   text_attribute(kpis, "description", "key figures, [replication]");
   for (const std::string& key : kpi_keys(r)) {
-    number_dataset(kpis, key, experiment::kpi_values(r, key), {r.replications.size()},
+    number_dataset(kpis, key, experiment::kpi_values(r, key), {experiment::replication_count(r)},
                    kpi_catalogue(key));
   }
   table_dataset(g, "summary", summary_rows(r),
                 "per key figure: mean, sd and 95% Student-t interval over the replications");
+}
+
+// The monthly series of /scenarios/<name>, [replication x month], from results in memory.
+void write_series(const H5::Group& scenarios, const std::string& name,
+                  const experiment::ScenarioResults& r) {
+  const H5::Group g = scenarios.createGroup(name, utf8_links());
+  const std::vector<hsize_t> matrix{r.replications.size(), months_of(r).size()};
+  const std::vector<SeriesDataset>& datasets = series_datasets();
+  const SeriesGroups groups(g);
+  for (std::size_t i = 0; i < datasets.size(); ++i) {
+    number_dataset(
+        groups.of(datasets[i]), datasets[i].info.name,
+        by_replication(r,
+                       [i](const model::ReplicationResult& rep) -> const std::vector<double>& {
+                         return series_values(rep, i);
+                       }),
+        matrix, datasets[i].info);
+  }
 }
 
 // /national_sum: the sum over the regions of the additive key figures, per replication, and
@@ -155,8 +139,8 @@ void write_national_sum(H5::H5File& f, const experiment::ScenarioResults& sum,
   const H5::Group kpis = g.createGroup("kpis");
   text_attribute(kpis, "description", "national sums of the key figures, [replication]");
   for (const std::string& key : kpi_keys(sum)) {
-    number_dataset(kpis, key, experiment::kpi_values(sum, key), {sum.replications.size()},
-                   kpi_catalogue(key));
+    number_dataset(kpis, key, experiment::kpi_values(sum, key),
+                   {experiment::replication_count(sum)}, kpi_catalogue(key));
   }
   table_dataset(g, "summary", summary_rows(sum),
                 "per key figure: mean, sd and 95% Student-t interval of the national sum over the "
@@ -217,8 +201,12 @@ void write_marginal(H5::H5File& f, const std::vector<experiment::ScenarioResults
   }
 }
 
-void write_file(H5::H5File& f, const std::vector<experiment::ScenarioResults>& results,
-                const RunMetadata& meta) {
+}  // namespace
+
+namespace detail {
+
+void write_results_layout(H5::H5File& f, const std::vector<experiment::ScenarioResults>& results,
+                          const RunMetadata& meta, bool series_streamed) {
   const std::vector<std::string> names = file_names(results);
   {
     text_attribute(f, "format", kFormatName);
@@ -227,6 +215,13 @@ void write_file(H5::H5File& f, const std::vector<experiment::ScenarioResults>& r
     text_attribute(f, "revision", meta.revision);
     uint_attribute(f, "master_seed", meta.master_seed);
     int_attribute(f, "replications", meta.replications);
+    if (!meta.fingerprint.empty()) text_attribute(f, "fingerprint", meta.fingerprint);
+    if (meta.shard) {
+      int_attribute(f, "shard_first", static_cast<std::int64_t>(meta.shard->first));
+      int_attribute(f, "shard_end", static_cast<std::int64_t>(meta.shard->end));
+      int_attribute(f, "study_replications",
+                    static_cast<std::int64_t>(meta.shard->study_replications));
+    }
     int_attribute(f, "threads", meta.threads);
     text_attribute(f, "started_at", meta.started_at);
     text_attribute(f, "command_line", meta.command_line);
@@ -234,8 +229,10 @@ void write_file(H5::H5File& f, const std::vector<experiment::ScenarioResults>& r
     text_list_attribute(f, "key_figures", key_figure_names());
     text_dataset(f, "months", months_of(results.front()), months_info());
 
-    const H5::Group scenarios = f.createGroup("scenarios");
+    const H5::Group scenarios =
+        series_streamed ? f.openGroup("scenarios") : f.createGroup("scenarios");
     for (std::size_t s = 0; s < results.size(); ++s) {
+      if (!series_streamed) write_series(scenarios, names[s], results[s]);
       write_scenario(scenarios, names[s], s, results[s], meta);
     }
     const H5::Group differences = f.createGroup("differences");
@@ -260,13 +257,13 @@ void write_file(H5::H5File& f, const std::vector<experiment::ScenarioResults>& r
   }
 }
 
-}  // namespace
+}  // namespace detail
 
 void write_hdf5(const std::filesystem::path& path,
                 const std::vector<experiment::ScenarioResults>& results, const RunMetadata& meta) {
   detail::write_hdf5_atomically(path, "results file", [&](H5::H5File& file) {
     check_complete(results, meta);
-    write_file(file, results, meta);
+    detail::write_results_layout(file, results, meta, false);
   });
 }
 

@@ -7,6 +7,7 @@
 // device node, a folder) is never replaced: io::OutputPathError.
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -22,6 +23,14 @@ namespace werkstroom::results {
 inline constexpr int kFormatVersion = 1;
 /// Root attribute `format` of every results file.
 inline constexpr const char* kFormatName = "werkstroom-results";
+
+/// A shard of a study (run --replications A:B): replications [first, end) of
+/// study_replications, with the random numbers of the whole study.
+struct ShardRange {
+  std::size_t first = 0;
+  std::size_t end = 0;
+  std::size_t study_replications = 0;
+};
 
 /// How a run came about; stored with its results.
 struct RunMetadata {
@@ -43,6 +52,12 @@ struct RunMetadata {
   /// figures (experiment/national_sum.hpp): /national_sum in HDF5, national_sum.csv and
   /// national_summary.csv in the tables.
   std::vector<std::string> regions;
+  /// SHA-256 (hex) of everything that determines the study's results (cli/fingerprint.hpp);
+  /// empty: not written. Shards of one study and its whole run share it.
+  std::string fingerprint;
+  /// Set for a shard: its range (root attributes shard_first, shard_end, study_replications);
+  /// `replications` is then the shard's count, end - first.
+  std::optional<ShardRange> shard;
 };
 
 /// `t` as ISO 8601 UTC with whole seconds, "YYYY-MM-DDThh:mm:ssZ" (for RunMetadata::started_at).

@@ -1,8 +1,14 @@
 """Exit 0 when two HDF5 files hold the same datasets with bit-identical contents.
 
-Attributes are not compared: they carry the run's start time and command line, which differ
-between a single-process and an MPI run by design. Usage: same_datasets.py A.h5 B.h5
+By default attributes are not compared: they carry the run's start time and command line,
+which differ between a single-process and an MPI run by design. With --attributes every
+attribute of every group and dataset is compared too, bit for bit, except the root attributes
+named by --except (comma-separated; e.g. the run provenance a merge of shards cannot share with
+a single run, docs/results-schema.md "Shards and merge").
+
+Usage: same_datasets.py A.h5 B.h5 [--attributes [--except NAME,NAME...]]
 """
+import argparse
 import sys
 
 import h5py
@@ -12,6 +18,21 @@ import numpy as np
 def datasets(f):
     out = {}
     f.visititems(lambda name, obj: out.__setitem__(name, obj[()]) if isinstance(obj, h5py.Dataset) else None)
+    return out
+
+
+def attributes(f, skip_root):
+    """{(object path, attribute name): value} of the root and every group and dataset."""
+    out = {}
+
+    def collect(name, obj):
+        for key in obj.attrs:
+            if name == "/" and key in skip_root:
+                continue
+            out[(name, key)] = obj.attrs[key]
+
+    collect("/", f)
+    f.visititems(collect)
     return out
 
 
@@ -27,7 +48,14 @@ def same(a, b):
 
 
 def main():
-    with h5py.File(sys.argv[1], "r") as fa, h5py.File(sys.argv[2], "r") as fb:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("a")
+    parser.add_argument("b")
+    parser.add_argument("--attributes", action="store_true")
+    parser.add_argument("--except", dest="skip", default="")
+    args = parser.parse_args()
+    skip = {name for name in args.skip.split(",") if name}
+    with h5py.File(args.a, "r") as fa, h5py.File(args.b, "r") as fb:
         da, db = datasets(fa), datasets(fb)
         if sorted(da) != sorted(db):
             print(f"different datasets: {sorted(set(da) ^ set(db))[:10]}")
@@ -36,7 +64,20 @@ def main():
         if differing:
             print(f"{len(differing)} datasets differ, e.g. {differing[:5]}")
             return 1
-        print(f"{len(da)} datasets identical")
+        message = f"{len(da)} datasets identical"
+        if args.attributes:
+            aa, ab = attributes(fa, skip), attributes(fb, skip)
+            if sorted(aa) != sorted(ab):
+                print(f"different attributes: {sorted(set(aa) ^ set(ab))[:10]}")
+                return 1
+            differing = [key for key in aa if not same(aa[key], ab[key])]
+            if differing:
+                print(f"{len(differing)} attributes differ, e.g. {differing[:5]}")
+                return 1
+            message += f", {len(aa)} attributes identical"
+            if skip:
+                message += f" (not compared: /{', /'.join(sorted(skip))})"
+        print(message)
         return 0
 
 

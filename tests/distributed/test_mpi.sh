@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 mpi=(mpirun --allow-run-as-root --oversubscribe)
 export OMPI_MCA_rmaps_base_oversubscribe=1
-same() { /usr/bin/python3 "$src/tests/distributed/same_datasets.py" "$1" "$2"; }
+same() { /usr/bin/python3 "$src/tests/distributed/same_datasets.py" "$@"; }
 cd "$src" || fail "no source dir"
 
 # 1. A comparison.
@@ -38,6 +38,22 @@ for np in 2 3; do
     >/dev/null || fail "-np $np: the printed report differs"
 done
 echo "comparison: identical with 1, 2 and 3 ranks"
+# The streamed file (--out alone: rank 0 writes the replications as they arrive, in order) and
+# a shard (--replications A:B) too, datasets and attributes (the run provenance aside).
+"$bin" "${args[@]}" --out "$work/one-streamed.h5" >/dev/null 2>&1 || fail "single streamed run failed"
+"${mpi[@]}" -np 3 "$bin" "${args[@]}" --out "$work/np3-streamed.h5" >"$work/np3s.txt" 2>&1 ||
+  fail "-np 3 streamed run failed: $(tail -5 "$work/np3s.txt")"
+same "$work/one-streamed.h5" "$work/np3-streamed.h5" --attributes --except started_at,command_line ||
+  fail "-np 3: the streamed file differs"
+same "$work/one.h5" "$work/np3-streamed.h5" --attributes --except started_at,command_line ||
+  fail "-np 3: the streamed file differs from the in-memory one"
+"$bin" "${args[@]}" --replications 4:9 --out "$work/one-shard.h5" >/dev/null 2>&1 ||
+  fail "single shard failed"
+"${mpi[@]}" -np 2 "$bin" "${args[@]}" --replications 4:9 --out "$work/np2-shard.h5" \
+  >"$work/np2s.txt" 2>&1 || fail "-np 2 shard failed: $(tail -5 "$work/np2s.txt")"
+same "$work/one-shard.h5" "$work/np2-shard.h5" --attributes --except started_at,command_line ||
+  fail "-np 2: the shard differs"
+echo "streamed file and shard: identical with 1, 2 and 3 ranks"
 
 # 2. A sweep.
 sweep=(sweep scenarios/gooi-en-vechtstreek.toml --vary staff.fte=1:3 --reps 6)
