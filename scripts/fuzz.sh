@@ -25,6 +25,7 @@ seed=20201101
 fresh=0
 build="$WERKSTROOM_ROOT/build/sanitize"
 harnesses=()
+declare -A own_runs=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds="$2"; shift 2 ;;
@@ -32,14 +33,20 @@ while [ $# -gt 0 ]; do
     --seed) seed="$2"; shift 2 ;;
     --fresh) fresh=1; shift ;;
     --build) build="$2"; shift 2 ;;
-    -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
     -*) echo "fuzz.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     *)
-      if [[ " ${all[*]} " != *" $1 "* ]]; then
-        echo "fuzz.sh: unknown harness $1 (expected one of: ${all[*]})" >&2
+      name="${1%%=*}"
+      if [[ " ${all[*]} " != *" $name "* ]]; then
+        echo "fuzz.sh: unknown harness $name (expected one of: ${all[*]})" >&2
         exit 2
       fi
-      harnesses+=("$1"); shift ;;
+      if [ "$name" != "$1" ]; then
+        own_runs["$name"]="${1#*=}"
+        [[ "${own_runs[$name]}" =~ ^[0-9]+$ ]] ||
+          { echo "fuzz.sh: expected $name=<inputs>, found $1" >&2; exit 2; }
+      fi
+      harnesses+=("$name"); shift ;;
   esac
 done
 [ "${#harnesses[@]}" -gt 0 ] || harnesses=("${all[@]}")
@@ -72,7 +79,7 @@ run_one() {
   local log="$build/fuzz-$h.log"
   mkdir -p "$work"
   local rc=0
-  "$build/tests/fuzz/werkstroom_fuzz_$h" -seed="$seed" -runs="$runs" \
+  "$build/tests/fuzz/werkstroom_fuzz_$h" -seed="$seed" -runs="${own_runs[$h]:-$runs}" \
     -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 \
     -artifact_prefix="$findings/$h-" -print_final_stats=1 \
     "$work" "tests/fuzz/corpus/$h" "tests/fuzz/regressions/$h" >"$log" 2>&1 || rc=$?

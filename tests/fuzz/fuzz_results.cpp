@@ -1,11 +1,14 @@
-// libFuzzer harness: the results-file reader (sim/results/results_reader.cpp), structure-aware.
+// libFuzzer harness: the results-file readers (sim/results/results_reader.cpp and the shard
+// header and merge of sim/results/shard_merge.cpp), structure-aware.
 // The input does not become the file's bytes: it chooses what an HDF5 file built through the
 // HDF5 library holds (the root attribute `format` and the /scenarios entries with their `index`
 // and `file` attributes, each present or not, of the right type or not), and the reader must
 // cope with every such file. Raw bytes would fuzz libhdf5's own file-format parser, which is
 // upstream's (and has known crash bugs on corrupt files that no caller can guard against).
 // Contract: hdf5_format never throws; results_scenario_files returns or throws
-// std::runtime_error.
+// std::runtime_error; read_shard_header, check_shards and merge_shards (of the file as the only
+// shard) return or throw ShardError (merge_shards also std::runtime_error for its output), and
+// no merge leaves a file behind when it fails.
 
 #include <fuzzer/FuzzedDataProvider.h>
 
@@ -13,11 +16,15 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "fuzz_support.hpp"
 #include "results/results.hpp"
+#include "results/shard_merge.hpp"
 
 namespace {
 
@@ -79,6 +86,10 @@ bool build_file(FuzzedDataProvider& in, const std::string& path) {
     H5::H5File file(path, H5F_ACC_TRUNC);
     H5::Group root = file.openGroup("/");
     fuzz_attribute(in, root, "format", werkstroom::results::kFormatName);
+    fuzz_attribute(in, root, "fingerprint", "0123456789abcdef");
+    for (const char* name : {"shard_first", "shard_end", "study_replications"}) {
+      fuzz_attribute(in, root, name, "1");
+    }
     const int scenarios_kind = in.ConsumeIntegralInRange(0, 2);  // none, group, dataset
     if (scenarios_kind == 2) {
       const hsize_t n = 1;
@@ -121,5 +132,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)results::results_scenario_files(path);
   } catch (const std::runtime_error&) {
   }
+  const auto merged = fuzz::scratch_dir() / "merged.h5";
+  try {
+    const std::vector<results::ShardHeader> shards =
+        results::check_shards({results::read_shard_header(path)});
+    (void)results::merge_shards(shards, merged, "2020-11-01T00:00:00Z", "fuzz");
+    std::filesystem::remove(merged);
+  } catch (const results::ShardError&) {
+  } catch (const std::runtime_error&) {
+  }
+  if (std::filesystem::exists(merged)) std::abort();  // a failed merge left its output
   return 0;
 }
