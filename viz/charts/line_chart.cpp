@@ -7,6 +7,7 @@
 
 #include "charts/chart_math.hpp"
 #include "core/translations.hpp"
+#include "experiment/number_format.hpp"
 #include "panels/style.hpp"
 
 namespace werkstroom::viz::charts {
@@ -266,8 +267,10 @@ bool line_chart(const char* id, const ChartSpec& spec, ImVec2 size, experiment::
         std::string text =
             s.label + ": " + format_value(shown(s.band->mean[m], spec.percent), language) + suffix;
         if (s.show_band && m < s.band->low.size()) {
-          text += "   [" + format_value(shown(s.band->low[m], spec.percent), language) + " - " +
-                  format_value(shown(s.band->high[m], spec.percent), language) + suffix + "]";
+          text += "   " + experiment::format_interval(
+                              format_value(shown(s.band->low[m], spec.percent), language),
+                              format_value(shown(s.band->high[m], spec.percent), language) + suffix,
+                              language);
         }
         ImGui::TextUnformatted(text.c_str());
       }

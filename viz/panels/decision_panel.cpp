@@ -133,12 +133,12 @@ void decision_panel(const FinishedRun* run, const ViewState& view) {
     }
   }
   ImGui::Spacing();
-  ImGui::PushTextWrapPos(0.0F);
-  ImGui::TextDisabled(
-      "%s", tr("Differences: mean [95% interval of the mean] over paired replications. Green: "
-               "better, red: worse, when the interval excludes zero; otherwise not coloured.",
-               lang));
-  ImGui::PopTextWrapPos();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  style::wrapped_text(
+      tr("Differences: mean [95% interval of the mean] over paired replications. Green: "
+         "better, red: worse, when the interval excludes zero; otherwise not coloured.",
+         lang));
+  ImGui::PopStyleColor();
 }
 
 }  // namespace werkstroom::viz::panels

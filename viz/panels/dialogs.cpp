@@ -7,6 +7,7 @@
 
 #include "core/translations.hpp"
 #include "panels/panels.hpp"
+#include "panels/style.hpp"
 
 namespace werkstroom::viz::panels {
 
@@ -111,12 +112,10 @@ bool save_dialog(DialogState& state, const ViewState& view) {
   bool confirmed = false;
   ImGui::SetNextWindowSize({640.0F, 0.0F}, ImGuiCond_Appearing);
   if (ImGui::BeginPopupModal(title, nullptr)) {
-    ImGui::PushTextWrapPos(0.0F);
-    ImGui::TextUnformatted(
+    style::wrapped_text(
         tr("The variant extends the selected scenario and states only the "
            "changed parameters, labelled as assumptions set in werkstroom-viz.",
            lang));
-    ImGui::PopTextWrapPos();
     ImGui::TextUnformatted(tr("File", lang));
     ImGui::SetNextItemWidth(-1.0F);
     ImGui::InputText("##save_path", state.save_path, sizeof state.save_path);

@@ -34,17 +34,6 @@ bool slider_double(const char* label, double& value, double lo, double hi, const
   return ImGui::IsItemDeactivatedAfterEdit();
 }
 
-/// A slider's display format for a value already written the reader's way ("€ 300.000",
-/// "2,00"): a format without a conversion, which ImGui shows as it is ('%' doubled).
-std::string literal_format(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    out += c;
-    if (c == '%') out += '%';
-  }
-  return out;
-}
-
 bool slider_int(const char* label, int& value, int lo, int hi, const char* format, bool changed) {
   ImGui::TextUnformatted(label);
   changed_mark(changed);
@@ -85,9 +74,7 @@ bool levers_panel(const ScenarioSlot& slot, Levers& levers, ViewState& view) {
   }
   if (!slot.lever_error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(style::kBad));
-    ImGui::PushTextWrapPos(0.0F);
-    ImGui::TextUnformatted(slot.lever_error.c_str());
-    ImGui::PopTextWrapPos();
+    style::wrapped_text(slot.lever_error);
     ImGui::PopStyleColor();
   }
 
@@ -97,10 +84,10 @@ bool levers_panel(const ScenarioSlot& slot, Levers& levers, ViewState& view) {
     ImGui::SetTooltip("%s",
                       tr("The centre budget is raised to pay the advisors if it is short", lang));
   }
-  released |=
-      slider_double(tr("Centre budget (EUR)", lang), levers.centre_budget_eur, 0.0, 1.0e6,
-                    literal_format(experiment::format_eur(levers.centre_budget_eur, lang)).c_str(),
-                    levers.centre_budget_eur != own.centre_budget_eur);
+  released |= slider_double(
+      tr("Centre budget (EUR)", lang), levers.centre_budget_eur, 0.0, 1.0e6,
+      style::literal_format(experiment::format_eur(levers.centre_budget_eur, lang)).c_str(),
+      levers.centre_budget_eur != own.centre_budget_eur);
   // More advisors than the budget pays for raise the budget of the applied scenario
   // (experiment::set_staffing): say what is simulated, not only what the slider holds.
   if (const std::optional<double> raised = raised_centre_budget(slot, levers)) {
@@ -109,11 +96,11 @@ bool levers_panel(const ScenarioSlot& slot, Levers& levers, ViewState& view) {
   }
   released |= slider_double(
       tr("Instrument budget (EUR)", lang), levers.instrument_budget_eur, 0.0, 1.0e6,
-      literal_format(experiment::format_eur(levers.instrument_budget_eur, lang)).c_str(),
+      style::literal_format(experiment::format_eur(levers.instrument_budget_eur, lang)).c_str(),
       levers.instrument_budget_eur != own.instrument_budget_eur);
   released |= slider_double(
       tr("Selection threshold (points)", lang), levers.selection_threshold, 0.0, 6.0,
-      literal_format(experiment::format_fixed(levers.selection_threshold, 2, lang)).c_str(),
+      style::literal_format(experiment::format_fixed(levers.selection_threshold, 2, lang)).c_str(),
       levers.selection_threshold != own.selection_threshold);
 
   ImGui::Spacing();

@@ -11,6 +11,7 @@
 #include "charts/line_chart.hpp"
 #include "core/translations.hpp"
 #include "experiment/advice_report.hpp"
+#include "experiment/number_format.hpp"
 #include "kernel/statistics.hpp"
 #include "panels/panels.hpp"
 #include "panels/style.hpp"
@@ -75,8 +76,11 @@ bool scaleup_panel(ScaleUpState& state, const JobStatus& sweep_status, const Vie
   ImGui::InputDouble(tr("at least placements", lang), &state.criteria.min_placements, 10.0, 50.0,
                      "%.0f");
   ImGui::SetNextItemWidth(w);
+  const std::string probability_format = style::literal_format(
+      experiment::format_percent(state.criteria.required_probability, 0, lang));
   ImGui::SliderScalar(tr("required probability", lang), ImGuiDataType_Double,
-                      &state.criteria.required_probability, &kZero, &kOne, "%.2f");
+                      &state.criteria.required_probability, &kZero, &kOne,
+                      probability_format.c_str());
   ImGui::SameLine();
   ImGui::SetNextItemWidth(w);
   const char* objectives[] = {tr("lowest cost", lang), tr("highest net savings", lang),
@@ -108,11 +112,10 @@ bool scaleup_panel(ScaleUpState& state, const JobStatus& sweep_status, const Vie
   const experiment::StaffingAdvice advice = advice_from(state);
   ImGui::Spacing();
   ImGui::PushFont(style::bold_font());
-  ImGui::PushTextWrapPos(0.0F);
-  ImGui::TextColored(
-      ImGui::ColorConvertU32ToFloat4(advice.recommended ? style::kGood : style::kBad), "%s",
-      experiment::advice_verdict(advice, state.criteria, lang).c_str());
-  ImGui::PopTextWrapPos();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(
+                                           advice.recommended ? style::kGood : style::kBad));
+  style::wrapped_text(experiment::advice_verdict(advice, state.criteria, lang));
+  ImGui::PopStyleColor();
   ImGui::PopFont();
 
   std::vector<std::string> labels;

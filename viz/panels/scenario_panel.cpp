@@ -109,10 +109,9 @@ void scenario_panel(const std::vector<ScenarioSlot>& slots, ViewState& view) {
     ImGui::SetCursorScreenPos({pos.x + 10.0F, ImGui::GetCursorScreenPos().y});
     const std::string description = description_of(slots[i].base);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(style::kMutedText));
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x);
-    ImGui::TextUnformatted(description.empty() ? slots[i].file.filename().string().c_str()
-                                               : description.c_str());
-    ImGui::PopTextWrapPos();
+    ImGui::BeginGroup();
+    style::wrapped_text(description.empty() ? slots[i].file.filename().string() : description);
+    ImGui::EndGroup();
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", slots[i].file.string().c_str());
     ImGui::PopID();

@@ -1,8 +1,11 @@
 #include "panels/style.hpp"
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <string>
+
+#include "core/word_wrap.hpp"
 
 namespace werkstroom::viz::style {
 
@@ -101,5 +104,24 @@ void begin_panel_child(const char* id, ImVec2 size, bool border) {
 }
 
 void end_panel_child() { ImGui::EndChild(); }
+
+std::string literal_format(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    out += c;
+    if (c == '%') out += '%';
+  }
+  return out;
+}
+
+void wrapped_text(std::string_view text) {
+  const float width = std::max(1.0F, ImGui::GetContentRegionAvail().x);
+  const auto measure = [](std::string_view line) {
+    return ImGui::CalcTextSize(line.data(), line.data() + line.size()).x;
+  };
+  for (const std::string& line : wrap_at_spaces(text, width, measure)) {
+    ImGui::TextUnformatted(line.data(), line.data() + line.size());
+  }
+}
 
 }  // namespace werkstroom::viz::style

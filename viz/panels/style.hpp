@@ -6,6 +6,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 namespace werkstroom::viz::style {
 
@@ -43,5 +45,13 @@ void end_panel_child();
 
 /// The bold font for titles (the regular one when no bold font was found).
 [[nodiscard]] ImFont* bold_font();
+
+/// `text` in the current font and text colour, wrapped to the space left in the window at
+/// spaces only (core/word_wrap.hpp), never inside a number as ImGui's own wrapping would.
+void wrapped_text(std::string_view text);
+
+/// A slider's display format for a value already written the reader's way ("€ 300.000",
+/// "2,00", "80%"): a format without a conversion, which ImGui shows as it is ('%' doubled).
+[[nodiscard]] std::string literal_format(std::string_view text);
 
 }  // namespace werkstroom::viz::style
