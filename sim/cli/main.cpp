@@ -180,13 +180,20 @@ void check_outputs(const RunOptions& options) {
   if (!options.xlsx.empty()) werkstroom::io::check_output_file(options.xlsx, "workbook");
 }
 
-/// Writes the result files asked for (each atomically: a partial file never appears).
-/// With `stream` the HDF5 file has been streamed during the run (its series are not in
-/// `results`) and is finished here; `study` adds the fingerprint and the shard's range.
+/// What a results file records of the study it belongs to: its fingerprint, and for a shard
+/// (--replications A:B) its range.
 struct StudyRecord {
   std::string fingerprint;
   std::optional<werkstroom::results::ShardRange> shard;
+  /// The replications this run makes: the shard's, else all `study_replications`.
+  [[nodiscard]] int replications(int study_replications) const {
+    return shard ? static_cast<int>(shard->end - shard->first) : study_replications;
+  }
 };
+
+/// Writes the result files asked for (each atomically: a partial file never appears).
+/// With `stream` the HDF5 file has been streamed during the run (its series are not in
+/// `results`) and is finished here; `study` adds the fingerprint and the shard's range.
 void write_outputs(const std::vector<werkstroom::experiment::ScenarioResults>& results,
                    const std::vector<std::string>& files, const std::vector<std::string>& texts,
                    const std::vector<std::vector<std::string>>& uncertainty,
@@ -203,8 +210,7 @@ void write_outputs(const std::vector<werkstroom::experiment::ScenarioResults>& r
   meta.scenario_texts = texts;
   meta.uncertainty_sources = uncertainty;
   meta.master_seed = options.seed;
-  meta.replications =
-      study.shard ? static_cast<int>(study.shard->end - study.shard->first) : options.replications;
+  meta.replications = study.replications(options.replications);
   meta.threads = options.threads;
   meta.version = werkstroom::version();
   meta.revision = werkstroom::revision();
@@ -344,8 +350,7 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
          options.replications});
   }
   warn_drawn_differences(runs);
-  const int replications =
-      study.shard ? static_cast<int>(study.shard->end - study.shard->first) : options.replications;
+  const int replications = study.replications(options.replications);
   if (study.shard) {
     fmt::print("werkstroom {} ({}): {} scenario(s) x replications {}:{} of {}, seed {}\n",
                werkstroom::version(), werkstroom::revision(), runs.size(), study.shard->first,

@@ -47,6 +47,16 @@ def same(a, b):
     return np.array_equal(a, b)
 
 
+def difference(kind, xa, xb):
+    """What differs between two {name: value} maps of `kind` ("datasets", "attributes"), or None."""
+    if sorted(xa) != sorted(xb):
+        return f"different {kind}: {sorted(set(xa) ^ set(xb))[:10]}"
+    differing = [name for name in xa if not same(xa[name], xb[name])]
+    if differing:
+        return f"{len(differing)} {kind} differ, e.g. {differing[:5]}"
+    return None
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("a")
@@ -57,29 +67,22 @@ def main():
     skip = {name for name in args.skip.split(",") if name}
     with h5py.File(args.a, "r") as fa, h5py.File(args.b, "r") as fb:
         da, db = datasets(fa), datasets(fb)
-        if sorted(da) != sorted(db):
-            print(f"different datasets: {sorted(set(da) ^ set(db))[:10]}")
-            return 1
-        differing = [name for name in da if not same(da[name], db[name])]
-        if differing:
-            print(f"{len(differing)} datasets differ, e.g. {differing[:5]}")
+        problem = difference("datasets", da, db)
+        if problem:
+            print(problem)
             return 1
         message = f"{len(da)} datasets identical"
         if args.attributes:
             aa, ab = attributes(fa, skip), attributes(fb, skip)
-            if sorted(aa) != sorted(ab):
-                print(f"different attributes: {sorted(set(aa) ^ set(ab))[:10]}")
-                return 1
-            differing = [key for key in aa if not same(aa[key], ab[key])]
-            if differing:
-                print(f"{len(differing)} attributes differ, e.g. {differing[:5]}")
+            problem = difference("attributes", aa, ab)
+            if problem:
+                print(problem)
                 return 1
             message += f", {len(aa)} attributes identical"
             if skip:
                 message += f" (not compared: /{', /'.join(sorted(skip))})"
         print(message)
         return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -113,8 +113,7 @@ double Staffing::reserved_for_schedule() const {
   // day d commits (end - d) / 7 weeks of pay per advisor, a decrease releases as much. A cent of
   // slack per change, as there, for sums made in another order.
   constexpr double kCent = 0.01;
-  int active = 0;
-  for (const Advisor& a : advisors_) active += (a.active && !a.external) ? 1 : 0;
+  int active = active_internal_advisors();
   const double per_week = p_.staff.hours_per_week * p_.staff.internal_cost_per_hour_eur;
   double need = 0.0;
   double peak = 0.0;
@@ -192,10 +191,7 @@ void Staffing::retire_advisor(std::size_t index) {
 }
 
 void Staffing::set_internal_advisors(int count) {
-  int active = 0;
-  for (const Advisor& a : advisors_) {
-    active += (a.active && !a.external) ? 1 : 0;
-  }
+  int active = active_internal_advisors();
   for (; active < count; ++active) {
     add_advisor(false, p_.staff.hours_per_week, p_.staff.internal_cost_per_hour_eur);
   }
@@ -218,6 +214,14 @@ double Staffing::fte_in_place_since_last_call() {
   const double mean = fte_level_.mean(sim_.now());
   fte_level_.restart(sim_.now());
   return mean;
+}
+
+int Staffing::active_internal_advisors() const {
+  int internal = 0;
+  for (const Advisor& a : advisors_) {
+    internal += (a.active && !a.external) ? 1 : 0;
+  }
+  return internal;
 }
 
 std::size_t Staffing::active_external_advisors() const {

@@ -73,6 +73,7 @@ class Staffing {
   void add_advisor(bool external, double hours_per_week, double cost_per_hour);
   void retire_advisor(std::size_t advisor);
   void set_internal_advisors(int count);
+  [[nodiscard]] int active_internal_advisors() const;
   /// The most that the scheduled internal staff changes not yet made will commit beyond what
   /// they release, in their order (0 when none increases the staff): what a scaling hire must
   /// leave in the centre budget.
