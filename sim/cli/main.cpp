@@ -368,16 +368,21 @@ int run_comparison(const std::vector<std::string>& files, const RunOptions& opti
   settings.replications = replications;
   if (study.shard) settings.first_replication = study.shard->first;
   // With --out alone the HDF5 file is streamed: each replication's monthly series go to disk
-  // as it finishes and only its key figures stay in memory (experiment::KpiColumns). --csv and
-  // --xlsx tabulate every replication's series, so with them the results stay in memory as a whole.
+  // as it finishes and its key figures go to a scratch file (experiment::KpiColumns), so memory
+  // does not grow with the replications. --csv and --xlsx tabulate every replication's series,
+  // so with them the results stay in memory as a whole.
   std::optional<werkstroom::results::ResultsStream> stream;
   std::vector<werkstroom::experiment::MonthlySummary> monthly(runs.size());
-  std::vector<werkstroom::experiment::KpiColumns> columns(runs.size());
+  std::vector<werkstroom::experiment::KpiColumns> columns;
   if (g_root && !options.out.empty() && options.csv.empty() && options.xlsx.empty()) {
     std::vector<std::string> names;
     names.reserve(runs.size());
     for (const auto& run : runs) names.push_back(run.name);
     stream.emplace(options.out, names, static_cast<std::size_t>(replications));
+    for (std::size_t s = 0; s < runs.size(); ++s) {
+      columns.push_back(werkstroom::experiment::KpiColumns::in_scratch_file(
+          static_cast<std::size_t>(replications)));
+    }
     settings.on_result = [&stream, &monthly, &columns](
                              std::size_t scenario, std::size_t slot,
                              werkstroom::model::ReplicationResult& result) {
@@ -821,13 +826,21 @@ int run_werkstroom(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  int code = EXIT_FAILURE;
   // What escapes the command (MPI failing to start, say) is reported instead of terminating.
   try {
-    return run_werkstroom(argc, argv);
+    code = run_werkstroom(argc, argv);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "werkstroom: error: %s\n", e.what());
   } catch (...) {
     std::fputs("werkstroom: error: unknown failure\n", stderr);
   }
-  return EXIT_FAILURE;
+  if (werkstroom::results::hdf5_file_abandoned()) {
+    // HDF5's clean-up at exit would crash on the file it could not close (results_stream.hpp);
+    // everything of ours is reported by now; the locks kept until the end go here.
+    werkstroom::io::remove_pending_files();
+    std::fflush(nullptr);
+    std::_Exit(code);
+  }
+  return code;
 }

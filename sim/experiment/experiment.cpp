@@ -152,45 +152,107 @@ std::vector<ScenarioResults> run_experiment(const std::vector<ScenarioRun>& runs
   return results;
 }
 
-void KpiColumns::add(const model::ReplicationResult& r) {
-  if (replications == 0) {
-    month_labels = r.month_labels;
-    for (const auto& entry : r.kpis) {
-      keys.push_back(entry.first);
-      values.emplace_back();
+KpiColumns KpiColumns::in_scratch_file(std::size_t capacity) {
+  KpiColumns columns;
+  columns.capacity_ = capacity;
+  columns.scratch_.emplace(capacity);
+  return columns;
+}
+
+KpiColumns::KpiColumns(const KpiColumns& other)
+    : month_labels_(other.month_labels_),
+      keys_(other.keys_),
+      replications_(other.replications_),
+      capacity_(other.capacity_),
+      recent_(other.recent_),
+      flushed_(other.flushed_) {
+  if (other.scratch_) {
+    scratch_.emplace(capacity_);
+    std::vector<double> values(flushed_);
+    for (std::size_t k = 0; k < keys_.size() && flushed_ > 0; ++k) {
+      other.scratch_->read(k, 0, values);
+      scratch_->write(k, 0, values);
     }
   }
-  if (r.month_labels != month_labels) {
-    throw std::runtime_error("replication " + std::to_string(replications) +
-                             ": month labels differ from replication 0");
+}
+
+KpiColumns& KpiColumns::operator=(const KpiColumns& other) {
+  if (this != &other) *this = KpiColumns(other);
+  return *this;
+}
+
+void KpiColumns::add(const model::ReplicationResult& r) {
+  const auto fail = [this](const char* what) {
+    throw std::runtime_error("replication " + std::to_string(replications_) + ": " + what);
+  };
+  if (scratch_ && replications_ == capacity_) fail("more replications than the scratch file holds");
+  if (replications_ == 0) {
+    if (!keys_.empty()) fail("key figures added by column and by replication");
+    month_labels_ = r.month_labels;
+    for (const auto& entry : r.kpis) keys_.push_back(entry.first);
+    recent_.resize(keys_.size());
   }
-  if (r.kpis.size() != keys.size()) {
-    throw std::runtime_error("replication " + std::to_string(replications) +
-                             ": key figures differ from replication 0");
+  if (r.month_labels != month_labels_) fail("month labels differ from replication 0");
+  if (r.kpis.size() != keys_.size() ||
+      !std::equal(r.kpis.begin(), r.kpis.end(), keys_.begin(),
+                  [](const auto& entry, const std::string& key) { return entry.first == key; })) {
+    fail("key figures differ from replication 0");
   }
   std::size_t k = 0;
-  for (const auto& [key, value] : r.kpis) {
-    if (key != keys[k]) {
-      throw std::runtime_error("replication " + std::to_string(replications) +
-                               ": key figures differ from replication 0");
-    }
-    values[k++].push_back(value);
+  for (const auto& entry : r.kpis) recent_[k++].push_back(entry.second);
+  ++replications_;
+  if (scratch_ && replications_ - flushed_ == kBlockRows) flush();
+}
+
+void KpiColumns::add_column(const std::string& key, const std::vector<double>& values) {
+  if (!keys_.empty() && (flushed_ + recent_.front().size() != replications_ ||
+                         values.size() != replications_ || key <= keys_.back())) {
+    throw std::invalid_argument("key figure " + key +
+                                ": columns must come in key order, all of one length, and not "
+                                "after replications");
   }
-  ++replications;
+  if (scratch_ && values.size() > capacity_) {
+    throw std::invalid_argument("key figure " + key + ": more values than the scratch file holds");
+  }
+  replications_ = values.size();
+  keys_.push_back(key);
+  if (scratch_) {
+    scratch_->write(keys_.size() - 1, 0, values);
+    recent_.emplace_back();
+    flushed_ = replications_;
+  } else {
+    recent_.push_back(values);
+  }
+}
+
+void KpiColumns::flush() {
+  for (std::size_t k = 0; k < recent_.size(); ++k) {
+    scratch_->write(k, flushed_, recent_[k]);
+    recent_[k].clear();
+  }
+  flushed_ = replications_;
+}
+
+std::vector<double> KpiColumns::column(std::size_t k) const {
+  if (k >= keys_.size()) throw std::out_of_range("no key figure " + std::to_string(k));
+  std::vector<double> out(flushed_);
+  if (scratch_ && flushed_ > 0) scratch_->read(k, 0, out);
+  out.insert(out.end(), recent_[k].begin(), recent_[k].end());
+  return out;
 }
 
 std::size_t replication_count(const ScenarioResults& r) {
-  return r.columns ? r.columns->replications : r.replications.size();
+  return r.columns ? r.columns->replications() : r.replications.size();
 }
 
 const std::vector<std::string>& first_month_labels(const ScenarioResults& r) {
   static const std::vector<std::string> none;
-  if (r.columns) return r.columns->month_labels;
+  if (r.columns) return r.columns->month_labels();
   return r.replications.empty() ? none : r.replications.front().month_labels;
 }
 
 std::vector<std::string> kpi_names(const ScenarioResults& r) {
-  if (r.columns) return r.columns->keys;
+  if (r.columns) return r.columns->keys();
   std::vector<std::string> out;
   if (r.replications.empty()) return out;
   for (const auto& entry : r.replications.front().kpis) out.push_back(entry.first);
@@ -198,18 +260,20 @@ std::vector<std::string> kpi_names(const ScenarioResults& r) {
 }
 
 bool has_kpi(const ScenarioResults& r, const std::string& kpi) {
-  if (r.columns) return std::binary_search(r.columns->keys.begin(), r.columns->keys.end(), kpi);
+  if (r.columns) {
+    return std::binary_search(r.columns->keys().begin(), r.columns->keys().end(), kpi);
+  }
   return !r.replications.empty() && r.replications.front().kpis.contains(kpi);
 }
 
 std::vector<double> kpi_values(const ScenarioResults& r, const std::string& kpi) {
   if (r.columns) {
-    const auto& keys = r.columns->keys;
+    const auto& keys = r.columns->keys();
     const auto it = std::lower_bound(keys.begin(), keys.end(), kpi);
     if (it == keys.end() || *it != kpi) {
       throw std::out_of_range("no key figure " + kpi + " in " + r.name);
     }
-    return r.columns->values[static_cast<std::size_t>(it - keys.begin())];
+    return r.columns->column(static_cast<std::size_t>(it - keys.begin()));
   }
   std::vector<double> out;
   out.reserve(r.replications.size());

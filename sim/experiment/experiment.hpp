@@ -7,6 +7,7 @@
 // with equal population parameters share one population (model::build_population).
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "experiment/population_cache.hpp"
+#include "io/scratch_columns.hpp"
 #include "model/parameters.hpp"
 #include "model/replication_result.hpp"
 
@@ -77,14 +79,58 @@ struct ExperimentSettings {
 /// differences and the console tables need when the replications themselves are not kept (their
 /// monthly series streamed to a file, results/results_stream.hpp). 8 bytes per key figure and
 /// replication, against some 20 KB for a ReplicationResult with its map of key figures.
-struct KpiColumns {
-  std::vector<std::string> month_labels;    // of the first replication
-  std::vector<std::string> keys;            // of the first replication, sorted (map order)
-  std::vector<std::vector<double>> values;  // values[k][r]: keys[k] in replication r
-  std::size_t replications = 0;
-  /// Appends a replication's key figures. Throws std::runtime_error when its keys or month
-  /// labels differ from the first's.
+///
+/// Kept in memory, or, made with in_scratch_file, in a scratch file (io/scratch_columns.hpp)
+/// so that memory stays flat in the number of replications: then at most kBlockRows rows per
+/// key are in memory, and column() reads a key's values back, one key at a time, as the
+/// summaries use them. Either way column() returns the same numbers. A copy has a scratch file
+/// of its own (a copy of the values, not shared).
+class KpiColumns {
+ public:
+  /// Rows per key kept in memory before they go to the scratch file together: 256 x 112 key
+  /// figures x 8 bytes = 224 KiB per scenario; one write per key and block.
+  static constexpr std::size_t kBlockRows = 256;
+
+  /// Key figures kept in memory.
+  KpiColumns() = default;
+  KpiColumns(const KpiColumns& other);
+  KpiColumns& operator=(const KpiColumns& other);
+  KpiColumns(KpiColumns&&) noexcept = default;
+  KpiColumns& operator=(KpiColumns&&) noexcept = default;
+  ~KpiColumns() = default;
+  /// Key figures of at most `capacity` replications kept in a scratch file in the system's
+  /// temporary folder (std::runtime_error naming it when it cannot be made).
+  [[nodiscard]] static KpiColumns in_scratch_file(std::size_t capacity);
+
+  /// Appends a replication's key figures (and, from the first, the month labels). Throws
+  /// std::runtime_error when its keys or month labels differ from the first's, or past the
+  /// capacity; a full temporary folder throws std::runtime_error naming it.
   void add(const model::ReplicationResult& r);
+  /// Appends the key figure `key` with its values in every replication, for key figures built
+  /// column by column (the national sum); never mixed with add(). Keys must come in sorted
+  /// order and every column must have the first's length, which sets replications().
+  void add_column(const std::string& key, const std::vector<double>& values);
+  void set_month_labels(std::vector<std::string> labels) { month_labels_ = std::move(labels); }
+
+  /// The month labels of the first replication.
+  [[nodiscard]] const std::vector<std::string>& month_labels() const { return month_labels_; }
+  /// The key figures of the first replication, sorted (map order).
+  [[nodiscard]] const std::vector<std::string>& keys() const { return keys_; }
+  [[nodiscard]] std::size_t replications() const { return replications_; }
+  [[nodiscard]] bool in_scratch_file() const { return scratch_.has_value(); }
+  /// Values of keys()[k], replication by replication.
+  [[nodiscard]] std::vector<double> column(std::size_t k) const;
+
+ private:
+  void flush();
+  std::vector<std::string> month_labels_;
+  std::vector<std::string> keys_;
+  std::size_t replications_ = 0;
+  std::size_t capacity_ = 0;  // of the scratch file (without one: unused)
+  /// Per key: in memory every value; with a scratch file the rows from `flushed_` on.
+  std::vector<std::vector<double>> recent_;
+  std::size_t flushed_ = 0;  // rows in the scratch file
+  std::optional<io::ScratchColumns> scratch_;
 };
 
 struct ScenarioResults {

@@ -67,18 +67,21 @@ ScenarioResults national_sum(const std::vector<ScenarioResults>& results) {
   const std::set<std::string> keys = common_additive_keys(results);
   if (std::any_of(results.begin(), results.end(),
                   [](const ScenarioResults& s) { return s.columns.has_value(); })) {
-    // Key figures kept as columns: the sum as columns too, added in the same order.
-    KpiColumns& columns = sum.columns.emplace();
-    columns.month_labels = first_month_labels(results.front());
-    columns.replications = reps;
+    // Key figures kept as columns: the sum as columns too, added in the same order, in a
+    // scratch file when the scenarios' are (a streamed study: memory flat in replications).
+    const bool scratch = std::any_of(results.begin(), results.end(), [](const ScenarioResults& s) {
+      return s.columns && s.columns->in_scratch_file();
+    });
+    KpiColumns& columns =
+        sum.columns.emplace(scratch ? KpiColumns::in_scratch_file(reps) : KpiColumns());
+    columns.set_month_labels(first_month_labels(results.front()));
     for (const std::string& key : keys) {
       std::vector<double> total(reps, 0.0);
       for (const ScenarioResults& scenario : results) {
         const std::vector<double> values = kpi_values(scenario, key);
         for (std::size_t r = 0; r < reps; ++r) total[r] += values[r];
       }
-      columns.keys.push_back(key);
-      columns.values.push_back(std::move(total));
+      columns.add_column(key, total);
     }
     return sum;
   }

@@ -24,11 +24,36 @@ herr_t ErrorCapture::on_error(hid_t stack, void* self) noexcept {
   return 0;
 }
 
+namespace {
+
+// HDF5's file driver describes a failed system call in one long line broken by a newline:
+// "file write failed: time = ...\n, filename = 'F', file descriptor = 6, errno = 28,
+// error message = 'No space left on device', buf = ..., offset = 0". Kept of it:
+// "file write failed: F: No space left on device". Other descriptions stay as they are.
+std::string tidy_description(const std::string& desc) {
+  const auto quoted = [&desc](std::string_view key) -> std::string {
+    const std::size_t start = desc.find(key);
+    if (start == std::string::npos) return {};
+    const std::size_t from = start + key.size();
+    const std::size_t end = desc.find('\'', from);
+    return end == std::string::npos ? std::string() : desc.substr(from, end - from);
+  };
+  const std::string file = quoted("filename = '");
+  const std::string reason = quoted("error message = '");
+  const std::size_t colon = desc.find(':');
+  if (file.empty() || reason.empty() || colon == std::string::npos) return desc;
+  return desc.substr(0, colon) + ": " + file + ": " + reason;
+}
+
+}  // namespace
+
 // Upward: the most specific entry (n == 0) comes first.
 herr_t ErrorCapture::on_entry(unsigned n, const H5E_error2_t* entry, void* self) noexcept {
   auto* capture = static_cast<ErrorCapture*>(self);
   try {
-    if (n == 0 && entry != nullptr && entry->desc != nullptr) capture->message_ = entry->desc;
+    if (n == 0 && entry != nullptr && entry->desc != nullptr) {
+      capture->message_ = tidy_description(entry->desc);
+    }
   } catch (...) {
     // Out of memory while describing an error: the exception still says what failed.
   }

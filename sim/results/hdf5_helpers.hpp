@@ -53,7 +53,9 @@ void write_results_layout(H5::H5File& f, const std::vector<experiment::ScenarioR
 
 /// While alive, HDF5 reports a failing call's error stack here instead of printing it to
 /// stderr; message() is the innermost description (e.g. "unable to open file: ... No such file
-/// or directory"). The previous handler is restored afterwards. Process-wide: one at a time.
+/// or directory"; a failed system call as "file write failed: <file>: <reason>"). The previous
+/// handler is restored afterwards. For the calling thread only (Debian's HDF5 is built
+/// thread-safe, with an error stack per thread); captures on one thread nest.
 class ErrorCapture {
  public:
   ErrorCapture();

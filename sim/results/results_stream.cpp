@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <optional>
@@ -14,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "io/output_file.hpp"
+#include "io/scratch_columns.hpp"
 #include "results/catalogue.hpp"
 #include "results/hdf5_helpers.hpp"
 #include "results/hdf5_series.hpp"
@@ -41,6 +43,8 @@ struct ScenarioSeries {
   std::size_t written = 0;  // rows on disk before the buffer
 };
 
+std::atomic<bool> g_abandoned{false};
+
 bool same_keys(const std::map<std::string, double>& kpis, const std::vector<std::string>& keys) {
   return kpis.size() == keys.size() &&
          std::equal(kpis.begin(), kpis.end(), keys.begin(),
@@ -48,6 +52,8 @@ bool same_keys(const std::map<std::string, double>& kpis, const std::vector<std:
 }
 
 }  // namespace
+
+bool hdf5_file_abandoned() { return g_abandoned.load(); }
 
 class ResultsStream::State {
  public:
@@ -58,15 +64,26 @@ class ResultsStream::State {
     for (std::size_t s = 0; s < names.size(); ++s) named[s].name = names[s];
     file_names = results::file_names(named);
     scenarios.resize(names.size());
-    std::string scratch =
-        (std::filesystem::temp_directory_path() / "werkstroom-results-XXXXXX").string();
+    const std::filesystem::path folder = io::scratch_folder();
+    std::string scratch = (folder / "werkstroom-results-XXXXXX").string();
     scratch_fd = mkstemp(scratch.data());
     if (scratch_fd < 0) {
-      fail(fmt::format("cannot make a scratch file in {}: {}",
-                       std::filesystem::temp_directory_path().string(), std::strerror(errno)));
+      fail(fmt::format("cannot make a scratch file in {}: {}", folder.string(),
+                       std::strerror(errno)));
     }
     guarded([&] {
-      file.emplace(scratch, H5F_ACC_TRUNC);
+      // SEMI: the close fails (rather than leaving the file open) if an object is still open.
+      const hid_t access = H5Pcreate(H5P_FILE_ACCESS);
+      if (access < 0) throw H5::FileIException("H5Pcreate", "no file access properties");
+      if (H5Pset_fclose_degree(access, H5F_CLOSE_SEMI) < 0 ||
+          H5Pset_libver_bounds(access, H5F_LIBVER_V110, H5F_LIBVER_V110) < 0) {
+        H5Pclose(access);
+        throw H5::FileIException("H5Pset_fclose_degree", "cannot set the close degree");
+      }
+      file_id = H5Fcreate(scratch.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access);
+      H5Pclose(access);
+      if (file_id < 0) throw H5::FileIException("H5Fcreate", "cannot create the scratch file");
+      file.emplace(file_id);  // the C++ object takes a reference of its own
       file->createGroup("scenarios");
     });
     // Open by HDF5 and by scratch_fd: gone from the folder, gone from the disk at the end.
@@ -88,15 +105,18 @@ class ResultsStream::State {
     throw std::runtime_error(fmt::format("cannot write {} {}: {}", kWhat, path.string(), why));
   }
 
-  // Runs an HDF5 step; HDF5's failures become std::runtime_error naming the file.
+  // Runs an HDF5 step; HDF5's failures become std::runtime_error naming the file. HDF5 keeps
+  // its error stack per thread, and add() runs on whichever worker thread finished a
+  // replication: a capture of the step's own thread keeps HDF5 from printing its stack there.
   template <class Step>
   void guarded(Step&& step) {
+    const ErrorCapture local;
     try {
       step();
     } catch (const H5::Exception& e) {
-      fail(capture.message().empty()
-               ? fmt::format("HDF5: {}", e.getDetailMsg())
-               : fmt::format("HDF5: {} ({})", e.getDetailMsg(), capture.message()));
+      const std::string& detail = local.message().empty() ? capture.message() : local.message();
+      fail(detail.empty() ? fmt::format("HDF5: {}", e.getDetailMsg())
+                          : fmt::format("HDF5: {} ({})", e.getDetailMsg(), detail));
     }
   }
 
@@ -141,11 +161,19 @@ class ResultsStream::State {
     series.buffered = 0;
   }
 
+  // Closes the file exactly once, whatever the outcome: HDF5 1.10 crashes when a file whose
+  // close failed (after a full disk) is closed again, as H5::H5File's destructor would. A file
+  // that failed to close is abandoned (the scratch file goes with scratch_fd).
   void close_hdf5() {
     for (ScenarioSeries& series : scenarios) series.datasets.clear();
-    if (file) {
-      file->close();
-      file.reset();
+    file.reset();  // drops the C++ object's reference only
+    if (file_id >= 0) {
+      const hid_t id = file_id;
+      file_id = H5I_INVALID_HID;
+      if (H5Fclose(id) < 0) {
+        g_abandoned.store(true);
+        throw H5::FileIException("H5Fclose", "cannot close the file");
+      }
     }
   }
 
@@ -156,7 +184,8 @@ class ResultsStream::State {
   std::vector<std::string> file_names;
   std::vector<ScenarioSeries> scenarios;
   int scratch_fd = -1;
-  std::optional<H5::H5File> file;
+  hid_t file_id = H5I_INVALID_HID;  // our reference to the scratch file, closed once
+  std::optional<H5::H5File> file;   // the C++ API's view of it
 };
 
 ResultsStream::ResultsStream(const std::filesystem::path& path,

@@ -265,7 +265,7 @@ std::size_t merge_shards(const std::vector<ShardHeader>& shards, const std::file
         std::vector<std::string> names;
         for (std::size_t s = 0; s < results.size(); ++s) {
           results[s].name = text_of(reader.group(s), "name");
-          results[s].columns.emplace();
+          results[s].columns.emplace(experiment::KpiColumns::in_scratch_file(study));
           names.push_back(results[s].name);
         }
         stream.emplace(out, names, study);

@@ -13,7 +13,11 @@
 #  6. --out onto a device node (a replica of /dev/null) or a folder is refused with exit code 2
 #     before anything is simulated, and the node is left as it was;
 #  7. a full disk (a 64 KiB tmpfs) fails run and calibrate with exit code 1, a message naming
-#     the file and the reason, the old file kept and no temporary file left;
+#     the file and the reason, the old file kept and no temporary file left; so does a full
+#     temporary folder ($TMPDIR on that tmpfs), where a streamed run keeps its scratch files,
+#     whether it fills at the end or while replications run on worker threads: no crash (HDF5
+#     cannot close a file after a failed write, results/results_stream.hpp), no result,
+#     temporary, lock or scratch file left;
 #  8. backtest: a bad --until (not a month, after the last data row, missing) fails with exit
 #     code 2 and a message naming the option, the data file, expected and found, before any
 #     fit, and writes nothing.
@@ -247,6 +251,22 @@ if mount -t tmpfs -o size=64k tmpfs "$work/full" 2>/dev/null; then
   full_disk_fails calibrate "calibration file" "$full/cal.h5" "old calibration" \
     "$bin" calibrate "$quick" --out "$full/cal.h5" --scenario-out "$work/cal-scenario.toml"
   echo "full disk: exit code 1, the file and reason named, the old files kept"
+  mkdir "$work/streamed"
+  for case in "40 1" "300 2"; do
+    set -- $case
+    TMPDIR="$full" "$bin" run "$scenarios/gooi-en-vechtstreek.toml" --reps "$1" --threads "$2" \
+      --out "$work/streamed/x.h5" >"$work/tmpfull.out" 2>"$work/tmpfull.err"
+    code=$?
+    [ "$code" -eq 1 ] ||
+      fail "a full TMPDIR ($1 replications) exited with $code, expected 1: $(tail -3 "$work/tmpfull.err")"
+    grep -q "cannot write results file $work/streamed/x.h5: .*$full/werkstroom-results-.*: No space left on device" \
+      "$work/tmpfull.err" ||
+      fail "a full TMPDIR: no message naming the file, the scratch file and the reason: $(tail -3 "$work/tmpfull.err")"
+    grep -q "HDF5-DIAG" "$work/tmpfull.err" && fail "a full TMPDIR: HDF5 printed its error stack"
+    [ -z "$(ls -A "$work/streamed")" ] || fail "a full TMPDIR left: $(ls -A "$work/streamed")"
+    only_files "$full" x.h5 cal.h5 || fail "a full TMPDIR left scratch files: $(ls -A "$full")"
+  done
+  echo "full temporary folder: exit code 1 naming the scratch file and reason, nothing left"
 else
   echo "full disk: skipped (mounting a tmpfs not permitted: not root)"
 fi
