@@ -176,7 +176,7 @@ TEST_CASE("kpi columns: by column (the national sum), in a scratch file or in me
   CHECK(tmp.empty());
 }
 
-TEST_CASE("scratch columns: rows never written read as 0; out of range is refused",
+TEST_CASE("scratch columns: rows never written read as 0, out of range is refused",
           "[experiment][streaming]") {
   const TemporaryFolder tmp;
   io::ScratchColumns scratch(4);
