@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -58,9 +59,16 @@ EventHandle EventCalendar::schedule(Time time, EventPriority priority, EventActi
       static_cast<std::uint64_t>(static_cast<std::int64_t>(priority) + kPriorityBias);
   std::uint64_t bits = 0;
   std::memcpy(&bits, &t, sizeof bits);
-  heap_.push_back(HeapEntry{bits, (biased << kSequenceBits) | next_sequence_, slot, s.generation});
+  const HeapEntry entry{bits, (biased << kSequenceBits) | next_sequence_, slot, s.generation};
   ++next_sequence_;
-  sift_up(heap_.size() - 1);
+  if (top_consumed_) {
+    // Replace the event that just ran (still at the root, stale) instead of adding a leaf.
+    top_consumed_ = false;
+    place_up(hole_to_leaf(heap_.size()), entry);
+  } else {
+    heap_.emplace_back();
+    place_up(heap_.size() - 1, entry);
+  }
   return EventHandle{slot, s.generation};
 }
 
@@ -77,6 +85,7 @@ bool EventCalendar::cancel(EventHandle handle) {
 }
 
 void EventCalendar::drop_stale_top() {
+  if (top_consumed_) remove_top();  // known stale: no need to look at its slot
   while (!heap_.empty()) {
     const HeapEntry& top = heap_.front();
     const Slot& s = slots_[top.slot];
@@ -98,16 +107,24 @@ MaybeTime EventCalendar::peek() {
 }
 
 bool EventCalendar::pop_into(EventStamp& stamp, EventAction& action) {
+  return pop_due(std::numeric_limits<double>::infinity(), stamp, action);
+}
+
+bool EventCalendar::pop_due(double until, EventStamp& stamp, EventAction& action) {
   drop_stale_top();
   if (heap_.empty()) return false;
-  const HeapEntry top = heap_.front();
-  remove_top();
+  const HeapEntry& top = heap_.front();
+  if (time_of(top) > until) return false;
   stamp = EventStamp{Time::at_day(time_of(top)),
                      static_cast<EventPriority>(
                          static_cast<std::int32_t>(top.order >> kSequenceBits) - kPriorityBias),
                      top.order & kMaxSequence};
-  action.swap(slots_[top.slot].action);
+  action = std::move(slots_[top.slot].action);
+  // The entry stays at the root, stale, until the next schedule replaces it or the next peek
+  // or pop removes it: most events schedule one, and a replacement costs one pass down the
+  // heap where a removal and an insertion cost a pass down and two passes up.
   release_slot(top.slot);
+  top_consumed_ = true;
   return true;
 }
 
@@ -117,48 +134,53 @@ std::optional<EventCalendar::Popped> EventCalendar::pop() {
   return popped;
 }
 
-void EventCalendar::remove_top() {
-  // Bottom-up deletion (Floyd): walk the hole down along the smallest children to a leaf,
-  // then put the last entry there and sift it up. The last entry is usually late, so this
-  // saves the comparisons against it on the way down.
-  const std::size_t size = heap_.size() - 1;  // size after removal
-  if (size == 0) {
-    heap_.pop_back();
-    return;
-  }
-  const HeapEntry last = heap_.back();
-  heap_.pop_back();
+std::size_t EventCalendar::hole_to_leaf(std::size_t size) {
+  // Bottom-up deletion (Floyd): walk the hole at the root down along the smallest children to
+  // a leaf; the entry that goes in is usually late, so this saves the comparisons against it
+  // on the way down.
+  HeapEntry* heap = heap_.data();
   std::size_t hole = 0;
   while (true) {
     const std::size_t first_child = hole * kArity + 1;
     if (first_child >= size) break;
     std::size_t best = first_child;
-    Key best_key = key_of(heap_[first_child]);
+    Key best_key = key_of(heap[first_child]);
     const std::size_t last_child = first_child + kArity < size ? first_child + kArity : size;
     // Branch-free selection of the smallest child: the comparisons are unpredictable, and
     // conditional moves avoid a mispredicted branch per child.
     for (std::size_t c = first_child + 1; c < last_child; ++c) {
-      const Key k = key_of(heap_[c]);
+      const Key k = key_of(heap[c]);
       const bool smaller = k < best_key;
       best = smaller ? c : best;
       best_key = smaller ? k : best_key;
     }
-    heap_[hole] = heap_[best];
+    heap[hole] = heap[best];
     hole = best;
   }
-  heap_[hole] = last;
-  sift_up(hole);
+  return hole;
 }
 
-void EventCalendar::sift_up(std::size_t index) {
-  const HeapEntry moving = heap_[index];
-  while (index > 0) {
-    const std::size_t parent = (index - 1) / kArity;
-    if (!earlier(moving, heap_[parent])) break;
-    heap_[index] = heap_[parent];
-    index = parent;
+void EventCalendar::remove_top() {
+  top_consumed_ = false;
+  const std::size_t size = heap_.size() - 1;  // size after removal
+  const HeapEntry last = heap_.back();
+  heap_.pop_back();
+  if (size == 0) return;
+  place_up(hole_to_leaf(size), last);
+}
+
+void EventCalendar::place_up(std::size_t hole, const HeapEntry& moving) {
+  // `moving` stays in registers: writing it into the hole first and reading it back stalled
+  // on store forwarding (perf annotate: a third of the time of the old sift_up).
+  HeapEntry* heap = heap_.data();
+  const Key key = key_of(moving);
+  while (hole > 0) {
+    const std::size_t parent = (hole - 1) / kArity;
+    if (!(key < key_of(heap[parent]))) break;
+    heap[hole] = heap[parent];
+    hole = parent;
   }
-  heap_[index] = moving;
+  heap[hole] = moving;
 }
 
 }  // namespace werkstroom::kernel

@@ -8,15 +8,13 @@
 // cancelled is stale: cancelling it again is a no-op that returns false.
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <vector>
 
+#include "kernel/event_action.hpp"
 #include "kernel/time.hpp"
 
 namespace werkstroom::kernel {
-
-using EventAction = std::function<void()>;
 
 /// Priority of an event among events at the same time; lower runs first.
 using EventPriority = std::int16_t;
@@ -54,6 +52,9 @@ class EventCalendar {
   /// The allocation-free form of pop used by Simulation::step: moves the next event's action
   /// into `action` and its stamp into `stamp`; returns false if there is none.
   bool pop_into(EventStamp& stamp, EventAction& action);
+  /// pop_into for the next event only if it is due by `until` (days since the start): returns
+  /// false, leaving the calendar as it was, if there is none or it comes later.
+  bool pop_due(double until, EventStamp& stamp, EventAction& action);
 
   [[nodiscard]] std::size_t pending() const { return live_count_; }
   [[nodiscard]] std::uint64_t scheduled_total() const { return next_sequence_; }
@@ -77,8 +78,10 @@ class EventCalendar {
 
   __extension__ using Key = unsigned __int128;
   static Key key_of(const HeapEntry& e) { return (static_cast<Key>(e.time_bits) << 64U) | e.order; }
-  static bool earlier(const HeapEntry& a, const HeapEntry& b) { return key_of(a) < key_of(b); }
-  void sift_up(std::size_t index);
+  /// Puts `moving` into the heap at `hole` or above it (the hole's parents move down).
+  void place_up(std::size_t hole, const HeapEntry& moving);
+  /// Moves the hole at the root down to a leaf of a heap of `size` entries; returns the leaf.
+  std::size_t hole_to_leaf(std::size_t size);
   static double time_of(const HeapEntry& e);
   void remove_top();
   void drop_stale_top();
@@ -90,6 +93,9 @@ class EventCalendar {
   std::vector<std::uint32_t> free_slots_;
   std::uint64_t next_sequence_ = 0;
   std::size_t live_count_ = 0;
+  // The root is the event pop_into just handed out (its slot released, so it is stale); the
+  // next schedule overwrites it, the next peek or pop removes it.
+  bool top_consumed_ = false;
 };
 
 }  // namespace werkstroom::kernel

@@ -1,5 +1,6 @@
 #include "kernel/simulation.hpp"
 
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -36,10 +37,12 @@ EventHandle Simulation::schedule_after(Duration delay, EventAction action, Event
   return events_.schedule(now_ + delay, priority, std::move(action));
 }
 
-bool Simulation::step() {
+bool Simulation::step() { return step_due(std::numeric_limits<double>::infinity()); }
+
+bool Simulation::step_due(double until) {
   EventStamp stamp;
   EventAction action;
-  if (!events_.pop_into(stamp, action)) return false;
+  if (!events_.pop_due(until, stamp, action)) return false;
   now_ = stamp.time;
   for (EventObserver* observer : observers_) observer->on_event(stamp);
   ++events_run_;
@@ -48,13 +51,10 @@ bool Simulation::step() {
 }
 
 std::uint64_t Simulation::run_some(Time until, std::uint64_t max_events) {
+  // One look at the calendar per event: pop_due both checks the time and takes the event.
   std::uint64_t ran = 0;
-  while (ran < max_events) {
-    const MaybeTime next = events_.peek();
-    if (!next || *next > until) break;
-    step();
-    ++ran;
-  }
+  const double last = until.days_since_start();
+  while (ran < max_events && step_due(last)) ++ran;
   return ran;
 }
 

@@ -58,6 +58,9 @@ class Simulation {
   void add_observer(EventObserver* observer) { observers_.push_back(observer); }
 
  private:
+  /// Runs the next event if it is due by `until` (days since the start).
+  bool step_due(double until);
+
   Calendar calendar_;
   SimulationIdentity identity_;
   EventCalendar events_;

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <functional>
 #include <limits>
+#include <memory>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -143,4 +146,65 @@ TEST_CASE("the calendar is a correct priority queue under random operations", "[
     }
     REQUIRE(calendar.pending() == live.size());
   }
+}
+
+TEST_CASE("event actions: small lambdas inline, others on the heap, each destroyed once",
+          "[kernel]") {
+  // A capture that counts its owners: the heap-held path must destroy it exactly once, whether
+  // the action runs, is cancelled or is still pending when the calendar goes.
+  auto owners = std::make_shared<int>(0);
+  int runs = 0;
+  {
+    EventCalendar calendar;
+    calendar.schedule(Time::at_day(1.0), 0, [owners, &runs] { ++runs; });
+    const EventHandle cancelled = calendar.schedule(Time::at_day(2.0), 0, [owners] {});
+    calendar.schedule(Time::at_day(3.0), 0, [owners, text = std::string(40, 'x')] {});
+    CHECK(owners.use_count() == 4);
+    CHECK(calendar.cancel(cancelled));
+    CHECK(owners.use_count() == 3);
+    auto popped = calendar.pop();
+    REQUIRE(popped.has_value());
+    popped->action();
+    CHECK(runs == 1);
+    popped->action = nullptr;
+    CHECK(owners.use_count() == 2);
+  }
+  CHECK(owners.use_count() == 1);  // the pending one went with the calendar
+
+  int value = 0;
+  EventAction small = [&value] { value += 1; };  // inline: trivially copyable, 8 bytes
+  EventAction moved = std::move(small);
+  CHECK_FALSE(static_cast<bool>(small));  // NOLINT(bugprone-use-after-move): moved-from is empty
+  REQUIRE(static_cast<bool>(moved));
+  moved();
+  std::function<void()> wrapped = [&value] { value += 10; };  // not trivially copyable: heap
+  EventAction held = wrapped;
+  held.swap(moved);
+  held();
+  moved();
+  CHECK(value == 12);
+}
+
+TEST_CASE("pop_due takes the next event only when it is due, and replacement keeps order",
+          "[kernel]") {
+  // The event that just ran stays at the root until the next schedule replaces it; an event
+  // scheduled then, earlier than everything pending, must still come out first.
+  EventCalendar calendar;
+  std::vector<int> order;
+  calendar.schedule(Time::at_day(5.0), 0, [&] { order.push_back(5); });
+  calendar.schedule(Time::at_day(3.0), 0, [&] { order.push_back(3); });
+  EventStamp stamp;
+  EventAction action;
+  CHECK_FALSE(calendar.pop_due(2.5, stamp, action));
+  CHECK(calendar.pending() == 2);
+  REQUIRE(calendar.pop_due(3.0, stamp, action));
+  CHECK(stamp.time == Time::at_day(3.0));
+  action();
+  calendar.schedule(Time::at_day(1.0), 0, [&] { order.push_back(1); });  // replaces the root
+  calendar.schedule(Time::at_day(4.0), 0, [&] { order.push_back(4); });
+  CHECK(calendar.peek() == Time::at_day(1.0));
+  while (calendar.pop_into(stamp, action)) action();
+  CHECK(order == std::vector<int>{3, 1, 4, 5});
+  CHECK(calendar.pending() == 0);
+  CHECK_FALSE(calendar.peek().has_value());
 }
