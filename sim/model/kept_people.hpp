@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "model/person.hpp"
@@ -16,7 +17,10 @@ namespace werkstroom::model {
 
 struct KeptPerson {
   Person person;
-  std::vector<Spell> path;
+  /// The baseline path: a view into the spells of the person's part, which whoever holds the
+  /// part's people keeps alive with them (build_population_part: one array for all the paths
+  /// of a part, not one allocation per person).
+  std::span<const Spell> path;
 };
 
 /// How a kept person came to the centre's notice.

@@ -265,7 +265,7 @@ void LifeCourse::advance_spell(SpellState& spell, State to, double day,
   spell.kept_job = kept_job && to == State::employed;
 }
 
-void LifeCourse::set_history(SpellState& spell, const std::vector<Spell>& path, std::size_t index) {
+void LifeCourse::set_history(SpellState& spell, std::span<const Spell> path, std::size_t index) {
   spell.previous.reset();
   spell.ww_days_used = 0.0;
   for (std::size_t i = 0; i < index && i < path.size(); ++i) {

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "kernel/calendar.hpp"
@@ -81,7 +82,7 @@ class LifeCourse {
                             std::array<std::uint16_t, kStateCount>& counts, bool kept_job = false);
   /// Sets the history fields of `spell` (previous state, WW days used) as the path up to
   /// `path[index]` (the spell's own start) left them, for a spell rebuilt from a recorded path.
-  static void set_history(SpellState& spell, const std::vector<Spell>& path, std::size_t index);
+  static void set_history(SpellState& spell, std::span<const Spell> path, std::size_t index);
   /// Days of WW entitlement left at the start of a WW spell `spell` would begin (negative or
   /// zero: none left). Entitlement used in earlier spells revives, not renews (herleving).
   [[nodiscard]] static double ww_days_left(const Person& person, const SpellState& spell);

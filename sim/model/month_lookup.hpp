@@ -25,9 +25,13 @@ class MonthLookup {
     first_day_ = std::floor(bounds_.front());
     const auto days = static_cast<std::size_t>(bounds_.back() - first_day_) + 1;
     table_.resize(days);
+    // One sweep: the days rise, so the count of boundaries below them only grows (the same
+    // counts as a lower_bound per day, which cost a search per day of the horizon).
+    std::size_t below = 0;
     for (std::size_t k = 0; k < days; ++k) {
-      table_[k] =
-          static_cast<std::uint32_t>(count_below_searched(first_day_ + static_cast<double>(k)));
+      const double day = first_day_ + static_cast<double>(k);
+      while (below < bounds_.size() && bounds_[below] < day) ++below;
+      table_[k] = static_cast<std::uint32_t>(below);
     }
   }
 

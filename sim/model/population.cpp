@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "kernel/spread_sort.hpp"
 #include "model/economy.hpp"
 
 namespace werkstroom::model {
@@ -289,6 +290,9 @@ void PopulationGenerator::generate_cohort(std::size_t ci,
     visit(std::move(person));
   }
   // Inflow: a non-homogeneous Poisson process with a monthly rate profile.
+  std::vector<double> days;  // reused from month to month, with the sort's working memory
+  std::vector<double> scratch;
+  std::vector<std::size_t> counts;
   for (std::size_t m = 0; m < months; ++m) {
     if (c.inflow_per_month.empty()) break;
     const double rate = inflow_rate(c, m);
@@ -302,9 +306,9 @@ void PopulationGenerator::generate_cohort(std::size_t ci,
     key.entity = m;
     kernel::RandomStream rng(key);
     const auto count = static_cast<std::uint32_t>(rng.poisson(rate * fraction));
-    std::vector<double> days(count);
+    days.resize(count);
     for (double& d : days) d = rng.uniform(begin, end);
-    std::sort(days.begin(), days.end());
+    kernel::sort_spread(days, begin, end, scratch, counts);
     for (std::uint32_t i = 0; i < count; ++i) {
       visit(make_person(cohort, Origin::inflow, static_cast<std::uint32_t>(m), i, days[i], -1));
     }

@@ -37,9 +37,16 @@ std::shared_ptr<const PopulationPart> build_population_part(
   kernel::StreamKey referral_key = base_key;
   referral_key.purpose = kernel::hash_name("person/referral");
   const kernel::StreamFamily referral_streams(referral_key);
-  auto people = std::make_shared<std::vector<KeptPerson>>();  // `kept`, once filled
-  std::vector<KeptPerson>& kept = *people;
-  std::vector<Spell> scratch_path;  // reused: most people need no path of their own
+  // The kept people and all their paths in one block: `kept` shares its ownership, and each
+  // person's path is a view into `spells`, made once no more spells are added.
+  struct KeptStore {
+    std::vector<KeptPerson> people;
+    std::vector<Spell> spells;
+  };
+  auto store = std::make_shared<KeptStore>();
+  std::vector<KeptPerson>& kept = store->people;
+  std::vector<std::size_t> path_starts;  // per kept person: where their path begins in spells
+  std::vector<Spell> scratch_path;       // reused: most people need no path of their own
 
   // Everyone's baseline path is the "no service" world, accounted here once for all scenarios
   // run on the population. People who cannot be touched by the centre (service off, or
@@ -49,7 +56,9 @@ std::shared_ptr<const PopulationPart> build_population_part(
     // Room for the people expected before the centre closes, and some more (the counts are
     // Poisson), so that the vector is not grown and moved again and again.
     const double expected = generator.expected_arrivals_before(id, service_end);
-    kept.reserve(static_cast<std::size_t>(expected * 1.05 + 4.0 * std::sqrt(expected) + 16.0));
+    const auto room = static_cast<std::size_t>(expected * 1.05 + 4.0 * std::sqrt(expected) + 16.0);
+    kept.reserve(room);
+    path_starts.reserve(room);
   }
   // Returns of the cohort's own people into its start state after a job found out of work
   // ended, per month, not yet matched by a dropped arrival (CohortParameters::
@@ -99,10 +108,17 @@ std::shared_ptr<const PopulationPart> build_population_part(
         }
       }
     }
-    kept.push_back(KeptPerson{std::move(person), scratch_path});
+    path_starts.push_back(store->spells.size());
+    store->spells.insert(store->spells.end(), scratch_path.begin(), scratch_path.end());
+    kept.push_back(KeptPerson{std::move(person), {}});
   });
+  path_starts.push_back(store->spells.size());
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    kept[i].path = std::span<const Spell>(store->spells)
+                       .subspan(path_starts[i], path_starts[i + 1] - path_starts[i]);
+  }
   part->pools = index_people(kept, q.sectors.size());
-  part->kept = std::move(people);
+  part->kept = std::shared_ptr<const std::vector<KeptPerson>>(store, &store->people);
   return part;
 }
 
@@ -111,7 +127,7 @@ std::size_t population_part_bytes(const PopulationPart& part) {
                       part.referrals.capacity() * sizeof(part.referrals[0]) +
                       part.months.capacity() * sizeof(double) +
                       part.arrivals_delta.capacity() * sizeof(double);
-  for (const KeptPerson& k : *part.kept) bytes += k.path.capacity() * sizeof(Spell);
+  for (const KeptPerson& k : *part.kept) bytes += k.path.size() * sizeof(Spell);
   bytes += part.pools.regular.capacity() * sizeof(std::size_t);
   for (const auto* group : {&part.pools.threatened, &part.pools.tozo}) {
     for (const auto& pool : *group) bytes += pool.capacity() * sizeof(std::size_t);

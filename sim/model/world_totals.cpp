@@ -97,7 +97,7 @@ void WorldTotals::add_benefit(const Person& person, State state, double spell_st
   }
 }
 
-void WorldTotals::add_path(const Person& person, const std::vector<Spell>& path) {
+void WorldTotals::add_path(const Person& person, std::span<const Spell> path) {
   const double horizon = month_starts_.back();
   std::optional<State> previous;
   double ww_days_used = 0.0;  // of earlier WW spells: a revived benefit goes on where it stopped

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "model/month_lookup.hpp"
@@ -51,7 +52,7 @@ class WorldTotals {
   void add_spell(const Person& person, State state, std::optional<State> previous,
                  double ww_spell_start, double start, double end);
   /// Feeds a whole path (consecutive spells, the last one runs to the horizon's end).
-  void add_path(const Person& person, const std::vector<Spell>& path);
+  void add_path(const Person& person, std::span<const Spell> path);
 
   /// Adds another account of the same horizon (people fed to either count once).
   void merge(const WorldTotals& other);

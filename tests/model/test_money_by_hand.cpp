@@ -64,16 +64,19 @@ TEST_CASE("benefit euros and months of three people, by hand", "[model][money]")
   model::WorldTotals totals(p, eight_months());
   // A: wage 3000 (below the cap), WW from day 0 for exactly 6 months, then work.
   //    Months 0-1 at 75%: 2250 each; months 2-5 at 70%: 2100 each. Total 12,900.
-  totals.add_path(person_with_wage(3000), {{0.0, State::ww}, {6 * D, State::employed}});
+  totals.add_path(person_with_wage(3000),
+                  std::vector<Spell>{{0.0, State::ww}, {6 * D, State::employed}});
   // B: wage 8000, capped at 4000: WW from mid month 0 for one month (all in its first two
   //    months: 75% of 4000 = 3000 a month): 1500 in month 0, 1500 in month 1. Then PW from
   //    mid month 1 to the horizon: 600 in month 1, 1200 in each of months 2-7.
-  totals.add_path(person_with_wage(8000), {{0.5 * D, State::ww}, {1.5 * D, State::pw}});
+  totals.add_path(person_with_wage(8000),
+                  std::vector<Spell>{{0.5 * D, State::ww}, {1.5 * D, State::pw}});
   // C: the initial stock: WW since day -1.5 D (wage 3000), so its first two months end at
   //    day 0.5 D: month 0 is half at 75% (1125) and half at 70% (1050); month 1 at 70% (2100).
   //    The entitlement ends at 2 D; then job seeker without benefit. No inflow: the spell
   //    began before the horizon.
-  totals.add_path(person_with_wage(3000), {{-1.5 * D, State::ww}, {2 * D, State::nug}});
+  totals.add_path(person_with_wage(3000),
+                  std::vector<Spell>{{-1.5 * D, State::ww}, {2 * D, State::nug}});
   const model::WorldSeries s = totals.finish();
 
   check_series(s.ww_benefit_eur,
@@ -106,7 +109,8 @@ TEST_CASE("a revived WW benefit goes on at the rate where it stopped, by hand", 
   model::WorldTotals totals(p, eight_months());
   totals.add_path(
       person_with_wage(3000),
-      {{0.0, State::ww}, {1 * D, State::employed}, {2 * D, State::ww}, {4 * D, State::pw}});
+      std::vector<Spell>{
+          {0.0, State::ww}, {1 * D, State::employed}, {2 * D, State::ww}, {4 * D, State::pw}});
   const model::WorldSeries s = totals.finish();
   check_series(s.ww_benefit_eur, {2250, 0, 2250, 2100, 0, 0, 0, 0});
   check_series(s.ww_inflow, {1, 0, 1, 0, 0, 0, 0, 0});  // a return is WW inflow again

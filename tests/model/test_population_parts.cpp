@@ -3,6 +3,7 @@
 // parameters same_part names, and a population joined from parts built for other parameters
 // (where same_part holds) gives the same replication, bit for bit, as one built from scratch.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <memory>
 #include <stdexcept>
@@ -152,7 +153,7 @@ bool same_content(const model::PopulationPart& a, const model::PopulationPart& b
   for (std::size_t i = 0; i < a.kept->size(); ++i) {
     const model::KeptPerson& x = (*a.kept)[i];
     const model::KeptPerson& y = (*b.kept)[i];
-    if (!(x.person == y.person) || !(x.path == y.path)) return false;
+    if (!(x.person == y.person) || !std::ranges::equal(x.path, y.path)) return false;
   }
   return true;
 }
