@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "kernel/random.hpp"
 #include "model/population_parts.hpp"
 #include "model/region_model.hpp"
 #include "scenario/loader.hpp"
@@ -104,6 +105,20 @@ int main(int argc, char** argv) {
     part_costs +=
         fmt::format("{}{} {:.2f}", i == 0 ? "" : ", ", name, 1000.0 * part_seconds[i] / reps);
   }
+  // The floor under the population's cost: what the model's random numbers cost alone. A
+  // person's clock is a fresh keyed stream (its purpose's family, the person's id) and one
+  // exponential; an attribute is one more draw on an open stream.
+  constexpr std::uint64_t kDraws = 4000000;
+  const werkstroom::kernel::StreamFamily family(werkstroom::kernel::StreamKey{1, 0, 42, 0});
+  double sink = 0.0;
+  const auto c0 = std::chrono::steady_clock::now();
+  for (std::uint64_t i = 0; i < kDraws; ++i) sink += family.stream(i).unit_exponential();
+  const auto c1 = std::chrono::steady_clock::now();
+  werkstroom::kernel::RandomStream open = family.stream(0);
+  for (std::uint64_t i = 0; i < kDraws; ++i) sink += open.uniform01();
+  const auto c2 = std::chrono::steady_clock::now();
+  const double clock_ns = 1e9 * std::chrono::duration<double>(c1 - c0).count() / kDraws;
+  const double uniform_ns = 1e9 * std::chrono::duration<double>(c2 - c1).count() / kDraws;
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   // Memory of holding the populations of all replications at once (the viewer's cache).
@@ -122,13 +137,16 @@ int main(int argc, char** argv) {
       "  population joined from parts built before {:.2f} ms; parts (ms): {}\n"
       "  holding all {} populations: peak RSS {:.1f} MiB\n"
       "  draws ([uncertainty], {} drawn sources): drawing {:.3f} ms, a replication on drawn "
-      "parameters {:.2f} ms\n",
+      "parameters {:.2f} ms\n"
+      "  random numbers alone: a fresh keyed stream and one exponential {:.1f} ns, one more "
+      "uniform draw on an open stream {:.1f} ns (checksum {:.3f})\n",
       loaded.name, loaded.parameters.horizon.follow_up_months, reps, 1000.0 * seconds / reps,
       static_cast<double>(people) / reps, static_cast<double>(events) / reps,
       static_cast<double>(usage.ru_maxrss) / 1024.0, 1000.0 * build_seconds / reps,
       1000.0 * centre_seconds / reps, 1000.0 * join_seconds / reps, part_costs, reps,
       static_cast<double>(holding.ru_maxrss) / 1024.0,
       werkstroom::scenario::uncertainty_sources(loaded.parameters).size() - 1,
-      1000.0 * draw_seconds / reps, 1000.0 * drawn_seconds / reps);
+      1000.0 * draw_seconds / reps, 1000.0 * drawn_seconds / reps, clock_ns, uniform_ns,
+      sink / static_cast<double>(2 * kDraws));
   return 0;
 }
