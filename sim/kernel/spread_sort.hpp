@@ -23,9 +23,11 @@ inline void sort_spread(std::vector<double>& values, double low, double high,
   }
   const double per_bucket = static_cast<double>(n) / width;
   const auto bucket = [&](double v) {
+    // Compared before the conversion: a double beyond size_t's range does not convert.
     const double at = (v - low) * per_bucket;
     if (!(at > 0.0)) return std::size_t{0};
-    return std::min(n - 1, static_cast<std::size_t>(at));
+    if (!(at < static_cast<double>(n - 1))) return n - 1;
+    return static_cast<std::size_t>(at);
   };
   counts.assign(n + 1, 0);
   for (const double v : values) ++counts[bucket(v) + 1];
