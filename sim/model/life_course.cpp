@@ -246,7 +246,7 @@ State LifeCourse::destination_state(const Person& person, const SpellState& spel
 
 State LifeCourse::out_of_work_state(const Person& person, const SpellState& spell,
                                     double uniform) const {
-  if (ww_days_left(person, spell) > 0.0) return State::ww;
+  if (ww_days_left(person, spell) > kUsedUpDays) return State::ww;
   return uniform < p_.hazards.job_loss_without_ww_to_pw_share ? State::pw : State::nug;
 }
 

@@ -2,6 +2,11 @@
 // parameters, three monthly indicators over 24 months -- are fitted back. The SMM estimate
 // must lie close to the truth and the ABC-SMC 90% posterior interval must cover it. The data
 // are one realisation with its own seed (not the fit's), as real data would be.
+//
+// SMM uses 40 replications per evaluation: with 10, the fit's own seeds alone move the estimate
+// of ww_other_exit by about two sandwich standard errors (bench/smm_coverage.cpp with
+// FIXED_DATA=1; docs/calibration.md), far more than the sandwich's 1/R term allows for, so a
+// test at 10 would check the seeds' luck rather than the method.
 
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -94,7 +99,7 @@ relative_error = 0.06
 [smm]
 restarts = 3
 max_evaluations = 120
-replications = 10
+replications = 40
 
 [abc]
 particles = 300
