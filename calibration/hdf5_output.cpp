@@ -213,7 +213,7 @@ void write_file(H5::H5File& f, const CalibrationRun& run) {
     const H5::Group g = f.createGroup("smm", utf8_links());
     vector_dataset(g, "estimate", s.estimate, {"", "", "point estimate"});
     vector_dataset(g, "standard_error", s.standard_errors,
-                   {"", "", "SMM sandwich standard error (NaN: none)"});
+                   {"", "", "SMM standard error: sandwich plus the spread over seeds (NaN: none)"});
     number_dataset(
         g, "covariance", flatten(s.covariance),
         {static_cast<hsize_t>(s.covariance.rows()), static_cast<hsize_t>(s.covariance.cols())},
@@ -221,6 +221,8 @@ void write_file(H5::H5File& f, const CalibrationRun& run) {
     number_dataset(g, "hessian", flatten(s.hessian),
                    {static_cast<hsize_t>(s.hessian.rows()), static_cast<hsize_t>(s.hessian.cols())},
                    {"", "", "curvature of D at the estimate (search coordinates)"});
+    matrix_dataset(g, "refit_estimates", s.refit_estimates, P,
+                   {"", "", "[refit x parameter] optima of the same data with other seeds"});
     std::vector<std::vector<double>> tv;
     std::vector<double> td;
     std::vector<double> ts;

@@ -56,6 +56,9 @@ double objective(unsigned n, const double* z, double* /*gradient*/, void* data) 
   }
 }
 
+/// Initial steps of a search, as a share of each search range.
+constexpr double kStartStep = 0.1;
+
 /// Runs one NLopt search from z (updated to the best point); returns the best D.
 double search(nlopt::algorithm algorithm, std::vector<double>& z, const ParameterSpace& space,
               int max_evaluations, double tolerance, Objective& o) {
@@ -68,10 +71,9 @@ double search(nlopt::algorithm algorithm, std::vector<double>& z, const Paramete
   if (algorithm == nlopt::GN_ISRES || algorithm == nlopt::GN_CRS2_LM) {
     opt.set_population(0);  // NLopt's default population for the problem size
   }
-  // Initial steps: a tenth of each search range.
   std::vector<double> step;
   for (std::size_t i = 0; i < space.size(); ++i) {
-    step.push_back(0.1 * (space.search_upper()[i] - space.search_lower()[i]));
+    step.push_back(kStartStep * (space.search_upper()[i] - space.search_lower()[i]));
   }
   if (algorithm != nlopt::GN_ISRES && algorithm != nlopt::GN_CRS2_LM) opt.set_initial_step(step);
   double best = std::numeric_limits<double>::infinity();
@@ -128,6 +130,33 @@ SmmResult run_smm(Evaluator& evaluator, const SmmSettings& settings, std::uint64
   }
   result.estimate = space.from_search(best_z);
   result.distance = best;
+
+  // The simulation's part of the error, measured: the same data fitted again with other seeds,
+  // by the first local search (from the same start; a search started at the estimate stays
+  // close to it, and so would miss the spread). With common random numbers the estimate is the best
+  // fit for its seeds, and the seeds' luck moves it 2-5 times more than the sandwich's 1/R term
+  // says (measured with bench/smm_coverage.cpp; docs/calibration.md).
+  std::vector<Eigen::VectorXd> seed_optima{
+      Eigen::Map<const Eigen::VectorXd>(best_z.data(), static_cast<Eigen::Index>(n))};
+  long refit_evaluations = 0;
+  for (int k = 0; k < settings.seed_refits; ++k) {
+    std::vector<SmmTracePoint> refit_trace;  // D of other seeds: not comparable, not traced
+    Objective refit{&evaluator,
+                    &space,
+                    kernel::derive_stream_key(kernel::StreamKey{
+                        seed, 0, kernel::hash_name("smm/refit"), static_cast<std::uint64_t>(k)}),
+                    settings.replications,
+                    -1,
+                    &refit_trace,
+                    nullptr};
+    std::vector<double> z = first_start;
+    search(local_algorithm(settings.algorithm), z, space, settings.max_evaluations,
+           settings.relative_tolerance, refit);
+    refit_evaluations += static_cast<long>(refit_trace.size());
+    result.refit_estimates.push_back(space.from_search(z));
+    seed_optima.emplace_back(
+        Eigen::Map<const Eigen::VectorXd>(z.data(), static_cast<Eigen::Index>(n)));
+  }
 
   // Curvature at the estimate: all points of the central differences in one parallel batch.
   std::vector<std::vector<double>> points;
@@ -228,6 +257,9 @@ SmmResult run_smm(Evaluator& evaluator, const SmmSettings& settings, std::uint64
   // covariance of one realisation's targets (estimated from the replications at the estimate),
   //   Cov_z = (G'WG)^-1 G'W Omega W G (G'WG)^-1 (1 + 1/R).
   // Unlike 2 H^-1 it does not assume independent errors, which matters for monthly stocks.
+  // With seed refits the 1/R term (the simulation's part under linear theory) is replaced by
+  // the covariance of the optima over the seeds (the estimate's and the refits'), measured:
+  //   Cov_z = (G'WG)^-1 G'W Omega W G (G'WG)^-1 + S_seeds.
   const std::size_t T = evaluator.targets().size();
   const auto TT = static_cast<Eigen::Index>(T);
   const int R = std::max(settings.replications, 1);
@@ -265,7 +297,18 @@ SmmResult run_smm(Evaluator& evaluator, const SmmSettings& settings, std::uint64
   const Eigen::FullPivLU<Eigen::MatrixXd> lu(A);
   if (positive && R >= 2 && lu.isInvertible()) {
     const Eigen::MatrixXd A_inv = lu.inverse();
-    const Eigen::MatrixXd cov_z = A_inv * B * A_inv * (1.0 + 1.0 / R);
+    Eigen::MatrixXd cov_z = A_inv * B * A_inv;
+    if (seed_optima.size() >= 2) {
+      Eigen::VectorXd mean_z = Eigen::VectorXd::Zero(A.rows());
+      for (const Eigen::VectorXd& z : seed_optima) mean_z += z;
+      mean_z /= static_cast<double>(seed_optima.size());
+      for (const Eigen::VectorXd& z : seed_optima) {
+        cov_z +=
+            (z - mean_z) * (z - mean_z).transpose() / static_cast<double>(seed_optima.size() - 1);
+      }
+    } else {
+      cov_z *= 1.0 + 1.0 / R;
+    }
     Eigen::MatrixXd J = Eigen::MatrixXd::Zero(A.rows(), A.cols());
     for (std::size_t i = 0; i < n; ++i) {
       J(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(i)) =
@@ -295,7 +338,8 @@ SmmResult run_smm(Evaluator& evaluator, const SmmSettings& settings, std::uint64
         "no standard errors: the sandwich covariance needs at least 2 replications per "
         "evaluation (smm.replications)");
   }
-  result.evaluations = static_cast<long>(result.trace.size() + points.size() + 1);
+  result.evaluations =
+      static_cast<long>(result.trace.size() + points.size() + 1) + refit_evaluations;
   return result;
 }
 

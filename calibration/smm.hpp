@@ -34,7 +34,11 @@ struct SmmResult {
   Eigen::MatrixXd hessian;               // of D in search coordinates
   Eigen::MatrixXd covariance;            // natural units (empty when not identified or R < 2)
   std::vector<double> standard_errors;   // natural units (NaN when not available)
-  std::vector<std::string> warnings;     // identification and convergence problems
+  /// The estimates of the local searches from the estimate with seeds of their own
+  /// (SmmSettings::seed_refits; natural units): their spread is the simulation's part of the
+  /// covariance.
+  std::vector<std::vector<double>> refit_estimates;
+  std::vector<std::string> warnings;  // identification and convergence problems
   long evaluations = 0;
 };
 

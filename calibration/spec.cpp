@@ -43,8 +43,8 @@ const std::vector<std::string> kParameterKeys = {"key",       "elements", "name"
 const std::vector<std::string> kIndicatorKeys = {"name", "weight", "relative_error",
                                                  "absolute_error"};
 const std::vector<std::string> kSmmKeys = {
-    "algorithm",          "global",      "restarts", "max_evaluations", "global_evaluations",
-    "relative_tolerance", "replications"};
+    "algorithm",          "global",       "restarts",   "max_evaluations", "global_evaluations",
+    "relative_tolerance", "replications", "seed_refits"};
 const std::vector<std::string> kAbcKeys = {"particles",          "generations",  "quantile",
                                            "min_acceptance",     "replications", "max_simulations",
                                            "stop_at_error_model"};
@@ -58,6 +58,7 @@ const std::vector<std::string> kLocalAlgorithms = {"bobyqa", "sbplx", "neldermea
 const std::vector<std::string> kGlobalAlgorithms = {"none", "crs2", "isres"};
 
 constexpr Range kAtLeastOne{1.0, 1e300};
+constexpr Range kAtLeastZero{0.0, 1e300};
 /// ABC-SMC perturbs particles with a kernel fitted to the previous generation's spread, which
 /// needs at least two particles.
 constexpr int kMinParticles = 2;
@@ -713,6 +714,7 @@ class SpecReader {
     s.relative_tolerance =
         number(t, path, "relative_tolerance", scenario::kPositive, s.relative_tolerance);
     s.replications = integer(t, path, "replications", kAtLeastOne, s.replications);
+    s.seed_refits = integer(t, path, "seed_refits", kAtLeastZero, s.seed_refits);
     return s;
   }
 
