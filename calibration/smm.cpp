@@ -133,9 +133,9 @@ SmmResult run_smm(Evaluator& evaluator, const SmmSettings& settings, std::uint64
 
   // The simulation's part of the error, measured: the same data fitted again with other seeds,
   // by the first local search (from the same start; a search started at the estimate stays
-  // close to it, and so would miss the spread). With common random numbers the estimate is the best
-  // fit for its seeds, and the seeds' luck moves it 2-5 times more than the sandwich's 1/R term
-  // says (measured with bench/smm_coverage.cpp; docs/calibration.md).
+  // close to it, and so would miss the spread). With common random numbers the estimate is the
+  // best fit for its seeds, and the seeds' luck moves it 2-5 times more than the sandwich's 1/R
+  // term says (measured with bench/smm_coverage.cpp; docs/calibration.md).
   std::vector<Eigen::VectorXd> seed_optima{
       Eigen::Map<const Eigen::VectorXd>(best_z.data(), static_cast<Eigen::Index>(n))};
   long refit_evaluations = 0;
