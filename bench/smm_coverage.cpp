@@ -10,6 +10,7 @@
 
 #include <Eigen/Dense>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -25,7 +26,9 @@
 
 using namespace werkstroom;
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   if (argc < 4) {
     fmt::print(stderr, "usage: {} SCENARIO FIRST_SEED COUNT [THREADS] [REPS]\n", argv[0]);
     return 2;
@@ -51,8 +54,9 @@ int main(int argc, char** argv) {
         std::getenv("FIXED_DATA") != nullptr ? first : first + static_cast<std::uint64_t>(s);
     scenario::LoadedScenario sc = scenario::load_scenario(scenario_path);
     std::string inflow = "[";
-    for (std::size_t m = 0; m < 36; ++m)
+    for (std::size_t m = 0; m < 36; ++m) {
       inflow += fmt::format("{}{:.1f}", m > 0 ? ", " : "", truth[0]);
+    }
     scenario::apply_override(sc, "cohorts.ww_inflow.inflow_per_month", inflow + "]");
     scenario::apply_override(sc, "hazards.ww_find_work.rate_per_month",
                              fmt::format("{}", truth[1]));
@@ -160,8 +164,9 @@ draws = 2
       }
       const std::vector<double> pol = ev.space().from_search(zp);
       fmt::print(" [polished D {:.3f}:", dp);
-      for (std::size_t i = 0; i < 3; ++i)
+      for (std::size_t i = 0; i < 3; ++i) {
         fmt::print(" {:+.2f}se", (pol[i] - smm.estimate[i]) / smm.standard_errors[i]);
+      }
       fmt::print("]");
       {
         const auto& space = ev.space();
@@ -169,21 +174,25 @@ draws = 2
         const int big = 200;
         const std::size_t T = ev.targets().size();
         std::vector<std::vector<double>> pts;
-        for (std::size_t i = 0; i < 3; ++i)
+        for (std::size_t i = 0; i < 3; ++i) {
           for (const double h : {0.05, -0.05}) {
             auto z = z0;
             z[i] += h;
             pts.push_back(space.from_search(z));
           }
+        }
         const auto e = ev.evaluate(pts, std::vector<std::uint64_t>(6, 4242), big);
         const auto om = ev.evaluate(truth, 9191, big, true);
         Eigen::MatrixXd G(T, 3);
-        for (std::size_t i = 0; i < 3; ++i)
-          for (std::size_t t = 0; t < T; ++t)
+        for (std::size_t i = 0; i < 3; ++i) {
+          for (std::size_t t = 0; t < T; ++t) {
             G(t, i) = (e[2 * i].simulated[t] - e[2 * i + 1].simulated[t]) / 0.1;
+          }
+        }
         Eigen::VectorXd W(T);
-        for (std::size_t t = 0; t < T; ++t)
+        for (std::size_t t = 0; t < T; ++t) {
           W(t) = ev.targets()[t].weight / (ev.targets()[t].sd * ev.targets()[t].sd);
+        }
         const Eigen::MatrixXd WG = W.asDiagonal() * G;
         const Eigen::MatrixXd A = G.transpose() * WG;
         Eigen::MatrixXd B = Eigen::MatrixXd::Zero(3, 3);
@@ -201,13 +210,15 @@ draws = 2
         for (std::size_t t = 0; t < T; ++t) dev(t) = at0.simulated[t] - ev.targets()[t].observed;
         const Eigen::VectorXd zl = -Ai * (WG.transpose() * dev);
         fmt::print(" [bigR se:");
-        for (std::size_t i = 0; i < 3; ++i)
+        for (std::size_t i = 0; i < 3; ++i) {
           fmt::print(" {:.3g}", std::sqrt(cov(i, i)) * space.derivative(i, z0[i]));
+        }
         fmt::print(" lin-est:");
-        for (std::size_t i = 0; i < 3; ++i)
+        for (std::size_t i = 0; i < 3; ++i) {
           fmt::print(" {:+.2f}se",
                      (truth[i] + zl(i) * space.derivative(i, z0[i]) - smm.estimate[i]) /
                          smm.standard_errors[i]);
+        }
         fmt::print("]");
       }
     }
@@ -223,5 +234,17 @@ draws = 2
         "parameter {}: mean z^2 {:.2f}, |z| < 1.96 in {:.0f}%, sd of estimates {:.4g}, "
         "mean se {:.4g} (ratio {:.2f})\n",
         i, z2[i] / fits, 100.0 * inside[i] / fits, sd, se_sum[i] / fits, sd / (se_sum[i] / fits));
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return 1;
   }
 }
