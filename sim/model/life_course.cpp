@@ -246,13 +246,14 @@ State LifeCourse::destination_state(const Person& person, const SpellState& spel
 
 State LifeCourse::out_of_work_state(const Person& person, const SpellState& spell,
                                     double uniform) const {
-  if (ww_days_left(person, spell) > kUsedUpDays) return State::ww;
+  if (ww_days_left(person, spell) > 0.0) return State::ww;
   return uniform < p_.hazards.job_loss_without_ww_to_pw_share ? State::pw : State::nug;
 }
 
 double LifeCourse::ww_days_left(const Person& person, const SpellState& spell) {
-  return static_cast<double>(person.attributes.ww_entitlement_months) * kDaysPerMonth -
-         spell.ww_days_used;
+  const double left = static_cast<double>(person.attributes.ww_entitlement_months) * kDaysPerMonth -
+                      spell.ww_days_used;
+  return left > kUsedUpDays ? left : 0.0;
 }
 
 void LifeCourse::advance_spell(SpellState& spell, State to, double day,

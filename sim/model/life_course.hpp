@@ -83,13 +83,14 @@ class LifeCourse {
   /// Sets the history fields of `spell` (previous state, WW days used) as the path up to
   /// `path[index]` (the spell's own start) left them, for a spell rebuilt from a recorded path.
   static void set_history(SpellState& spell, std::span<const Spell> path, std::size_t index);
-  /// Days of WW entitlement left at the start of a WW spell `spell` would begin (negative or
-  /// zero: none left). Entitlement used in earlier spells revives, not renews (herleving).
   /// WW days left at or below this count as used up. The days used are a sum of spell lengths
   /// in floating point, so a right used exactly can leave a rounding remainder (about 1e-13
   /// days); without the tolerance it would start a WW spell of zero length. A millionth of a
   /// day (0.09 s) is far below any duration the model represents.
   static constexpr double kUsedUpDays = 1e-6;
+  /// Days of WW entitlement left at the start of a WW spell `spell` would begin (0: none left,
+  /// including a remainder of at most kUsedUpDays). Entitlement used in earlier spells
+  /// revives, not renews (herleving).
   [[nodiscard]] static double ww_days_left(const Person& person, const SpellState& spell);
   /// Whether `spell` is a job found out of work (after WW, PW, NUG or TOZO).
   [[nodiscard]] static bool found_out_of_work(const SpellState& spell);
