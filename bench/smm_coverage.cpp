@@ -18,15 +18,108 @@
 #include <string>
 #include <vector>
 
+#include "../tests/calibration/recovery_case.hpp"
 #include "calibration/calibrate.hpp"
 #include "calibration/evaluator.hpp"
-#include "calibration/observables.hpp"
-#include "model/region_model.hpp"
-#include "scenario/loader.hpp"
 
 using namespace werkstroom;
 
 namespace {
+
+/// A long Nelder-Mead from the estimate on the fit's seeds: how far the estimate is from the
+/// optimum of its own distance, in standard errors.
+void print_polished(calibration::Evaluator& ev, const calibration::SmmResult& smm,
+                    std::uint64_t seed, int reps) {
+  struct Ctx {
+    calibration::Evaluator* ev;
+    std::uint64_t seed;
+    int reps;
+  };
+  Ctx ctx{&ev, seed, reps};
+  nlopt::opt opt(nlopt::LN_NELDERMEAD, 3);
+  opt.set_lower_bounds(ev.space().search_lower());
+  opt.set_upper_bounds(ev.space().search_upper());
+  opt.set_min_objective(
+      [](unsigned n, const double* z, double*, void* data) {
+        auto* c = static_cast<Ctx*>(data);
+        return c->ev
+            ->evaluate(c->ev->space().from_search(std::vector<double>(z, z + n)), c->seed, c->reps)
+            .distance;
+      },
+      &ctx);
+  opt.set_maxeval(400);
+  opt.set_xtol_rel(1e-9);
+  opt.set_initial_step(std::vector<double>{0.02, 0.02, 0.02});
+  std::vector<double> zp = ev.space().to_search(smm.estimate);
+  double dp = 0;
+  try {
+    opt.optimize(zp, dp);
+  } catch (const std::exception&) {
+  }
+  const std::vector<double> pol = ev.space().from_search(zp);
+  fmt::print(" [polished D {:.3f}:", dp);
+  for (std::size_t i = 0; i < 3; ++i) {
+    fmt::print(" {:+.2f}se", (pol[i] - smm.estimate[i]) / smm.standard_errors[i]);
+  }
+  fmt::print("]");
+}
+
+/// The sandwich at the truth from 200 replications (the same formula as calibration/smm.cpp,
+/// with a precise G and Omega), and the linearised estimate from the fit's seeds, in standard
+/// errors from the estimate.
+void print_sandwich_at_truth(calibration::Evaluator& ev, const calibration::SmmResult& smm,
+                             const std::vector<double>& truth, std::uint64_t seed, int reps) {
+  const auto& space = ev.space();
+  const std::vector<double> z0 = space.to_search(truth);
+  const int big = 200;
+  const std::size_t T = ev.targets().size();
+  std::vector<std::vector<double>> pts;
+  for (std::size_t i = 0; i < 3; ++i) {
+    for (const double h : {0.05, -0.05}) {
+      auto z = z0;
+      z[i] += h;
+      pts.push_back(space.from_search(z));
+    }
+  }
+  const auto e = ev.evaluate(pts, std::vector<std::uint64_t>(6, 4242), big);
+  const auto om = ev.evaluate(truth, 9191, big, true);
+  Eigen::MatrixXd G(T, 3);
+  for (std::size_t i = 0; i < 3; ++i) {
+    for (std::size_t t = 0; t < T; ++t) {
+      G(t, i) = (e[2 * i].simulated[t] - e[2 * i + 1].simulated[t]) / 0.1;
+    }
+  }
+  Eigen::VectorXd W(T);
+  for (std::size_t t = 0; t < T; ++t) {
+    W(t) = ev.targets()[t].weight / (ev.targets()[t].sd * ev.targets()[t].sd);
+  }
+  const Eigen::MatrixXd WG = W.asDiagonal() * G;
+  const Eigen::MatrixXd A = G.transpose() * WG;
+  Eigen::MatrixXd B = Eigen::MatrixXd::Zero(3, 3);
+  const Eigen::Map<const Eigen::VectorXd> mean(om.simulated.data(), T);
+  for (const auto& rr : om.replication_targets) {
+    const Eigen::VectorXd g =
+        WG.transpose() * (Eigen::Map<const Eigen::VectorXd>(rr.data(), T) - mean);
+    B += g * g.transpose() / (big - 1);
+  }
+  const Eigen::MatrixXd Ai = A.inverse();
+  const Eigen::MatrixXd cov = Ai * B * Ai * (1.0 + 1.0 / reps);
+  // Linearised estimate from this data and the fit's seeds at the truth.
+  const auto at0 = ev.evaluate(truth, seed, reps);
+  Eigen::VectorXd dev(T);
+  for (std::size_t t = 0; t < T; ++t) dev(t) = at0.simulated[t] - ev.targets()[t].observed;
+  const Eigen::VectorXd zl = -Ai * (WG.transpose() * dev);
+  fmt::print(" [bigR se:");
+  for (std::size_t i = 0; i < 3; ++i) {
+    fmt::print(" {:.3g}", std::sqrt(cov(i, i)) * space.derivative(i, z0[i]));
+  }
+  fmt::print(" lin-est:");
+  for (std::size_t i = 0; i < 3; ++i) {
+    fmt::print(" {:+.2f}se", (truth[i] + zl(i) * space.derivative(i, z0[i]) - smm.estimate[i]) /
+                                 smm.standard_errors[i]);
+  }
+  fmt::print("]");
+}
 
 int run(int argc, char** argv) {
   if (argc < 4) {
@@ -38,7 +131,7 @@ int run(int argc, char** argv) {
   const int count = std::atoi(argv[3]);
   const int threads = argc > 4 ? std::atoi(argv[4]) : 2;
   const int reps = argc > 5 ? std::atoi(argv[5]) : 10;
-  const std::vector<double> truth{500.0, 0.085, 0.035};
+  const std::vector<double>& truth = test::kRecoveryTruth;
   const std::filesystem::path dir =
       std::filesystem::temp_directory_path() / fmt::format("smm-coverage-{}", first);
   std::filesystem::create_directories(dir);
@@ -52,69 +145,19 @@ int run(int argc, char** argv) {
   for (int s = 0; s < count; ++s) {
     const std::uint64_t seed =
         std::getenv("FIXED_DATA") != nullptr ? first : first + static_cast<std::uint64_t>(s);
-    scenario::LoadedScenario sc = scenario::load_scenario(scenario_path);
-    std::string inflow = "[";
-    for (std::size_t m = 0; m < 36; ++m) {
-      inflow += fmt::format("{}{:.1f}", m > 0 ? ", " : "", truth[0]);
-    }
-    scenario::apply_override(sc, "cohorts.ww_inflow.inflow_per_month", inflow + "]");
-    scenario::apply_override(sc, "hazards.ww_find_work.rate_per_month",
-                             fmt::format("{}", truth[1]));
-    scenario::apply_override(sc, "hazards.ww_other_exit.rate_per_month",
-                             fmt::format("{}", truth[2]));
-    const model::ReplicationResult r = model::run_replication(sc.parameters, {seed, 0});
-    std::string csv = "month,indicator,value\n";
-    for (const std::string& month : r.month_labels) {
-      for (const char* indicator : {"ww_benefits_running", "ww_inflow", "work_after_ww"}) {
-        csv += fmt::format("{},{},{}\n", month, indicator,
-                           calibration::observe(r, indicator, month).value());
-      }
-    }
-    std::ofstream(dir / "data.csv") << csv;
-    const std::string spec =
-        fmt::format(R"(scenario = "{}"
-data = "data.csv"
-seed = {}
-methods = ["smm"]
-[[parameters]]
-key = "cohorts.ww_inflow.inflow_per_month"
-elements = [0, 35]
-name = "ww_inflow"
-lower = 200.0
-upper = 1000.0
-transform = "log"
-[[parameters]]
-key = "hazards.ww_find_work.rate_per_month"
-lower = 0.02
-upper = 0.3
-transform = "logit"
-[[parameters]]
-key = "hazards.ww_other_exit.rate_per_month"
-lower = 0.005
-upper = 0.15
-transform = "logit"
-[[indicators]]
-name = "ww_benefits_running"
-relative_error = 0.03
-[[indicators]]
-name = "ww_inflow"
-relative_error = 0.05
-[[indicators]]
-name = "work_after_ww"
-relative_error = 0.06
-[smm]
-restarts = 3
-max_evaluations = 120
-replications = {}
-[predict]
-draws = 2
-)",
-                    std::filesystem::absolute(scenario_path).generic_string(), 20201101 + s, reps);
-    const calibration::CalibrationSpec parsed = calibration::parse_spec(spec, dir / "spec.toml");
+    std::ofstream(dir / "data.csv") << test::recovery_data(scenario_path, seed);
+    const calibration::MonitorData data = calibration::read_monitor_data(dir / "data.csv");
+    test::RecoverySettings settings;
+    settings.methods = R"(["smm"])";
+    settings.seed = 20201101 + static_cast<std::uint64_t>(s);
+    settings.replications = reps;
+    settings.seed_refits.reset();  // the spec's default
+    settings.predict_draws = 2;
+    const calibration::CalibrationSpec parsed = calibration::parse_spec(
+        test::recovery_spec(std::filesystem::absolute(scenario_path), settings), dir / "spec.toml");
     calibration::CalibrateOptions options;
     options.threads = threads;
-    const calibration::CalibrationRun run =
-        calibration::calibrate(parsed, calibration::read_monitor_data(dir / "data.csv"), options);
+    const calibration::CalibrationRun run = calibration::calibrate(parsed, data, options);
     const calibration::SmmResult& smm = *run.smm;
     fmt::print("seed {}", seed);
     const bool with_se = std::isfinite(smm.standard_errors[0]);
@@ -130,97 +173,12 @@ draws = 2
       }
       fmt::print("  {:.5g}±{:.3g} z {:+.2f}", smm.estimate[i], smm.standard_errors[i], z);
     }
-    calibration::Evaluator ev(parsed, calibration::read_monitor_data(dir / "data.csv"), threads);
+    calibration::Evaluator ev(parsed, data, threads);
     const double d_truth = ev.evaluate(truth, parsed.seed, reps).distance;
     const double d_est = ev.evaluate(smm.estimate, parsed.seed, reps).distance;
     if (std::getenv("DIAGNOSE") != nullptr) {
-      // Polish: a long Nelder-Mead from the estimate on the same seeds.
-      struct Ctx {
-        calibration::Evaluator* ev;
-        std::uint64_t seed;
-        int reps;
-      };
-      Ctx ctx{&ev, parsed.seed, reps};
-      nlopt::opt opt(nlopt::LN_NELDERMEAD, 3);
-      opt.set_lower_bounds(ev.space().search_lower());
-      opt.set_upper_bounds(ev.space().search_upper());
-      opt.set_min_objective(
-          [](unsigned n, const double* z, double*, void* data) {
-            auto* c = static_cast<Ctx*>(data);
-            return c->ev
-                ->evaluate(c->ev->space().from_search(std::vector<double>(z, z + n)), c->seed,
-                           c->reps)
-                .distance;
-          },
-          &ctx);
-      opt.set_maxeval(400);
-      opt.set_xtol_rel(1e-9);
-      opt.set_initial_step(std::vector<double>{0.02, 0.02, 0.02});
-      std::vector<double> zp = ev.space().to_search(smm.estimate);
-      double dp = 0;
-      try {
-        opt.optimize(zp, dp);
-      } catch (const std::exception&) {
-      }
-      const std::vector<double> pol = ev.space().from_search(zp);
-      fmt::print(" [polished D {:.3f}:", dp);
-      for (std::size_t i = 0; i < 3; ++i) {
-        fmt::print(" {:+.2f}se", (pol[i] - smm.estimate[i]) / smm.standard_errors[i]);
-      }
-      fmt::print("]");
-      {
-        const auto& space = ev.space();
-        const std::vector<double> z0 = space.to_search(truth);
-        const int big = 200;
-        const std::size_t T = ev.targets().size();
-        std::vector<std::vector<double>> pts;
-        for (std::size_t i = 0; i < 3; ++i) {
-          for (const double h : {0.05, -0.05}) {
-            auto z = z0;
-            z[i] += h;
-            pts.push_back(space.from_search(z));
-          }
-        }
-        const auto e = ev.evaluate(pts, std::vector<std::uint64_t>(6, 4242), big);
-        const auto om = ev.evaluate(truth, 9191, big, true);
-        Eigen::MatrixXd G(T, 3);
-        for (std::size_t i = 0; i < 3; ++i) {
-          for (std::size_t t = 0; t < T; ++t) {
-            G(t, i) = (e[2 * i].simulated[t] - e[2 * i + 1].simulated[t]) / 0.1;
-          }
-        }
-        Eigen::VectorXd W(T);
-        for (std::size_t t = 0; t < T; ++t) {
-          W(t) = ev.targets()[t].weight / (ev.targets()[t].sd * ev.targets()[t].sd);
-        }
-        const Eigen::MatrixXd WG = W.asDiagonal() * G;
-        const Eigen::MatrixXd A = G.transpose() * WG;
-        Eigen::MatrixXd B = Eigen::MatrixXd::Zero(3, 3);
-        const Eigen::Map<const Eigen::VectorXd> mean(om.simulated.data(), T);
-        for (const auto& rr : om.replication_targets) {
-          const Eigen::VectorXd g =
-              WG.transpose() * (Eigen::Map<const Eigen::VectorXd>(rr.data(), T) - mean);
-          B += g * g.transpose() / (big - 1);
-        }
-        const Eigen::MatrixXd Ai = A.inverse();
-        const Eigen::MatrixXd cov = Ai * B * Ai * (1.0 + 1.0 / reps);
-        // Linearised estimate from this data and the fit's seeds at the truth.
-        const auto at0 = ev.evaluate(truth, parsed.seed, reps);
-        Eigen::VectorXd dev(T);
-        for (std::size_t t = 0; t < T; ++t) dev(t) = at0.simulated[t] - ev.targets()[t].observed;
-        const Eigen::VectorXd zl = -Ai * (WG.transpose() * dev);
-        fmt::print(" [bigR se:");
-        for (std::size_t i = 0; i < 3; ++i) {
-          fmt::print(" {:.3g}", std::sqrt(cov(i, i)) * space.derivative(i, z0[i]));
-        }
-        fmt::print(" lin-est:");
-        for (std::size_t i = 0; i < 3; ++i) {
-          fmt::print(" {:+.2f}se",
-                     (truth[i] + zl(i) * space.derivative(i, z0[i]) - smm.estimate[i]) /
-                         smm.standard_errors[i]);
-        }
-        fmt::print("]");
-      }
+      print_polished(ev, smm, parsed.seed, reps);
+      print_sandwich_at_truth(ev, smm, truth, parsed.seed, reps);
     }
     fmt::print("  D {:.2f} D(est) {:.2f} D(truth) {:.2f}{}\n", smm.distance, d_est, d_truth,
                smm.warnings.empty() ? "" : " (warnings)");

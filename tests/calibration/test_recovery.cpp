@@ -14,13 +14,9 @@
 #include <filesystem>
 #include <string>
 
-#include <fmt/core.h>
-
 #include "../support/temp_dir.hpp"
 #include "calibration/calibrate.hpp"
-#include "calibration/observables.hpp"
-#include "model/region_model.hpp"
-#include "scenario/loader.hpp"
+#include "recovery_case.hpp"
 
 using namespace werkstroom;
 
@@ -28,92 +24,9 @@ namespace {
 
 const std::filesystem::path kScenario =
     std::filesystem::path(WERKSTROOM_CALIBRATION_TEST_DATA) / "recovery-scenario.toml";
-constexpr double kTrueInflow = 500.0;
-constexpr double kTrueFindWork = 0.085;
-constexpr double kTrueOtherExit = 0.035;
 constexpr std::uint64_t kDataSeed = 777;
 
-/// One realisation of the model at the true parameters, as monitor data.
-std::string simulated_data(std::uint64_t data_seed = kDataSeed) {
-  scenario::LoadedScenario s = scenario::load_scenario(kScenario);
-  std::string inflow = "[";
-  for (std::size_t m = 0;
-       m < s.parameters.cohorts[static_cast<std::size_t>(model::Cohort::ww_inflow)]
-               .inflow_per_month.size();
-       ++m) {
-    inflow += (m > 0 ? ", " : "") + fmt::format("{:.1f}", kTrueInflow);
-  }
-  scenario::apply_override(s, "cohorts.ww_inflow.inflow_per_month", inflow + "]");
-  scenario::apply_override(s, "hazards.ww_find_work.rate_per_month",
-                           fmt::format("{}", kTrueFindWork));
-  scenario::apply_override(s, "hazards.ww_other_exit.rate_per_month",
-                           fmt::format("{}", kTrueOtherExit));
-  const model::ReplicationResult r = model::run_replication(s.parameters, {data_seed, 0});
-  std::string csv = "month,indicator,value\n";
-  for (const std::string& month : r.month_labels) {
-    for (const char* indicator : {"ww_benefits_running", "ww_inflow", "work_after_ww"}) {
-      csv += fmt::format("{},{},{}\n", month, indicator,
-                         calibration::observe(r, indicator, month).value());
-    }
-  }
-  return csv;
-}
-
-std::string spec_text(const std::string& methods) {
-  return fmt::format(R"(scenario = "{}"
-data = "data.csv"
-seed = 20201101
-methods = {}
-
-[[parameters]]
-key = "cohorts.ww_inflow.inflow_per_month"
-elements = [0, 35]
-name = "ww_inflow"
-lower = 200.0
-upper = 1000.0
-transform = "log"
-
-[[parameters]]
-key = "hazards.ww_find_work.rate_per_month"
-lower = 0.02
-upper = 0.3
-transform = "logit"
-
-[[parameters]]
-key = "hazards.ww_other_exit.rate_per_month"
-lower = 0.005
-upper = 0.15
-transform = "logit"
-
-[[indicators]]
-name = "ww_benefits_running"
-relative_error = 0.03
-
-[[indicators]]
-name = "ww_inflow"
-relative_error = 0.05
-
-[[indicators]]
-name = "work_after_ww"
-relative_error = 0.06
-
-[smm]
-restarts = 3
-max_evaluations = 120
-replications = 40
-seed_refits = 3
-
-[abc]
-particles = 300
-generations = 8
-quantile = 0.35
-min_acceptance = 0.02
-
-[predict]
-draws = 40
-)",
-                     kScenario.generic_string(), methods);
-}
+std::string simulated_data() { return test::recovery_data(kScenario, kDataSeed); }
 
 }  // namespace
 
@@ -123,11 +36,11 @@ TEST_CASE("SMM and ABC-SMC recover known parameters from simulated data", "[cali
       calibration::read_monitor_data(dir.write("data.csv", simulated_data()));
   REQUIRE(data.rows.size() == 24 * 3);
   const calibration::CalibrationSpec spec =
-      calibration::parse_spec(spec_text(R"(["smm", "abc"])"), dir.path() / "spec.toml");
+      calibration::parse_spec(test::recovery_spec(kScenario, {}), dir.path() / "spec.toml");
   calibration::CalibrateOptions options;
   options.threads = 2;
   const calibration::CalibrationRun run = calibration::calibrate(spec, data, options);
-  const std::vector<double> truth{kTrueInflow, kTrueFindWork, kTrueOtherExit};
+  const std::vector<double>& truth = test::kRecoveryTruth;
 
   REQUIRE(run.smm.has_value());
   const calibration::SmmResult& smm = *run.smm;
@@ -185,13 +98,13 @@ TEST_CASE("SMM standard errors add the spread of the optima over seeds to the sa
   const calibration::MonitorData data =
       calibration::read_monitor_data(dir.write("data.csv", simulated_data()));
   const auto fit = [&](int refits) {
-    std::string text = spec_text(R"(["smm"])");
-    const std::string from = "replications = 40\nseed_refits = 3\n";
-    text.replace(text.find(from), from.size(),
-                 fmt::format("replications = 10\nseed_refits = {}\n", refits));
-    const std::string restarts = "restarts = 3\n";
-    text.replace(text.find(restarts), restarts.size(), "restarts = 1\n");
-    const calibration::CalibrationSpec spec = calibration::parse_spec(text, dir.path() / "s.toml");
+    test::RecoverySettings settings;
+    settings.methods = R"(["smm"])";
+    settings.restarts = 1;
+    settings.replications = 10;
+    settings.seed_refits = refits;
+    const calibration::CalibrationSpec spec =
+        calibration::parse_spec(test::recovery_spec(kScenario, settings), dir.path() / "s.toml");
     calibration::CalibrateOptions options;
     options.threads = 2;
     return calibration::calibrate(spec, data, options);
