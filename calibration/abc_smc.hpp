@@ -34,7 +34,8 @@ struct AbcResult {
   /// Each particle's simulated paths [particle][indicator][month] (the mean of `replications`
   /// replications): the path that was accepted with it. With one replication per particle
   /// this is a draw of the model's latent path given the data (the joint ABC posterior of
-  /// parameters and path), whose months after the data are the conditional prediction.
+  /// parameters and path), whose months after the data are the conditional prediction
+  /// (NaN, not simulated, when the evaluator cut the fit at the last data month: Span::fit).
   std::vector<std::vector<std::vector<double>>> paths;
   std::vector<AbcGeneration> generations;
   long simulations = 0;

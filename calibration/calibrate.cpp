@@ -41,6 +41,8 @@ CalibrationRun calibrate(const CalibrationSpec& spec, const std::vector<MonitorD
   Evaluator evaluator(spec, data, options.threads);
   evaluator.stop = options.stop;
   evaluator.backend = options.backend;
+  // A prediction from the particles' own paths needs them over the whole horizon.
+  evaluator.fit_to_last_data_month = !options.conditional_prediction;
   if (options.journal) {
     evaluator.attach_journal(*options.journal, options.journal_writable, options.journal_reset);
   }
@@ -84,6 +86,7 @@ CalibrationRun calibrate(const CalibrationSpec& spec, const std::vector<MonitorD
         evaluator, normal_draws(*run.smm, evaluator.space(), spec.predict.draws, spec.seed),
         spec.seed, "smm");
   }
+  run.horizon_notes = evaluator.horizon_notes();
   run.evaluations = evaluator.history();
   run.simulations = evaluator.simulations();
   run.journal_hits = evaluator.journal_hits();
@@ -114,6 +117,7 @@ std::string calibration_report(const CalibrationRun& run) {
     out += ")\n";
   }
   for (const std::string& note : run.notes) out += "  not fitted: " + note + "\n";
+  for (const std::string& note : run.horizon_notes) out += "  " + note + "\n";
   out += "\n";
   const auto& params = run.spec.parameters;
   if (run.smm) {

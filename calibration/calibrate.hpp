@@ -51,7 +51,8 @@ struct CalibrationRun {
   std::vector<std::size_t> indicator_regions;      // the region of each indicator
   std::vector<std::string> indicator_observables;  // the spec's name of each indicator
   std::vector<Target> targets;
-  std::vector<std::string> notes;  // data rows left out of the fit, and why
+  std::vector<std::string> notes;          // data rows left out of the fit, and why
+  std::vector<std::string> horizon_notes;  // how far the fit's evaluations simulated
   std::optional<SmmResult> smm;
   std::optional<AbcResult> abc;
   PredictiveBands predictive;

@@ -7,10 +7,12 @@
 #include <exception>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <stdexcept>
 #include <thread>
 
 #include "build_info.hpp"
+#include "calibration/fit_horizon.hpp"
 #include "calibration/journal.hpp"
 #include "calibration/observables.hpp"
 #include "experiment/experiment.hpp"
@@ -79,14 +81,13 @@ Evaluator::Evaluator(const CalibrationSpec& spec, const MonitorData& data, int t
     : Evaluator(spec, std::vector<MonitorData>{data}, threads) {}
 
 Evaluator::Evaluator(const CalibrationSpec& spec, const std::vector<MonitorData>& data, int threads)
-    : space_(spec.parameters), threads_(threads) {
+    : space_(spec.parameters), threads_(threads), seed_(spec.seed) {
   const std::vector<RegionSpec> fitted = spec.fit_regions();
   if (data.size() != fitted.size()) {
     throw std::invalid_argument(
         fmt::format("{} data files for {} regions", data.size(), fitted.size()));
   }
   // Each region's months; the evaluator's are their union, in order.
-  std::vector<std::vector<std::string>> region_months;
   for (const RegionSpec& region : fitted) {
     bases_.push_back(scenario_without_draws(region.scenario_file));
     regions_.push_back(region.name);
@@ -98,7 +99,7 @@ Evaluator::Evaluator(const CalibrationSpec& spec, const std::vector<MonitorData>
       months.push_back(calendar.year_month(static_cast<int>(m)).to_string());
     }
     months_.insert(months_.end(), months.begin(), months.end());
-    region_months.push_back(std::move(months));
+    region_months_.push_back(std::move(months));
   }
   std::sort(months_.begin(), months_.end());
   months_.erase(std::unique(months_.begin(), months_.end()), months_.end());
@@ -112,9 +113,11 @@ Evaluator::Evaluator(const CalibrationSpec& spec, const std::vector<MonitorData>
 
   std::vector<std::string> canonical;
   for (const IndicatorSpec& i : spec.indicators) canonical.push_back(canonical_observable(i.name));
+  last_data_month_.assign(regions_.size(), 0);
+  cut_.assign(regions_.size(), false);
   for (std::size_t r = 0; r < regions_.size(); ++r) {
     const RegionSpec& region = fitted[r];
-    const std::vector<std::string>& own = region_months[r];
+    const std::vector<std::string>& own = region_months_[r];
     const std::size_t before = targets_.size();
     for (const Observation& row : data[r].rows) {
       const auto ind =
@@ -141,6 +144,8 @@ Evaluator::Evaluator(const CalibrationSpec& spec, const std::vector<MonitorData>
       targets_.push_back(Target{r * spec.indicators.size() + i,
                                 static_cast<std::size_t>(month - months_.begin()), row.value, sd,
                                 is.weight});
+      const auto own_month = std::find(own.begin(), own.end(), row.month) - own.begin();
+      last_data_month_[r] = std::max(last_data_month_[r], static_cast<int>(own_month));
     }
     if (targets_.size() == before) {
       throw DataError(fmt::format("{}: no data rows to fit: none of the spec's indicators{}{}",
@@ -191,18 +196,66 @@ void Evaluator::finish(Evaluation& e) const {
 }
 
 std::string Evaluator::journal_key(const std::vector<double>& values, std::uint64_t seed,
-                                   int replications) const {
+                                   int replications, bool cut) const {
   std::string key = fmt::format("{} {}", seed, replications);
   for (const double v : values) {
     key += ' ';
     key += hex_number(v);
   }
+  // Paths cut at the last data month are another entry than the whole horizon's.
+  for (std::size_t r = 0; cut && r < cut_.size(); ++r) {
+    if (cut_[r]) key += " to " + region_months_[r][static_cast<std::size_t>(last_data_month_[r])];
+  }
   return key;
+}
+
+void Evaluator::check_cuts() {
+  std::vector<std::string> notes;
+  for (std::size_t r = 0; r < regions_.size(); ++r) {
+    const std::vector<std::string>& own = region_months_[r];
+    const int last = last_data_month_[r];
+    const std::string where = regions_[r].empty() ? "" : " (region " + regions_[r] + ")";
+    if (static_cast<std::size_t>(last) + 1 >= own.size()) continue;  // data to the end
+    std::vector<std::string> observables;
+    for (std::size_t i = 0; i < indicators_.size(); ++i) {
+      if (indicator_region_[i] == r) observables.push_back(indicator_observable_[i]);
+    }
+    // The centre staffs and closes toward its service's end date, so a cut moves its earlier
+    // months (the library's region scenarios differ from the third month on): never cut it.
+    // Without it, the check is one replication at the scenario's own values.
+    const std::optional<std::string> change =
+        bases_[r].parameters.service_enabled
+            ? std::optional<std::string>(
+                  "what the mobility centre does: it plans to its "
+                  "service's end date")
+            : cut_changes(bases_[r].parameters, last, region_seed(seed_, regions_[r]), observables,
+                          threads_);
+    cut_[r] = !change;
+    const auto at = static_cast<std::size_t>(last);
+    notes.push_back(
+        change ? fmt::format("the fit simulates {} to {}{}: cutting it after the last data month "
+                             "{} would change {}",
+                             own.front(), own.back(), where, own[at], *change)
+               : fmt::format("the fit simulates {} to {}{}, the last data month (the prediction "
+                             "to {})",
+                             own.front(), own[at], where, own.back()));
+  }
+  const std::lock_guard<std::mutex> lock(mutex_);
+  horizon_notes_ = std::move(notes);
+}
+
+std::vector<std::string> Evaluator::horizon_notes() const {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  return horizon_notes_;
 }
 
 std::vector<Evaluation> Evaluator::evaluate(const std::vector<std::vector<double>>& values,
                                             const std::vector<std::uint64_t>& seeds,
-                                            int replications, bool keep_replications) {
+                                            int replications, bool keep_replications, Span span) {
+  const bool cut = span == Span::fit && fit_to_last_data_month;
+  if (cut) {
+    std::call_once(cuts_checked_, [&] { check_cuts(); });
+  }
   const std::size_t n = values.size();
   const auto reps = static_cast<std::size_t>(std::max(replications, 1));
   std::vector<Evaluation> out(n);
@@ -213,7 +266,7 @@ std::vector<Evaluation> Evaluator::evaluate(const std::vector<std::vector<double
       out[k].values = values[k];
       out[k].seed = seeds.at(k);
       out[k].replications = static_cast<int>(reps);
-      const auto hit = journal_.find(journal_key(values[k], seeds[k], static_cast<int>(reps)));
+      const auto hit = journal_.find(journal_key(values[k], seeds[k], static_cast<int>(reps), cut));
       if (hit != journal_.end() && !keep_replications) {
         out[k].paths = hit->second;
         from_journal[k] = true;
@@ -228,7 +281,11 @@ std::vector<Evaluation> Evaluator::evaluate(const std::vector<std::vector<double
   parallel_for(n * R, threads_, [&](std::size_t task) {
     const std::size_t k = task / R;
     const std::size_t r = task % R;
-    if (!from_journal[k]) scenarios[task] = space_.apply(bases_[r], values[k], regions_[r]);
+    if (from_journal[k]) return;
+    scenarios[task] = space_.apply(bases_[r], values[k], regions_[r]);
+    if (cut && cut_[r]) {
+      scenarios[task].parameters = cut_horizon(scenarios[task].parameters, last_data_month_[r]);
+    }
   });
   std::vector<experiment::ScenarioRun> runs;
   std::vector<std::size_t> run_of(n, 0);  // the first of the evaluation's R runs
@@ -262,10 +319,16 @@ std::vector<Evaluation> Evaluator::evaluate(const std::vector<std::vector<double
       if (from_journal[k]) return;
       const model::ReplicationResult& result = results[run_of[k] + r].replications[rep];
       std::vector<std::vector<double>>& paths = per_rep[k * reps + rep];
+      // After a cut: NaN, not simulated (0 is a region's value outside its own months).
+      const std::string simulated_to =
+          cut && cut_[r] ? region_months_[r][static_cast<std::size_t>(last_data_month_[r])]
+                         : std::string("9999-12");
       for (std::size_t i = 0; i < indicators_.size(); ++i) {
         if (indicator_region_[i] != r) continue;
         for (std::size_t m = 0; m < months_.size(); ++m) {
-          paths[i][m] = observe(result, indicator_observable_[i], months_[m]).value_or(0.0);
+          paths[i][m] = months_[m] > simulated_to
+                            ? std::numeric_limits<double>::quiet_NaN()
+                            : observe(result, indicator_observable_[i], months_[m]).value_or(0.0);
         }
       }
     });
@@ -300,7 +363,7 @@ std::vector<Evaluation> Evaluator::evaluate(const std::vector<std::vector<double
     for (std::size_t k = 0; k < n; ++k) {
       history_.push_back(out[k]);
       if (from_journal[k]) continue;
-      const std::string key = journal_key(out[k].values, out[k].seed, out[k].replications);
+      const std::string key = journal_key(out[k].values, out[k].seed, out[k].replications, cut);
       journal_[key] = out[k].paths;
       appended += journal_line(key, out[k].paths);
       appended += '\n';
@@ -316,8 +379,9 @@ std::vector<Evaluation> Evaluator::evaluate(const std::vector<std::vector<double
 }
 
 Evaluation Evaluator::evaluate(const std::vector<double>& values, std::uint64_t seed,
-                               int replications, bool keep_replications) {
-  return evaluate(std::vector<std::vector<double>>{values}, {seed}, replications, keep_replications)
+                               int replications, bool keep_replications, Span span) {
+  return evaluate(std::vector<std::vector<double>>{values}, {seed}, replications, keep_replications,
+                  span)
       .front();
 }
 

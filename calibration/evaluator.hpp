@@ -22,6 +22,11 @@
 // the same journal takes evaluations it has already done from the file (same values, seed and
 // replications, bit for bit) instead of simulating them, so an interrupted calibration resumes
 // where it stopped and ends with the same result.
+//
+// A fit evaluation simulates each region only up to its last data month when cutting the
+// horizon there leaves that region's indicators the same bit for bit (fit_horizon.hpp; checked
+// once, on the first fit evaluation); its paths are NaN after that month. An evaluation for the
+// prediction (Span::whole) simulates the whole horizon.
 
 #include <atomic>
 #include <cstdint>
@@ -29,6 +34,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,6 +75,10 @@ struct Evaluation {
 /// indicator alone in the single form).
 [[nodiscard]] std::string region_indicator(const std::string& region, const std::string& indicator);
 
+/// What an evaluation simulates: up to each region's last data month where that is safe (fit
+/// evaluations: D sees nothing later), or the whole horizon (predictions).
+enum class Span { fit, whole };
+
 class Evaluator {
  public:
   /// Throws DataError when the data do not fit the spec and the scenario (a target month
@@ -102,9 +112,11 @@ class Evaluator {
   /// keeps the targets of each replication.
   [[nodiscard]] std::vector<Evaluation> evaluate(const std::vector<std::vector<double>>& values,
                                                  const std::vector<std::uint64_t>& seeds,
-                                                 int replications, bool keep_replications = false);
+                                                 int replications, bool keep_replications = false,
+                                                 Span span = Span::fit);
   [[nodiscard]] Evaluation evaluate(const std::vector<double>& values, std::uint64_t seed,
-                                    int replications, bool keep_replications = false);
+                                    int replications, bool keep_replications = false,
+                                    Span span = Span::fit);
 
   /// D for simulated target values.
   [[nodiscard]] double distance(const std::vector<double>& simulated) const;
@@ -127,6 +139,13 @@ class Evaluator {
   /// Lines of the attached journal that were dropped (cut, changed, of another shape).
   [[nodiscard]] long journal_dropped() const { return journal_dropped_; }
 
+  /// How far the fit evaluations simulated, one line per region (empty before the first fit
+  /// evaluation, and when fit_to_last_data_month is false).
+  [[nodiscard]] std::vector<std::string> horizon_notes() const;
+
+  /// Fit evaluations simulate up to the last data month where that is safe (false: the whole
+  /// horizon, for a prediction from the fit's own paths, as the backtest makes).
+  bool fit_to_last_data_month = true;
   /// Set to stop between replications (e.g. by Ctrl-C).
   const std::atomic<bool>* stop = nullptr;
   /// Where the replications run (experiment::run_experiment's backend; null: local threads).
@@ -136,8 +155,10 @@ class Evaluator {
 
  private:
   [[nodiscard]] std::string journal_key(const std::vector<double>& values, std::uint64_t seed,
-                                        int replications) const;
+                                        int replications, bool cut) const;
   void finish(Evaluation& e) const;
+  /// Decides per region whether fit evaluations may stop at its last data month.
+  void check_cuts();
 
   ParameterSpace space_;
   std::vector<scenario::LoadedScenario> bases_;  // per region
@@ -158,6 +179,12 @@ class Evaluator {
   long journal_hits_ = 0;
   long journal_dropped_ = 0;
   mutable std::mutex mutex_;
+  std::uint64_t seed_ = 0;                               // the spec's seed (for check_cuts)
+  std::vector<std::vector<std::string>> region_months_;  // each region's own months
+  std::vector<int> last_data_month_;                     // per region: index into its own months
+  std::vector<bool> cut_;                                // per region: fit evaluations stop there
+  std::vector<std::string> horizon_notes_;
+  std::once_flag cuts_checked_;
 };
 
 }  // namespace werkstroom::calibration

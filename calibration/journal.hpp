@@ -3,7 +3,9 @@
 // file of lines, each ending in " *<CRC-32 of the text before it, 8 hex digits>":
 //   # werkstroom calibration journal v2 indicators=<n> months=<m> scenario=<hash> spec=<hash>
 //     program=<version>+<revision> seed=<seed> *<crc>
-//   <seed> <replications> <value>... | <path value>... *<crc>
+//   <seed> <replications> <value>... [to <YYYY-MM>...] | <path value>... *<crc>
+// ("to": a fit evaluation that simulated each region up to its last data month, Span::fit; its
+// later months are nan).
 // The header (one line) carries the identity of everything that determines an evaluation's
 // paths: the scenario text (every file of its extends chain, per region), the spec's parameters,
 // indicators and regions, the program that simulates, and the spec's master seed. A journal

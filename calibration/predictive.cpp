@@ -105,7 +105,7 @@ PredictiveBands predictive_bands(Evaluator& evaluator, std::vector<std::vector<d
     seeds.push_back(kernel::derive_stream_key(
         kernel::StreamKey{seed, 0, kernel::hash_name("predict/simulation"), k}));
   }
-  const std::vector<Evaluation> ev = evaluator.evaluate(draws, seeds, 1);
+  const std::vector<Evaluation> ev = evaluator.evaluate(draws, seeds, 1, false, Span::whole);
   PredictiveBands bands;
   bands.source = std::move(source);
   bands.draws = std::move(draws);
