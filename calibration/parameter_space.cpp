@@ -4,9 +4,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <numbers>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
+
+#include "scenario/parameter_visitor.hpp"
 
 namespace werkstroom::calibration {
 
@@ -41,20 +46,35 @@ std::string toml_number(double v) {
   return text;
 }
 
-/// The numbers of a TOML array text "[1.0, 2.5]" (as list_parameters writes it).
-std::vector<double> parse_number_array(const std::string& text, const std::string& key) {
-  std::vector<double> out;
-  std::size_t i = text.find('[');
-  if (i == std::string::npos) throw std::invalid_argument(key + " is not an array");
-  ++i;
-  while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == ',')) ++i;
-    if (i >= text.size() || text[i] == ']') break;
-    std::size_t used = 0;
-    out.push_back(std::stod(text.substr(i), &used));
-    i += used;
+/// The current value of the number list at `key` (a key path, as in the spec), read through the
+/// parameter binding: exact, and without listing every parameter as text.
+class NumberListReader final : public scenario::PathTrackingVisitor {
+ public:
+  explicit NumberListReader(std::string key) : key_(std::move(key)) {}
+  std::optional<std::vector<double>> found;
+
+  void number_list(const std::string& key, std::vector<double>& value, const char* /*unit*/,
+                   scenario::Range /*range*/) override {
+    if (path_of(key) == key_) found = value;
   }
-  return out;
+  void number(const std::string&, double&, const char*, scenario::Range) override {}
+  void integer(const std::string&, int&, const char*, scenario::Range) override {}
+  void boolean(const std::string&, bool&) override {}
+  void text(const std::string&, std::string&) override {}
+  void date(const std::string&, kernel::Date&) override {}
+  void date_list(const std::string&, std::vector<kernel::Date>&) override {}
+  void choice(const std::string&, int&, const std::vector<std::string>&) override {}
+
+ private:
+  std::string key_;
+};
+
+/// (The binding walks mutable parameters; the reader only reads them.)
+std::vector<double> number_list_of(model::ModelParameters& p, const std::string& key) {
+  NumberListReader reader(key);
+  bind_parameters(reader, p);
+  if (!reader.found) throw std::invalid_argument(key + " is not an array");
+  return *reader.found;
 }
 
 }  // namespace
@@ -191,34 +211,41 @@ scenario::LoadedScenario ParameterSpace::apply(const scenario::LoadedScenario& b
   if (values.size() != size()) {
     throw std::invalid_argument(fmt::format("{} values for {} parameters", values.size(), size()));
   }
+  // Several parameters may set parts of one array: each such array starts from its value in
+  // `base` and is set once, after its parts are in, in the order of its first parameter.
   scenario::LoadedScenario out = base;
+  std::vector<std::pair<std::string, std::string>> overrides;
+  std::vector<std::pair<std::string, std::vector<double>>> arrays;
   for (std::size_t i = 0; i < size(); ++i) {
     const ParameterSpec& s = parameters_[i];
     if (!region.empty() && !applies_to(s, region)) continue;
     if (!s.elements) {
-      scenario::apply_override(out, s.key, toml_number(values[i]));
+      overrides.emplace_back(s.key, toml_number(values[i]));
       continue;
     }
-    // Several parameters may set parts of one array: start from its current value.
-    std::string current;
-    for (const scenario::ParameterEntry& e : scenario::list_parameters(out.parameters)) {
-      if (e.key_path == s.key) current = e.value;
+    auto array =
+        std::find_if(arrays.begin(), arrays.end(), [&](const auto& a) { return a.first == s.key; });
+    if (array == arrays.end()) {
+      arrays.emplace_back(s.key, number_list_of(out.parameters, s.key));
+      array = std::prev(arrays.end());
     }
-    std::vector<double> array = parse_number_array(current, s.key);
+    std::vector<double>& numbers = array->second;
     const auto [first, last] = *s.elements;
-    if (first < 0 || last < first || static_cast<std::size_t>(last) >= array.size()) {
+    if (first < 0 || last < first || static_cast<std::size_t>(last) >= numbers.size()) {
       throw std::invalid_argument(fmt::format("{}: elements [{}, {}] outside an array of {}", s.key,
-                                              first, last, array.size()));
+                                              first, last, numbers.size()));
     }
-    for (int e = first; e <= last; ++e) array[static_cast<std::size_t>(e)] = values[i];
-    std::string text = "[";
-    for (std::size_t e = 0; e < array.size(); ++e) {
-      if (e > 0) text += ", ";
-      text += toml_number(array[e]);
-    }
-    scenario::apply_override(out, s.key, text + "]");
+    for (int e = first; e <= last; ++e) numbers[static_cast<std::size_t>(e)] = values[i];
   }
-  return out;
+  for (const auto& [key, numbers] : arrays) {
+    std::string text = "[";
+    for (std::size_t e = 0; e < numbers.size(); ++e) {
+      if (e > 0) text += ", ";
+      text += toml_number(numbers[e]);
+    }
+    overrides.emplace_back(key, text + "]");
+  }
+  return scenario::with_overrides(std::move(out), overrides);
 }
 
 }  // namespace werkstroom::calibration

@@ -43,8 +43,9 @@ class ParameterSpace {
   /// A draw from the prior (truncated to the bounds).
   [[nodiscard]] std::vector<double> sample_prior(kernel::RandomStream& rng) const;
 
-  /// A copy of `base` with the parameters set to `values` through scenario::apply_override,
-  /// so every value is checked as if it came from a file. Throws scenario::ScenarioError.
+  /// A copy of `base` with the parameters set to `values` through scenario::with_overrides,
+  /// so every value is checked as if it came from a file (--set). Throws
+  /// scenario::ScenarioError.
   [[nodiscard]] scenario::LoadedScenario apply(const scenario::LoadedScenario& base,
                                                const std::vector<double>& values) const;
   /// The same for the scenario of region `region` of a multi-region spec: only the parameters

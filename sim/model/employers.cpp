@@ -8,8 +8,9 @@
 namespace werkstroom::model {
 
 EmployerPopulation::EmployerPopulation(const ModelParameters& p, kernel::RandomStream stream,
-                                       const std::vector<double>& month_starts)
+                                       const std::vector<double>& month_starts, bool populated)
     : p_(p), horizon_day_(month_starts.back()), months_(month_starts) {
+  if (!populated) return;
   std::vector<double> shares;
   for (const SectorParameters& s : p.sectors) shares.push_back(s.employment_share);
   // Prepared once: draws the same as stream.discrete(shares) (kernel/random.hpp).

@@ -25,7 +25,7 @@ MobilityCentre::MobilityCentre(const ModelParameters& p, kernel::Simulation& sim
       instrument_budget_(ledger_.add_stream("instruments", p.budget.instrument_budget_eur)),
       staffing_(p, sim, pool_, ledger_, centre_budget_, service_end_day),
       menukaart_(p.instruments, p.budget.maatwerk_cap_per_person_eur, ledger_, instrument_budget_),
-      employers_(p, sim.stream("employers/population"), month_starts_),
+      employers_(p, sim.stream("employers/population"), month_starts_, p.service_enabled),
       vacancies_(p.sectors.size()),
       indicators_(month_starts_.size() - 1),
       pools_(pools),

@@ -267,8 +267,14 @@ LoadedScenario load_scenario(const std::filesystem::path& file) {
   return result;
 }
 
-void apply_override(LoadedScenario& scenario, const std::string& key_path,
-                    const std::string& value_text) {
+namespace {
+
+/// One override on `scenario` in place: type and range checked, the bookkeeping of sources,
+/// publications, ranges and positions updated. The cross-field rules and the information
+/// cut-off are the caller's (once for several overrides). Throws ScenarioError, leaving
+/// `scenario` partly changed: callers work on a copy.
+void apply_one(LoadedScenario& scenario, const std::string& key_path,
+               const std::string& value_text) {
   static const std::string kPrefix = "value = ";
   const ReadContext ctx{"--set", kPrefix.size()};
   const std::string document = kPrefix + value_text;
@@ -291,29 +297,55 @@ void apply_override(LoadedScenario& scenario, const std::string& key_path,
     throw ScenarioError({ctx.file}, key_path, "a single TOML value", detail::quote(value_text));
   }
 
-  LoadedScenario copy = scenario;
   OverrideVisitor visitor(ctx, key_path, *value);
-  bind_parameters(visitor, copy.parameters);
+  bind_parameters(visitor, scenario.parameters);
   visitor.finish();
-  copy.sources[key_path] = kOverrideLabel;
-  copy.published.erase(key_path);
-  copy.ranges.erase(key_path);  // the override's value has no plausible range of its own
-  copy.relative_ranges.erase(key_path);
-  detail::erase_prefix(copy.positions, key_path + "[");
-  copy.positions[key_path] = ctx.at(*value);
+  scenario.sources[key_path] = kOverrideLabel;
+  scenario.published.erase(key_path);
+  scenario.ranges.erase(key_path);  // the override's value has no plausible range of its own
+  scenario.relative_ranges.erase(key_path);
+  detail::erase_prefix(scenario.positions, key_path + "[");
+  scenario.positions[key_path] = ctx.at(*value);
   for (std::size_t i = 0; i < visitor.element_positions.size(); ++i) {
-    copy.positions[key_path + "[" + std::to_string(i) + "]"] = visitor.element_positions[i];
+    scenario.positions[key_path + "[" + std::to_string(i) + "]"] = visitor.element_positions[i];
   }
-  detail::check_cross_field_rules(copy.parameters, copy.positions, copy.files);
-  check_information_cutoff(copy.published, copy.parameters.horizon.start_date);
-  if (key_path == "uncertainty.posterior") {
+}
+
+/// The checks of the whole scenario after its overrides, and a posterior named by one.
+void finish_overrides(LoadedScenario& scenario, bool posterior_set) {
+  detail::check_cross_field_rules(scenario.parameters, scenario.positions, scenario.files);
+  check_information_cutoff(scenario.published, scenario.parameters.horizon.start_date);
+  if (posterior_set) {
     // --set uncertainty.posterior="file": relative to the working directory; "" drops it.
-    copy.parameters.uncertainty.posterior_sample.reset();
-    if (!copy.parameters.uncertainty.posterior.empty()) {
-      attach_posterior(copy.parameters, copy.parameters.uncertainty.posterior);
+    scenario.parameters.uncertainty.posterior_sample.reset();
+    if (!scenario.parameters.uncertainty.posterior.empty()) {
+      attach_posterior(scenario.parameters, scenario.parameters.uncertainty.posterior);
     }
   }
+}
+
+constexpr const char* kPosteriorKey = "uncertainty.posterior";
+
+}  // namespace
+
+void apply_override(LoadedScenario& scenario, const std::string& key_path,
+                    const std::string& value_text) {
+  LoadedScenario copy = scenario;
+  apply_one(copy, key_path, value_text);
+  finish_overrides(copy, key_path == kPosteriorKey);
   scenario = std::move(copy);
+}
+
+LoadedScenario with_overrides(LoadedScenario base,
+                              const std::vector<std::pair<std::string, std::string>>& overrides) {
+  LoadedScenario out = std::move(base);
+  bool posterior_set = false;
+  for (const auto& [key_path, value_text] : overrides) {
+    apply_one(out, key_path, value_text);
+    posterior_set = posterior_set || key_path == kPosteriorKey;
+  }
+  finish_overrides(out, posterior_set);
+  return out;
 }
 
 }  // namespace werkstroom::scenario

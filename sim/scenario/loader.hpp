@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/parameters.hpp"
@@ -81,6 +82,14 @@ LoadedScenario load_scenario(const std::filesystem::path& file);
 /// Throws ScenarioError and leaves `scenario` unchanged on error.
 void apply_override(LoadedScenario& scenario, const std::string& key_path,
                     const std::string& value_text);
+
+/// `base` with several overrides applied in order, each checked as apply_override
+/// checks it, and the cross-field rules and the information cut-off checked once, on the
+/// result (so a pair of values that only together satisfy a rule is accepted). No copy of the
+/// scenario per override (apply_override makes one): the calibrator sets its values so for
+/// every evaluation, where the copies cost a third of a replication. Throws ScenarioError.
+[[nodiscard]] LoadedScenario with_overrides(
+    LoadedScenario base, const std::vector<std::pair<std::string, std::string>>& overrides);
 
 /// Reads the posterior file `file` (scenario/posterior_file.hpp), checks it against `p` and
 /// makes it p's posterior (uncertainty.posterior and its sample). Throws ScenarioError.

@@ -135,3 +135,43 @@ TEST_CASE("apply_override checks the cross-field rules and keeps the scenario on
   CHECK(describe_scenario(s) == before);
   CHECK(s.sources.at("sectors[0].employment_share") == "assumption: test sectors");
 }
+
+TEST_CASE("with_overrides applies values in order and checks the rules once, on the result",
+          "[scenario]") {
+  const LoadedScenario base = load_scenario(minimal_base_path());
+
+  // What apply_override gives one by one, with_overrides gives at once.
+  LoadedScenario one_by_one = base;
+  apply_override(one_by_one, "staff.advisors", "5");
+  apply_override(one_by_one, "instruments[1].cost_eur", "1234.5");
+  const LoadedScenario at_once =
+      with_overrides(base, {{"staff.advisors", "5"}, {"instruments[1].cost_eur", "1234.5"}});
+  CHECK(describe_scenario(at_once) == describe_scenario(one_by_one));
+  CHECK(at_once.sources.at("instruments[1].cost_eur") == "override: --set");
+  CHECK(at_once.positions.at("staff.advisors").file == "--set");
+  // The later of two values of one key wins.
+  CHECK(with_overrides(base, {{"staff.advisors", "5"}, {"staff.advisors", "7"}})
+            .parameters.staff.advisors == 7);
+
+  // Employment shares 0.4 + 0.6: each new share alone breaks the sum, both together keep it.
+  LoadedScenario alone = base;
+  CHECK_THROWS_AS(apply_override(alone, "sectors[0].employment_share", "0.5"), ScenarioError);
+  const LoadedScenario both = with_overrides(
+      base, {{"sectors[0].employment_share", "0.5"}, {"sectors[1].employment_share", "0.5"}});
+  CHECK(both.parameters.sectors[0].employment_share == 0.5);
+  CHECK(both.parameters.sectors[1].employment_share == 0.5);
+
+  // A rule broken by the result, or a bad value anywhere in the list, throws naming the key.
+  try {
+    (void)with_overrides(base, {{"staff.advisors", "5"}, {"sectors[0].employment_share", "0.5"}});
+    FAIL("a sum of 1.1 was accepted");
+  } catch (const ScenarioError& e) {
+    check_override_message(e, "sectors[*].employment_share", {"found a sum of 1.1"});
+  }
+  try {
+    (void)with_overrides(base, {{"staff.advisors", "5"}, {"instruments[1].cost_eur", "-1"}});
+    FAIL("a negative cost was accepted");
+  } catch (const ScenarioError& e) {
+    check_override_message(e, "instruments[1].cost_eur", {"found -1"});
+  }
+}
