@@ -11,7 +11,8 @@ configure() {
   local stamp="$dir/.werkstroom-configure-args"
   local args="$*"
   if [ ! -f "$dir/CMakeCache.txt" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$args" ]; then
-    cmake -S "$WERKSTROOM_ROOT" -B "$dir" "$@" >/dev/null
+    # No stamp for a failed configure (also where set -e does not apply: `configure ... || ...`).
+    cmake -S "$WERKSTROOM_ROOT" -B "$dir" "$@" >/dev/null || return $?
     printf '%s' "$args" >"$stamp"
   fi
 }
