@@ -139,7 +139,9 @@ SmmResult run_smm(Evaluator& evaluator, const SmmSettings& settings, std::uint64
   std::vector<Eigen::VectorXd> seed_optima{
       Eigen::Map<const Eigen::VectorXd>(best_z.data(), static_cast<Eigen::Index>(n))};
   long refit_evaluations = 0;
-  for (int k = 0; k < settings.seed_refits; ++k) {
+  // Without standard errors (one replication per evaluation: no Omega) refits measure nothing.
+  const int refits = settings.replications >= 2 ? settings.seed_refits : 0;
+  for (int k = 0; k < refits; ++k) {
     std::vector<SmmTracePoint> refit_trace;  // D of other seeds: not comparable, not traced
     Objective refit{&evaluator,
                     &space,

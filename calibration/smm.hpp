@@ -34,9 +34,9 @@ struct SmmResult {
   Eigen::MatrixXd hessian;               // of D in search coordinates
   Eigen::MatrixXd covariance;            // natural units (empty when not identified or R < 2)
   std::vector<double> standard_errors;   // natural units (NaN when not available)
-  /// The estimates of the local searches from the estimate with seeds of their own
+  /// The optima of the first local search repeated from its start with seeds of their own
   /// (SmmSettings::seed_refits; natural units): their spread is the simulation's part of the
-  /// covariance.
+  /// covariance. Empty with replications < 2.
   std::vector<std::vector<double>> refit_estimates;
   std::vector<std::string> warnings;  // identification and convergence problems
   long evaluations = 0;

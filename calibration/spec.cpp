@@ -311,7 +311,10 @@ class SpecReader {
   std::vector<std::string> read_parameter_regions(const toml::node& node,
                                                   const std::string& path) const {
     std::string known;
-    for (const RegionScenario& r : regions_) known += (known.empty() ? "" : ", ") + quote(r.name);
+    for (const RegionScenario& r : regions_) {
+      if (!known.empty()) known += ", ";
+      known += quote(r.name);
+    }
     const std::string expected = "a non-empty array of region names (" + known + ")";
     if (regions_.front().name.empty()) {
       throw ScenarioError(ctx_.at(node), path,

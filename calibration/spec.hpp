@@ -106,9 +106,10 @@ struct SmmSettings {
   int global_evaluations = 200;
   double relative_tolerance = 1e-4;  // on the parameters (transformed)
   int replications = 10;             // per evaluation, the same seeds each time (CRN)
-  /// Local searches from the estimate, each with seeds of its own (same data): their spread
-  /// measures the part of the estimate's error that comes from the simulation, which the
-  /// sandwich's 1/R term understates (docs/calibration.md). 0: the 1/R term instead.
+  /// The first local search again, from its start, each time with seeds of its own (same
+  /// data): the optima's spread measures the part of the estimate's error that comes from the
+  /// simulation, which the sandwich's 1/R term understates (docs/calibration.md). 0: the 1/R
+  /// term instead. None with replications < 2 (no standard errors then).
   int seed_refits = 6;
 };
 

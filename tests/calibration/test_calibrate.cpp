@@ -2,6 +2,7 @@
 // from its journal gives the same result without simulating again, the HDF5 file and the
 // calibrated scenario hold what the run found, and Ctrl-C stops it.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
@@ -205,4 +206,33 @@ TEST_CASE("a calibration stops when asked to", "[calibration]") {
   calibration::CalibrateOptions options;
   options.stop = &stop;
   CHECK_THROWS_AS(calibration::calibrate(spec, data, options), experiment::Interrupted);
+}
+
+TEST_CASE("SMM with one replication per evaluation makes no seed refits", "[calibration]") {
+  // One replication gives no Omega and so no standard errors: refits would be wasted work.
+  const test::TempDir dir("werkstroom-calibrate");
+  calibration::CalibrationSpec spec = small_spec(dir);
+  spec.methods = {"smm"};
+  spec.smm.replications = 1;
+  const calibration::MonitorData data = calibration::read_monitor_data(spec.data_file);
+  calibration::CalibrateOptions options;
+  options.threads = 2;
+  spec.smm.seed_refits = 3;
+  const calibration::CalibrationRun with = calibration::calibrate(spec, data, options);
+  spec.smm.seed_refits = 0;
+  const calibration::CalibrationRun without = calibration::calibrate(spec, data, options);
+  REQUIRE(with.smm.has_value());
+  CHECK(with.smm->refit_estimates.empty());
+  CHECK(with.simulations == without.simulations);
+  CHECK(with.smm->estimate == without.smm->estimate);
+  for (const double se : with.smm->standard_errors) CHECK(std::isnan(se));
+  CHECK(std::count_if(with.smm->warnings.begin(), with.smm->warnings.end(),
+                      [](const auto& w) { return w.find("no standard errors") == 0; }) == 1);
+
+  // With two replications the refits run (the contrast that makes the check above mean
+  // something).
+  spec.smm.replications = 2;
+  spec.smm.seed_refits = 2;
+  const calibration::CalibrationRun two = calibration::calibrate(spec, data, options);
+  CHECK(two.smm->refit_estimates.size() == 2);
 }
