@@ -18,17 +18,17 @@ model::ModelParameters cut_horizon(const model::ModelParameters& p, int last_mon
   if (last_month + 1 >= service_months + p.horizon.follow_up_months) return p;
   model::ModelParameters cut = p;
   const int cut_months = std::max(last_month, 0) + 1;
+  // The last day of the cut horizon.
+  const kernel::YearMonth last = cal.year_month(cut_months - 1);
+  const kernel::Date end{last.year, last.month, kernel::days_in_month(last.year, last.month)};
   if (cut_months < service_months) {
     // The service's month keeps its own end date (it may end mid-month); an earlier month ends
     // the service on its last day.
-    const kernel::YearMonth ym = cal.year_month(cut_months - 1);
-    cut.horizon.service_end_date = {ym.year, ym.month, kernel::days_in_month(ym.year, ym.month)};
+    cut.horizon.service_end_date = end;
     cut.horizon.follow_up_months = 0;
   } else {
     cut.horizon.follow_up_months = cut_months - service_months;
   }
-  const kernel::YearMonth last = cal.year_month(cut_months - 1);
-  const kernel::Date end{last.year, last.month, kernel::days_in_month(last.year, last.month)};
   std::erase_if(cut.horizon.holidays, [&](const kernel::Date& d) { return end < d; });
   return cut;
 }
