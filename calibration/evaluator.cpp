@@ -90,6 +90,7 @@ Evaluator::Evaluator(const CalibrationSpec& spec, const std::vector<MonitorData>
   // Each region's months; the evaluator's are their union, in order.
   for (const RegionSpec& region : fitted) {
     bases_.push_back(scenario_without_draws(region.scenario_file));
+    applied_bases_.push_back(scenario::for_overrides_only(bases_.back()));
     regions_.push_back(region.name);
     const model::ModelParameters& p = bases_.back().parameters;
     const std::size_t month_count = model::month_boundaries(p).size() - 1;
@@ -284,7 +285,7 @@ std::vector<Evaluation> Evaluator::evaluate(const std::vector<std::vector<double
     const std::size_t k = task / R;
     const std::size_t r = task % R;
     if (from_journal[k]) return;
-    scenario::LoadedScenario applied = space_.apply(bases_[r], values[k], regions_[r]);
+    scenario::LoadedScenario applied = space_.apply(applied_bases_[r], values[k], regions_[r]);
     parameters[task] = cut && cut_[r] ? cut_horizon(applied.parameters, last_data_month_[r])
                                       : std::move(applied.parameters);
   });

@@ -162,6 +162,8 @@ class Evaluator {
 
   ParameterSpace space_;
   std::vector<scenario::LoadedScenario> bases_;  // per region
+  /// bases_ as far as applying values needs them (scenario::for_overrides_only), per region.
+  std::vector<scenario::LoadedScenario> applied_bases_;
   std::vector<std::string> regions_;
   std::vector<std::size_t> indicator_region_;
   std::vector<std::string> indicator_observable_;

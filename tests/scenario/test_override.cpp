@@ -175,3 +175,40 @@ TEST_CASE("with_overrides applies values in order and checks the rules once, on 
     check_override_message(e, "instruments[1].cost_eur", {"found -1"});
   }
 }
+
+TEST_CASE("with_overrides gives the same parameters and errors from for_overrides_only",
+          "[scenario]") {
+  const LoadedScenario base = load_scenario(minimal_base_path());
+  const LoadedScenario lean = for_overrides_only(base);
+  CHECK(lean.sources.empty());
+  CHECK(lean.text.empty());
+  CHECK(lean.positions.size() == base.positions.size());
+  const std::vector<std::pair<std::string, std::string>> values{
+      {"staff.advisors", "5"},
+      {"instruments[1].cost_eur", "1234.5"},
+      {"sectors[0].employment_share", "0.5"},
+      {"sectors[1].employment_share", "0.5"}};
+  const auto listed = [](const LoadedScenario& s) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const ParameterEntry& e : list_parameters(s.parameters)) {
+      out.emplace_back(e.key_path, e.value);
+    }
+    return out;
+  };
+  const auto from_whole = listed(with_overrides(base, values));
+  CHECK(from_whole != listed(base));  // the values changed something
+  CHECK(listed(with_overrides(lean, values)) == from_whole);
+  // A broken rule is reported the same way, at the same positions.
+  const std::vector<std::pair<std::string, std::string>> broken{
+      {"sectors[0].employment_share", "0.5"}};
+  const auto message = [&](const LoadedScenario& s) -> std::string {
+    try {
+      (void)with_overrides(s, broken);
+    } catch (const ScenarioError& e) {
+      return e.what();
+    }
+    return "accepted";
+  };
+  CHECK(message(base) != "accepted");
+  CHECK(message(lean) == message(base));
+}
