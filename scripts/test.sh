@@ -35,14 +35,16 @@ sanitize="$WERKSTROOM_ROOT/build/sanitize"
 configure_sanitize "$sanitize"
 cmake --build "$sanitize" -j "$WERKSTROOM_JOBS" >/dev/null
 echo "== tests (ASan + UBSan)"
-# The parameter recovery test and the backtest's coverage over 50 synthetic worlds are
-# statistical and take minutes under the sanitizers; the same calibration and backtest code runs
-# under them in the smaller calibration tests (test_calibrate.cpp, test_backtest.cpp).
+# The parameter recovery tests (one region, the seed refits' spread, two copies of a region) and
+# the backtest's coverage over 50 synthetic worlds are statistical and take minutes under the
+# sanitizers; the same calibration and backtest code runs under them in the smaller tests
+# (test_calibrate.cpp: SMM with and without seed refits; test_regions.cpp: a joint fit, its HDF5
+# and calibrated scenarios; test_backtest.cpp).
 # tests/lsan-suppressions.txt: third-party process-lifetime caches only (fontconfig).
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
 export LSAN_OPTIONS="suppressions=$WERKSTROOM_ROOT/tests/lsan-suppressions.txt:print_suppressions=0"
 ctest --test-dir "$sanitize" -j "$WERKSTROOM_JOBS" --schedule-random --output-on-failure \
-  -E "recover known parameters|covers a known truth"
+  -E "recover known parameters|covers a known truth|spread of the optima over seeds|two identical copies of a region"
 echo "== fuzzing (libFuzzer; a fixed seed and number of inputs per harness, from the seeds)"
 # tests/fuzz/README.md: what each harness checks. scripts/fuzz.sh without --runs fuzzes longer.
 "$WERKSTROOM_ROOT/scripts/fuzz.sh" --build "$sanitize" --fresh --seconds 180 \
