@@ -1,7 +1,11 @@
 // describe: every parameter with its value, unit and source, driven by bind_parameters.
 
+#include <algorithm>
 #include <functional>
+#include <map>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "scenario/loader.hpp"
 #include "scenario/parameter_visitor.hpp"
@@ -70,15 +74,49 @@ std::vector<ParameterEntry> list_parameters(const model::ModelParameters& parame
   return std::move(lister.entries);
 }
 
+namespace {
+
+/// The bounds of each drawn range's ends ([[uncertainty.parameters]] lower and upper), by key
+/// path: the schema only keeps them finite (kDrawBound); what holds is validation's rule, that
+/// the drawn values lie within the drawn parameter's own bounds, so describe states that rule
+/// in the drawn parameter's unit (no ", ": the bracket has no unit of its own).
+std::map<std::string, std::string> draw_bound_texts(const model::ModelParameters& parameters,
+                                                    const std::vector<ParameterEntry>& entries) {
+  std::map<std::string, std::string> out;
+  const auto& drawn = parameters.uncertainty.parameters;
+  for (std::size_t i = 0; i < drawn.size(); ++i) {
+    const auto entry = std::find_if(entries.begin(), entries.end(), [&](const ParameterEntry& e) {
+      return e.key_path == drawn[i].key;
+    });
+    if (entry == entries.end()) continue;  // validation names the unknown key
+    std::string text = drawn[i].mode == 1 ? "a factor >= 0: factor x value within the bounds of "
+                                          : "within the bounds of ";
+    text += drawn[i].key + ": " + detail::format_number(entry->min) + " to " +
+            detail::format_number(entry->max);
+    if (!entry->unit.empty()) text += " " + entry->unit;
+    const std::string prefix = "uncertainty.parameters[" + std::to_string(i) + "].";
+    out[prefix + "lower"] = text;
+    out[prefix + "upper"] = text;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string describe_scenario(const LoadedScenario& scenario) {
   std::string out;
-  for (const ParameterEntry& entry : list_parameters(scenario.parameters)) {
+  const std::vector<ParameterEntry> entries = list_parameters(scenario.parameters);
+  const std::map<std::string, std::string> draw_bounds =
+      draw_bound_texts(scenario.parameters, entries);
+  for (const ParameterEntry& entry : entries) {
     out += entry.key_path + " = " + entry.value;
     const bool numeric = entry.kind == ParameterKind::number ||
                          entry.kind == ParameterKind::integer ||
                          entry.kind == ParameterKind::number_list;
     std::string bracket = entry.unit;
-    if (numeric) {
+    if (const auto draw = draw_bounds.find(entry.key_path); draw != draw_bounds.end()) {
+      bracket = draw->second;
+    } else if (numeric) {
       bracket += std::string(bracket.empty() ? "" : ", ") +
                  (entry.kind == ParameterKind::number_list ? "each " : "") +
                  detail::format_number(entry.min) + " to " + detail::format_number(entry.max);
@@ -94,8 +132,8 @@ std::string describe_scenario(const LoadedScenario& scenario) {
     const auto relative = scenario.relative_ranges.find(entry.key_path);
     if (relative != scenario.relative_ranges.end()) {
       const RelativeRange& r = relative->second;
-      out += "; range [" + detail::format_number(r.range.lo) + ", " +
-             detail::format_number(r.range.hi) + "] = x[" + detail::format_number(r.factor_lo) +
+      out += "; range [" + detail::format_derived(r.range.lo) + ", " +
+             detail::format_derived(r.range.hi) + "] = x[" + detail::format_number(r.factor_lo) +
              ", " + detail::format_number(r.factor_hi) + "] of " + r.group;
     }
     const auto published = scenario.published.find(entry.key_path);

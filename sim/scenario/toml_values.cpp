@@ -65,6 +65,19 @@ std::string format_number(double value) {
   return {buffer.data(), shortest.ptr};
 }
 
+std::string format_derived(double value) {
+  constexpr int kSignificantDigits = 12;
+  std::array<char, 64> buffer{};
+  const auto rounded = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
+                                     std::chars_format::general, kSignificantDigits);
+  double shown = value;
+  if (rounded.ec != std::errc() ||
+      std::from_chars(buffer.data(), rounded.ptr, shown).ec != std::errc()) {
+    shown = value;  // not finite: format_number says what it is
+  }
+  return format_number(shown);
+}
+
 std::string quote(const std::string& text) {
   std::string out = "\"";
   for (const char c : text) {

@@ -26,6 +26,10 @@ struct ReadContext {
 
 /// Shortest text that reads back as the same double ("0.1", "200000", "1e-12").
 [[nodiscard]] std::string format_number(double value);
+/// A number computed from numbers of the file (a relative range: 0.35 x 0.8), for reading: at
+/// most 12 significant digits, so the product's rounding noise in the 16th-17th digit does not
+/// show ("0.28", not "0.27999999999999997"). Not for values that must read back exactly.
+[[nodiscard]] std::string format_derived(double value);
 /// A TOML basic string with the necessary escapes.
 [[nodiscard]] std::string quote(const std::string& text);
 /// "a number in [0, 1]", "an integer >= 0", "a number > 0", "a number".

@@ -7,9 +7,11 @@
 // bounds runs or is refused as a scenario error. The time is bounded by the bounds themselves
 // (chosen so the worst accepted value is quick), not by a timed assertion.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -75,6 +77,79 @@ TEST_CASE("every number of the schema has finite bounds and describe states them
   CHECK_THAT(text, Catch::Contains("staff.advisors = 2  [advisors, 0 to 500]  ("));
   CHECK_THAT(text, Catch::Contains("cohorts.ww_inflow.inflow_per_month = ["));
   CHECK_THAT(text, Catch::Contains("[people/month, each 0 to 20000]  ("));
+}
+
+TEST_CASE("describe states a drawn range's bounds as the drawn parameter's own",
+          "[scenario][bounds]") {
+  const LoadedScenario s = load_scenario(kScenarios / "gooi-en-vechtstreek.toml");
+  const std::string text = describe_scenario(s);
+  // The schema's finite stand-in for the ends of a drawn range (+-1e9) is not what holds.
+  CHECK_THAT(text, !Catch::Contains("1000000000 to"));
+  const auto& drawn = s.parameters.uncertainty.parameters;
+  REQUIRE_FALSE(drawn.empty());
+  std::size_t checked_value = 0;
+  std::size_t checked_scale = 0;
+  for (std::size_t i = 0; i < drawn.size(); ++i) {
+    CAPTURE(drawn[i].key);
+    const auto entries = list_parameters(s.parameters);
+    const auto it = std::find_if(entries.begin(), entries.end(), [&](const ParameterEntry& e) {
+      return e.key_path == drawn[i].key;
+    });
+    REQUIRE(it != entries.end());
+    const std::string bounds = drawn[i].key + ": " + detail::format_number(it->min) + " to " +
+                               detail::format_number(it->max) +
+                               (it->unit.empty() ? "" : " " + it->unit) + "]";
+    const std::string prefix = "uncertainty.parameters[" + std::to_string(i) + "].";
+    for (const char* end : {"lower", "upper"}) {
+      const double value = std::string(end) == "lower" ? drawn[i].lower : drawn[i].upper;
+      std::string line = prefix + end + " = " + detail::format_number(value) + "  [";
+      if (drawn[i].mode == 1) {
+        line += "a factor >= 0: factor x value within the bounds of ";
+        ++checked_scale;
+      } else {
+        line += "within the bounds of ";
+        ++checked_value;
+      }
+      line += bounds;
+      CHECK_THAT(text, Catch::Contains(line));
+    }
+  }
+  CHECK(checked_value > 0);
+  CHECK(checked_scale > 0);
+}
+
+TEST_CASE("describe shows a relative range without the product's rounding noise",
+          "[scenario][bounds]") {
+  // 0.35 x 0.8 is 0.27999999999999997 in binary floating point; 0.6 x 3 is 1.7999999999999998.
+  CHECK(0.35 * 0.8 != 0.28);
+  CHECK(detail::format_derived(0.35 * 0.8) == "0.28");
+  CHECK(detail::format_derived(0.6 * 3.0) == "1.8");
+  CHECK(detail::format_derived(0.1 * 3.0) == "0.3");
+  // Numbers with 12 significant digits or fewer show as format_number shows them.
+  for (const double x : {0.0, 0.1, 1.5, 200000.0, 480.0, 1e-12, 123456.789012, -2.25, 1e300}) {
+    CAPTURE(x);
+    CHECK(detail::format_derived(x) == detail::format_number(x));
+  }
+  CHECK(detail::format_derived(std::numeric_limits<double>::infinity()) ==
+        detail::format_number(std::numeric_limits<double>::infinity()));
+
+  const LoadedScenario s = load_scenario(kScenarios / "gooi-en-vechtstreek.toml");
+  const std::string text = describe_scenario(s);
+  REQUIRE(s.parameters.cohorts.size() > 0);
+  // The threatened cohort's low-education share 0.35, x[0.8, 1.2] of the cohort.
+  CHECK_THAT(text, Catch::Contains("cohorts.threatened.attributes.low_education_share = 0.35  "));
+  CHECK_THAT(text, Catch::Contains("range [0.28, 0.42] = x[0.8, 1.2] of cohorts.threatened"));
+  // Every relative range shown reads back within a part in 1e11 of the product.
+  for (const auto& [key, r] : s.relative_ranges) {
+    CAPTURE(key);
+    const std::string shown = "range [" + detail::format_derived(r.range.lo) + ", " +
+                              detail::format_derived(r.range.hi) + "] = x[";
+    CHECK_THAT(text, Catch::Contains(shown));
+    for (const double x : {r.range.lo, r.range.hi}) {
+      const double back = std::stod(detail::format_derived(x));
+      CHECK(std::abs(back - x) <= 1e-11 * std::abs(x));
+    }
+  }
 }
 
 TEST_CASE("values beyond the bounds are refused with file, line and key", "[scenario][bounds]") {
