@@ -223,14 +223,14 @@ void Evaluator::check_cuts() {
     }
     // The centre staffs and closes toward its service's end date, so a cut moves its earlier
     // months (the library's region scenarios differ from the third month on): never cut it.
-    // Without it, the check is one replication at the scenario's own values.
+    // Without it, the check is one replication of each horizon at the scenario's own values.
+    const bool centre = bases_[r].parameters.service_enabled;
     const std::optional<std::string> change =
-        bases_[r].parameters.service_enabled
-            ? std::optional<std::string>(
-                  "what the mobility centre does: it plans to its "
-                  "service's end date")
-            : cut_changes(bases_[r].parameters, last, region_seed(seed_, regions_[r]), observables,
-                          threads_);
+        centre ? std::optional<std::string>(
+                     "what the mobility centre does: it plans to its service's end date")
+               : cut_changes(bases_[r].parameters, last, region_seed(seed_, regions_[r]),
+                             observables, threads_);
+    if (!centre) simulations_.fetch_add(kCutCheckReplications);  // counted as simulated
     cut_[r] = !change;
     const auto at = static_cast<std::size_t>(last);
     notes.push_back(

@@ -123,7 +123,8 @@ class Evaluator {
 
   /// Every evaluation so far, in the order asked for.
   [[nodiscard]] std::vector<Evaluation> history() const;
-  /// Replications simulated so far (journal hits not counted).
+  /// Replications simulated so far (journal hits not counted), with those of the check whether
+  /// the fit may stop at the last data month (kCutCheckReplications per region checked).
   [[nodiscard]] long simulations() const { return simulations_.load(); }
 
   /// Opens (or creates) the journal (format in journal.hpp). Throws DataError naming the file and

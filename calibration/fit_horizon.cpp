@@ -45,6 +45,7 @@ std::optional<std::string> cut_changes(const model::ModelParameters& p, int last
                                                   {"cut", cut_horizon(p, last_month), seed}};
   experiment::ExperimentSettings settings;
   settings.replications = 1;
+  static_assert(kCutCheckReplications == 2, "one replication of each of the two runs");
   settings.threads = threads;
   const std::vector<experiment::ScenarioResults> results =
       experiment::run_experiment(runs, settings);

@@ -26,6 +26,10 @@ namespace werkstroom::calibration {
 /// ends with that month or earlier.
 [[nodiscard]] model::ModelParameters cut_horizon(const model::ModelParameters& p, int last_month);
 
+/// Replications cut_changes simulates: one of the whole horizon, one cut (callers count them
+/// among the replications a calibration simulated).
+inline constexpr int kCutCheckReplications = 2;
+
 /// Runs one replication (master seed `seed`) of `p` and of cut_horizon(p, last_month) and
 /// compares the observables `indicators` (calibration/observables.hpp names) in every month up
 /// to `last_month`: nullopt when all are identical bit for bit, else the first difference

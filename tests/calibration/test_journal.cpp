@@ -15,6 +15,7 @@
 #include "../support/file_text.hpp"
 #include "../support/temp_dir.hpp"
 #include "calibration/evaluator.hpp"
+#include "calibration/fit_horizon.hpp"
 #include "calibration/journal.hpp"
 #include "calibration/monitor_data.hpp"
 #include "calibration/spec.hpp"
@@ -74,6 +75,10 @@ bool contains(const std::string& text, const std::string& part) {
 }
 
 constexpr int kReps = 2;
+/// journal_spec's data end (2019-02) before its scenario's horizon, and the scenario has no
+/// centre: an evaluator's first fit evaluation checks whether the fit may stop there, with
+/// replications of its own that count as simulated, journal or not.
+constexpr long kCheck = calibration::kCutCheckReplications;
 
 /// Paths equal bit for bit; NaN (a month after a cut, not simulated) equals NaN.
 bool same_paths(const std::vector<std::vector<double>>& a,
@@ -118,6 +123,28 @@ TEST_CASE("journal lines carry a CRC-32 and numbers are read whole", "[calibrati
   }
 }
 
+TEST_CASE("the replications of the fit horizon's check count as simulated",
+          "[calibration][journal]") {
+  const test::TempDir dir("werkstroom-journal");
+  const calibration::CalibrationSpec spec = journal_spec(dir);
+  calibration::Evaluator checked = make_evaluator(spec);
+  (void)checked.evaluate(std::vector<double>{0.05}, 11, kReps);
+  const std::vector<std::string> notes = checked.horizon_notes();
+  REQUIRE(notes.size() == 1);  // the check ran, and found the fit may stop at 2019-02
+  CHECK(contains(notes[0], "2019-02, the last data month"));
+  CHECK(checked.simulations() == calibration::kCutCheckReplications + kReps);
+  // A second evaluation does not check again.
+  (void)checked.evaluate(std::vector<double>{0.15}, 12, kReps);
+  CHECK(checked.simulations() == calibration::kCutCheckReplications + 2 * kReps);
+
+  // Fitting the whole horizon: no check, only the evaluation's own replications.
+  calibration::Evaluator whole = make_evaluator(spec);
+  whole.fit_to_last_data_month = false;
+  (void)whole.evaluate(std::vector<double>{0.05}, 11, kReps);
+  CHECK(whole.horizon_notes().empty());
+  CHECK(whole.simulations() == kReps);
+}
+
 TEST_CASE("a journal line cut inside its last number is dropped and simulated again",
           "[calibration][journal]") {
   const test::TempDir dir("werkstroom-journal");
@@ -131,7 +158,7 @@ TEST_CASE("a journal line cut inside its last number is dropped and simulated ag
     evaluator.attach_journal(journal);
     (void)evaluator.evaluate(a, 11, kReps);
     first_b = evaluator.evaluate(b, 12, kReps);
-    CHECK(evaluator.simulations() == 2 * kReps);
+    CHECK(evaluator.simulations() == kCheck + 2 * kReps);
   }
   const std::string whole = test::file_text(journal);
   const std::vector<std::string> lines = lines_of(whole);
@@ -168,10 +195,10 @@ TEST_CASE("a journal line cut inside its last number is dropped and simulated ag
 
   (void)resumed.evaluate(a, 11, kReps);
   CHECK(resumed.journal_hits() == 1);
-  CHECK(resumed.simulations() == 0);
+  CHECK(resumed.simulations() == kCheck);  // nothing but the check
   const calibration::Evaluation again_b = resumed.evaluate(b, 12, kReps);
   CHECK(resumed.journal_hits() == 1);
-  CHECK(resumed.simulations() == kReps);  // simulated again, not taken from the cut line
+  CHECK(resumed.simulations() == kCheck + kReps);  // simulated again, not taken from the cut line
   CHECK(same_paths(again_b.paths, first_b.paths));
   CHECK(again_b.distance == first_b.distance);
   // ... and written back whole.
@@ -238,7 +265,7 @@ TEST_CASE("a journal of a changed scenario, spec or seed is refused unless reset
     CHECK(lines_of(test::file_text(journal)).size() == 1);  // the new header only
     (void)evaluator.evaluate(std::vector<double>{0.05}, 11, kReps);
     CHECK(evaluator.journal_hits() == 0);
-    CHECK(evaluator.simulations() == kReps);
+    CHECK(evaluator.simulations() == kCheck + kReps);
     CHECK(lines_of(test::file_text(journal)).size() == 2);
   }
 }
