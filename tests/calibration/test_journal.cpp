@@ -158,7 +158,7 @@ TEST_CASE("a journal line cut inside its last number is dropped and simulated ag
     evaluator.attach_journal(journal);
     (void)evaluator.evaluate(a, 11, kReps);
     first_b = evaluator.evaluate(b, 12, kReps);
-    CHECK(evaluator.simulations() == kCheck + 2 * kReps);
+    CHECK(evaluator.simulations() == kCheck + 2L * kReps);
   }
   const std::string whole = test::file_text(journal);
   const std::vector<std::string> lines = lines_of(whole);
