@@ -21,6 +21,7 @@
 #include "../tests/calibration/recovery_case.hpp"
 #include "calibration/calibrate.hpp"
 #include "calibration/evaluator.hpp"
+#include "calibration/sandwich.hpp"
 
 using namespace werkstroom;
 
@@ -64,8 +65,8 @@ void print_polished(calibration::Evaluator& ev, const calibration::SmmResult& sm
   fmt::print("]");
 }
 
-/// The sandwich at the truth from 200 replications (the same formula as calibration/smm.cpp,
-/// with a precise G and Omega), and the linearised estimate from the fit's seeds, in standard
+/// The sandwich at the truth from 200 replications (calibration/sandwich.hpp, as the fit uses
+/// it, with a precise G and Omega), and the linearised estimate from the fit's seeds, in standard
 /// errors from the estimate.
 void print_sandwich_at_truth(calibration::Evaluator& ev, const calibration::SmmResult& smm,
                              const std::vector<double>& truth, std::uint64_t seed, int reps) {
@@ -89,19 +90,10 @@ void print_sandwich_at_truth(calibration::Evaluator& ev, const calibration::SmmR
       G(t, i) = (e[2 * i].simulated[t] - e[2 * i + 1].simulated[t]) / 0.1;
     }
   }
-  Eigen::VectorXd W(T);
-  for (std::size_t t = 0; t < T; ++t) {
-    W(t) = ev.targets()[t].weight / (ev.targets()[t].sd * ev.targets()[t].sd);
-  }
-  const Eigen::MatrixXd WG = W.asDiagonal() * G;
-  const Eigen::MatrixXd A = G.transpose() * WG;
-  Eigen::MatrixXd B = Eigen::MatrixXd::Zero(3, 3);
-  const Eigen::Map<const Eigen::VectorXd> mean(om.simulated.data(), T);
-  for (const auto& rr : om.replication_targets) {
-    const Eigen::VectorXd g =
-        WG.transpose() * (Eigen::Map<const Eigen::VectorXd>(rr.data(), T) - mean);
-    B += g * g.transpose() / (big - 1);
-  }
+  const calibration::SandwichPieces pieces = calibration::sandwich_pieces(ev, G, om);
+  const Eigen::MatrixXd& A = pieces.bread;
+  const Eigen::MatrixXd& B = pieces.meat;
+  const Eigen::MatrixXd& WG = pieces.wg;
   const Eigen::MatrixXd Ai = A.inverse();
   const Eigen::MatrixXd cov = Ai * B * Ai * (1.0 + 1.0 / reps);
   // Linearised estimate from this data and the fit's seeds at the truth.

@@ -8,6 +8,7 @@
 #include <limits>
 #include <nlopt.hpp>
 
+#include "calibration/sandwich.hpp"
 #include "experiment/experiment.hpp"
 
 namespace werkstroom::calibration {
@@ -280,22 +281,10 @@ SmmResult run_smm(Evaluator& evaluator, const SmmSettings& settings, std::uint64
           step > 0.0 ? (ev[plus[i]].simulated[t] - ev[minus[i]].simulated[t]) / step : 0.0;
     }
   }
-  Eigen::VectorXd W(TT);
-  for (std::size_t t = 0; t < T; ++t) {
-    const Target& target = evaluator.targets()[t];
-    W(static_cast<Eigen::Index>(t)) = target.weight / (target.sd * target.sd);
-  }
-  const Eigen::MatrixXd WG = W.asDiagonal() * G;
-  const Eigen::MatrixXd A = G.transpose() * WG;
-  Eigen::MatrixXd B = Eigen::MatrixXd::Zero(A.rows(), A.cols());
-  if (R >= 2) {
-    const Eigen::Map<const Eigen::VectorXd> mean(at_estimate.simulated.data(), TT);
-    for (const std::vector<double>& r : at_estimate.replication_targets) {
-      const Eigen::VectorXd g =
-          WG.transpose() * (Eigen::Map<const Eigen::VectorXd>(r.data(), TT) - mean);
-      B += g * g.transpose() / static_cast<double>(omega_reps - 1);
-    }
-  }
+  // B from the replications at the estimate; used only with R >= 2 (below).
+  const SandwichPieces pieces = sandwich_pieces(evaluator, G, at_estimate);
+  const Eigen::MatrixXd& A = pieces.bread;
+  const Eigen::MatrixXd& B = pieces.meat;
   const Eigen::FullPivLU<Eigen::MatrixXd> lu(A);
   if (positive && R >= 2 && lu.isInvertible()) {
     const Eigen::MatrixXd A_inv = lu.inverse();
