@@ -70,11 +70,8 @@ std::string format_derived(double value) {
   std::array<char, 64> buffer{};
   const auto rounded = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
                                      std::chars_format::general, kSignificantDigits);
-  double shown = value;
-  if (rounded.ec != std::errc() ||
-      std::from_chars(buffer.data(), rounded.ptr, shown).ec != std::errc()) {
-    shown = value;  // not finite: format_number says what it is
-  }
+  double shown = value;  // kept where the text does not read back (not finite)
+  if (rounded.ec == std::errc()) (void)std::from_chars(buffer.data(), rounded.ptr, shown);
   return format_number(shown);
 }
 

@@ -9,8 +9,6 @@
 #include <string>
 #include <vector>
 
-#include <fmt/core.h>
-
 #include "../support/temp_dir.hpp"
 #include "calibration/evaluator.hpp"
 #include "calibration/fit_horizon.hpp"
@@ -18,6 +16,7 @@
 #include "calibration/spec.hpp"
 #include "model/region_model.hpp"
 #include "scenario/loader.hpp"
+#include "two_month_spec.hpp"
 
 using namespace werkstroom;
 
@@ -36,23 +35,7 @@ calibration::CalibrationSpec spec_on(const test::TempDir& dir,
                                      const std::filesystem::path& scenario,
                                      const std::string& first_month,
                                      const std::string& last_month) {
-  dir.write("data.csv", fmt::format("month,indicator,value,stderr\n{},ww_benefits_running,3900,"
-                                    "100\n{},ww_benefits_running,3700,100\n",
-                                    first_month, last_month));
-  const std::string text = fmt::format(R"(scenario = "{}"
-data = "data.csv"
-seed = 5
-methods = ["smm"]
-[[parameters]]
-key = "hazards.ww_find_work.rate_per_month"
-lower = 0.02
-upper = 0.3
-[[indicators]]
-name = "ww_benefits_running"
-absolute_error = 1.0
-)",
-                                       scenario.generic_string());
-  return calibration::parse_spec(text, dir.write("spec.toml", text));
+  return test::two_month_spec(dir, scenario.generic_string(), 5, first_month, last_month);
 }
 
 }  // namespace

@@ -20,6 +20,7 @@
 #include "calibration/monitor_data.hpp"
 #include "calibration/spec.hpp"
 #include "io/output_file.hpp"
+#include "two_month_spec.hpp"
 
 using namespace werkstroom;
 
@@ -31,28 +32,12 @@ const std::filesystem::path kDataDir = WERKSTROOM_CALIBRATION_TEST_DATA;
 /// recovery scenario), so a test can change a file of the extends chain.
 calibration::CalibrationSpec journal_spec(const test::TempDir& dir, double base_rate = 0.1,
                                           std::uint64_t seed = 7) {
-  dir.write("data.csv",
-            "month,indicator,value,stderr\n2019-01,ww_benefits_running,3900,100\n"
-            "2019-02,ww_benefits_running,3700,100\n");
   dir.write("base.toml",
             fmt::format("extends = \"{}\"\n[hazards.ww_other_exit]\nrate_per_month = {{ value = "
                         "{}, source = \"assumption: journal test\" }}\n",
                         (kDataDir / "recovery-scenario.toml").generic_string(), base_rate));
   dir.write("scenario.toml", "extends = \"base.toml\"\n");
-  const std::string text = fmt::format(R"(scenario = "scenario.toml"
-data = "data.csv"
-seed = {}
-methods = ["smm"]
-[[parameters]]
-key = "hazards.ww_find_work.rate_per_month"
-lower = 0.02
-upper = 0.3
-[[indicators]]
-name = "ww_benefits_running"
-absolute_error = 1.0
-)",
-                                       seed);
-  return calibration::parse_spec(text, dir.write("spec.toml", text));
+  return test::two_month_spec(dir, "scenario.toml", seed);
 }
 
 calibration::Evaluator make_evaluator(const calibration::CalibrationSpec& spec) {

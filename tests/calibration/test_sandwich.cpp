@@ -6,13 +6,12 @@
 #include <string>
 #include <vector>
 
-#include <fmt/core.h>
-
 #include "../support/temp_dir.hpp"
 #include "calibration/evaluator.hpp"
 #include "calibration/monitor_data.hpp"
 #include "calibration/sandwich.hpp"
 #include "calibration/spec.hpp"
+#include "two_month_spec.hpp"
 
 using namespace werkstroom;
 
@@ -23,24 +22,8 @@ const std::filesystem::path kDataDir = WERKSTROOM_CALIBRATION_TEST_DATA;
 /// An evaluator of two targets with sd 100 and 50 (the data's standard errors; no relative
 /// error, the absolute one below them) and weight 1: W = diag(1e-4, 4e-4).
 calibration::Evaluator two_target_evaluator(const test::TempDir& dir) {
-  dir.write("data.csv",
-            "month,indicator,value,stderr\n2019-01,ww_benefits_running,3900,100\n"
-            "2019-02,ww_benefits_running,3700,50\n");
-  const std::string text = fmt::format(R"(scenario = "{}"
-data = "data.csv"
-seed = 7
-methods = ["smm"]
-[[parameters]]
-key = "hazards.ww_find_work.rate_per_month"
-lower = 0.02
-upper = 0.3
-[[indicators]]
-name = "ww_benefits_running"
-absolute_error = 1.0
-)",
-                                       (kDataDir / "recovery-scenario.toml").generic_string());
-  const calibration::CalibrationSpec spec =
-      calibration::parse_spec(text, dir.write("spec.toml", text));
+  const calibration::CalibrationSpec spec = test::two_month_spec(
+      dir, (kDataDir / "recovery-scenario.toml").generic_string(), 7, "2019-01", "2019-02", 50.0);
   return {spec, calibration::read_monitor_data(spec.data_file), 1};
 }
 
