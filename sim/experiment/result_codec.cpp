@@ -4,12 +4,15 @@
 #include <stdexcept>
 #include <string>
 
+#include "model/world_totals.hpp"
+
 namespace werkstroom::experiment {
 
 namespace {
 
-/// First bytes of every encoded result ("WSR1"): catches a message of another kind.
-constexpr std::uint32_t kTag = 0x31525357U;
+/// First bytes of every encoded result ("WSR2"; 2 since the world series ww_revived): catches a
+/// message of another kind or of an older layout.
+constexpr std::uint32_t kTag = 0x32525357U;
 
 class Writer {
  public:
@@ -74,20 +77,12 @@ class Reader {
   std::size_t at_ = 0;
 };
 
-/// The series of a world's accounts, in a fixed order (both directions use it).
+/// The series of a world's accounts, in a fixed order (both directions use it): the running
+/// counts, then model::kWorldFlows.
 template <class Series, class Fn>
 void each_series(Series& w, Fn&& fn) {
   for (auto& running : w.running) fn(running);
-  fn(w.ww_inflow);
-  fn(w.pw_inflow);
-  fn(w.ww_benefit_months);
-  fn(w.pw_benefit_months);
-  fn(w.ww_benefit_eur);
-  fn(w.pw_benefit_eur);
-  fn(w.work_to_work);
-  fn(w.work_after_ww);
-  fn(w.work_after_pw);
-  fn(w.work_after_other);
+  for (const model::WorldFlow& flow : model::kWorldFlows) fn(w.*flow.member);
 }
 
 }  // namespace

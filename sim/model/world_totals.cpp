@@ -9,12 +9,7 @@ WorldTotals::WorldTotals(const ModelParameters& p, std::vector<double> month_sta
     : p_(p), month_starts_(std::move(month_starts)), lookup_(month_starts_) {
   const std::size_t n = months();
   for (auto& d : running_delta_) d.assign(n + 1, 0.0);
-  for (auto* v : {&series_.ww_inflow, &series_.pw_inflow, &series_.ww_benefit_months,
-                  &series_.pw_benefit_months, &series_.ww_benefit_eur, &series_.pw_benefit_eur,
-                  &series_.work_to_work, &series_.work_after_ww, &series_.work_after_pw,
-                  &series_.work_after_other}) {
-    v->assign(n, 0.0);
-  }
+  for (const WorldFlow& flow : kWorldFlows) (series_.*flow.member).assign(n, 0.0);
 }
 
 namespace {
@@ -43,7 +38,11 @@ void WorldTotals::add_spell(const Person& person, State state, std::optional<Sta
   }
   if (start >= 0.0 && start < horizon) {
     const std::size_t m = month_index(lookup_, start);
-    if (state == State::ww && previous != State::ww) series_.ww_inflow[m] += 1.0;
+    if (state == State::ww && previous != State::ww) {
+      series_.ww_inflow[m] += 1.0;
+      // add_path starts a WW spell's right ww_days_used before the spell: days used before.
+      if (ww_spell_start < start) series_.ww_revived[m] += 1.0;
+    }
     if (state == State::pw && previous != State::pw) series_.pw_inflow[m] += 1.0;
     if ((state == State::employed || state == State::self_employed) && previous) {
       switch (*previous) {
@@ -121,6 +120,7 @@ WorldDifference world_difference(const WorldSeries& without, const WorldSeries& 
   };
   WorldDifference d;
   d.prevented_ww_inflow = sum(without.ww_inflow) - sum(with.ww_inflow);
+  d.prevented_ww_revivals = sum(without.ww_revived) - sum(with.ww_revived);
   d.prevented_pw_inflow = sum(without.pw_inflow) - sum(with.pw_inflow);
   d.benefit_months_saved = (sum(without.ww_benefit_months) - sum(with.ww_benefit_months)) +
                            (sum(without.pw_benefit_months) - sum(with.pw_benefit_months));
@@ -139,16 +139,7 @@ void WorldTotals::combine(const WorldTotals& other, double sign) {
     for (std::size_t i = 0; i < into.size() && i < from.size(); ++i) into[i] += sign * from[i];
   };
   for (std::size_t s = 0; s < kStateCount; ++s) add(running_delta_[s], other.running_delta_[s]);
-  add(series_.ww_inflow, other.series_.ww_inflow);
-  add(series_.pw_inflow, other.series_.pw_inflow);
-  add(series_.ww_benefit_months, other.series_.ww_benefit_months);
-  add(series_.pw_benefit_months, other.series_.pw_benefit_months);
-  add(series_.ww_benefit_eur, other.series_.ww_benefit_eur);
-  add(series_.pw_benefit_eur, other.series_.pw_benefit_eur);
-  add(series_.work_to_work, other.series_.work_to_work);
-  add(series_.work_after_ww, other.series_.work_after_ww);
-  add(series_.work_after_pw, other.series_.work_after_pw);
-  add(series_.work_after_other, other.series_.work_after_other);
+  for (const WorldFlow& flow : kWorldFlows) add(series_.*flow.member, other.series_.*flow.member);
 }
 
 WorldSeries WorldTotals::finish() const {

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "model/month_lookup.hpp"
@@ -28,13 +29,53 @@ struct WorldSeries {
   std::vector<double> work_after_ww;     // ww -> employed
   std::vector<double> work_after_pw;     // pw -> employed
   std::vector<double> work_after_other;  // nug / tozo -> employed or self-employed
+  std::vector<double> ww_revived;        // of ww_inflow: a WW right used before revives
   bool operator==(const WorldSeries&) const = default;
 };
+
+/// One monthly flow of a world's accounts (a WorldSeries member after the running counts).
+struct WorldFlow {
+  std::string_view name;  // as the results catalogue, the HDF5 file and the viewer name it
+  std::string_view unit;
+  std::string_view description;
+  std::vector<double> WorldSeries::*member;
+};
+
+/// Every flow of WorldSeries, in the catalogue's (and the result codec's) order: the one list
+/// that the accounts, the codec, the results catalogue and the viewer go through, so a flow
+/// added here is kept, merged, encoded, written and shown everywhere.
+inline constexpr std::array<WorldFlow, 11> kWorldFlows = {{
+    {"ww_inflow", "people", "people entering WW in the month", &WorldSeries::ww_inflow},
+    {"pw_inflow", "people", "people entering PW (bijstand) in the month", &WorldSeries::pw_inflow},
+    {"ww_benefit_months", "months", "WW benefit months paid for the month (person-months)",
+     &WorldSeries::ww_benefit_months},
+    {"pw_benefit_months", "months", "PW benefit months paid for the month (person-months)",
+     &WorldSeries::pw_benefit_months},
+    {"ww_benefit_eur", "EUR", "WW benefit paid for the month", &WorldSeries::ww_benefit_eur},
+    {"pw_benefit_eur", "EUR", "PW benefit paid for the month", &WorldSeries::pw_benefit_eur},
+    {"work_to_work", "people",
+     "moves from a threatened job or a secondment into employment in the month",
+     &WorldSeries::work_to_work},
+    {"work_after_ww", "people", "moves from WW into employment in the month",
+     &WorldSeries::work_after_ww},
+    {"work_after_pw", "people", "moves from PW into employment in the month",
+     &WorldSeries::work_after_pw},
+    {"work_after_other", "people",
+     "moves from NUG or TOZO into employment or self-employment in the month",
+     &WorldSeries::work_after_other},
+    {"ww_revived", "people",
+     "of ww_inflow: people whose WW benefit revives in the month (a right used in an earlier WW "
+     "spell, after a job or other spell ended)",
+     &WorldSeries::ww_revived},
+}};
 
 /// The effect figures of two worlds over the whole horizon: without minus with. Differences
 /// are taken per benefit before adding, so equal worlds give exactly zero.
 struct WorldDifference {
   double prevented_ww_inflow = 0.0;
+  /// Of prevented_ww_inflow: revived WW benefits without minus with (ww_revived); negative
+  /// when people the service placed out of WW lose the job and their benefit revives.
+  double prevented_ww_revivals = 0.0;
   double prevented_pw_inflow = 0.0;
   double benefit_months_saved = 0.0;
   double benefit_eur_saved = 0.0;  // ww_eur_saved + pw_eur_saved
@@ -48,7 +89,9 @@ class WorldTotals {
   WorldTotals(const ModelParameters& p, std::vector<double> month_starts);
 
   /// Adds the spell [start, end) of `state`, entered from `previous` (empty for a person's
-  /// first spell). Spells before day 0 count only from day 0.
+  /// first spell). Spells before day 0 count only from day 0. `ww_spell_start`: for a WW
+  /// spell, the day its right began, `start` minus the WW days used in earlier spells; before
+  /// `start` for a revived benefit (ww_revived).
   void add_spell(const Person& person, State state, std::optional<State> previous,
                  double ww_spell_start, double start, double end);
   /// Feeds a whole path (consecutive spells, the last one runs to the horizon's end).

@@ -580,10 +580,17 @@ Section key_figure_section(const std::vector<experiment::ScenarioResults>& resul
       pick(language,
            "chance: the share of replications in which it happens; a month: the median among the "
            "replications in which it happens, and in how many; pp: percentage points. Amounts in "
-           "euros are rounded to 10, 100 or 1,000.",
+           "euros are rounded to 10, 100 or 1,000. Prevented WW inflow counts every entry into "
+           "WW, also a benefit that revives when a job found out of WW ends within the horizon "
+           "(of which revived benefits, negative when the centre's placements bring more of "
+           "them); the new WW claims prevented are the first of the two rows minus the second.",
            "kans: het deel van de replicaties waarin het gebeurt; een maand: de mediaan van de "
            "replicaties waarin het gebeurt, en in hoeveel; %-punt: procentpunten. Bedragen in euro "
-           "zijn afgerond op 10, 100 of 1.000.")});
+           "zijn afgerond op 10, 100 of 1.000. Voorkomen WW-instroom telt elke instroom in de WW, "
+           "ook een uitkering die herleeft als een baan die iemand vanuit de WW vond binnen de "
+           "periode eindigt (waarvan herleefde WW-uitkeringen, negatief als de plaatsingen van "
+           "het centrum er meer brengen); de voorkomen nieuwe WW-aanvragen zijn de eerste van "
+           "die twee regels min de tweede.")});
   return s;
 }
 

@@ -11,6 +11,7 @@
 #include "experiment/national_sum.hpp"
 #include "model/metric_registry.hpp"
 #include "model/person.hpp"
+#include "model/world_totals.hpp"
 
 namespace werkstroom::results {
 
@@ -150,51 +151,8 @@ constexpr bool indicator_names_match() {
 }
 static_assert(indicator_names_match(), "results catalogue out of step with kIndicatorNames");
 
-// WorldSeries members after the running counts, in the catalogue's order.
-constexpr std::array<StaticInfo, 10> kWorldFlows = {{
-    {"ww_inflow", "people", "people entering WW in the month"},
-    {"pw_inflow", "people", "people entering PW (bijstand) in the month"},
-    {"ww_benefit_months", "months", "WW benefit months paid for the month (person-months)"},
-    {"pw_benefit_months", "months", "PW benefit months paid for the month (person-months)"},
-    {"ww_benefit_eur", "EUR", "WW benefit paid for the month"},
-    {"pw_benefit_eur", "EUR", "PW benefit paid for the month"},
-    {"work_to_work", "people",
-     "moves from a threatened job or a secondment into employment in the month"},
-    {"work_after_ww", "people", "moves from WW into employment in the month"},
-    {"work_after_pw", "people", "moves from PW into employment in the month"},
-    {"work_after_other", "people",
-     "moves from NUG or TOZO into employment or self-employment in the month"},
-}};
-
 SeriesInfo to_info(const StaticInfo& s) {
   return {std::string(s.name), std::string(s.unit), std::string(s.description)};
-}
-
-const std::vector<double>& series_of(const model::WorldSeries& w, std::size_t flow) {
-  switch (flow) {
-    case 0:
-      return w.ww_inflow;
-    case 1:
-      return w.pw_inflow;
-    case 2:
-      return w.ww_benefit_months;
-    case 3:
-      return w.pw_benefit_months;
-    case 4:
-      return w.ww_benefit_eur;
-    case 5:
-      return w.pw_benefit_eur;
-    case 6:
-      return w.work_to_work;
-    case 7:
-      return w.work_after_ww;
-    case 8:
-      return w.work_after_pw;
-    case 9:
-      return w.work_after_other;
-    default:
-      throw std::out_of_range(fmt::format("no world series {}", flow));
-  }
 }
 
 std::string clean_name(const std::string& name) {
@@ -232,12 +190,14 @@ const std::vector<SeriesTitle>& indicator_titles() {
 const std::vector<SeriesInfo>& world_series_catalogue() {
   static const std::vector<SeriesInfo> table = [] {
     std::vector<SeriesInfo> t;
-    t.reserve(model::kStateNames.size() + kWorldFlows.size());
+    t.reserve(model::kStateNames.size() + model::kWorldFlows.size());
     for (const char* state : model::kStateNames) {
       t.push_back({fmt::format("running_{}", state), "people",
                    fmt::format("people in state {} at the month end", state)});
     }
-    for (const StaticInfo& s : kWorldFlows) t.push_back(to_info(s));
+    for (const model::WorldFlow& flow : model::kWorldFlows) {
+      t.push_back({std::string(flow.name), std::string(flow.unit), std::string(flow.description)});
+    }
     return t;
   }();
   return table;
@@ -245,7 +205,11 @@ const std::vector<SeriesInfo>& world_series_catalogue() {
 
 const std::vector<double>& world_series_values(const model::WorldSeries& w, std::size_t index) {
   if (index < model::kStateCount) return w.running[index];
-  return series_of(w, index - model::kStateCount);
+  const std::size_t flow = index - model::kStateCount;
+  if (flow >= model::kWorldFlows.size()) {
+    throw std::out_of_range(fmt::format("no world series {}", flow));
+  }
+  return w.*model::kWorldFlows[flow].member;
 }
 
 std::vector<NamedSeries> monthly_series(const model::ReplicationResult& rep) {

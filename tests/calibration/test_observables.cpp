@@ -48,12 +48,7 @@ model::ReplicationResult small_result() {
   }
   for (model::WorldSeries* w : {&r.with_service, &r.without_service}) {
     for (auto& series : w->running) series = {next++, next++};
-    for (std::vector<double>* v :
-         {&w->ww_inflow, &w->pw_inflow, &w->ww_benefit_months, &w->pw_benefit_months,
-          &w->ww_benefit_eur, &w->pw_benefit_eur, &w->work_to_work, &w->work_after_ww,
-          &w->work_after_pw, &w->work_after_other}) {
-      *v = {next++, next++};
-    }
+    for (const model::WorldFlow& flow : model::kWorldFlows) w->*flow.member = {next++, next++};
   }
   return r;
 }

@@ -90,6 +90,7 @@ TEST_CASE("benefit euros and months of three people, by hand", "[model][money]")
 
   // Inflow where a spell begins inside the horizon; C's WW began before it.
   check_series(s.ww_inflow, {2, 0, 0, 0, 0, 0, 0, 0});
+  check_series(s.ww_revived, {0, 0, 0, 0, 0, 0, 0, 0});  // A's and B's rights are new
   check_series(s.pw_inflow, {0, 1, 0, 0, 0, 0, 0, 0});
   check_series(s.work_after_ww, {0, 0, 0, 0, 0, 0, 1, 0});
   // Month ends: the boundary k*D belongs to the month that ends there; a spell holding
@@ -113,7 +114,8 @@ TEST_CASE("a revived WW benefit goes on at the rate where it stopped, by hand", 
           {0.0, State::ww}, {1 * D, State::employed}, {2 * D, State::ww}, {4 * D, State::pw}});
   const model::WorldSeries s = totals.finish();
   check_series(s.ww_benefit_eur, {2250, 0, 2250, 2100, 0, 0, 0, 0});
-  check_series(s.ww_inflow, {1, 0, 1, 0, 0, 0, 0, 0});  // a return is WW inflow again
+  check_series(s.ww_inflow, {1, 0, 1, 0, 0, 0, 0, 0});   // a return is WW inflow again
+  check_series(s.ww_revived, {0, 0, 1, 0, 0, 0, 0, 0});  // and of it, a revived benefit
   check_series(s.pw_benefit_eur, {0, 0, 0, 0, 1200, 1200, 1200, 1200});
 }
 
@@ -132,6 +134,37 @@ TEST_CASE("a spell split in two at the same instant gives the same euros as the 
   for (const double v : zero.ww_benefit_eur) CHECK(v == 0.0);
   for (const double v : zero.pw_benefit_eur) CHECK(v == 0.0);
   for (const double v : zero.ww_inflow) CHECK(v == 0.0);
+  for (const double v : zero.ww_revived) CHECK(v == 0.0);
+}
+
+TEST_CASE("prevented WW inflow is prevented new claims less extra revived benefits, by hand",
+          "[model][money]") {
+  // Two people in both worlds, 8 months:
+  //  P, threatened from day 0. Without the service the job goes at 2 D: a new WW right (WW
+  //     inflow 1, not revived). With it, P moves straight to another job: no WW.
+  //  Q, in WW since day -3 D (the stock: no inflow in either world). Without the service Q
+  //     stays in WW to the horizon. With it, Q is placed at 1 D, the job ends at 3 D and the
+  //     benefit revives: WW inflow 1, of it revived 1.
+  // Prevented WW inflow: without (1) minus with (1) = 0; of it revived benefits: without (0)
+  // minus with (1) = -1; so the new claims prevented are 0 - (-1) = 1 (P's).
+  const model::ModelParameters p = benefit_rules();
+  model::WorldTotals without(p, eight_months());
+  model::WorldTotals with(p, eight_months());
+  const model::Person person = person_with_wage(3000);
+  without.add_path(person, std::vector<Spell>{{0.0, State::threatened}, {2 * D, State::ww}});
+  with.add_path(person, std::vector<Spell>{{0.0, State::threatened}, {2 * D, State::employed}});
+  without.add_path(person, std::vector<Spell>{{-3 * D, State::ww}});
+  with.add_path(person, std::vector<Spell>{
+                            {-3 * D, State::ww}, {1 * D, State::employed}, {3 * D, State::ww}});
+  const model::WorldSeries a = without.finish();
+  const model::WorldSeries b = with.finish();
+  check_series(a.ww_inflow, {0, 0, 1, 0, 0, 0, 0, 0});
+  check_series(a.ww_revived, {0, 0, 0, 0, 0, 0, 0, 0});
+  check_series(b.ww_inflow, {0, 0, 0, 1, 0, 0, 0, 0});
+  check_series(b.ww_revived, {0, 0, 0, 1, 0, 0, 0, 0});
+  const model::WorldDifference d = model::world_difference(a, b);
+  CHECK(d.prevented_ww_inflow == 0.0);
+  CHECK(d.prevented_ww_revivals == -1.0);
 }
 
 TEST_CASE("the centre's staff cost of the default year, by hand", "[model][money]") {

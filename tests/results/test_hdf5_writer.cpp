@@ -126,7 +126,7 @@ TEST_CASE("HDF5 results: scenario groups hold every monthly series", "[results]"
   const auto& indicators = results::indicator_catalogue();
   const auto& worlds = results::world_series_catalogue();
   REQUIRE(indicators.size() == model::kIndicatorCount);
-  REQUIRE(worlds.size() == model::kStateCount + 10);
+  REQUIRE(worlds.size() == model::kStateCount + 11);  // the running counts and 11 flows
   for (std::size_t s = 0; s < run.results.size(); ++s) {
     const experiment::ScenarioResults& r = run.results[s];
     INFO("scenario " << r.name);

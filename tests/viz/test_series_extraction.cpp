@@ -72,17 +72,14 @@ TEST_CASE("every series name can be read", "[viz]") {
     x.service = model::IndicatorTable(3);
     for (auto* w : {&x.with_service, &x.without_service}) {
       for (auto& running : w->running) running.assign(3, 0.0);
-      for (auto* v : {&w->ww_inflow, &w->pw_inflow, &w->ww_benefit_months, &w->pw_benefit_months,
-                      &w->ww_benefit_eur, &w->pw_benefit_eur, &w->work_to_work, &w->work_after_ww,
-                      &w->work_after_pw, &w->work_after_other}) {
-        v->assign(3, 0.0);
-      }
+      for (const model::WorldFlow& flow : model::kWorldFlows) (w->*flow.member).assign(3, 0.0);
     }
     x.arrived_by_month_end.assign(3, 0.0);
     return x;
   }();
   const std::vector<std::string> names = viz::series_names();
-  CHECK(names.size() == model::kIndicatorCount + 2 * 19 + 1);
+  // Per world: 9 running counts and 11 flows (the last, ww_revived, a part of ww_inflow).
+  CHECK(names.size() == model::kIndicatorCount + 2 * 20 + 1);
   for (const std::string& n : names) {
     INFO(n);
     CHECK(viz::monthly_series(r, n).size() == 3);

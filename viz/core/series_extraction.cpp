@@ -1,6 +1,7 @@
 #include "core/series_extraction.hpp"
 
 #include "model/metric_registry.hpp"
+#include "model/world_totals.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -17,26 +18,6 @@ constexpr std::string_view kWith = "with_service.";
 constexpr std::string_view kWithout = "without_service.";
 constexpr std::string_view kArrived = "arrived_by_month_end";
 
-struct FlowSeries {
-  const char* name;
-  std::vector<double> WorldSeries::*member;
-};
-const std::vector<FlowSeries>& flow_series() {
-  static const std::vector<FlowSeries> flows = {
-      {"ww_inflow", &WorldSeries::ww_inflow},
-      {"pw_inflow", &WorldSeries::pw_inflow},
-      {"ww_benefit_months", &WorldSeries::ww_benefit_months},
-      {"pw_benefit_months", &WorldSeries::pw_benefit_months},
-      {"ww_benefit_eur", &WorldSeries::ww_benefit_eur},
-      {"pw_benefit_eur", &WorldSeries::pw_benefit_eur},
-      {"work_to_work", &WorldSeries::work_to_work},
-      {"work_after_ww", &WorldSeries::work_after_ww},
-      {"work_after_pw", &WorldSeries::work_after_pw},
-      {"work_after_other", &WorldSeries::work_after_other},
-  };
-  return flows;
-}
-
 const std::vector<double>& world_series(const WorldSeries& w, std::string_view name,
                                         std::string_view full) {
   constexpr std::string_view kRunning = "running_";
@@ -46,7 +27,7 @@ const std::vector<double>& world_series(const WorldSeries& w, std::string_view n
       if (state == model::kStateNames[i]) return w.running[i];
     }
   }
-  for (const FlowSeries& f : flow_series()) {
+  for (const model::WorldFlow& f : model::kWorldFlows) {
     if (name == f.name) return w.*f.member;
   }
   throw std::invalid_argument("unknown series \"" + std::string(full) + "\"");
@@ -83,7 +64,9 @@ std::vector<std::string> series_names() {
     for (const char* state : model::kStateNames) {
       names.push_back(std::string(world) + "running_" + state);
     }
-    for (const FlowSeries& f : flow_series()) names.push_back(std::string(world) + f.name);
+    for (const model::WorldFlow& f : model::kWorldFlows) {
+      names.push_back(std::string(world) + std::string(f.name));
+    }
   }
   names.emplace_back(kArrived);
   return names;
@@ -181,6 +164,7 @@ const std::vector<std::string>& table_kpis() {
   static const std::vector<std::string> kpis = {"placements",
                                                 "placements_deadweight",
                                                 "prevented_ww_inflow",
+                                                "prevented_ww_revivals",
                                                 "prevented_pw_inflow",
                                                 "benefit_eur_saved",
                                                 "benefit_eur_displaced",
