@@ -10,7 +10,7 @@ namespace werkstroom::experiment {
 
 namespace {
 
-/// First bytes of every encoded result ("WSR2"; 2 since the world series ww_revived): catches a
+/// First bytes of every encoded result ("WSR2"; 2 since the world series ww_returns): catches a
 /// message of another kind or of an older layout.
 constexpr std::uint32_t kTag = 0x32525357U;
 

@@ -26,7 +26,8 @@ std::map<std::string, double> compute_kpis(const ModelParameters& p, const Repli
   k["regular_placements"] = sum(s.row(Indicator::placements_regular_clients));
   const WorldDifference d = world_difference(without, with);
   k["prevented_ww_inflow"] = d.prevented_ww_inflow;
-  k["prevented_ww_revivals"] = d.prevented_ww_revivals;
+  k["prevented_ww_new_inflow"] = d.prevented_ww_new_inflow;
+  k["prevented_ww_returns"] = d.prevented_ww_returns;
   k["prevented_pw_inflow"] = d.prevented_pw_inflow;
   k["benefit_months_saved"] = d.benefit_months_saved;
   k["benefit_eur_saved"] = d.benefit_eur_saved;
@@ -48,7 +49,8 @@ std::map<std::string, double> compute_kpis(const ModelParameters& p, const Repli
   for (const RouteEffect& e : centre.route_effects()) {
     k[route_key(e.name, "clients")] = e.clients;
     k[route_key(e.name, "prevented_ww_inflow")] = e.difference.prevented_ww_inflow;
-    k[route_key(e.name, "prevented_ww_revivals")] = e.difference.prevented_ww_revivals;
+    k[route_key(e.name, "prevented_ww_new_inflow")] = e.difference.prevented_ww_new_inflow;
+    k[route_key(e.name, "prevented_ww_returns")] = e.difference.prevented_ww_returns;
     k[route_key(e.name, "prevented_pw_inflow")] = e.difference.prevented_pw_inflow;
     k[route_key(e.name, "benefit_months_saved")] = e.difference.benefit_months_saved;
     k[route_key(e.name, "benefit_eur_saved")] = e.difference.benefit_eur_saved;

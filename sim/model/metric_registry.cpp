@@ -20,7 +20,7 @@ constexpr bool kConditional = true;  // NaN in the replications where it does no
 
 // Grouped by kind in the order of MetricKind (checked below); the key figures in report order.
 // Fields: name, kind, unit, description, label_en, label_nl, report_label_nl, better, additive.
-constexpr std::array<MetricInfo, 44> kRegistry = {{
+constexpr std::array<MetricInfo, 46> kRegistry = {{
     // The board's key figures, in report order.
     {"placements", key_figure, "people", "clients of the centre into work", "Placements",
      "Plaatsingen", "plaatsingen", kMore, kSum},
@@ -40,12 +40,16 @@ constexpr std::array<MetricInfo, 44> kRegistry = {{
      "plaatsingen die ook zonder dienst", kNeither, kSum},
     {"prevented_ww_inflow", key_figure, "people", "WW inflow without the service minus with it",
      "Prevented WW inflow", "Voorkomen WW-instroom", "voorkomen WW-instroom", kMore, kSum},
-    {"prevented_ww_revivals", key_figure, "people",
-     "of prevented_ww_inflow: revived WW benefits (a right used before, after a job or other "
-     "spell ended) without the service minus with it; negative when people placed out of WW "
-     "lose the job within the horizon and their benefit revives",
-     "of which revived benefits", "waarvan herleefde WW-uitkeringen", "voorkomen herleving WW",
-     kNeither, kSum},
+    {"prevented_ww_new_inflow", key_figure, "people",
+     "of prevented_ww_inflow: entries into WW of people without an earlier WW spell in their "
+     "simulated path, without the service minus with it",
+     "of which new to WW", "waarvan nieuw in de WW", "voorkomen nieuwe WW-instroom", kMore, kSum},
+    {"prevented_ww_returns", key_figure, "people",
+     "of prevented_ww_inflow: returns to WW of people with an earlier WW spell in their "
+     "simulated path (back after a job or another spell ended), without the service minus with "
+     "it; negative when more return with the service than without",
+     "of which returns to WW", "waarvan terugkeer in de WW", "voorkomen terugkeer in WW", kNeither,
+     kSum},
     {"prevented_pw_inflow", key_figure, "people", "PW inflow without the service minus with it",
      "Prevented PW inflow", "Voorkomen bijstandsinstroom", "voorkomen PW-instroom", kMore, kSum},
     {"benefit_months_saved", key_figure, "months", "WW and PW benefit months saved",
@@ -142,12 +146,17 @@ constexpr std::array<MetricInfo, 44> kRegistry = {{
      "WW inflow without the service minus with it, of the clients whose path the route <route> "
      "changed first",
      "Prevented WW inflow", "Voorkomen WW-instroom", "", kMore, kSum},
-    {"prevented_ww_revivals", route_figure, "people",
-     "of prevented_ww_inflow: revived WW benefits (a right used before, after a job or other "
-     "spell ended) without the service minus with it; negative when people placed out of WW "
-     "lose the job within the horizon and their benefit revives, of the clients whose path the "
-     "route <route> changed first",
-     "of which revived benefits", "waarvan herleefde WW-uitkeringen", "", kNeither, kSum},
+    {"prevented_ww_new_inflow", route_figure, "people",
+     "of prevented_ww_inflow: entries into WW of people without an earlier WW spell in their "
+     "simulated path, without the service minus with it, of the clients whose path the route "
+     "<route> changed first",
+     "of which new to WW", "waarvan nieuw in de WW", "", kMore, kSum},
+    {"prevented_ww_returns", route_figure, "people",
+     "of prevented_ww_inflow: returns to WW of people with an earlier WW spell in their "
+     "simulated path (back after a job or another spell ended), without the service minus with "
+     "it; negative when more return with the service than without, of the clients whose path "
+     "the route <route> changed first",
+     "of which returns to WW", "waarvan terugkeer in de WW", "", kNeither, kSum},
     {"prevented_pw_inflow", route_figure, "people",
      "PW inflow without the service minus with it, of the clients whose path the route <route> "
      "changed first",

@@ -40,8 +40,8 @@ void WorldTotals::add_spell(const Person& person, State state, std::optional<Sta
     const std::size_t m = month_index(lookup_, start);
     if (state == State::ww && previous != State::ww) {
       series_.ww_inflow[m] += 1.0;
-      // add_path starts a WW spell's right ww_days_used before the spell: days used before.
-      if (ww_spell_start < start) series_.ww_revived[m] += 1.0;
+      // add_path starts a WW spell's right ww_days_used before the spell: an earlier WW spell.
+      if (ww_spell_start < start) series_.ww_returns[m] += 1.0;
     }
     if (state == State::pw && previous != State::pw) series_.pw_inflow[m] += 1.0;
     if ((state == State::employed || state == State::self_employed) && previous) {
@@ -120,7 +120,8 @@ WorldDifference world_difference(const WorldSeries& without, const WorldSeries& 
   };
   WorldDifference d;
   d.prevented_ww_inflow = sum(without.ww_inflow) - sum(with.ww_inflow);
-  d.prevented_ww_revivals = sum(without.ww_revived) - sum(with.ww_revived);
+  d.prevented_ww_returns = sum(without.ww_returns) - sum(with.ww_returns);
+  d.prevented_ww_new_inflow = d.prevented_ww_inflow - d.prevented_ww_returns;
   d.prevented_pw_inflow = sum(without.pw_inflow) - sum(with.pw_inflow);
   d.benefit_months_saved = (sum(without.ww_benefit_months) - sum(with.ww_benefit_months)) +
                            (sum(without.pw_benefit_months) - sum(with.pw_benefit_months));

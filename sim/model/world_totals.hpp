@@ -29,7 +29,7 @@ struct WorldSeries {
   std::vector<double> work_after_ww;     // ww -> employed
   std::vector<double> work_after_pw;     // pw -> employed
   std::vector<double> work_after_other;  // nug / tozo -> employed or self-employed
-  std::vector<double> ww_revived;        // of ww_inflow: a WW right used before revives
+  std::vector<double> ww_returns;        // of ww_inflow: people with an earlier WW spell
   bool operator==(const WorldSeries&) const = default;
 };
 
@@ -63,19 +63,28 @@ inline constexpr std::array<WorldFlow, 11> kWorldFlows = {{
     {"work_after_other", "people",
      "moves from NUG or TOZO into employment or self-employment in the month",
      &WorldSeries::work_after_other},
-    {"ww_revived", "people",
-     "of ww_inflow: people whose WW benefit revives in the month (a right used in an earlier WW "
-     "spell, after a job or other spell ended)",
-     &WorldSeries::ww_revived},
+    {"ww_returns", "people",
+     "of ww_inflow: people returning to WW in the month, with an earlier WW spell in their "
+     "simulated path (back after a job or another spell ended; the model revives that right)",
+     &WorldSeries::ww_returns},
 }};
+
+/// Every vector of WorldSeries is a running count or in kWorldFlows (a flow left out of the
+/// list would be neither merged, encoded, written nor shown).
+static_assert(sizeof(WorldSeries) ==
+                  sizeof(WorldSeries::running) + kWorldFlows.size() * sizeof(std::vector<double>),
+              "a WorldSeries member is missing from kWorldFlows");
 
 /// The effect figures of two worlds over the whole horizon: without minus with. Differences
 /// are taken per benefit before adding, so equal worlds give exactly zero.
 struct WorldDifference {
   double prevented_ww_inflow = 0.0;
-  /// Of prevented_ww_inflow: revived WW benefits without minus with (ww_revived); negative
-  /// when people the service placed out of WW lose the job and their benefit revives.
-  double prevented_ww_revivals = 0.0;
+  /// The two parts of prevented_ww_inflow (their sum, exactly: counts are whole numbers):
+  /// entries of people new to WW in their simulated path, and returns (ww_returns) of people
+  /// with an earlier WW spell; the returns are negative when the service's earlier jobs end
+  /// before the horizon and more people come back than without it.
+  double prevented_ww_new_inflow = 0.0;
+  double prevented_ww_returns = 0.0;
   double prevented_pw_inflow = 0.0;
   double benefit_months_saved = 0.0;
   double benefit_eur_saved = 0.0;  // ww_eur_saved + pw_eur_saved
@@ -91,7 +100,7 @@ class WorldTotals {
   /// Adds the spell [start, end) of `state`, entered from `previous` (empty for a person's
   /// first spell). Spells before day 0 count only from day 0. `ww_spell_start`: for a WW
   /// spell, the day its right began, `start` minus the WW days used in earlier spells; before
-  /// `start` for a revived benefit (ww_revived).
+  /// `start` for a return to WW (ww_returns) after an earlier WW spell.
   void add_spell(const Person& person, State state, std::optional<State> previous,
                  double ww_spell_start, double start, double end);
   /// Feeds a whole path (consecutive spells, the last one runs to the horizon's end).

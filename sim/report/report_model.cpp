@@ -580,17 +580,22 @@ Section key_figure_section(const std::vector<experiment::ScenarioResults>& resul
       pick(language,
            "chance: the share of replications in which it happens; a month: the median among the "
            "replications in which it happens, and in how many; pp: percentage points. Amounts in "
-           "euros are rounded to 10, 100 or 1,000. Prevented WW inflow counts every entry into "
-           "WW, also a benefit that revives when a job found out of WW ends within the horizon "
-           "(of which revived benefits, negative when the centre's placements bring more of "
-           "them); the new WW claims prevented are the first of the two rows minus the second.",
+           "euros are rounded to 10, 100 or 1,000. 'Prevented WW inflow' counts every entry into "
+           "WW: of people new to WW ('of which new to WW') and of people coming back after an "
+           "earlier WW spell and a job that ended ('of which returns to WW'). With the centre, "
+           "WW clients find work earlier, so more of those jobs end before the simulated period "
+           "does and more people come back: the returns can be negative for that reason. In part "
+           "that is where the simulation stops: without the centre some find and lose that job "
+           "only afterwards.",
            "kans: het deel van de replicaties waarin het gebeurt; een maand: de mediaan van de "
            "replicaties waarin het gebeurt, en in hoeveel; %-punt: procentpunten. Bedragen in euro "
-           "zijn afgerond op 10, 100 of 1.000. Voorkomen WW-instroom telt elke instroom in de WW, "
-           "ook een uitkering die herleeft als een baan die iemand vanuit de WW vond binnen de "
-           "periode eindigt (waarvan herleefde WW-uitkeringen, negatief als de plaatsingen van "
-           "het centrum er meer brengen); de voorkomen nieuwe WW-aanvragen zijn de eerste van "
-           "die twee regels min de tweede.")});
+           "zijn afgerond op 10, 100 of 1.000. 'Voorkomen WW-instroom' telt elke instroom in de "
+           "WW: van wie nieuw is in de WW ('waarvan nieuw in de WW') en van wie terugkeert na een "
+           "eerdere WW-periode en een baan die weer eindigde ('waarvan terugkeer in de WW'). Met "
+           "het centrum vinden WW-klanten eerder werk, dus eindigen meer van die banen voor het "
+           "einde van de gesimuleerde periode en keren meer mensen terug: de terugkeer kan "
+           "daardoor negatief zijn. Voor een deel komt dat door waar de simulatie stopt: zonder "
+           "centrum vinden en verliezen sommigen die baan pas daarna.")});
   return s;
 }
 

@@ -39,9 +39,7 @@ struct SeriesTitle {
 [[nodiscard]] const std::vector<SeriesTitle>& indicator_titles();
 
 /// The series of one world's accounts (model::WorldSeries): running_<state> for every state in
-/// the order of model::kStateNames, then ww_inflow, pw_inflow, ww_benefit_months,
-/// pw_benefit_months, ww_benefit_eur, pw_benefit_eur, work_to_work, work_after_ww,
-/// work_after_pw, work_after_other.
+/// the order of model::kStateNames, then the flows of model::kWorldFlows in their order.
 [[nodiscard]] const std::vector<SeriesInfo>& world_series_catalogue();
 /// Values of world series `index` (into world_series_catalogue()).
 [[nodiscard]] const std::vector<double>& world_series_values(const model::WorldSeries& w,

@@ -17,9 +17,9 @@ bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
   return a.size() == b.size() &&
          (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
 }
-double test_total_revived(const model::ReplicationResult& r) {
+double total_returns(const model::ReplicationResult& r) {
   double total = 0.0;
-  for (const double v : r.with_service.ww_revived) total += v;
+  for (const double v : r.with_service.ww_returns) total += v;
   return total;
 }
 }  // namespace
@@ -44,7 +44,9 @@ TEST_CASE("a replication result survives encoding bit for bit", "[distributed]")
     CHECK(same_bits(back.with_service.*flow.member, r.with_service.*flow.member));
     CHECK(same_bits(back.without_service.*flow.member, r.without_service.*flow.member));
   }
-  CHECK(test_total_revived(r) > 0.0);  // the newest flow carries numbers: not vacuous
+  CHECK(back.with_service == r.with_service);  // every member, listed in kWorldFlows or not
+  CHECK(back.without_service == r.without_service);
+  CHECK(total_returns(r) > 0.0);  // the newest flow carries numbers: not vacuous
   CHECK(same_bits(back.arrived_by_month_end, r.arrived_by_month_end));
   CHECK(model::same_figures(back.kpis, r.kpis));
   CHECK(back.events == r.events);

@@ -43,10 +43,10 @@ model::ModelParameters neutral(model::ModelParameters p) {
 
 // The figures that are differences between the two worlds (placements and work-to-work moves
 // of clients are counts of what happened to them, effect or not; see deadweight).
-const char* const kEffectFigures[] = {"prevented_ww_inflow",    "prevented_ww_revivals",
-                                      "prevented_pw_inflow",    "benefit_months_saved",
-                                      "benefit_eur_saved",      "extra_in_work_at_end",
-                                      "placements_on_vacancies"};
+const char* const kEffectFigures[] = {"prevented_ww_inflow",  "prevented_ww_new_inflow",
+                                      "prevented_ww_returns", "prevented_pw_inflow",
+                                      "benefit_months_saved", "benefit_eur_saved",
+                                      "extra_in_work_at_end", "placements_on_vacancies"};
 
 }  // namespace
 
@@ -107,13 +107,18 @@ TEST_CASE("the effect figures by route add up to the totals", "[model][counterfa
       const model::ReplicationResult r = test::run(p, 5, replication);
       // Counts are whole numbers: exactly. Euros and months: up to rounding.
       CHECK(route_sum(r, "prevented_ww_inflow") == r.kpis.at("prevented_ww_inflow"));
-      CHECK(route_sum(r, "prevented_ww_revivals") == r.kpis.at("prevented_ww_revivals"));
+      CHECK(route_sum(r, "prevented_ww_new_inflow") == r.kpis.at("prevented_ww_new_inflow"));
+      CHECK(route_sum(r, "prevented_ww_returns") == r.kpis.at("prevented_ww_returns"));
+      CHECK(r.kpis.at("prevented_ww_new_inflow") + r.kpis.at("prevented_ww_returns") ==
+            r.kpis.at("prevented_ww_inflow"));
       CHECK(route_sum(r, "prevented_pw_inflow") == r.kpis.at("prevented_pw_inflow"));
       // Revived benefits are part of the WW inflow, in each world.
       for (const model::WorldSeries* w : {&r.with_service, &r.without_service}) {
-        CHECK(test::total(w->ww_revived) <= test::total(w->ww_inflow));
+        for (std::size_t m = 0; m < w->ww_inflow.size(); ++m) {
+          CHECK(w->ww_returns[m] <= w->ww_inflow[m]);
+        }
       }
-      CHECK(test::total(r.with_service.ww_revived) > 0.0);  // the property is not vacuous
+      CHECK(test::total(r.with_service.ww_returns) > 0.0);  // the property is not vacuous
       CHECK(route_sum(r, "benefit_eur_saved") ==
             Approx(r.kpis.at("benefit_eur_saved")).epsilon(1e-9).margin(1e-6));
       CHECK(route_sum(r, "benefit_months_saved") ==

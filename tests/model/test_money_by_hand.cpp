@@ -90,7 +90,7 @@ TEST_CASE("benefit euros and months of three people, by hand", "[model][money]")
 
   // Inflow where a spell begins inside the horizon; C's WW began before it.
   check_series(s.ww_inflow, {2, 0, 0, 0, 0, 0, 0, 0});
-  check_series(s.ww_revived, {0, 0, 0, 0, 0, 0, 0, 0});  // A's and B's rights are new
+  check_series(s.ww_returns, {0, 0, 0, 0, 0, 0, 0, 0});  // A's and B's rights are new
   check_series(s.pw_inflow, {0, 1, 0, 0, 0, 0, 0, 0});
   check_series(s.work_after_ww, {0, 0, 0, 0, 0, 0, 1, 0});
   // Month ends: the boundary k*D belongs to the month that ends there; a spell holding
@@ -115,7 +115,7 @@ TEST_CASE("a revived WW benefit goes on at the rate where it stopped, by hand", 
   const model::WorldSeries s = totals.finish();
   check_series(s.ww_benefit_eur, {2250, 0, 2250, 2100, 0, 0, 0, 0});
   check_series(s.ww_inflow, {1, 0, 1, 0, 0, 0, 0, 0});   // a return is WW inflow again
-  check_series(s.ww_revived, {0, 0, 1, 0, 0, 0, 0, 0});  // and of it, a revived benefit
+  check_series(s.ww_returns, {0, 0, 1, 0, 0, 0, 0, 0});  // and of it, a return
   check_series(s.pw_benefit_eur, {0, 0, 0, 0, 1200, 1200, 1200, 1200});
 }
 
@@ -134,19 +134,21 @@ TEST_CASE("a spell split in two at the same instant gives the same euros as the 
   for (const double v : zero.ww_benefit_eur) CHECK(v == 0.0);
   for (const double v : zero.pw_benefit_eur) CHECK(v == 0.0);
   for (const double v : zero.ww_inflow) CHECK(v == 0.0);
-  for (const double v : zero.ww_revived) CHECK(v == 0.0);
+  for (const double v : zero.ww_returns) CHECK(v == 0.0);
 }
 
-TEST_CASE("prevented WW inflow is prevented new claims less extra revived benefits, by hand",
+TEST_CASE("prevented WW inflow is the prevented new inflow plus the prevented returns, by hand",
           "[model][money]") {
-  // Two people in both worlds, 8 months:
-  //  P, threatened from day 0. Without the service the job goes at 2 D: a new WW right (WW
-  //     inflow 1, not revived). With it, P moves straight to another job: no WW.
+  // Three people in both worlds, 8 months:
+  //  P, threatened from day 0. Without the service the job goes at 2 D: new to WW (inflow 1,
+  //     not a return). With it, P moves straight to another job: no WW.
   //  Q, in WW since day -3 D (the stock: no inflow in either world). Without the service Q
-  //     stays in WW to the horizon. With it, Q is placed at 1 D, the job ends at 3 D and the
-  //     benefit revives: WW inflow 1, of it revived 1.
-  // Prevented WW inflow: without (1) minus with (1) = 0; of it revived benefits: without (0)
-  // minus with (1) = -1; so the new claims prevented are 0 - (-1) = 1 (P's).
+  //     stays in WW to the horizon. With it, Q is placed at 1 D, the job ends at 3 D and Q
+  //     comes back: WW inflow 1, of it a return 1.
+  //  R, threatened, then a job at 1 D that ends at 4 D into WW, the same in both worlds: new to
+  //     WW (no earlier WW spell), not a return although the spell before is a job.
+  // Prevented WW inflow: without (2) minus with (2) = 0; returns: without (0) minus with (1)
+  // = -1; new to WW: without (2) minus with (1) = +1 (P's), and 0 = 1 + (-1).
   const model::ModelParameters p = benefit_rules();
   model::WorldTotals without(p, eight_months());
   model::WorldTotals with(p, eight_months());
@@ -156,15 +158,20 @@ TEST_CASE("prevented WW inflow is prevented new claims less extra revived benefi
   without.add_path(person, std::vector<Spell>{{-3 * D, State::ww}});
   with.add_path(person, std::vector<Spell>{
                             {-3 * D, State::ww}, {1 * D, State::employed}, {3 * D, State::ww}});
+  const std::vector<Spell> r_path = {
+      {0.0, State::threatened}, {1 * D, State::employed}, {4 * D, State::ww}};
+  without.add_path(person, r_path);
+  with.add_path(person, r_path);
   const model::WorldSeries a = without.finish();
   const model::WorldSeries b = with.finish();
-  check_series(a.ww_inflow, {0, 0, 1, 0, 0, 0, 0, 0});
-  check_series(a.ww_revived, {0, 0, 0, 0, 0, 0, 0, 0});
-  check_series(b.ww_inflow, {0, 0, 0, 1, 0, 0, 0, 0});
-  check_series(b.ww_revived, {0, 0, 0, 1, 0, 0, 0, 0});
+  check_series(a.ww_inflow, {0, 0, 1, 0, 1, 0, 0, 0});
+  check_series(a.ww_returns, {0, 0, 0, 0, 0, 0, 0, 0});
+  check_series(b.ww_inflow, {0, 0, 0, 1, 1, 0, 0, 0});
+  check_series(b.ww_returns, {0, 0, 0, 1, 0, 0, 0, 0});
   const model::WorldDifference d = model::world_difference(a, b);
   CHECK(d.prevented_ww_inflow == 0.0);
-  CHECK(d.prevented_ww_revivals == -1.0);
+  CHECK(d.prevented_ww_returns == -1.0);
+  CHECK(d.prevented_ww_new_inflow == 1.0);
 }
 
 TEST_CASE("the centre's staff cost of the default year, by hand", "[model][money]") {

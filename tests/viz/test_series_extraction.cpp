@@ -78,7 +78,7 @@ TEST_CASE("every series name can be read", "[viz]") {
     return x;
   }();
   const std::vector<std::string> names = viz::series_names();
-  // Per world: 9 running counts and 11 flows (the last, ww_revived, a part of ww_inflow).
+  // Per world: 9 running counts and 11 flows (the last, ww_returns, a part of ww_inflow).
   CHECK(names.size() == model::kIndicatorCount + 2 * 20 + 1);
   for (const std::string& n : names) {
     INFO(n);
