@@ -16,6 +16,7 @@ const std::vector<std::string>& marginal_figures() {
                                                    "extra_in_work_end_of_service",
                                                    "extra_in_work_at_end",
                                                    "prevented_ww_inflow",
+                                                   "prevented_ww_new_inflow",
                                                    "prevented_pw_inflow",
                                                    "net_savings_eur"};
   return figures;
