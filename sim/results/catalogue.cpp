@@ -151,7 +151,10 @@ constexpr bool indicator_names_match() {
 }
 static_assert(indicator_names_match(), "results catalogue out of step with kIndicatorNames");
 
-SeriesInfo to_info(const StaticInfo& s) {
+/// A catalogue row of a static entry: an indicator's (StaticInfo) or a world flow's
+/// (model::WorldFlow).
+template <class Info>
+SeriesInfo to_info(const Info& s) {
   return {std::string(s.name), std::string(s.unit), std::string(s.description)};
 }
 
@@ -195,9 +198,7 @@ const std::vector<SeriesInfo>& world_series_catalogue() {
       t.push_back({fmt::format("running_{}", state), "people",
                    fmt::format("people in state {} at the month end", state)});
     }
-    for (const model::WorldFlow& flow : model::kWorldFlows) {
-      t.push_back({std::string(flow.name), std::string(flow.unit), std::string(flow.description)});
-    }
+    for (const model::WorldFlow& flow : model::kWorldFlows) t.push_back(to_info(flow));
     return t;
   }();
   return table;
