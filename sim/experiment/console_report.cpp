@@ -152,8 +152,11 @@ std::string route_table(const ScenarioResults& results, Language language) {
                              language)),
       results.name, replication_count(results));
   out += "\n\n";
+  // The prevented WW inflow with its two parts beside it (they add up to it): a route whose
+  // earlier jobs end before the horizon brings people back to WW, which the total alone hides.
   TextTable table({translate("route", language), translate("clients", language),
-                   translate("prev. WW", language), translate("EUR saved", language),
+                   translate("prev. WW", language), translate("of which new", language),
+                   translate("of which returns", language), translate("EUR saved", language),
                    translate("EUR displaced", language)});
   // One row per route (the routes of the first replication, in key order), none for a route
   // that changed no client's path.
@@ -165,7 +168,8 @@ std::string route_table(const ScenarioResults& results, Language language) {
       return report_number(mean(model::route_key(parts->route, name)), language);
     };
     table.add_row({std::string(parts->route), report_number(mean(key), language),
-                   figure("prevented_ww_inflow"), figure("benefit_eur_saved"),
+                   figure("prevented_ww_inflow"), figure("prevented_ww_new_inflow"),
+                   figure("prevented_ww_returns"), figure("benefit_eur_saved"),
                    figure("benefit_eur_displaced")});
   }
   return out + table.render();

@@ -14,7 +14,7 @@ namespace {
 
 using Pair = std::pair<std::string_view, std::string_view>;
 
-constexpr std::array<Pair, 105> kTexts = {{
+constexpr std::array<Pair, 107> kTexts = {{
     // The staffing advice (advice_report.cpp, staffing_advisor.cpp).
     {"{} advisor(s), instrument budget {}", "{} adviseur(s), instrumentbudget {}"},
     {"the lowest mean cost", "de laagste gemiddelde kosten"},
@@ -73,6 +73,8 @@ constexpr std::array<Pair, 105> kTexts = {{
     {"route", "route"},
     {"clients", "klanten"},
     {"prev. WW", "voork. WW"},
+    {"of which new", "waarvan nieuw"},
+    {"of which returns", "waarvan terugkeer"},
     {"EUR saved", "EUR bespaard"},
     {"EUR displaced", "EUR verdrongen"},
     {"Who pays and who saves in '{}': means over {} replications; instruments are booked to the "
