@@ -172,7 +172,13 @@ std::string route_table(const ScenarioResults& results, Language language) {
                    figure("prevented_ww_returns"), figure("benefit_eur_saved"),
                    figure("benefit_eur_displaced")});
   }
-  return out + table.render();
+  return out + table.render() + "\n" +
+         translate(
+             "Prevented: without the service minus with it. A negative 'of which returns' "
+             "means that more people come back to WW with the service: jobs found earlier "
+             "can end before the horizon.",
+             language) +
+         "\n";
 }
 
 std::string party_table(const ScenarioResults& results, Language language) {

@@ -14,7 +14,7 @@ namespace {
 
 using Pair = std::pair<std::string_view, std::string_view>;
 
-constexpr std::array<Pair, 107> kTexts = {{
+constexpr std::array<Pair, 108> kTexts = {{
     // The staffing advice (advice_report.cpp, staffing_advisor.cpp).
     {"{} advisor(s), instrument budget {}", "{} adviseur(s), instrumentbudget {}"},
     {"the lowest mean cost", "de laagste gemiddelde kosten"},
@@ -75,6 +75,12 @@ constexpr std::array<Pair, 107> kTexts = {{
     {"prev. WW", "voork. WW"},
     {"of which new", "waarvan nieuw"},
     {"of which returns", "waarvan terugkeer"},
+    {"Prevented: without the service minus with it. A negative 'of which returns' means that "
+     "more people come back to WW with the service: jobs found earlier can end before the "
+     "horizon.",
+     "Voorkomen: zonder de dienst min met de dienst. Een negatieve 'waarvan terugkeer' betekent "
+     "dat er met de dienst meer mensen in de WW terugkeren: eerder gevonden banen kunnen voor "
+     "het einde van de periode weer eindigen."},
     {"EUR saved", "EUR bespaard"},
     {"EUR displaced", "EUR verdrongen"},
     {"Who pays and who saves in '{}': means over {} replications; instruments are booked to the "

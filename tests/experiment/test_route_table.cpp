@@ -11,6 +11,7 @@
 #include "experiment/console_report.hpp"
 #include "experiment/experiment.hpp"
 #include "experiment/language.hpp"
+#include "kernel/statistics.hpp"
 #include "model/metric_registry.hpp"
 #include "scenario/loader.hpp"
 
@@ -27,11 +28,10 @@ std::vector<std::string> cells_of(const std::string& line) {
   return out;
 }
 
+// The mean the console shows (kernel::summarise's, not a plain sum over n: the two can differ
+// in the last bit and so in a rounded cell).
 double mean_of(const experiment::ScenarioResults& r, const std::string& key) {
-  const std::vector<double> v = experiment::kpi_values(r, key);
-  double sum = 0.0;
-  for (const double x : v) sum += x;
-  return v.empty() ? 0.0 : sum / static_cast<double>(v.size());
+  return kernel::summarise(experiment::kpi_values(r, key)).mean;
 }
 }  // namespace
 
@@ -47,14 +47,17 @@ TEST_CASE("the route table shows the prevented WW inflow of each route and its t
   const experiment::ScenarioResults& r = results.front();
   const std::string table = experiment::route_table(r, experiment::Language::en);
 
-  // The title, a blank line, the header, then a row per route.
+  // The title, a blank line, the header, a row per route, a blank line and the note.
   std::istringstream in(table);
   std::vector<std::vector<std::string>> rows;
   bool in_table = false;
   for (std::string line; std::getline(in, line);) {
     if (line.rfind("route  ", 0) == 0) in_table = true;
-    if (in_table && !line.empty()) rows.push_back(cells_of(line));
+    if (in_table && line.empty()) break;
+    if (in_table) rows.push_back(cells_of(line));
   }
+  CHECK(table.find("A negative 'of which returns' means that more people come back to WW with "
+                   "the service") != std::string::npos);
   REQUIRE(!rows.empty());
   const std::size_t header = 0;
   CHECK(rows[header] == std::vector<std::string>{"route", "clients", "prev. WW", "of which new",
@@ -76,6 +79,13 @@ TEST_CASE("the route table shows the prevented WW inflow of each route and its t
     if (returns != 0.0) some_returns = true;
     ++routes;
   }
+  // A row for every route that changed some client's path, and for no other.
+  std::size_t with_clients = 0;
+  for (const std::string& key : experiment::kpi_names(r)) {
+    const auto parts = model::split_route_key(key);
+    if (parts && parts->figure == "clients" && mean_of(r, key) != 0.0) ++with_clients;
+  }
+  CHECK(routes == with_clients);
   CHECK(routes >= 3);
   // The parts are informative: in the default scenario some route brings people back to WW.
   CHECK(some_returns);
